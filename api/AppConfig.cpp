@@ -1,0 +1,151 @@
+#include "AppConfig.h"
+
+#include "ConfigError.h"
+#include "PasswordHasher.h"
+#include "YamlDocument.h"
+
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Path.h>
+
+#include <set>
+
+namespace lacuna {
+namespace {
+
+std::string relativeTo(const std::string& base, const std::string& path) {
+    Poco::Path p(path);
+    if (p.isAbsolute()) return p.toString();
+    return Poco::Path(Poco::Path(base).makeAbsolute().parent(), p).toString();
+}
+
+void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s) {
+    doc.allowKeys(node, {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
+                         "max_body_bytes", "max_json_depth"},
+                  "server");
+    if (auto v = doc.optionalString(node, "host")) s.host = *v;
+    if (auto v = doc.optionalInt(node, "port", 0, 65535)) s.port = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "threads", 4, 1024)) s.threads = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_queued", 1, 100000)) s.maxQueued = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "timeout_seconds", 1, 600)) s.timeoutSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "keep_alive_seconds", 1, 600)) s.keepAliveSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_body_bytes", 1024, 64 << 20)) s.maxBodyBytes = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalInt(node, "max_json_depth", 2, 64)) s.maxJsonDepth = static_cast<std::size_t>(*v);
+}
+
+void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings& s) {
+    doc.allowKeys(node, {"backend", "path", "pool_size", "synchronous"}, "storage");
+    if (auto v = doc.optionalString(node, "backend")) {
+        if (*v != "sqlite") doc.fail(node["backend"], "unknown storage backend '" + *v + "' (known: sqlite)");
+        s.backend = *v;
+    }
+    if (auto v = doc.optionalString(node, "path")) s.sqlitePath = *v;
+    if (auto v = doc.optionalInt(node, "pool_size", 1, 256)) s.poolSize = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalString(node, "synchronous")) {
+        if (*v != "FULL" && *v != "NORMAL" && *v != "EXTRA")
+            doc.fail(node["synchronous"], "'synchronous' must be FULL, EXTRA or NORMAL");
+        s.sqliteSynchronous = *v;
+    }
+}
+
+void readAuth(const YamlDocument& doc, const YAML::Node& node, AuthConfig& a) {
+    doc.allowKeys(node, {"token_lifetime_minutes", "pbkdf2_iterations", "max_failed_logins", "failure_window_minutes"},
+                  "auth");
+    if (auto v = doc.optionalInt(node, "token_lifetime_minutes", 1, 60 * 24 * 30)) a.tokenLifetimeMinutes = *v;
+    if (auto v = doc.optionalInt(node, "pbkdf2_iterations", PasswordHasher::MIN_ITERATIONS, 10000000))
+        a.pbkdf2Iterations = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_failed_logins", 1, 100)) a.maxFailedLogins = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "failure_window_minutes", 1, 24 * 60)) a.failureWindowMinutes = *v;
+}
+
+void readGaps(const YamlDocument& doc, const YAML::Node& node, AppConfig& c) {
+    doc.allowKeys(node, {"categories", "limits"}, "gaps");
+    const YAML::Node categories = node["categories"];
+    if (!categories) doc.fail(node, "missing required key 'categories'");
+    doc.requireSequence(categories, "'categories'");
+    std::set<std::string> seen;
+    for (const auto& item : categories) {
+        doc.allowKeys(item, {"slug", "fa", "en"}, "a category");
+        LabelledSlug cat{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"), doc.requiredString(item, "en")};
+        if (!seen.insert(cat.slug).second) doc.fail(item["slug"], "duplicate category '" + cat.slug + "'");
+        c.catalog.categories.push_back(cat);
+    }
+    if (const YAML::Node limits = node["limits"]) {
+        doc.allowKeys(limits, {"title", "description", "provisions", "comment", "page_size"}, "gaps.limits");
+        GapLimits& l = c.gapLimits;
+        if (auto v = doc.optionalInt(limits, "title", 10, 10000)) l.titleMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "description", 100, 1000000)) l.descriptionMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "provisions", 1, 1000)) l.provisionsMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "comment", 10, 100000)) l.commentMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "page_size", 1, 1000)) l.pageSizeMax = static_cast<std::size_t>(*v);
+    }
+}
+
+void readMunicipalities(const std::string& path, Catalog& catalog) {
+    const YamlDocument doc(path);
+    doc.allowKeys(doc.root(), {"municipalities"}, "the municipalities file");
+    const YAML::Node list = doc.root()["municipalities"];
+    doc.requireSequence(list, "'municipalities'");
+    std::set<std::string> seen;
+    for (const auto& item : list) {
+        doc.allowKeys(item, {"slug", "fa", "en"}, "a municipality");
+        Municipality m{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"), doc.requiredString(item, "en")};
+        if (!seen.insert(m.slug).second) doc.fail(item["slug"], "duplicate municipality '" + m.slug + "'");
+        catalog.municipalities.push_back(m);
+    }
+    if (catalog.municipalities.empty()) doc.fail(list, "at least one municipality is needed");
+}
+
+}  // namespace
+
+AppConfig loadConfig(const std::string& path) {
+    const YamlDocument doc(path);
+    const YAML::Node& root = doc.root();
+    doc.allowKeys(root, {"server", "storage", "auth", "data_dir", "municipalities", "workflows", "gaps"},
+                  "the configuration");
+    AppConfig c;
+    c.file = Poco::Path(path).makeAbsolute().toString();
+    c.storage.sqlitePath = "lacuna.db";
+    if (const YAML::Node n = root["server"]) readServer(doc, n, c.server);
+    if (const YAML::Node n = root["storage"]) readStorage(doc, n, c.storage);
+    if (const YAML::Node n = root["auth"]) readAuth(doc, n, c.auth);
+    c.dataDir = doc.optionalString(root, "data_dir").value_or("data");
+    if (!root["gaps"]) doc.fail(root, "missing required key 'gaps'");
+    readGaps(doc, root["gaps"], c);
+    readMunicipalities(relativeTo(c.file, doc.requiredString(root, "municipalities")), c.catalog);
+    const YAML::Node workflows = root["workflows"];
+    if (!workflows) doc.fail(root, "missing required key 'workflows'");
+    doc.allowKeys(workflows, {"gap"}, "workflows");
+    c.gapWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "gap"))));
+    if (c.gapWorkflow.name != "gap") doc.fail(workflows["gap"], "workflows.gap must define the workflow 'gap'");
+    return c;
+}
+
+void applyEnvironment(AppConfig& c) {
+    if (Poco::Environment::has("LACUNA_PORT")) {
+        int port = 0;
+        const std::string v = Poco::Environment::get("LACUNA_PORT");
+        if (!Poco::NumberParser::tryParse(v, port) || port < 0 || port > 65535)
+            throw ConfigError("LACUNA_PORT: '" + v + "' is not a port number");
+        c.server.port = port;
+    }
+    if (Poco::Environment::has("LACUNA_DATA_DIR")) c.dataDir = Poco::Environment::get("LACUNA_DATA_DIR");
+}
+
+void resolveStoragePath(AppConfig& c) {
+    Poco::Path data(c.dataDir);
+    data.makeAbsolute();
+    data.makeDirectory();
+    c.dataDir = data.toString();
+    Poco::Path db(c.storage.sqlitePath);
+    if (!db.isAbsolute()) c.storage.sqlitePath = Poco::Path(data, db).toString();
+}
+
+std::string defaultConfigPath() {
+    if (Poco::Environment::has("LACUNA_CONFIG")) return Poco::Environment::get("LACUNA_CONFIG");
+    if (Poco::File("config/lacuna.yaml").exists()) return "config/lacuna.yaml";
+    return LACUNA_SOURCE_DIR "/config/lacuna.yaml";
+}
+
+}  // namespace lacuna

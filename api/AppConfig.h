@@ -1,0 +1,59 @@
+#pragma once
+
+#include "Catalog.h"
+#include "GapService.h"
+#include "StoreFactory.h"
+#include "Workflow.h"
+
+#include <string>
+
+namespace lacuna {
+
+struct ServerConfig {
+    int port = 8080;
+    std::string host = "0.0.0.0";
+    /// Worker threads; each open connection holds one while it sends its request, so this must
+    /// exceed the number of slow clients the service should survive.
+    int threads = 64;
+    int maxQueued = 256;
+    int timeoutSeconds = 10;
+    int keepAliveSeconds = 5;
+    std::size_t maxBodyBytes = 1 << 20;
+    std::size_t maxJsonDepth = 8;
+};
+
+struct AuthConfig {
+    std::int64_t tokenLifetimeMinutes = 720;
+    int pbkdf2Iterations = 600000;
+    int maxFailedLogins = 5;
+    std::int64_t failureWindowMinutes = 15;
+};
+
+/// Everything configurable, parsed once at start-up. Paths are absolute after loading.
+struct AppConfig {
+    std::string file;
+    std::string dataDir;
+    ServerConfig server;
+    StoreSettings storage;
+    AuthConfig auth;
+    GapLimits gapLimits;
+    Catalog catalog;
+    Workflow gapWorkflow;
+};
+
+/// Reads `path` and the files it names (municipalities, workflows); throws ConfigError naming the
+/// file, line and key of the first problem. Relative paths in the file are relative to its folder;
+/// the data directory is relative to the working directory.
+AppConfig loadConfig(const std::string& path);
+
+/// Applies LACUNA_PORT and LACUNA_DATA_DIR; throws ConfigError for a malformed value.
+void applyEnvironment(AppConfig& config);
+
+/// Resolves storage.path against the data directory (call after every override).
+void resolveStoragePath(AppConfig& config);
+
+/// The config file to use when none is named: $LACUNA_CONFIG, ./config/lacuna.yaml, or the
+/// copy beside the executable's source tree.
+std::string defaultConfigPath();
+
+}  // namespace lacuna

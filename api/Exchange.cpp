@@ -1,0 +1,186 @@
+#include "Exchange.h"
+
+#include "AuthService.h"
+#include "Errors.h"
+#include "HttpErrors.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+#include <Poco/URI.h>
+
+#include <istream>
+
+namespace lacuna {
+
+namespace {
+
+std::vector<std::string> splitPath(const std::string& path) {
+    std::vector<std::string> out;
+    const Poco::StringTokenizer parts(path, "/", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    out.assign(parts.begin(), parts.end());
+    return out;
+}
+
+bool parseVersion(const std::string& text, std::int64_t& version) {
+    Poco::Int64 v = 0;
+    if (!Poco::NumberParser::tryParse64(text, v) || v < 1 || text.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    version = v;
+    return true;
+}
+
+}  // namespace
+
+std::string etagFor(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, AuthService& auth,
+                   std::size_t maxBodyBytes, const JsonLimits& jsonLimits)
+    : _request(request), _response(response), _auth(auth), _maxBodyBytes(maxBodyBytes), _jsonLimits(jsonLimits) {}
+
+std::string Exchange::path() const { return Poco::URI(_request.getURI()).getPath(); }
+
+std::string Exchange::clientAddress() const { return _request.clientAddress().host().toString(); }
+
+std::int64_t Exchange::idParam(const std::string& name) const {
+    const std::string& text = _params.at(name);
+    Poco::Int64 id = 0;
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos ||
+        !Poco::NumberParser::tryParse64(text, id) || id < 1)
+        throw NotFound("no record '" + text + "'");
+    return id;
+}
+
+std::map<std::string, std::string> Exchange::query(std::initializer_list<const char*> allowed) const {
+    std::map<std::string, std::string> out;
+    FieldErrors errors;
+    Poco::URI::QueryParameters params;
+    try {
+        params = Poco::URI(_request.getURI()).getQueryParameters();
+    } catch (const Poco::Exception&) {
+        throw ValidationError("the query string is malformed", {{"query", "malformed", "cannot be decoded"}});
+    }
+    for (const auto& [key, value] : params) {
+        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
+            errors.add(key, "unknown", "unknown query parameter");
+        else if (!out.emplace(key, value).second)
+            errors.add(key, "duplicate", "given more than once");
+    }
+    errors.throwIfAny("the query is not valid");
+    return out;
+}
+
+std::string Exchange::readBody() {
+    if (_request.hasContentLength() && _request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes))
+        throw PayloadTooLarge("the body is larger than " + std::to_string(_maxBodyBytes) + " bytes");
+    std::string body;
+    std::istream& in = _request.stream();
+    char buffer[8192];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > _maxBodyBytes)
+            throw PayloadTooLarge("the body is larger than " + std::to_string(_maxBodyBytes) + " bytes");
+    }
+    return body;
+}
+
+Poco::JSON::Object::Ptr Exchange::jsonObject() {
+    const std::string type = Poco::toLower(_request.getContentType());
+    const std::string body = readBody();
+    if (body.empty()) throw ValidationError("the body is empty", {{"body", "required", "a JSON object is expected"}});
+    if (type.rfind("application/json", 0) != 0 && type.rfind("application/merge-patch+json", 0) != 0)
+        throw UnsupportedMediaType("send the body as application/json");
+    const Poco::Dynamic::Var value = readJson(body, _jsonLimits);
+    if (value.type() != typeid(Poco::JSON::Object::Ptr))
+        throw ValidationError("the body is not a JSON object", {{"body", "type", "a JSON object is expected"}});
+    return value.extract<Poco::JSON::Object::Ptr>();
+}
+
+std::string Exchange::bearerToken() const {
+    const std::string header = _request.get("Authorization", "");
+    if (header.size() < 7 || Poco::icompare(header.substr(0, 7), "Bearer ") != 0) return "";
+    return Poco::trim(header.substr(7));
+}
+
+const Principal& Exchange::principal() {
+    if (!_principal) _principal = _auth.authenticate(bearerToken(), clientAddress());
+    return *_principal;
+}
+
+std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body) {
+    std::optional<std::int64_t> fromHeader, fromBody;
+    if (_request.has("If-Match")) {
+        std::string tag = Poco::trim(_request.get("If-Match"));
+        if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+        std::int64_t v = 0;
+        if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"' || !parseVersion(tag.substr(1, tag.size() - 2), v))
+            throw ValidationError("If-Match is not valid",
+                                  {{"If-Match", "invalid", "give the ETag of the record as read, e.g. \"3\""}});
+        fromHeader = v;
+    }
+    if (body && body->has("expected_version")) {
+        const Poco::Dynamic::Var v = body->get("expected_version");
+        if (v.type() != typeid(Poco::Int64) || v.extract<Poco::Int64>() < 1)
+            throw ValidationError("expected_version is not valid",
+                                  {{"expected_version", "type", "a positive whole number"}});
+        fromBody = v.extract<Poco::Int64>();
+    }
+    if (fromHeader && fromBody && *fromHeader != *fromBody)
+        throw ValidationError("If-Match and expected_version disagree",
+                              {{"expected_version", "mismatch", "differs from If-Match"}});
+    if (fromHeader) return *fromHeader;
+    if (fromBody) return *fromBody;
+    throw PreconditionRequired("send the version you read as If-Match or expected_version");
+}
+
+void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body) {
+    std::ostringstream out;
+    body.stringify(out);
+    const std::string text = out.str();
+    _response.setStatus(status);
+    _response.setContentType("application/json; charset=utf-8");
+    _response.set("Cache-Control", "no-store");
+    _response.set("X-Content-Type-Options", "nosniff");
+    _response.setContentLength(static_cast<std::streamsize>(text.size()));
+    _response.send() << text;
+}
+
+void Exchange::sendNoContent() {
+    _response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+    _response.set("Cache-Control", "no-store");
+    _response.setContentLength(0);
+    _response.send();
+}
+
+void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
+    _routes.push_back({method, splitPath(pattern), std::move(handler)});
+}
+
+const Handler& Router::match(const std::string& method, const std::string& path,
+                             std::map<std::string, std::string>& params) const {
+    const std::vector<std::string> segments = splitPath(path);
+    std::string allowed;
+    for (const Route& route : _routes) {
+        if (route.segments.size() != segments.size()) continue;
+        std::map<std::string, std::string> found;
+        bool same = true;
+        for (std::size_t i = 0; same && i < segments.size(); ++i) {
+            const std::string& p = route.segments[i];
+            if (p.size() > 2 && p.front() == '{' && p.back() == '}')
+                found[p.substr(1, p.size() - 2)] = segments[i];
+            else
+                same = p == segments[i];
+        }
+        if (!same) continue;
+        if (route.method == method) {
+            params = std::move(found);
+            return route.handler;
+        }
+        allowed += (allowed.empty() ? "" : ", ") + route.method;
+    }
+    if (!allowed.empty()) throw MethodNotAllowed(allowed);
+    throw NotFound("no resource at " + path);
+}
+
+}  // namespace lacuna

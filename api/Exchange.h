@@ -1,0 +1,87 @@
+#pragma once
+
+#include "JsonReader.h"
+#include "User.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace lacuna {
+
+class AuthService;
+
+/// One request and its response, as a handler sees them: path parameters, the strict JSON body,
+/// the query, the caller, and ways to answer.
+class Exchange {
+public:
+    Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, AuthService& auth,
+             std::size_t maxBodyBytes, const JsonLimits& jsonLimits);
+
+    Poco::Net::HTTPServerRequest& request() { return _request; }
+    Poco::Net::HTTPServerResponse& response() { return _response; }
+    std::string path() const;
+    std::string clientAddress() const;
+
+    void setParams(std::map<std::string, std::string> params) { _params = std::move(params); }
+    /// A positive numeric path parameter; anything else names no record, so NotFound.
+    std::int64_t idParam(const std::string& name) const;
+
+    /// The query parameters; throws ValidationError for one not in `allowed` or given twice.
+    std::map<std::string, std::string> query(std::initializer_list<const char*> allowed) const;
+
+    /// The request body as a JSON object (ValidationError, UnsupportedMediaType, PayloadTooLarge).
+    Poco::JSON::Object::Ptr jsonObject();
+    /// The bearer token of the Authorization header, empty when there is none.
+    std::string bearerToken() const;
+    /// The authenticated caller (Unauthorized otherwise).
+    const Principal& principal();
+    /// The version the client read: If-Match (an ETag) or `expected_version` in the body.
+    /// Throws PreconditionRequired when neither is given, ValidationError when they disagree.
+    std::int64_t expectedVersion(const Poco::JSON::Object::Ptr& body);
+
+    void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body);
+    void sendNoContent();
+
+private:
+    std::string readBody();
+
+    Poco::Net::HTTPServerRequest& _request;
+    Poco::Net::HTTPServerResponse& _response;
+    AuthService& _auth;
+    std::size_t _maxBodyBytes;
+    JsonLimits _jsonLimits;
+    std::map<std::string, std::string> _params;
+    std::optional<Principal> _principal;
+};
+
+/// A handler answers one route.
+using Handler = std::function<void(Exchange&)>;
+
+/// The route table: (method, path pattern with `{name}` segments) → handler.
+class Router {
+public:
+    void add(const std::string& method, const std::string& pattern, Handler handler);
+    /// Finds the handler and fills the path parameters; throws NotFound for an unknown path and
+    /// MethodNotAllowed (with the allowed methods) for a known path with another method.
+    const Handler& match(const std::string& method, const std::string& path,
+                         std::map<std::string, std::string>& params) const;
+
+private:
+    struct Route {
+        std::string method;
+        std::vector<std::string> segments;
+        Handler handler;
+    };
+    std::vector<Route> _routes;
+};
+
+/// `"<version>"`, the ETag of a record at that version.
+std::string etagFor(std::int64_t version);
+
+}  // namespace lacuna

@@ -1,0 +1,259 @@
+#include "LacunaService.h"
+
+#include "DemoData.h"
+#include "Errors.h"
+#include "JsonCodec.h"
+#include "Problem.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/URI.h>
+
+namespace lacuna {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+using Poco::Net::HTTPResponse;
+
+/// Runs the route table for one request; every failure goes through sendProblem.
+class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    ApiRequestHandler(const Router& router, AuthService& auth, const ServerConfig& server)
+        : _router(router), _auth(auth), _server(server) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
+        Exchange exchange(request, response, _auth, _server.maxBodyBytes, JsonLimits{_server.maxJsonDepth, 200000});
+        std::string path;
+        try {
+            path = exchange.path();
+            std::map<std::string, std::string> params;
+            const Handler& handler = _router.match(request.getMethod(), path, params);
+            exchange.setParams(std::move(params));
+            handler(exchange);
+        } catch (...) {
+            if (!response.sent()) sendProblem(response, path, std::current_exception());
+        }
+    }
+
+private:
+    const Router& _router;
+    AuthService& _auth;
+    const ServerConfig& _server;
+};
+
+class ApiRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    ApiRequestHandlerFactory(const Router& router, AuthService& auth, const ServerConfig& server)
+        : _router(router), _auth(auth), _server(server) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new ApiRequestHandler(_router, _auth, _server);
+    }
+
+private:
+    const Router& _router;
+    AuthService& _auth;
+    const ServerConfig& _server;
+};
+
+AuthSettings authSettings(const AuthConfig& a) {
+    AuthSettings s;
+    s.tokenLifetimeMs = a.tokenLifetimeMinutes * 60 * 1000;
+    s.maxFailedLogins = a.maxFailedLogins;
+    s.failureWindowMs = a.failureWindowMinutes * 60 * 1000;
+    return s;
+}
+
+std::unique_ptr<Store> openConfiguredStore(AppConfig& config) {
+    resolveStoragePath(config);
+    return openStore(config.storage);
+}
+
+}  // namespace
+
+LacunaService::LacunaService(AppConfig config, const Clock& clock)
+    : _config(std::move(config)),
+      _clock(clock),
+      _store(openConfiguredStore(_config)),
+      _hasher(_config.auth.pbkdf2Iterations),
+      _gapLifecycle(_config.gapWorkflow),
+      _users(_store->users(), _config.catalog, _hasher, _clock),
+      _auth(_store->users(), _store->sessions(), _hasher, _clock, authSettings(_config.auth)),
+      _gaps(_store->gaps(), _gapLifecycle, _config.catalog, _clock, _config.gapLimits),
+      _pool(4, _config.server.threads, 60) {
+    addRoutes();
+}
+
+LacunaService::~LacunaService() { stop(); }
+
+void LacunaService::start() {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.host, static_cast<Poco::UInt16>(_config.server.port)),
+                                   128);
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(_config.server.threads);
+    params->setMaxQueued(_config.server.maxQueued);
+    params->setTimeout(Poco::Timespan(_config.server.timeoutSeconds, 0));
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(_config.server.keepAliveSeconds, 0));
+    params->setMaxKeepAliveRequests(1000);
+    params->setServerName("lacuna");
+    _server = std::make_unique<Poco::Net::HTTPServer>(
+        new ApiRequestHandlerFactory(_router, _auth, _config.server), _pool, socket, params);
+    _server->start();
+}
+
+void LacunaService::stop() {
+    if (!_server) return;
+    _server->stopAll(false);
+    _pool.joinAll();
+    _server.reset();
+}
+
+int LacunaService::port() const { return _server ? _server->port() : 0; }
+
+bool LacunaService::ensureAdmin(const std::string& password) { return _users.ensureAdmin(password); }
+
+bool LacunaService::seedDemo(const std::string& password) {
+    DemoData demo(_users, _store->users(), _gaps, _config.catalog, _hasher);
+    return demo.seed(password);
+}
+
+void LacunaService::addRoutes() {
+    const auto gapJson = [this](Exchange& ex, const Gap& gap) {
+        const Principal& p = ex.principal();
+        return encodeGap(gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(p, gap),
+                         _gaps.mayEdit(p, gap));
+    };
+    const auto sendGap = [gapJson](Exchange& ex, HTTPResponse::HTTPStatus status, const Gap& gap) {
+        ex.response().set("ETag", etagFor(gap.version));
+        ex.sendJson(status, *gapJson(ex, gap));
+    };
+
+    _router.add("GET", "/healthz", [this](Exchange& ex) {
+        Object body;
+        const bool up = _store->reachable();
+        body.set("status", up ? "ok" : "store unreachable");
+        body.set("store", _store->backendName());
+        ex.sendJson(up ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE, body);
+    });
+
+    _router.add("POST", "/api/v1/session", [this](Exchange& ex) {
+        const auto [username, password] = decodeLogin(ex.jsonObject());
+        const IssuedSession session = _auth.login(username, password, ex.clientAddress());
+        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+        body.set("token", session.token);
+        body.set("token_type", "Bearer");
+        setTime(body, "expires_at", session.expiresAt);
+        body.set("user", encodeUser(session.user));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, body);
+    });
+    _router.add("DELETE", "/api/v1/session", [this](Exchange& ex) {
+        ex.principal();
+        _auth.logout(ex.bearerToken());
+        ex.sendNoContent();
+    });
+    _router.add("GET", "/api/v1/me", [](Exchange& ex) {
+        const Principal& p = ex.principal();
+        User user{p.userId, p.username, "", p.municipality, p.roles, 0};
+        Object::Ptr body = encodeUser(user);
+        body->remove("created_at");
+        body->remove("created_at_jalali");
+        ex.sendJson(HTTPResponse::HTTP_OK, *body);
+    });
+
+    _router.add("GET", "/api/v1/municipalities", [this](Exchange& ex) {
+        ex.principal();
+        Array::Ptr items = new Array();
+        for (const auto& m : _config.catalog.municipalities) items->add(encodeMunicipality(m));
+        Object body;
+        body.set("items", items);
+        ex.sendJson(HTTPResponse::HTTP_OK, body);
+    });
+    _router.add("GET", "/api/v1/categories", [this](Exchange& ex) {
+        ex.principal();
+        Array::Ptr items = new Array();
+        for (const auto& c : _config.catalog.categories) {
+            Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            o->set("slug", c.slug);
+            o->set("label_fa", c.labelFa);
+            o->set("label_en", c.labelEn);
+            items->add(o);
+        }
+        Object body;
+        body.set("items", items);
+        ex.sendJson(HTTPResponse::HTTP_OK, body);
+    });
+
+    _router.add("POST", "/api/v1/users", [this](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const User user = _users.addUser(actor, decodeNewUser(ex.jsonObject()));
+        ex.response().set("Location", "/api/v1/users/" + std::to_string(user.id));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, *encodeUser(user));
+    });
+    _router.add("GET", "/api/v1/users", [this](Exchange& ex) {
+        Array::Ptr items = new Array();
+        for (const auto& u : _users.listUsers(ex.principal())) items->add(encodeUser(u));
+        Object body;
+        body.set("items", items);
+        ex.sendJson(HTTPResponse::HTTP_OK, body);
+    });
+
+    _router.add("GET", "/api/v1/workflows/gap", [this](Exchange& ex) {
+        ex.principal();
+        ex.sendJson(HTTPResponse::HTTP_OK, *encodeWorkflow(_gapLifecycle.workflow()));
+    });
+
+    _router.add("POST", "/api/v1/gaps", [this, sendGap](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const Gap gap = _gaps.report(actor, decodeNewGap(ex.jsonObject()));
+        ex.response().set("Location", "/api/v1/gaps/" + std::to_string(gap.id));
+        sendGap(ex, HTTPResponse::HTTP_CREATED, gap);
+    });
+    _router.add("GET", "/api/v1/gaps", [this, gapJson](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"state", "municipality", "kind", "category", "priority", "q", "sort", "limit", "cursor"});
+        const GapPage page = _gaps.list(actor, decodeGapList(query));
+        Array::Ptr items = new Array();
+        for (const Gap& gap : page.items) items->add(gapJson(ex, gap));
+        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+        body.set("items", items);
+        if (page.next) {
+            const auto sort = query.count("sort") ? query.at("sort") : std::string("-created_at");
+            body.set("next_cursor", encodeCursor(sort, *page.next));
+        } else {
+            body.set("next_cursor", Poco::Dynamic::Var());
+        }
+        ex.sendJson(HTTPResponse::HTTP_OK, body);
+    });
+    _router.add("GET", "/api/v1/gaps/{id}", [this, sendGap](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        sendGap(ex, HTTPResponse::HTTP_OK, _gaps.get(actor, ex.idParam("id")));
+    });
+    _router.add("PATCH", "/api/v1/gaps/{id}", [this, sendGap](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const Object::Ptr body = ex.jsonObject();
+        const GapPatch patch = decodeGapPatch(body);
+        sendGap(ex, HTTPResponse::HTTP_OK, _gaps.edit(actor, id, patch, ex.expectedVersion(body)));
+    });
+    _router.add("POST", "/api/v1/gaps/{id}/transitions", [this, sendGap](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const Object::Ptr body = ex.jsonObject();
+        const TransitionInput input = decodeTransition(body);
+        sendGap(ex, HTTPResponse::HTTP_OK, _gaps.fireTransition(actor, id, input, ex.expectedVersion(body)));
+    });
+    _router.add("GET", "/api/v1/gaps/{id}/history", [this](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        Array::Ptr items = new Array();
+        for (const GapEvent& e : _gaps.history(actor, ex.idParam("id"))) items->add(encodeEvent(e, _gapLifecycle));
+        Object body;
+        body.set("items", items);
+        ex.sendJson(HTTPResponse::HTTP_OK, body);
+    });
+}
+
+}  // namespace lacuna

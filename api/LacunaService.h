@@ -1,0 +1,62 @@
+#pragma once
+
+#include "AppConfig.h"
+#include "AuthService.h"
+#include "Clock.h"
+#include "Exchange.h"
+#include "GapService.h"
+#include "PasswordHasher.h"
+#include "Store.h"
+#include "UserService.h"
+#include "WorkflowEngine.h"
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include <memory>
+
+namespace lacuna {
+
+/// The whole service, wired once from a configuration: store, domain services, route table and
+/// HTTP server. main() and the HTTP tests both run exactly this.
+class LacunaService {
+public:
+    /// Opens and migrates the store; `clock` must outlive the service.
+    LacunaService(AppConfig config, const Clock& clock);
+    ~LacunaService();
+
+    /// Binds server.host:server.port (0 picks a free port) and starts answering.
+    void start();
+    /// Stops accepting, lets requests in flight finish, then returns.
+    void stop();
+    /// The port actually bound.
+    int port() const;
+
+    /// On an empty store, creates `admin`; returns false when users exist already.
+    bool ensureAdmin(const std::string& password);
+    /// Seeds the demo data; returns false when it was seeded before.
+    bool seedDemo(const std::string& password);
+
+    const AppConfig& config() const { return _config; }
+    Store& store() { return *_store; }
+    UserService& users() { return _users; }
+    GapService& gaps() { return _gaps; }
+    AuthService& auth() { return _auth; }
+
+private:
+    void addRoutes();
+
+    AppConfig _config;
+    const Clock& _clock;
+    std::unique_ptr<Store> _store;
+    PasswordHasher _hasher;
+    WorkflowEngine _gapLifecycle;
+    UserService _users;
+    AuthService _auth;
+    GapService _gaps;
+    Router _router;
+    Poco::ThreadPool _pool;
+    std::unique_ptr<Poco::Net::HTTPServer> _server;
+};
+
+}  // namespace lacuna

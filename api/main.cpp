@@ -1,0 +1,222 @@
+// The lacuna command: serve, check-config, user add. The only code the tests do not exercise.
+#include "AppConfig.h"
+#include "ConfigError.h"
+#include "Errors.h"
+#include "LacunaService.h"
+#include "PasswordHasher.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Environment.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/Util/ServerApplication.h>
+
+#include <iostream>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace {
+
+using namespace lacuna;
+
+const char* const USAGE = R"(lacuna — legislative gap tracker of the metropolitan municipalities
+
+Usage:
+  lacuna serve [--config FILE] [--port N] [--data DIR] [--demo]
+  lacuna check-config [FILE]
+  lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR]
+  lacuna --help | --version
+
+serve         runs the HTTP API (default port 8080) on the store of the configuration
+              (embedded SQLite in DIR/lacuna.db). On an empty store it creates the user
+              'admin' with LACUNA_ADMIN_PASSWORD, or prints a generated one-time password.
+  --demo      also seeds demo cities' users and sample gaps (password LACUNA_DEMO_PASSWORD,
+              printed when generated); a store seeded before is left as it is.
+check-config  validates the configuration and the workflows it names; prints each problem
+              with file:line and exits 1 on error.
+user add      creates an account; the password comes from LACUNA_PASSWORD or the first line
+              of standard input.
+
+Environment: LACUNA_CONFIG, LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_ADMIN_PASSWORD,
+LACUNA_DEMO_PASSWORD, LACUNA_PASSWORD.
+)";
+
+struct Arguments {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options;
+    bool has(const std::string& name) const { return options.count(name) > 0; }
+    std::optional<std::string> one(const std::string& name) const {
+        const auto it = options.find(name);
+        if (it == options.end()) return std::nullopt;
+        if (it->second.size() != 1) throw Poco::InvalidArgumentException("--" + name + " given more than once");
+        return it->second.front();
+    }
+};
+
+/// Parses `--name value`, `--name=value` and flags; refuses what the command does not know.
+Arguments parse(int argc, char** argv, const std::map<std::string, bool>& known) {
+    Arguments args;
+    for (int i = 1; i < argc; ++i) {
+        std::string word = argv[i];
+        if (word.rfind("--", 0) != 0) {
+            args.positional.push_back(word);
+            continue;
+        }
+        std::string name = word.substr(2), value;
+        const auto eq = name.find('=');
+        const bool inlineValue = eq != std::string::npos;
+        if (inlineValue) value = name.substr(eq + 1), name = name.substr(0, eq);
+        const auto it = known.find(name);
+        if (it == known.end()) throw Poco::InvalidArgumentException("unknown option --" + name);
+        if (it->second && !inlineValue) {
+            if (i + 1 >= argc) throw Poco::InvalidArgumentException("--" + name + " needs a value");
+            value = argv[++i];
+        }
+        if (!it->second && inlineValue) throw Poco::InvalidArgumentException("--" + name + " takes no value");
+        args.options[name].push_back(value);
+    }
+    return args;
+}
+
+AppConfig configure(const Arguments& args) {
+    AppConfig config = loadConfig(args.one("config").value_or(defaultConfigPath()));
+    applyEnvironment(config);
+    if (auto port = args.one("port")) {
+        int n = -1;
+        if (!Poco::NumberParser::tryParse(*port, n) || n < 0 || n > 65535)
+            throw Poco::InvalidArgumentException("--port: '" + *port + "' is not a port number");
+        config.server.port = n;
+    }
+    if (auto data = args.one("data")) config.dataDir = *data;
+    return config;
+}
+
+std::string secretOrGenerated(const char* variable, bool& generated) {
+    generated = !Poco::Environment::has(variable);
+    return generated ? randomToken(12) : Poco::Environment::get(variable);
+}
+
+/// `lacuna serve`: a ServerApplication so that SIGTERM and SIGINT end it gracefully.
+class ServeCommand : public Poco::Util::ServerApplication {
+public:
+    explicit ServeCommand(Arguments args) : _args(std::move(args)) {}
+
+protected:
+    int main(const std::vector<std::string>&) override {
+        const SystemClock clock;
+        LacunaService service(configure(_args), clock);
+        bool generated = false;
+        const std::string adminPassword = secretOrGenerated("LACUNA_ADMIN_PASSWORD", generated);
+        if (service.ensureAdmin(adminPassword))
+            std::cout << "Created user 'admin'"
+                      << (generated ? " with the one-time password: " + adminPassword
+                                    : " with the password from LACUNA_ADMIN_PASSWORD")
+                      << std::endl;
+        if (_args.has("demo")) {
+            const std::string demoPassword = secretOrGenerated("LACUNA_DEMO_PASSWORD", generated);
+            if (service.seedDemo(demoPassword))
+                std::cout << "Seeded demo users (secretary, liaison, observer, tehran.director, tehran.expert, "
+                             "mashhad.director, isfahan.director, …) and sample gaps; their password: "
+                          << (generated ? demoPassword : "LACUNA_DEMO_PASSWORD") << std::endl;
+            else
+                std::cout << "Demo data was seeded before; nothing added." << std::endl;
+        }
+        service.start();
+        std::cout << "Lacuna listening on http://" << service.config().server.host << ":" << service.port()
+                  << " (store: " << service.store().backendName() << " at " << service.config().storage.sqlitePath
+                  << ")" << std::endl;
+        waitForTerminationRequest();
+        std::cout << "Stopping: finishing requests in flight…" << std::endl;
+        service.stop();
+        return EXIT_OK;
+    }
+
+private:
+    Arguments _args;
+};
+
+int checkConfig(const Arguments& args) {
+    const std::string path = args.positional.size() > 1 ? args.positional[1] : defaultConfigPath();
+    try {
+        const AppConfig config = loadConfig(path);
+        std::cout << path << ": OK (" << config.catalog.municipalities.size() << " municipalities, "
+                  << config.gapWorkflow.states.size() << " gap states, " << config.gapWorkflow.transitions.size()
+                  << " gap transitions)" << std::endl;
+        return 0;
+    } catch (const ConfigError& e) {
+        std::cerr << e.message() << std::endl;
+        return 1;
+    }
+}
+
+int addUser(const Arguments& args) {
+    if (args.positional.size() != 2 || args.positional[1] != "add")
+        throw Poco::InvalidArgumentException("usage: lacuna user add --username U --role R [--municipality M]");
+    std::string password;
+    if (Poco::Environment::has("LACUNA_PASSWORD")) {
+        password = Poco::Environment::get("LACUNA_PASSWORD");
+    } else {
+        std::cerr << "Password (one line on standard input): " << std::flush;
+        std::getline(std::cin, password);
+    }
+    NewUser user{args.one("username").value_or(""), password,
+                 args.has("role") ? args.options.at("role") : std::vector<std::string>{}, args.one("municipality")};
+    const SystemClock clock;
+    LacunaService service(configure(args), clock);
+    try {
+        const User created = service.users().addUserUnchecked(user);
+        std::cout << "Created user '" << created.username << "' (id " << created.id << ")" << std::endl;
+        return 0;
+    } catch (const ValidationError& e) {
+        for (const auto& f : e.fields()) std::cerr << f.field << ": " << f.detail << std::endl;
+        return 1;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Poco::AutoPtr<Poco::PatternFormatter> format(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%SZ %p %s: %t"));
+    Poco::Logger::root().setChannel(new Poco::FormattingChannel(format, new Poco::ConsoleChannel));
+    const std::string command = argc > 1 ? argv[1] : "--help";
+    try {
+        if (command == "--help" || command == "-h" || command == "help") {
+            std::cout << USAGE;
+            return 0;
+        }
+        if (command == "--version") {
+            std::cout << "lacuna " << LACUNA_VERSION << std::endl;
+            return 0;
+        }
+        if (command == "serve") {
+            Arguments args = parse(argc - 1, argv + 1, {{"config", true}, {"port", true}, {"data", true}, {"demo", false}});
+            if (!args.positional.empty()) throw Poco::InvalidArgumentException("serve takes no argument " + args.positional[0]);
+            ServeCommand app(std::move(args));
+            char* programOnly[] = {argv[0], nullptr};
+            return app.run(1, programOnly);
+        }
+        if (command == "check-config") {
+            Arguments args = parse(argc, argv, {});
+            return checkConfig(args);
+        }
+        if (command == "user") {
+            return addUser(parse(argc - 1, argv + 1,
+                                 {{"username", true}, {"role", true}, {"municipality", true}, {"config", true},
+                                  {"data", true}}));
+        }
+        std::cerr << "unknown command '" << command << "'\n\n" << USAGE;
+        return 2;
+    } catch (const ConfigError& e) {
+        std::cerr << e.message() << std::endl;
+        return 1;
+    } catch (const Poco::InvalidArgumentException& e) {
+        std::cerr << e.message() << "\n(see lacuna --help)" << std::endl;
+        return 2;
+    } catch (const Poco::Exception& e) {
+        std::cerr << e.displayText() << std::endl;
+        return 1;
+    }
+}

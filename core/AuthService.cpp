@@ -1,0 +1,57 @@
+#include "AuthService.h"
+
+#include "Errors.h"
+
+#include <Poco/String.h>
+
+#include <algorithm>
+
+namespace lacuna {
+
+namespace {
+constexpr std::size_t TOKEN_BYTES = 32;  // 256 bits
+}
+
+AuthService::AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
+                         const Clock& clock, AuthSettings settings)
+    : _users(users), _sessions(sessions), _hasher(hasher), _clock(clock), _settings(settings),
+      _dummyHash(hasher.hash(randomToken(16))) {}
+
+IssuedSession AuthService::login(const std::string& rawUsername, const std::string& password,
+                                 const std::string& client) {
+    const std::string username = Poco::toLower(rawUsername);
+    const std::int64_t now = _clock.nowMs();
+    const LoginFailures failures = _sessions.loginFailuresSince(username, client, now - _settings.failureWindowMs);
+    if (failures.byUsername >= _settings.maxFailedLogins || failures.byClient >= _settings.maxFailedLogins) {
+        std::int64_t until = 0;
+        if (failures.byUsername >= _settings.maxFailedLogins)
+            until = std::max(until, failures.oldestByUsername + _settings.failureWindowMs);
+        if (failures.byClient >= _settings.maxFailedLogins)
+            until = std::max(until, failures.oldestByClient + _settings.failureWindowMs);
+        const int seconds = static_cast<int>(std::max<std::int64_t>(1, (until - now + 999) / 1000));
+        throw TooManyRequests("too many failed logins; try again later", seconds);
+    }
+    const std::optional<User> user = _users.findByUsername(username);
+    const bool valid = _hasher.verify(password, user ? user->passwordHash : _dummyHash) && user.has_value();
+    if (!valid) {
+        _sessions.recordLoginFailure(username, client, now);
+        throw Unauthorized("wrong username or password");
+    }
+    _sessions.clearLoginFailures(username);
+    IssuedSession issued{randomToken(TOKEN_BYTES), now + _settings.tokenLifetimeMs, *user};
+    _sessions.create(sha256Hex(issued.token), user->id, now, issued.expiresAt);
+    return issued;
+}
+
+Principal AuthService::authenticate(const std::string& token, const std::string& client) {
+    if (token.empty()) throw Unauthorized("a bearer token is required");
+    const auto userId = _sessions.findActiveUser(sha256Hex(token), _clock.nowMs());
+    if (!userId) throw Unauthorized("the token is unknown, expired or revoked");
+    const auto user = _users.findById(*userId);
+    if (!user) throw Unauthorized("the token's user no longer exists");
+    return Principal{user->id, user->username, user->municipality, user->roles, client};
+}
+
+void AuthService::logout(const std::string& token) { _sessions.revoke(sha256Hex(token), _clock.nowMs()); }
+
+}  // namespace lacuna

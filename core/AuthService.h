@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Clock.h"
+#include "PasswordHasher.h"
+#include "User.h"
+#include "UserRepository.h"
+
+#include <cstdint>
+#include <string>
+
+namespace lacuna {
+
+struct AuthSettings {
+    std::int64_t tokenLifetimeMs = 12LL * 3600 * 1000;
+    /// More failures than this within the window, by username or by client address, get 429.
+    int maxFailedLogins = 5;
+    std::int64_t failureWindowMs = 15LL * 60 * 1000;
+};
+
+/// A freshly issued bearer session; the token is shown once and only its hash is stored.
+struct IssuedSession {
+    std::string token;
+    std::int64_t expiresAt = 0;
+    User user;
+};
+
+/// Logs users in and out and turns bearer tokens into principals.
+class AuthService {
+public:
+    AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
+                const Clock& clock, AuthSettings settings);
+
+    /// Throws TooManyRequests when the username or client is throttled, Unauthorized on bad credentials.
+    IssuedSession login(const std::string& username, const std::string& password, const std::string& client);
+    /// Throws Unauthorized for an unknown, expired or revoked token.
+    Principal authenticate(const std::string& token, const std::string& client);
+    void logout(const std::string& token);
+
+private:
+    UserRepository& _users;
+    SessionRepository& _sessions;
+    const PasswordHasher& _hasher;
+    const Clock& _clock;
+    AuthSettings _settings;
+    std::string _dummyHash;  ///< verified against for unknown users, so timing does not reveal them
+};
+
+}  // namespace lacuna

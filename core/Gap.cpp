@@ -1,0 +1,22 @@
+#include "Gap.h"
+
+#include <algorithm>
+
+namespace lacuna::gapvalues {
+
+const std::vector<std::string>& kinds() {
+    static const std::vector<std::string> KINDS = {"vacuum", "ambiguity", "conflict", "obsolete", "obstacle"};
+    return KINDS;
+}
+
+const std::vector<std::string>& priorities() {
+    static const std::vector<std::string> PRIORITIES = {"low", "normal", "high", "urgent"};
+    return PRIORITIES;
+}
+
+int priorityRank(const std::string& priority) {
+    const auto& all = priorities();
+    return static_cast<int>(std::find(all.begin(), all.end(), priority) - all.begin());
+}
+
+}  // namespace lacuna::gapvalues

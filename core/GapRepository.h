@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Gap.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+/// Position after the last gap of a page: the sort key's value and the id.
+struct GapCursor {
+    std::int64_t key = 0;
+    std::int64_t id = 0;
+};
+
+/// A filtered, sorted page request, with the caller's visibility already worked out.
+struct GapQuery {
+    enum class SortKey { CreatedAt, UpdatedAt, Priority };
+
+    std::optional<std::string> state;
+    std::optional<std::string> municipality;
+    std::optional<std::string> kind;
+    std::optional<std::string> category;
+    std::optional<std::string> priority;
+    /// Normalised words that must all occur in the normalised title or description.
+    std::vector<std::string> terms;
+    SortKey sortKey = SortKey::CreatedAt;
+    bool descending = true;
+    std::size_t limit = 20;
+    std::optional<GapCursor> after;
+    /// Confidential gaps are listed only when this is set or they belong to `viewerMunicipality`.
+    bool seesAllConfidential = false;
+    std::optional<std::string> viewerMunicipality;
+};
+
+struct GapPage {
+    std::vector<Gap> items;
+    std::optional<GapCursor> next;
+};
+
+/// Stores gaps and their events. Every change and its event are written in one transaction.
+class GapRepository {
+public:
+    virtual ~GapRepository() = default;
+
+    /// Stores a new gap at version 1 with its `created` event (sequence 1); assigns the id and the
+    /// reference `G-<jalaliYear>-<next sequence of that year>`. Returns the stored gap.
+    virtual Gap create(const Gap& gap, int jalaliYear, const GapEvent& event) = 0;
+
+    /// Replaces the gap's fields and state with `gap`'s, sets version = expectedVersion + 1 and
+    /// appends `event` with that sequence, only if the stored version is `expectedVersion`.
+    /// Throws VersionConflict when it is not, NotFound when the gap is gone.
+    virtual void update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) = 0;
+
+    /// Like update() but changes only the state (and updated_at): the transition path, which
+    /// leaves the reporters' fields alone.
+    virtual void changeState(std::int64_t gapId, std::int64_t expectedVersion, const std::string& toState,
+                             std::int64_t at, const GapEvent& event) = 0;
+
+    virtual std::optional<Gap> find(std::int64_t id) = 0;
+    virtual std::optional<Gap> findByReference(const std::string& reference) = 0;
+    virtual GapPage list(const GapQuery& query) = 0;
+    /// Every event of the gap, oldest first.
+    virtual std::vector<GapEvent> history(std::int64_t gapId) = 0;
+};
+
+/// The normalised text a gap is searched on.
+std::string gapSearchText(const GapFields& fields);
+
+}  // namespace lacuna

@@ -1,0 +1,314 @@
+#include "GapService.h"
+
+#include "Errors.h"
+#include "JalaliDate.h"
+#include "JsonText.h"
+#include "PersianText.h"
+#include "Roles.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/StringTokenizer.h>
+
+#include <algorithm>
+
+namespace lacuna {
+namespace {
+
+std::string jsonProvisions(const std::vector<Provision>& provisions) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        if (i) out += ",";
+        out += "{\"law\":" + jsonString(provisions[i].law) + ",\"article\":" + jsonString(provisions[i].article) + "}";
+    }
+    return out + "]";
+}
+
+std::string jsonImpact(const Impact& impact) {
+    return "{\"pending_lawsuits\":" + std::to_string(impact.pendingLawsuits) +
+           ",\"exposure_rials\":" + std::to_string(impact.exposureRials) + "}";
+}
+
+/// Builds the `changes` array of an event: one {field, old, new} per changed field.
+class ChangeList {
+public:
+    void add(const std::string& field, const std::string& oldJson, const std::string& newJson) {
+        if (oldJson == newJson) return;
+        if (_json.size() > 1) _json += ",";
+        _json += "{\"field\":" + jsonString(field) + ",\"old\":" + oldJson + ",\"new\":" + newJson + "}";
+        ++_count;
+    }
+    bool empty() const { return _count == 0; }
+    std::string json() const { return _json + "]"; }
+
+private:
+    std::string _json = "[";
+    int _count = 0;
+};
+
+void describeAll(ChangeList& changes, const GapFields* before, const GapFields& after) {
+    const auto str = [](const std::string& s) { return jsonString(s); };
+    const std::string null = "null";
+    changes.add("title", before ? str(before->title) : null, str(after.title));
+    changes.add("description", before ? str(before->description) : null, str(after.description));
+    changes.add("kind", before ? str(before->kind) : null, str(after.kind));
+    changes.add("category", before ? str(before->category) : null, str(after.category));
+    changes.add("provisions", before ? jsonProvisions(before->provisions) : null, jsonProvisions(after.provisions));
+    changes.add("municipality", before ? str(before->municipality) : null, str(after.municipality));
+    changes.add("priority", before ? str(before->priority) : null, str(after.priority));
+    changes.add("confidential", before ? (before->confidential ? "true" : "false") : null,
+                after.confidential ? "true" : "false");
+    changes.add("impact", before ? jsonImpact(before->impact) : null, jsonImpact(after.impact));
+}
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+void checkText(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
+               bool required) {
+    if (!isValidUtf8(value)) {
+        errors.add(field, "invalid_utf8", "not valid UTF-8");
+        return;
+    }
+    if (value.find('\0') != std::string::npos) {
+        errors.add(field, "nul", "contains a NUL character");
+        return;
+    }
+    if (required && normalizePersian(value).empty()) errors.add(field, "required", "must not be empty");
+    if (utf8Length(value) > max) errors.add(field, "too_long", "at most " + std::to_string(max) + " characters");
+}
+
+}  // namespace
+
+std::string gapSearchText(const GapFields& fields) {
+    return normalizePersian(fields.title) + " " + normalizePersian(fields.description);
+}
+
+GapService::GapService(GapRepository& gaps, const Lifecycle& lifecycle, const Catalog& catalog, const Clock& clock,
+                       GapLimits limits)
+    : _gaps(gaps), _lifecycle(lifecycle), _catalog(catalog), _clock(clock), _limits(limits) {}
+
+std::vector<std::string> GapService::rolesFor(const Principal& actor, const Gap& gap) const {
+    if (!actor.municipality || *actor.municipality == gap.fields.municipality) return actor.roles;
+    return {};
+}
+
+bool GapService::visibleTo(const Principal& actor, const Gap& gap) const {
+    if (!gap.fields.confidential) return true;
+    if (actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY)) return true;
+    return actor.municipality && *actor.municipality == gap.fields.municipality;
+}
+
+std::vector<const LifecycleTransition*> GapService::availableTransitions(const Principal& actor,
+                                                                         const Gap& gap) const {
+    return _lifecycle.available(gap.state, rolesFor(actor, gap));
+}
+
+bool GapService::mayEdit(const Principal& actor, const Gap& gap) const {
+    const auto held = rolesFor(actor, gap);
+    return (contains(held, std::string(roles::LEGAL_DIRECTOR)) || contains(held, std::string(roles::LEGAL_EXPERT))) &&
+           _lifecycle.state(gap.state).editable;
+}
+
+Gap GapService::load(const Principal& actor, std::int64_t id) {
+    const auto gap = _gaps.find(id);
+    // A gap the caller may not see answers exactly like one that does not exist.
+    if (!gap || !visibleTo(actor, *gap)) throw NotFound("no gap " + std::to_string(id));
+    return *gap;
+}
+
+Gap GapService::get(const Principal& actor, std::int64_t id) { return load(actor, id); }
+
+std::vector<GapEvent> GapService::history(const Principal& actor, std::int64_t id) {
+    load(actor, id);
+    return _gaps.history(id);
+}
+
+void GapService::validateFields(const GapFields& f, FieldErrors& errors) const {
+    checkText(errors, "title", f.title, _limits.titleMax, true);
+    checkText(errors, "description", f.description, _limits.descriptionMax, true);
+    if (!contains(gapvalues::kinds(), f.kind))
+        errors.add("kind", "unknown", "one of vacuum, ambiguity, conflict, obsolete, obstacle");
+    if (!_catalog.findCategory(f.category)) errors.add("category", "unknown", "not a configured category");
+    if (!contains(gapvalues::priorities(), f.priority))
+        errors.add("priority", "unknown", "one of low, normal, high, urgent");
+    if (f.provisions.size() > _limits.provisionsMax)
+        errors.add("provisions", "too_many", "at most " + std::to_string(_limits.provisionsMax) + " provisions");
+    for (std::size_t i = 0; i < f.provisions.size(); ++i) {
+        const std::string at = "provisions[" + std::to_string(i) + "]";
+        checkText(errors, at + ".law", f.provisions[i].law, _limits.lawMax, true);
+        checkText(errors, at + ".article", f.provisions[i].article, _limits.articleMax, false);
+    }
+    if (f.impact.pendingLawsuits < 0) errors.add("impact.pending_lawsuits", "negative", "must not be negative");
+    if (f.impact.exposureRials < 0) errors.add("impact.exposure_rials", "negative", "must not be negative");
+}
+
+GapEvent GapService::newEvent(const Principal& actor, const Gap& gap, const std::string& type) const {
+    GapEvent event;
+    event.gapId = gap.id;
+    event.at = _clock.nowMs();
+    event.actorId = actor.userId;
+    event.actorName = actor.username;
+    event.clientAddress = actor.clientAddress;
+    event.type = type;
+    event.fromState = gap.state;
+    event.toState = gap.state;
+    event.changesJson = "[]";
+    event.fieldsJson = "{}";
+    return event;
+}
+
+Gap GapService::report(const Principal& actor, GapFields fields) {
+    FieldErrors errors;
+    if (fields.municipality.empty()) {
+        if (!actor.municipality)
+            errors.add("municipality", "required", "a committee-level user names the reporting municipality");
+        else
+            fields.municipality = *actor.municipality;
+    } else if (!_catalog.findMunicipality(fields.municipality)) {
+        errors.add("municipality", "unknown", "no municipality «" + fields.municipality + "»");
+    }
+    validateFields(fields, errors);
+    errors.throwIfAny("the gap is not valid");
+
+    Gap gap;
+    gap.fields = std::move(fields);
+    gap.state = _lifecycle.initialState();
+    const auto held = rolesFor(actor, gap);
+    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) && !contains(held, std::string(roles::LEGAL_EXPERT)))
+        throw Forbidden("only the legal director or a legal expert of " + gap.fields.municipality +
+                        " reports its gaps");
+    const std::int64_t now = _clock.nowMs();
+    gap.createdBy = actor.userId;
+    gap.createdByName = actor.username;
+    gap.createdAt = gap.updatedAt = now;
+    gap.version = 1;
+
+    GapEvent event = newEvent(actor, gap, "created");
+    event.fromState.clear();
+    ChangeList changes;
+    describeAll(changes, nullptr, gap.fields);
+    event.changesJson = changes.json();
+    return _gaps.create(gap, jalaliDateInIran(now).year, event);
+}
+
+Gap GapService::edit(const Principal& actor, std::int64_t id, const GapPatch& patch, std::int64_t expectedVersion) {
+    Gap gap = load(actor, id);
+    const auto held = rolesFor(actor, gap);
+    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) && !contains(held, std::string(roles::LEGAL_EXPERT)))
+        throw Forbidden("only the legal director or a legal expert of the gap's city edits it");
+    if (gap.version != expectedVersion)
+        throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
+                              std::to_string(expectedVersion));
+    if (!_lifecycle.state(gap.state).editable)
+        throw StateConflict("a gap in state " + gap.state + " cannot be edited");
+
+    const GapFields before = gap.fields;
+    GapFields& f = gap.fields;
+    if (patch.title) f.title = *patch.title;
+    if (patch.description) f.description = *patch.description;
+    if (patch.kind) f.kind = *patch.kind;
+    if (patch.category) f.category = *patch.category;
+    if (patch.provisions) f.provisions = *patch.provisions;
+    if (patch.priority) f.priority = *patch.priority;
+    if (patch.confidential) f.confidential = *patch.confidential;
+    if (patch.impact) f.impact = *patch.impact;
+    FieldErrors errors;
+    validateFields(f, errors);
+    errors.throwIfAny("the gap is not valid");
+
+    ChangeList changes;
+    describeAll(changes, &before, f);
+    if (changes.empty()) return gap;  // nothing changed: no new version, no event
+
+    GapEvent event = newEvent(actor, gap, "edited");
+    event.changesJson = changes.json();
+    gap.updatedAt = event.at;
+    _gaps.update(gap, expectedVersion, event);
+    gap.version = expectedVersion + 1;
+    return gap;
+}
+
+std::string GapService::resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value) {
+    std::optional<Gap> target;
+    std::int64_t targetId = 0;
+    if (Poco::NumberParser::tryParse64(value, targetId))
+        target = _gaps.find(targetId);
+    else
+        target = _gaps.findByReference(value);
+    FieldErrors errors;
+    if (!target || !visibleTo(actor, *target))
+        errors.add("fields.duplicate_of", "unknown", "no gap «" + value + "»");
+    else if (target->id == gap.id)
+        errors.add("fields.duplicate_of", "self", "a gap cannot duplicate itself");
+    else if (_lifecycle.state(target->state).terminal)
+        errors.add("fields.duplicate_of", "closed", "the surviving gap is already closed");
+    errors.throwIfAny("the merge is not valid", ValidationError::Kind::RuleViolation);
+    return target->reference;
+}
+
+Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& rawInput,
+                               std::int64_t expectedVersion) {
+    Gap gap = load(actor, id);
+    TransitionInput input = rawInput;
+    FieldErrors errors;
+    checkText(errors, "comment", input.comment, _limits.commentMax, false);
+    for (const auto& [name, value] : input.fields)
+        checkText(errors, "fields." + name, value, _limits.fieldValueMax, false);
+    errors.throwIfAny("the transition request is not valid");
+
+    const LifecycleTransition& transition = _lifecycle.check(gap.state, rolesFor(actor, gap), input);
+    if (gap.version != expectedVersion)
+        throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
+                              std::to_string(expectedVersion));
+    // `duplicate_of` names another gap; the lifecycle only knows it is present, so check it here.
+    if (const auto it = input.fields.find("duplicate_of"); it != input.fields.end())
+        it->second = resolveDuplicateOf(actor, gap, it->second);
+
+    GapEvent event = newEvent(actor, gap, "transition");
+    event.toState = transition.to;
+    event.transition = transition.name;
+    event.comment = input.comment;
+    std::string fieldsJson = "{";
+    for (const auto& [name, value] : input.fields) {
+        if (fieldsJson.size() > 1) fieldsJson += ",";
+        fieldsJson += jsonString(name) + ":" + jsonString(value);
+    }
+    event.fieldsJson = fieldsJson + "}";
+    gap.state = transition.to;
+    gap.updatedAt = event.at;
+    _gaps.changeState(gap.id, expectedVersion, gap.state, event.at, event);
+    gap.version = expectedVersion + 1;
+    return gap;
+}
+
+GapPage GapService::list(const Principal& actor, GapListRequest request) {
+    GapQuery& q = request.query;
+    FieldErrors errors;
+    if (q.limit < 1 || q.limit > _limits.pageSizeMax)
+        errors.add("limit", "out_of_range", "between 1 and " + std::to_string(_limits.pageSizeMax));
+    checkText(errors, "q", request.text, _limits.queryMax, false);
+    if (q.kind && !contains(gapvalues::kinds(), *q.kind)) errors.add("kind", "unknown", "not a gap kind");
+    if (q.priority && !contains(gapvalues::priorities(), *q.priority))
+        errors.add("priority", "unknown", "not a priority");
+    if (q.category && !_catalog.findCategory(*q.category)) errors.add("category", "unknown", "not a category");
+    if (q.municipality && !_catalog.findMunicipality(*q.municipality))
+        errors.add("municipality", "unknown", "not a municipality");
+    if (q.state) {
+        try {
+            _lifecycle.state(*q.state);
+        } catch (const NotFound&) {
+            errors.add("state", "unknown", "not a state of the gap workflow");
+        }
+    }
+    errors.throwIfAny("the list request is not valid");
+
+    const Poco::StringTokenizer words(normalizePersian(request.text), " ",
+                                      Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    q.terms.assign(words.begin(), words.end());
+    q.seesAllConfidential = actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
+    q.viewerMunicipality = actor.municipality;
+    return _gaps.list(q);
+}
+
+}  // namespace lacuna

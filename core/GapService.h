@@ -1,0 +1,74 @@
+#pragma once
+
+#include "Catalog.h"
+#include "Clock.h"
+#include "Errors.h"
+#include "Gap.h"
+#include "GapRepository.h"
+#include "Lifecycle.h"
+#include "User.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+/// Size limits on what a person may write into a gap (code points, not bytes).
+struct GapLimits {
+    std::size_t titleMax = 300;
+    std::size_t descriptionMax = 20000;
+    std::size_t lawMax = 300;
+    std::size_t articleMax = 100;
+    std::size_t provisionsMax = 50;
+    std::size_t commentMax = 5000;
+    std::size_t fieldValueMax = 200;
+    std::size_t queryMax = 200;
+    std::size_t pageSizeMax = 100;
+};
+
+/// What a caller asks of the gap list before visibility is applied.
+struct GapListRequest {
+    GapQuery query;
+    std::string text;  ///< free text `q`, as typed
+};
+
+/// The use cases of a gap: report, edit, move through the lifecycle, read, list, history.
+class GapService {
+public:
+    GapService(GapRepository& gaps, const Lifecycle& lifecycle, const Catalog& catalog, const Clock& clock,
+               GapLimits limits = {});
+
+    /// `fields.municipality` may be empty: the caller's city is used.
+    Gap report(const Principal& actor, GapFields fields);
+    Gap edit(const Principal& actor, std::int64_t id, const GapPatch& patch, std::int64_t expectedVersion);
+    Gap fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& input,
+                       std::int64_t expectedVersion);
+    /// Throws NotFound when the gap does not exist or the caller may not see it.
+    Gap get(const Principal& actor, std::int64_t id);
+    GapPage list(const Principal& actor, GapListRequest request);
+    std::vector<GapEvent> history(const Principal& actor, std::int64_t id);
+
+    /// The roles the actor holds for this gap: committee roles always, city roles only in its city.
+    std::vector<std::string> rolesFor(const Principal& actor, const Gap& gap) const;
+    std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor, const Gap& gap) const;
+    bool mayEdit(const Principal& actor, const Gap& gap) const;
+
+    const GapLimits& limits() const { return _limits; }
+
+private:
+    bool visibleTo(const Principal& actor, const Gap& gap) const;
+    Gap load(const Principal& actor, std::int64_t id);
+    void validateFields(const GapFields& fields, FieldErrors& errors) const;
+    GapEvent newEvent(const Principal& actor, const Gap& gap, const std::string& type) const;
+    std::string resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value);
+
+    GapRepository& _gaps;
+    const Lifecycle& _lifecycle;
+    const Catalog& _catalog;
+    const Clock& _clock;
+    GapLimits _limits;
+};
+
+}  // namespace lacuna

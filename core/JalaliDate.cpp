@@ -1,0 +1,127 @@
+#include "JalaliDate.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
+#include <Poco/Format.h>
+#include <Poco/Timestamp.h>
+
+#include <array>
+
+namespace lacuna {
+namespace {
+
+// The algorithm of jalaali-js (Borkowski's break years of the 2820-year-free astronomical rule).
+constexpr std::array<int, 20> BREAKS = {-61,  9,    38,   199,  426,  686,  756,  818,  1111, 1181,
+                                        1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178};
+
+int div(int a, int b) { return a / b; }
+int mod(int a, int b) { return a - (a / b) * b; }
+
+struct CalendarYear {
+    int leap;   // 0 = leap year; other values count years since the last one
+    int gy;     // the Gregorian year in which the Jalali year starts
+    int march;  // the March day of Nowruz
+};
+
+CalendarYear jalCal(int jy) {
+    const int gy = jy + 621;
+    if (jy < BREAKS.front() || jy >= BREAKS.back())
+        throw Poco::InvalidArgumentException(Poco::format("Jalali year %d is out of range", jy));
+    int leapJ = -14;
+    int jp = BREAKS[0];
+    int jump = 0;
+    std::size_t i = 1;
+    for (; i < BREAKS.size(); ++i) {
+        const int jm = BREAKS[i];
+        jump = jm - jp;
+        if (jy < jm) break;
+        leapJ = leapJ + div(jump, 33) * 8 + div(mod(jump, 33), 4);
+        jp = jm;
+    }
+    int n = jy - jp;
+    leapJ = leapJ + div(n, 33) * 8 + div(mod(n, 33) + 3, 4);
+    if (mod(jump, 33) == 4 && jump - n == 4) leapJ += 1;
+    const int leapG = div(gy, 4) - div((div(gy, 100) + 1) * 3, 4) - 150;
+    const int march = 20 + leapJ - leapG;
+    if (jump - n < 6) n = n - jump + div(jump + 4, 33) * 33;
+    int leap = mod(mod(n + 1, 33) - 1, 4);
+    if (leap == -1) leap = 4;
+    return {leap, gy, march};
+}
+
+int g2d(int gy, int gm, int gd) {
+    int d = div((gy + div(gm - 8, 6) + 100100) * 1461, 4) + div(153 * mod(gm + 9, 12) + 2, 5) + gd - 34840408;
+    d = d - div(div(gy + 100100 + div(gm - 8, 6), 100) * 3, 4) + 752;
+    return d;
+}
+
+GregorianDate d2g(int jdn) {
+    int j = 4 * jdn + 139361631;
+    j = j + div(div(4 * jdn + 183187720, 146097) * 3, 4) * 4 - 3908;
+    const int i = div(mod(j, 1461), 4) * 5 + 308;
+    const int gd = div(mod(i, 153), 5) + 1;
+    const int gm = mod(div(i, 153), 12) + 1;
+    const int gy = div(j, 1461) - 100100 + div(8 - gm, 6);
+    return {gy, gm, gd};
+}
+
+int j2d(int jy, int jm, int jd) {
+    const CalendarYear r = jalCal(jy);
+    return g2d(r.gy, 3, r.march) + (jm - 1) * 31 - div(jm, 7) * (jm - 7) + jd - 1;
+}
+
+JalaliDate d2j(int jdn) {
+    const int gy = d2g(jdn).year;
+    int jy = gy - 621;
+    const CalendarYear r = jalCal(jy);
+    const int jdn1f = g2d(gy, 3, r.march);
+    int k = jdn - jdn1f;
+    if (k >= 0) {
+        if (k <= 185) return {jy, 1 + div(k, 31), mod(k, 31) + 1};
+        k -= 186;
+    } else {
+        jy -= 1;
+        k += 179;
+        if (r.leap == 1) k += 1;
+    }
+    return {jy, 7 + div(k, 30), mod(k, 30) + 1};
+}
+
+}  // namespace
+
+bool isJalaliLeapYear(int jalaliYear) { return jalCal(jalaliYear).leap == 0; }
+
+int jalaliMonthLength(int jalaliYear, int month) {
+    if (month < 1 || month > 12) throw Poco::InvalidArgumentException("Jalali month out of range");
+    if (month <= 6) return 31;
+    if (month <= 11) return 30;
+    return isJalaliLeapYear(jalaliYear) ? 30 : 29;
+}
+
+JalaliDate toJalali(const GregorianDate& date) {
+    if (!Poco::DateTime::isValid(date.year, date.month, date.day))
+        throw Poco::InvalidArgumentException("not a Gregorian date");
+    return d2j(g2d(date.year, date.month, date.day));
+}
+
+GregorianDate toGregorian(const JalaliDate& date) {
+    if (date.day < 1 || date.day > jalaliMonthLength(date.year, date.month))
+        throw Poco::InvalidArgumentException("not a Jalali date");
+    return d2g(j2d(date.year, date.month, date.day));
+}
+
+JalaliDate jalaliDateInIran(std::int64_t epochMs) {
+    const Poco::DateTime local(Poco::Timestamp((epochMs + IRAN_OFFSET_MS) * 1000));
+    return toJalali({local.year(), local.month(), local.day()});
+}
+
+std::string formatJalali(const JalaliDate& date) {
+    return Poco::format("%04d-%02d-%02d", date.year, date.month, date.day);
+}
+
+std::string formatIsoUtc(std::int64_t epochMs) {
+    return Poco::DateTimeFormatter::format(Poco::Timestamp(epochMs * 1000), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+}  // namespace lacuna

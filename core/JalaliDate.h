@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace lacuna {
+
+/// A date in the Solar Hijri (Jalali) calendar used in Iran.
+struct JalaliDate {
+    int year;
+    int month;  ///< 1 = Farvardin … 12 = Esfand
+    int day;
+    bool operator==(const JalaliDate&) const = default;
+};
+
+/// A proleptic Gregorian date.
+struct GregorianDate {
+    int year;
+    int month;
+    int day;
+    bool operator==(const GregorianDate&) const = default;
+};
+
+/// Converts with the 33-year-cycle break table of the astronomical calendar (valid for
+/// Jalali years -61 … 3177); throws Poco::InvalidArgumentException outside it.
+JalaliDate toJalali(const GregorianDate& date);
+GregorianDate toGregorian(const JalaliDate& date);
+bool isJalaliLeapYear(int jalaliYear);
+int jalaliMonthLength(int jalaliYear, int month);
+
+/// Offset of Iran Standard Time from UTC; Iran has kept no daylight saving time since 2022.
+constexpr std::int64_t IRAN_OFFSET_MS = (3 * 60 + 30) * 60 * 1000;
+
+/// The Jalali calendar date in Iran at the UTC instant `epochMs`.
+JalaliDate jalaliDateInIran(std::int64_t epochMs);
+
+/// `1405-09-05` (ASCII digits, zero padded): what the API gives beside ISO 8601.
+std::string formatJalali(const JalaliDate& date);
+
+/// ISO 8601 UTC with milliseconds: `2026-11-26T09:01:16.123Z`.
+std::string formatIsoUtc(std::int64_t epochMs);
+
+}  // namespace lacuna

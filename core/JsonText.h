@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lacuna {
+
+/// `text` as a JSON string literal (quotes included); UTF-8 passes through unescaped.
+std::string jsonString(std::string_view text);
+
+}  // namespace lacuna

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lacuna {
+
+/// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool isValidUtf8(std::string_view text);
+
+/// Number of code points in well-formed UTF-8 text.
+std::size_t utf8Length(std::string_view text);
+
+/// The form Persian text is searched and compared on; the text as written is stored separately.
+/// Arabic yeh/kaf/heh/teh marbuta/alef variants become their Persian letters, diacritics and
+/// tatweel go, Persian and Arabic-Indic digits become ASCII, ZWNJ and other joiners and
+/// direction marks are removed (so «شهرداری‌ها» meets «شهرداریها»), every run of white space
+/// becomes one space, ASCII letters are lower-cased and the ends are trimmed.
+std::string normalizePersian(std::string_view text);
+
+}  // namespace lacuna

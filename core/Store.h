@@ -1,0 +1,21 @@
+#pragma once
+
+#include "GapRepository.h"
+#include "UserRepository.h"
+
+namespace lacuna {
+
+/// One storage backend: the repositories of every port, over one database.
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual GapRepository& gaps() = 0;
+    virtual UserRepository& users() = 0;
+    virtual SessionRepository& sessions() = 0;
+    /// Whether the database answers a trivial query now (for the health check).
+    virtual bool reachable() = 0;
+    /// A short name of the backend for logs and health output (`sqlite`, `mysql`).
+    virtual std::string backendName() const = 0;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lacuna {
+
+/// A stored account.
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string passwordHash;
+    std::optional<std::string> municipality;  ///< empty: the user acts in the committee
+    std::vector<std::string> roles;
+    std::int64_t createdAt = 0;
+
+    bool hasRole(std::string_view role) const {
+        return std::find(roles.begin(), roles.end(), role) != roles.end();
+    }
+};
+
+/// Who is calling, as authenticated for one request.
+struct Principal {
+    std::int64_t userId = 0;
+    std::string username;
+    std::optional<std::string> municipality;
+    std::vector<std::string> roles;
+    std::string clientAddress;
+
+    bool hasRole(std::string_view role) const {
+        return std::find(roles.begin(), roles.end(), role) != roles.end();
+    }
+};
+
+/// A member city, as configured.
+struct Municipality {
+    std::string slug;
+    std::string nameFa;
+    std::string nameEn;
+};
+
+/// A labelled choice (gap category and the like), as configured.
+struct LabelledSlug {
+    std::string slug;
+    std::string labelFa;
+    std::string labelEn;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "User.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+/// Stores accounts.
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    /// Stores the user and returns its id; throws AlreadyExists when the username is taken.
+    virtual std::int64_t create(const User& user) = 0;
+    virtual std::optional<User> findByUsername(const std::string& username) = 0;
+    virtual std::optional<User> findById(std::int64_t id) = 0;
+    virtual std::vector<User> list() = 0;
+    virtual std::int64_t count() = 0;
+};
+
+/// Failed logins counted for one username and for one client address since a moment.
+struct LoginFailures {
+    std::int64_t byUsername = 0;
+    std::int64_t byClient = 0;
+    std::int64_t oldestByUsername = 0;  ///< time of the oldest counted failure, 0 when none
+    std::int64_t oldestByClient = 0;
+};
+
+/// Stores bearer sessions (hashed tokens) and failed logins, so that any instance can check them.
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+    virtual void create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
+                        std::int64_t expiresAt) = 0;
+    /// The user of a session that is neither expired at `now` nor revoked.
+    virtual std::optional<std::int64_t> findActiveUser(const std::string& tokenHash, std::int64_t now) = 0;
+    virtual void revoke(const std::string& tokenHash, std::int64_t at) = 0;
+
+    virtual void recordLoginFailure(const std::string& username, const std::string& client, std::int64_t at) = 0;
+    virtual LoginFailures loginFailuresSince(const std::string& username, const std::string& client,
+                                             std::int64_t since) = 0;
+    virtual void clearLoginFailures(const std::string& username) = 0;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,20 @@
+#include "StoreFactory.h"
+
+#include "SqliteStore.h"
+
+#include <Poco/Exception.h>
+
+namespace lacuna {
+
+std::unique_ptr<Store> openStore(const StoreSettings& settings) {
+    if (settings.backend == "sqlite") {
+        SqliteSettings sqlite;
+        sqlite.path = settings.sqlitePath;
+        sqlite.poolSize = settings.poolSize;
+        sqlite.synchronous = settings.sqliteSynchronous;
+        return std::make_unique<SqliteStore>(sqlite);
+    }
+    throw Poco::InvalidArgumentException("unknown storage backend '" + settings.backend + "'");
+}
+
+}  // namespace lacuna

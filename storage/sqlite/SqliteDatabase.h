@@ -1,0 +1,52 @@
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+struct SqliteSettings {
+    std::string path;
+    std::size_t poolSize = 8;
+    int busyTimeoutMs = 10000;
+    /// FULL: a committed transaction survives power loss. NORMAL in WAL mode may lose the last
+    /// transactions acknowledged before a power cut (never corrupts), which breaks "no acknowledged
+    /// write is lost"; so FULL is the default.
+    std::string synchronous = "FULL";
+};
+
+/// A pool of SQLite connections on one file in WAL mode, with the schema migrated at open.
+/// Every call translates SQLite failures into domain errors (StoreUnavailable, AlreadyExists).
+class SqliteDatabase {
+public:
+    explicit SqliteDatabase(SqliteSettings settings);
+    ~SqliteDatabase();
+
+    /// Runs `work` inside BEGIN IMMEDIATE … COMMIT (rolled back if it throws). IMMEDIATE takes the
+    /// write lock up front, so concurrent writers queue on busy_timeout instead of failing on upgrade.
+    void write(const std::function<void(Poco::Data::Session&)>& work);
+    /// Runs `work` inside a read transaction, so multi-statement reads see one snapshot.
+    void read(const std::function<void(Poco::Data::Session&)>& work);
+
+private:
+    class Lease;
+    std::unique_ptr<Poco::Data::Session> open();
+    Poco::Data::Session* acquire();
+    void release(Poco::Data::Session* session);
+    void migrate();
+    void run(const char* begin, const std::function<void(Poco::Data::Session&)>& work);
+
+    SqliteSettings _settings;
+    std::mutex _mutex;
+    std::condition_variable _available;
+    std::vector<std::unique_ptr<Poco::Data::Session>> _all;
+    std::vector<Poco::Data::Session*> _idle;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,293 @@
+#include "SqliteGapRepository.h"
+
+#include "Errors.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Format.h>
+
+#include <deque>
+#include <map>
+
+using namespace Poco::Data::Keywords;
+using Poco::Data::RecordSet;
+using Poco::Data::Session;
+using Poco::Data::Statement;
+
+namespace lacuna {
+namespace {
+
+const std::string GAP_COLUMNS =
+    "g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, g.confidential, "
+    "g.pending_lawsuits, g.exposure_rials, g.state, g.version, g.created_by, u.username AS created_by_name, "
+    "g.created_at, g.updated_at";
+const std::string SELECT_GAP = "SELECT " + GAP_COLUMNS + " FROM gaps g JOIN users u ON u.id = g.created_by ";
+const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
+const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
+const std::string SELECT_PROVISIONS =
+    "SELECT gap_id, law, article FROM gap_provisions WHERE gap_id = ? ORDER BY position";
+const char* const NEXT_REFERENCE =
+    "INSERT INTO reference_counters (year, last) VALUES (?, 1) "
+    "ON CONFLICT (year) DO UPDATE SET last = last + 1";
+const char* const SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE year = ?";
+const char* const INSERT_GAP =
+    "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
+    "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
+const char* const LAST_ID = "SELECT last_insert_rowid()";
+const char* const UPDATE_GAP =
+    "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
+    "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
+    "version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+const char* const UPDATE_STATE =
+    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+const char* const SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
+const char* const DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
+const char* const INSERT_PROVISION = "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
+const char* const INSERT_EVENT =
+    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
+    "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char* const SELECT_EVENTS =
+    "SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, from_state, to_state, "
+    "transition, comment, fields FROM gap_events WHERE gap_id = ? ORDER BY sequence";
+
+Gap readGap(RecordSet& rs) {
+    Gap g;
+    g.id = rs["id"].convert<Poco::Int64>();
+    g.reference = rs["reference"].convert<std::string>();
+    g.fields.title = rs["title"].convert<std::string>();
+    g.fields.description = rs["description"].convert<std::string>();
+    g.fields.kind = rs["kind"].convert<std::string>();
+    g.fields.category = rs["category"].convert<std::string>();
+    g.fields.municipality = rs["municipality"].convert<std::string>();
+    g.fields.priority = rs["priority"].convert<std::string>();
+    g.fields.confidential = rs["confidential"].convert<Poco::Int64>() != 0;
+    g.fields.impact.pendingLawsuits = rs["pending_lawsuits"].convert<Poco::Int64>();
+    g.fields.impact.exposureRials = rs["exposure_rials"].convert<Poco::Int64>();
+    g.state = rs["state"].convert<std::string>();
+    g.version = rs["version"].convert<Poco::Int64>();
+    g.createdBy = rs["created_by"].convert<Poco::Int64>();
+    g.createdByName = rs["created_by_name"].convert<std::string>();
+    g.createdAt = rs["created_at"].convert<Poco::Int64>();
+    g.updatedAt = rs["updated_at"].convert<Poco::Int64>();
+    return g;
+}
+
+void loadProvisions(Session& s, Gap& gap) {
+    Statement select(s);
+    Poco::Int64 id = gap.id;
+    select << SELECT_PROVISIONS, use(id);
+    select.execute();
+    RecordSet rs(select);
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        gap.fields.provisions.push_back({rs["law"].convert<std::string>(), rs["article"].convert<std::string>()});
+}
+
+void insertProvisions(Session& s, Poco::Int64 gapId, const std::vector<Provision>& provisions) {
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        Poco::Int64 position = static_cast<Poco::Int64>(i);
+        std::string law = provisions[i].law, article = provisions[i].article;
+        s << INSERT_PROVISION, use(gapId), use(position), use(law), use(article), now;
+    }
+}
+
+void insertEvent(Session& s, Poco::Int64 gapId, Poco::Int64 sequence, const GapEvent& e) {
+    Poco::Int64 at = e.at, actor = e.actorId;
+    std::string actorName = e.actorName, client = e.clientAddress, type = e.type, changes = e.changesJson,
+                from = e.fromState, to = e.toState, transition = e.transition, comment = e.comment,
+                fields = e.fieldsJson;
+    s << INSERT_EVENT, use(gapId), use(sequence), use(at), use(actor), use(actorName), use(client), use(type),
+        use(changes), use(from), use(to), use(transition), use(comment), use(fields), now;
+}
+
+/// After an UPDATE … WHERE version = ? touched no row: tell a vanished gap from a stale version.
+[[noreturn]] void failStaleUpdate(Session& s, Poco::Int64 id, Poco::Int64 expected) {
+    Statement select(s);
+    select << SELECT_VERSION, use(id);
+    select.execute();
+    RecordSet rs(select);
+    if (!rs.moveFirst()) throw NotFound(Poco::format("no gap %Ld", id));
+    throw VersionConflict(Poco::format("the gap is at version %Ld, not %Ld", rs[0].convert<Poco::Int64>(), expected));
+}
+
+}  // namespace
+
+SqliteGapRepository::SqliteGapRepository(SqliteDatabase& db) : _db(db) {}
+
+Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& event) {
+    Gap stored = gap;
+    _db.write([&](Session& s) {
+        Poco::Int64 year = jalaliYear, sequence = 0;
+        s << NEXT_REFERENCE, use(year), now;
+        s << SELECT_REFERENCE, use(year), into(sequence), now;
+        stored.reference = Poco::format("G-%d-%04Ld", jalaliYear, sequence);
+        stored.version = 1;
+        const GapFields& f = stored.fields;
+        std::string reference = stored.reference, title = f.title, description = f.description,
+                    search = gapSearchText(f), kind = f.kind, category = f.category, municipality = f.municipality,
+                    priority = f.priority, state = stored.state;
+        Poco::Int64 rank = gapvalues::priorityRank(f.priority), confidential = f.confidential ? 1 : 0,
+                    lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials,
+                    createdBy = stored.createdBy, createdAt = stored.createdAt, updatedAt = stored.updatedAt;
+        s << INSERT_GAP, use(reference), use(title), use(description), use(search), use(kind), use(category),
+            use(municipality), use(priority), use(rank), use(confidential), use(lawsuits), use(exposure),
+            use(state), use(createdBy), use(createdAt), use(updatedAt), now;
+        Poco::Int64 id = 0;
+        s << LAST_ID, into(id), now;
+        stored.id = id;
+        insertProvisions(s, id, f.provisions);
+        insertEvent(s, id, 1, event);
+    });
+    return stored;
+}
+
+void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) {
+    _db.write([&](Session& s) {
+        const GapFields& f = gap.fields;
+        std::string title = f.title, description = f.description, search = gapSearchText(f), kind = f.kind,
+                    category = f.category, priority = f.priority, state = gap.state;
+        Poco::Int64 rank = gapvalues::priorityRank(f.priority), confidential = f.confidential ? 1 : 0,
+                    lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials, updatedAt = gap.updatedAt,
+                    id = gap.id, expected = expectedVersion;
+        Statement statement(s);
+        statement << UPDATE_GAP, use(title), use(description), use(search), use(kind), use(category), use(priority),
+            use(rank), use(confidential), use(lawsuits), use(exposure), use(state), use(updatedAt), use(id),
+            use(expected);
+        if (statement.execute() != 1) failStaleUpdate(s, id, expected);
+        s << DELETE_PROVISIONS, use(id), now;
+        insertProvisions(s, id, f.provisions);
+        insertEvent(s, id, expected + 1, event);
+    });
+}
+
+void SqliteGapRepository::changeState(std::int64_t gapId, std::int64_t expectedVersion, const std::string& toState,
+                                      std::int64_t at, const GapEvent& event) {
+    _db.write([&](Session& s) {
+        std::string state = toState;
+        Poco::Int64 updatedAt = at, id = gapId, expected = expectedVersion;
+        Statement statement(s);
+        statement << UPDATE_STATE, use(state), use(updatedAt), use(id), use(expected);
+        if (statement.execute() != 1) failStaleUpdate(s, id, expected);
+        insertEvent(s, id, expected + 1, event);
+    });
+}
+
+std::optional<Gap> SqliteGapRepository::findWhere(const std::string& sql, Poco::Data::AbstractBinding::Ptr key) {
+    std::optional<Gap> found;
+    _db.read([&](Session& s) {
+        Statement select(s);
+        select << sql;
+        select.addBind(key);
+        select.execute();
+        RecordSet rs(select);
+        if (!rs.moveFirst()) return;
+        found = readGap(rs);
+        loadProvisions(s, *found);
+    });
+    return found;
+}
+
+std::optional<Gap> SqliteGapRepository::find(std::int64_t id) {
+    return findWhere(SELECT_GAP_BY_ID, bind(static_cast<Poco::Int64>(id)));
+}
+
+std::optional<Gap> SqliteGapRepository::findByReference(const std::string& reference) {
+    return findWhere(SELECT_GAP_BY_REFERENCE, bind(reference));
+}
+
+GapPage SqliteGapRepository::list(const GapQuery& q) {
+    // The SQL is assembled only from fixed fragments; every user value is a bound parameter.
+    std::string sql = SELECT_GAP + "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
+    std::deque<std::string> texts;
+    std::deque<Poco::Int64> numbers;
+    std::vector<Poco::Data::AbstractBinding::Ptr> bindings;
+    const auto bindText = [&](const std::string& v) { bindings.push_back(use(texts.emplace_back(v))); };
+    const auto bindNumber = [&](Poco::Int64 v) { bindings.push_back(use(numbers.emplace_back(v))); };
+    bindNumber(q.seesAllConfidential ? 1 : 0);
+    bindText(q.viewerMunicipality.value_or(""));
+    const auto filter = [&](const std::optional<std::string>& value, const char* column) {
+        if (!value) return;
+        sql += std::string(" AND g.") + column + " = ?";
+        bindText(*value);
+    };
+    filter(q.state, "state");
+    filter(q.municipality, "municipality");
+    filter(q.kind, "kind");
+    filter(q.category, "category");
+    filter(q.priority, "priority");
+    for (const std::string& term : q.terms) {
+        std::string escaped;
+        for (char c : term) {
+            if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+            escaped += c;
+        }
+        sql += " AND g.search_text LIKE ? ESCAPE '\\'";
+        bindText("%" + escaped + "%");
+    }
+    const char* key = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "g.updated_at"
+                      : q.sortKey == GapQuery::SortKey::Priority ? "g.priority_rank"
+                                                                 : "g.created_at";
+    const char* cmp = q.descending ? "<" : ">";
+    const char* dir = q.descending ? "DESC" : "ASC";
+    if (q.after) {
+        sql += Poco::format(" AND (%s %s ? OR (%s = ? AND g.id %s ?))", std::string(key), std::string(cmp),
+                            std::string(key), std::string(cmp));
+        bindNumber(q.after->key);
+        bindNumber(q.after->key);
+        bindNumber(q.after->id);
+    }
+    sql += Poco::format(" ORDER BY %s %s, g.id %s LIMIT ?", std::string(key), std::string(dir), std::string(dir));
+    bindNumber(static_cast<Poco::Int64>(q.limit + 1));
+
+    GapPage page;
+    _db.read([&](Session& s) {
+        Statement select(s);
+        select << sql;
+        for (auto& binding : bindings) select.addBind(binding);
+        select.execute();
+        RecordSet rs(select);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) page.items.push_back(readGap(rs));
+        if (page.items.size() > q.limit) {
+            page.items.pop_back();
+            const Gap& last = page.items.back();
+            const std::int64_t k = q.sortKey == GapQuery::SortKey::UpdatedAt  ? last.updatedAt
+                                   : q.sortKey == GapQuery::SortKey::Priority ? gapvalues::priorityRank(last.fields.priority)
+                                                                              : last.createdAt;
+            page.next = GapCursor{k, last.id};
+        }
+        for (Gap& gap : page.items) loadProvisions(s, gap);
+    });
+    return page;
+}
+
+std::vector<GapEvent> SqliteGapRepository::history(std::int64_t gapId) {
+    std::vector<GapEvent> events;
+    _db.read([&](Session& s) {
+        Statement select(s);
+        Poco::Int64 id = gapId;
+        select << SELECT_EVENTS, use(id);
+        select.execute();
+        RecordSet rs(select);
+        for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+            GapEvent e;
+            e.id = rs["id"].convert<Poco::Int64>();
+            e.gapId = rs["gap_id"].convert<Poco::Int64>();
+            e.sequence = rs["sequence"].convert<Poco::Int64>();
+            e.at = rs["at"].convert<Poco::Int64>();
+            e.actorId = rs["actor_id"].convert<Poco::Int64>();
+            e.actorName = rs["actor_name"].convert<std::string>();
+            e.clientAddress = rs["client_address"].convert<std::string>();
+            e.type = rs["type"].convert<std::string>();
+            e.changesJson = rs["changes"].convert<std::string>();
+            e.fromState = rs["from_state"].convert<std::string>();
+            e.toState = rs["to_state"].convert<std::string>();
+            e.transition = rs["transition"].convert<std::string>();
+            e.comment = rs["comment"].convert<std::string>();
+            e.fieldsJson = rs["fields"].convert<std::string>();
+            events.push_back(std::move(e));
+        }
+    });
+    return events;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "GapRepository.h"
+#include "SqliteDatabase.h"
+
+#include <Poco/Data/AbstractBinding.h>
+
+namespace lacuna {
+
+/// Gaps, their provisions and their events in SQLite.
+class SqliteGapRepository : public GapRepository {
+public:
+    explicit SqliteGapRepository(SqliteDatabase& db);
+
+    Gap create(const Gap& gap, int jalaliYear, const GapEvent& event) override;
+    void update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) override;
+    void changeState(std::int64_t gapId, std::int64_t expectedVersion, const std::string& toState,
+                     std::int64_t at, const GapEvent& event) override;
+    std::optional<Gap> find(std::int64_t id) override;
+    std::optional<Gap> findByReference(const std::string& reference) override;
+    GapPage list(const GapQuery& query) override;
+    std::vector<GapEvent> history(std::int64_t gapId) override;
+
+private:
+    std::optional<Gap> findWhere(const std::string& sql, Poco::Data::AbstractBinding::Ptr key);
+
+    SqliteDatabase& _db;
+};
+
+}  // namespace lacuna

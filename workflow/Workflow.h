@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Lifecycle.h"
+#include "YamlDocument.h"
+
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+/// A validated lifecycle definition: states and transitions, in the order the file gives them.
+struct Workflow {
+    std::string name;
+    std::string initial;
+    std::vector<LifecycleState> states;
+    std::vector<LifecycleTransition> transitions;
+
+    const LifecycleState* findState(const std::string& state) const;
+    const LifecycleTransition* findTransition(const std::string& transition) const;
+};
+
+/// Whether the engine implements this requirement name (`comment`, `field:<name>`).
+bool isKnownRequirement(const std::string& requirement);
+
+/// Reads and validates a workflow file; throws ConfigError with file:line for unknown keys, states,
+/// roles or requirements, duplicate names, unreachable states, states with no way to an end, and
+/// transitions out of terminal states.
+Workflow loadWorkflow(const YamlDocument& document);
+
+}  // namespace lacuna
