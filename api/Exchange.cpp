@@ -16,6 +16,8 @@ namespace lacuna {
 
 namespace {
 
+constexpr std::size_t DRAIN_FACTOR = 8;
+
 std::vector<std::string> splitPath(const std::string& path) {
     std::vector<std::string> out;
     const Poco::StringTokenizer parts(path, "/", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
@@ -72,11 +74,17 @@ std::map<std::string, std::string> Exchange::query(std::initializer_list<const c
 }
 
 std::string Exchange::readBody() {
-    if (_request.hasContentLength() && _request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes))
-        throw PayloadTooLarge("the body is larger than " + std::to_string(_maxBodyBytes) + " bytes");
-    std::string body;
     std::istream& in = _request.stream();
     char buffer[8192];
+    if (_request.hasContentLength() && _request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes)) {
+        // Read a moderately oversized body to its end, so the client, still sending, gets the 413
+        // instead of a reset connection; a much larger one is cut off (the connection then closes).
+        if (_request.getContentLength64() <= static_cast<Poco::Int64>(DRAIN_FACTOR * _maxBodyBytes))
+            while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+            }
+        throw PayloadTooLarge("the body is larger than " + std::to_string(_maxBodyBytes) + " bytes");
+    }
+    std::string body;
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         body.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (body.size() > _maxBodyBytes)

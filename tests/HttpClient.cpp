@@ -1,0 +1,64 @@
+#include "HttpClient.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <catch2/catch.hpp>
+
+namespace lacuna::test {
+
+Poco::JSON::Object::Ptr Reply::json() const {
+    INFO("body: " << body);
+    Poco::JSON::Parser parser;
+    const auto value = parser.parse(body);
+    REQUIRE(value.type() == typeid(Poco::JSON::Object::Ptr));
+    return value.extract<Poco::JSON::Object::Ptr>();
+}
+
+std::string Reply::header(const std::string& name) const {
+    const auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+}
+
+std::vector<std::string> Reply::errorFields() const {
+    std::vector<std::string> out;
+    const auto errors = json()->getArray("errors");
+    if (!errors) return out;
+    for (std::size_t i = 0; i < errors->size(); ++i) out.push_back(errors->getObject(static_cast<unsigned>(i))->getValue<std::string>("field"));
+    return out;
+}
+
+Reply HttpClient::send(const std::string& method, const std::string& path, const std::string& token,
+                       const std::string& body, const std::map<std::string, std::string>& headers,
+                       const std::string& contentType) const {
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(_port));
+    session.setTimeout(Poco::Timespan(30, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    if (!token.empty()) request.set("Authorization", "Bearer " + token);
+    for (const auto& [name, value] : headers) request.set(name, value);
+    if (!body.empty() || method == "POST" || method == "PATCH") {
+        request.setContentType(contentType);
+        request.setContentLength(static_cast<std::streamsize>(body.size()));
+    }
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    Reply reply;
+    reply.status = response.getStatus();
+    reply.contentType = response.getContentType();
+    for (const auto& [name, value] : response) reply.headers[name] = value;
+    Poco::StreamCopier::copyToString(in, reply.body);
+    return reply;
+}
+
+std::string HttpClient::login(const std::string& username, const std::string& password) const {
+    const Reply r = post("/api/v1/session", "", R"({"username":")" + username + R"(","password":")" + password + "\"}");
+    INFO(r.body);
+    REQUIRE(r.status == 201);
+    return r.json()->getValue<std::string>("token");
+}
+
+}  // namespace lacuna::test

@@ -1,0 +1,81 @@
+#include "JalaliDate.h"
+
+#include <Poco/DateTime.h>
+#include <Poco/Exception.h>
+#include <catch2/catch.hpp>
+
+using namespace lacuna;
+
+TEST_CASE("known dates convert both ways", "[unit][jalali]") {
+    struct Case {
+        GregorianDate g;
+        JalaliDate j;
+    };
+    const Case cases[] = {
+        {{2025, 3, 21}, {1404, 1, 1}},   // Nowruz 1404
+        {{2025, 3, 20}, {1403, 12, 30}}, // last day of leap year 1403
+        {{2024, 3, 20}, {1403, 1, 1}},
+        {{2024, 3, 19}, {1402, 12, 29}}, // last day of common year 1402
+        {{2021, 3, 20}, {1399, 12, 30}}, // leap year 1399
+        {{2021, 3, 21}, {1400, 1, 1}},
+        {{2026, 3, 20}, {1404, 12, 29}}, // 1404 is common
+        {{2026, 3, 21}, {1405, 1, 1}},
+        {{2026, 11, 26}, {1405, 9, 5}},
+        {{1979, 2, 11}, {1357, 11, 22}},
+        {{2000, 1, 1}, {1378, 10, 11}},
+        {{2016, 3, 20}, {1395, 1, 1}},
+        {{2024, 9, 22}, {1403, 7, 1}},   // first day after the 31-day months
+    };
+    for (const auto& c : cases) {
+        INFO(c.g.year << "-" << c.g.month << "-" << c.g.day);
+        CHECK(toJalali(c.g) == c.j);
+        CHECK(toGregorian(c.j) == c.g);
+    }
+}
+
+TEST_CASE("leap years follow the 33-year cycle", "[unit][jalali]") {
+    for (int y : {1375, 1379, 1383, 1387, 1391, 1395, 1399, 1403, 1408}) {
+        INFO(y);
+        CHECK(isJalaliLeapYear(y));
+        CHECK(jalaliMonthLength(y, 12) == 30);
+    }
+    for (int y : {1400, 1401, 1402, 1404, 1405, 1406, 1407}) {
+        INFO(y);
+        CHECK_FALSE(isJalaliLeapYear(y));
+        CHECK(jalaliMonthLength(y, 12) == 29);
+    }
+    CHECK_THROWS_AS(toGregorian({1404, 12, 30}), Poco::InvalidArgumentException);
+    CHECK_THROWS_AS(toGregorian({1404, 13, 1}), Poco::InvalidArgumentException);
+    CHECK_THROWS_AS(toJalali({2025, 2, 29}), Poco::InvalidArgumentException);
+}
+
+TEST_CASE("every day from 1300 to 1500 round-trips and follows the previous one", "[unit][jalali]") {
+    GregorianDate g = toGregorian({1300, 1, 1});
+    Poco::DateTime day(g.year, g.month, g.day);
+    JalaliDate previous = toJalali(g);
+    int days = 0;
+    while (previous.year < 1500) {
+        day += Poco::Timespan(1, 0, 0, 0, 0);
+        const GregorianDate next{day.year(), day.month(), day.day()};
+        const JalaliDate j = toJalali(next);
+        const bool sameMonth = j.year == previous.year && j.month == previous.month && j.day == previous.day + 1;
+        const bool nextMonth = j.day == 1 && ((j.year == previous.year && j.month == previous.month + 1) ||
+                                              (j.year == previous.year + 1 && j.month == 1 && previous.month == 12));
+        REQUIRE((sameMonth || nextMonth));
+        if (nextMonth) REQUIRE(previous.day == jalaliMonthLength(previous.year, previous.month));
+        REQUIRE(toGregorian(j) == next);
+        previous = j;
+        ++days;
+    }
+    CHECK(days > 73000);
+}
+
+TEST_CASE("the Jalali date of an instant is the date in Iran", "[unit][jalali]") {
+    // Midnight in Tehran (UTC+3:30) is 20:30 UTC of the day before.
+    CHECK(formatIsoUtc(1795683600000) == "2026-11-26T09:00:00.000Z");
+    CHECK(formatJalali(jalaliDateInIran(1795683600000)) == "1405-09-05");
+    const std::int64_t midnightTehran = 1795683600000 - (9 * 3600 + 30 * 60) * 1000LL - 3 * 3600 * 1000LL;
+    CHECK(formatIsoUtc(midnightTehran) == "2026-11-25T20:30:00.000Z");
+    CHECK(formatJalali(jalaliDateInIran(midnightTehran)) == "1405-09-05");
+    CHECK(formatJalali(jalaliDateInIran(midnightTehran - 1)) == "1405-09-04");
+}

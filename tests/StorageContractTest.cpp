@@ -1,0 +1,235 @@
+// The storage contract: what every backend must do, written once and run on each of them.
+#include "Errors.h"
+#include "GapService.h"
+#include "TestStores.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace lacuna;
+using namespace lacuna::test;
+
+namespace {
+
+User someUser(const std::string& name, std::optional<std::string> city = "tehran") {
+    return User{0, name, "pbkdf2-sha256$1$AA==$AA==", std::move(city), {"legal_director"}, 1000};
+}
+
+Gap someGap(std::int64_t createdBy, const std::string& title, const std::string& city = "tehran",
+            std::int64_t at = 1000) {
+    Gap g;
+    g.fields = GapFields{title, "شرح " + title, "vacuum", "fees", {{"قانون شهرداری", "ماده ۵۵"}}, city, "normal",
+                         false, {3, 5000000000LL}};
+    g.state = "reported";
+    g.createdBy = createdBy;
+    g.createdAt = g.updatedAt = at;
+    return g;
+}
+
+GapEvent createdEvent(std::int64_t actor) {
+    GapEvent e;
+    e.at = 1000;
+    e.actorId = actor;
+    e.actorName = "someone";
+    e.clientAddress = "127.0.0.1";
+    e.type = "created";
+    e.changesJson = "[]";
+    e.fieldsJson = "{}";
+    e.toState = "reported";
+    return e;
+}
+
+GapEvent transitionEvent(std::int64_t actor, const std::string& from, const std::string& to) {
+    GapEvent e = createdEvent(actor);
+    e.type = "transition";
+    e.fromState = from;
+    e.toState = to;
+    e.transition = "triage";
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("a created gap reads back byte for byte with a yearly reference", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"));
+
+    const Gap first = store->gaps().create(someGap(uid, "خلأ شهرداری\u200Cها ي ك"), 1405, createdEvent(uid));
+    const Gap second = store->gaps().create(someGap(uid, "دوم"), 1405, createdEvent(uid));
+    const Gap nextYear = store->gaps().create(someGap(uid, "سوم"), 1406, createdEvent(uid));
+    CHECK(first.reference == "G-1405-0001");
+    CHECK(second.reference == "G-1405-0002");
+    CHECK(nextYear.reference == "G-1406-0001");
+    CHECK(first.version == 1);
+
+    const auto read = store->gaps().find(first.id);
+    REQUIRE(read);
+    CHECK(read->fields.title == "خلأ شهرداری\u200Cها ي ك");
+    CHECK(read->fields.provisions == std::vector<Provision>{{"قانون شهرداری", "ماده ۵۵"}});
+    CHECK(read->fields.impact == Impact{3, 5000000000LL});
+    CHECK(read->createdByName == "director");
+    CHECK(store->gaps().findByReference("G-1405-0002")->id == second.id);
+    CHECK_FALSE(store->gaps().find(999999));
+    CHECK_FALSE(store->gaps().findByReference("G-1405-9999"));
+
+    const auto events = store->gaps().history(first.id);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].sequence == 1);
+    CHECK(events[0].type == "created");
+}
+
+TEST_CASE("a stale version changes nothing and writes no event", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"));
+    const Gap gap = store->gaps().create(someGap(uid, "نسخه"), 1405, createdEvent(uid));
+
+    store->gaps().changeState(gap.id, 1, "triaged", 2000, transitionEvent(uid, "reported", "triaged"));
+    CHECK_THROWS_AS(store->gaps().changeState(gap.id, 1, "rejected", 3000, transitionEvent(uid, "reported", "rejected")),
+                    VersionConflict);
+    Gap edited = *store->gaps().find(gap.id);
+    edited.fields.title = "ویرایش";
+    CHECK_THROWS_AS(store->gaps().update(edited, 1, createdEvent(uid)), VersionConflict);
+    CHECK_THROWS_AS(store->gaps().changeState(424242, 1, "triaged", 3000, transitionEvent(uid, "reported", "triaged")),
+                    NotFound);
+
+    const Gap now = *store->gaps().find(gap.id);
+    CHECK(now.version == 2);
+    CHECK(now.state == "triaged");
+    CHECK(now.fields.title == "نسخه");
+    CHECK(now.updatedAt == 2000);
+    const auto events = store->gaps().history(gap.id);
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].sequence == 2);
+    CHECK(events[1].toState == "triaged");
+
+    edited.fields.provisions = {{"قانون الف", "ماده ۱"}, {"قانون ب", "ماده ۲"}};
+    edited.updatedAt = 4000;
+    GapEvent editEvent = createdEvent(uid);
+    editEvent.type = "edited";
+    store->gaps().update(edited, 2, editEvent);
+    const Gap afterEdit = *store->gaps().find(gap.id);
+    CHECK(afterEdit.version == 3);
+    CHECK(afterEdit.fields.title == "ویرایش");
+    CHECK(afterEdit.fields.provisions.size() == 2);
+    CHECK(store->gaps().history(gap.id).back().sequence == 3);
+}
+
+TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor without gaps or repeats",
+          "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"));
+    std::set<std::int64_t> all;
+    for (int i = 0; i < 25; ++i) {
+        Gap g = someGap(uid, "مورد " + std::to_string(i), i % 2 ? "tehran" : "mashhad", 1000 + i / 3);
+        g.fields.confidential = i % 5 == 0;
+        g.fields.priority = i % 4 == 0 ? "urgent" : "low";
+        all.insert(store->gaps().create(g, 1405, createdEvent(uid)).id);
+    }
+
+    GapQuery q;
+    q.limit = 4;
+    q.seesAllConfidential = true;
+    std::set<std::int64_t> seen;
+    std::int64_t lastKey = INT64_MAX, pages = 0;
+    for (;;) {
+        const GapPage page = store->gaps().list(q);
+        for (const Gap& g : page.items) {
+            CHECK(seen.insert(g.id).second);
+            CHECK(g.createdAt <= lastKey);
+            lastKey = g.createdAt;
+        }
+        ++pages;
+        if (!page.next) break;
+        q.after = page.next;
+    }
+    CHECK(seen == all);
+    CHECK(pages == 7);
+
+    GapQuery tehranViewer;
+    tehranViewer.limit = 100;
+    tehranViewer.viewerMunicipality = "tehran";
+    for (const Gap& g : store->gaps().list(tehranViewer).items)
+        CHECK((!g.fields.confidential || g.fields.municipality == "tehran"));
+    CHECK(store->gaps().list(tehranViewer).items.size() == 25 - 3);  // mashhad's confidential: i = 0, 10, 20
+
+    GapQuery filtered;
+    filtered.limit = 100;
+    filtered.seesAllConfidential = true;
+    filtered.municipality = "mashhad";
+    filtered.priority = "urgent";
+    for (const Gap& g : store->gaps().list(filtered).items) {
+        CHECK(g.fields.municipality == "mashhad");
+        CHECK(g.fields.priority == "urgent");
+    }
+    CHECK(store->gaps().list(filtered).items.size() == 7);  // i = 0, 4, …, 24
+    filtered.municipality = "tehran";
+    CHECK(store->gaps().list(filtered).items.empty());  // urgent ones are even-numbered, all in mashhad
+
+    GapQuery search;
+    search.limit = 100;
+    search.seesAllConfidential = true;
+    search.terms = {"مورد", "12"};
+    REQUIRE(store->gaps().list(search).items.size() == 1);
+    search.terms = {"100%"};
+    CHECK(store->gaps().list(search).items.empty());
+    search.terms = {"_"};
+    CHECK(store->gaps().list(search).items.empty());
+}
+
+TEST_CASE("users are unique by name; sessions expire and are revoked; failed logins are counted", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"));
+    store->users().create(someUser("secretary", std::nullopt));
+    CHECK_THROWS_AS(store->users().create(someUser("director")), AlreadyExists);
+    CHECK(store->users().count() == 2);
+    CHECK(store->users().findByUsername("secretary")->municipality == std::nullopt);
+    CHECK(store->users().findById(uid)->roles == std::vector<std::string>{"legal_director"});
+
+    store->sessions().create("hash-a", uid, 1000, 5000);
+    CHECK(store->sessions().findActiveUser("hash-a", 4999) == uid);
+    CHECK_FALSE(store->sessions().findActiveUser("hash-a", 5000));
+    CHECK_FALSE(store->sessions().findActiveUser("hash-b", 1000));
+    store->sessions().revoke("hash-a", 2000);
+    CHECK_FALSE(store->sessions().findActiveUser("hash-a", 3000));
+
+    for (int i = 0; i < 3; ++i) store->sessions().recordLoginFailure("director", "10.0.0.1", 100 + i);
+    store->sessions().recordLoginFailure("other", "10.0.0.1", 200);
+    LoginFailures f = store->sessions().loginFailuresSince("director", "10.0.0.1", 0);
+    CHECK(f.byUsername == 3);
+    CHECK(f.byClient == 4);
+    CHECK(f.oldestByUsername == 100);
+    f = store->sessions().loginFailuresSince("director", "10.0.0.9", 101);
+    CHECK(f.byUsername == 1);
+    CHECK(f.byClient == 0);
+    store->sessions().clearLoginFailures("director");
+    CHECK(store->sessions().loginFailuresSince("director", "x", 0).byUsername == 0);
+}
+
+TEST_CASE("the store survives being reopened and keeps everything", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    std::int64_t id = 0;
+    {
+        auto store = freshStore(backend, dir);
+        const std::int64_t uid = store->users().create(someUser("director"));
+        id = store->gaps().create(someGap(uid, "ماندگار"), 1405, createdEvent(uid)).id;
+    }
+    auto reopened = freshStore(backend, dir);
+    REQUIRE(reopened->gaps().find(id));
+    CHECK(reopened->gaps().find(id)->fields.title == "ماندگار");
+    CHECK(reopened->reachable());
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "AppConfig.h"
+#include "FakeClock.h"
+#include "HttpClient.h"
+#include "LacunaService.h"
+#include "TestStores.h"
+
+#include <memory>
+
+namespace lacuna::test {
+
+/// The real service, in-process on a free port, over a fresh store of `backend`, with a fake clock
+/// and a cast of users: directors and experts in Tehran and Mashhad, the committee's secretary and
+/// liaison officer, observers, and an admin. Everyone's password is PASSWORD.
+class TestService {
+public:
+    static constexpr const char* PASSWORD = "correct horse 1";
+
+    explicit TestService(const std::string& backend = "sqlite", int threads = 64) {
+        AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
+        config.server.host = "127.0.0.1";
+        config.server.port = 0;
+        config.server.threads = threads;
+        config.dataDir = _dir.path();
+        config.storage.backend = backend;
+        _service = std::make_unique<LacunaService>(config, clock);
+        const PasswordHasher hasher;
+        const std::string hash = hasher.hash(PASSWORD);
+        const auto add = [&](const std::string& name, const std::string& role, std::optional<std::string> city) {
+            _service->users().addUserWithHash({name, PASSWORD, {role}, std::move(city)}, hash);
+        };
+        add("admin", "admin", std::nullopt);
+        add("tehran.director", "legal_director", "tehran");
+        add("tehran.expert", "legal_expert", "tehran");
+        add("tehran.observer", "observer", "tehran");
+        add("mashhad.director", "legal_director", "mashhad");
+        add("mashhad.member", "committee_member", "mashhad");
+        add("secretary", "committee_secretary", std::nullopt);
+        add("liaison", "liaison_officer", std::nullopt);
+        add("observer", "observer", std::nullopt);
+        _service->start();
+        client = std::make_unique<HttpClient>(_service->port());
+    }
+    ~TestService() { _service->stop(); }
+
+    LacunaService& service() { return *_service; }
+    std::string token(const std::string& username) {
+        auto it = _tokens.find(username);
+        if (it == _tokens.end()) it = _tokens.emplace(username, client->login(username, PASSWORD)).first;
+        return it->second;
+    }
+
+    FakeClock clock;
+    std::unique_ptr<HttpClient> client;
+
+private:
+    TempDir _dir;
+    std::unique_ptr<LacunaService> _service;
+    std::map<std::string, std::string> _tokens;
+};
+
+}  // namespace lacuna::test
