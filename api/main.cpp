@@ -31,7 +31,7 @@ Usage:
   lacuna --help | --version
 
 serve         runs the HTTP API (default port 8080) on the store of the configuration
-              (embedded SQLite in DIR/lacuna.db). On an empty store it creates the user
+              (embedded SQLite in DIR/lacuna.db). When no user is an admin, it creates the user
               'admin' with LACUNA_ADMIN_PASSWORD, or prints a generated one-time password.
   --demo      also seeds demo cities' users and sample gaps (password LACUNA_DEMO_PASSWORD,
               printed when generated); a store seeded before is left as it is.
@@ -153,7 +153,7 @@ int checkConfig(const Arguments& args) {
 }
 
 int addUser(const Arguments& args) {
-    if (args.positional.size() != 2 || args.positional[1] != "add")
+    if (args.positional.size() != 1 || args.positional[0] != "add")
         throw Poco::InvalidArgumentException("usage: lacuna user add --username U --role R [--municipality M]");
     std::string password;
     if (Poco::Environment::has("LACUNA_PASSWORD")) {

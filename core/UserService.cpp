@@ -7,6 +7,7 @@
 #include <Poco/RegularExpression.h>
 #include <Poco/String.h>
 
+#include <algorithm>
 #include <set>
 
 namespace lacuna {
@@ -67,7 +68,8 @@ User UserService::addUserWithHash(const NewUser& user, const std::string& passwo
 }
 
 bool UserService::ensureAdmin(const std::string& password) {
-    if (_users.count() > 0) return false;
+    const auto users = _users.list();
+    if (std::any_of(users.begin(), users.end(), [](const User& u) { return u.hasRole(roles::ADMIN); })) return false;
     try {
         addUserUnchecked({"admin", password, {std::string(roles::ADMIN)}, std::nullopt});
         return true;

@@ -34,8 +34,9 @@ public:
     /// Creates an account whose password hash was computed already (demo seeding hashes once).
     User addUserWithHash(const NewUser& user, const std::string& passwordHash);
     std::vector<User> listUsers(const Principal& actor);
-    /// On a store with no users, creates `admin` with `password` and returns true. Safe when two
-    /// instances start at once: the loser of the race sees the account exists.
+    /// When no account holds the admin role (a new store, or one where only `lacuna user add` ran),
+    /// creates `admin` with `password` and returns true. Safe when two instances start at once: the
+    /// loser of the race sees the account exists.
     bool ensureAdmin(const std::string& password);
 
 private:

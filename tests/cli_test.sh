@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The lacuna command as a newcomer uses it: help, version, check-config, user add, serve --demo
+# (twice, seeding once), login over HTTP, and a graceful stop on SIGTERM.
+# Usage: cli_test.sh <lacuna binary> <source dir>
+set -uo pipefail
+bin=$1
+src=$2
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+passes=0
+check() {  # check "what" command...
+  local what=$1; shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAILED: $what"; failures=$((failures + 1)); fi
+}
+
+check "--help prints usage" bash -c "'$bin' --help | grep -q 'lacuna serve'"
+check "--version prints the version" bash -c "'$bin' --version | grep -Eq '^lacuna [0-9]+\.[0-9]+\.[0-9]+$'"
+check "check-config accepts the shipped config" "$bin" check-config "$src/config/lacuna.yaml"
+
+cp -r "$src/config" "$work/config"
+sed -i 's/^  threads: 64 .*/  thread: 64/' "$work/config/lacuna.yaml"
+"$bin" check-config "$work/config/lacuna.yaml" >"$work/check1.log" 2>&1; rc=$?
+check "check-config exits 1 on an unknown key" test "$rc" -eq 1
+check "check-config names file, line and key" grep -q "lacuna.yaml:7:3: unknown key 'thread'" "$work/check1.log"
+cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
+sed -i 's/roles: \[liaison_officer\]/roles: [liaison]/' "$work/config/workflows/gap.yaml"
+"$bin" check-config "$work/config/lacuna.yaml" >"$work/check2.log" 2>&1; rc=$?
+check "check-config exits 1 on an unknown role" test "$rc" -eq 1
+check "check-config names the workflow file and line" grep -q "gap.yaml:[0-9]*:[0-9]*: unknown role 'liaison'" "$work/check2.log"
+cp -r "$src/config/workflows" "$work/config/"
+
+data="$work/data"
+LACUNA_PASSWORD='long enough pw' "$bin" user add --username shiraz.director --role legal_director \
+  --municipality shiraz --data "$data" --config "$src/config/lacuna.yaml" >"$work/useradd.log" 2>&1
+check "user add creates an account" grep -q "Created user 'shiraz.director'" "$work/useradd.log"
+LACUNA_PASSWORD='short' "$bin" user add --username x.y --role legal_director --data "$data" \
+  --config "$src/config/lacuna.yaml" >"$work/useradd2.log" 2>&1; rc=$?
+check "user add refuses bad input with exit 1" test "$rc" -eq 1
+check "user add names the fields" bash -c "grep -q '^password:' '$work/useradd2.log' && grep -q '^municipality:' '$work/useradd2.log'"
+
+start_server() {  # start_server <log>; sets server_pid and port
+  LACUNA_ADMIN_PASSWORD='admin password 1' LACUNA_DEMO_PASSWORD='demo password 1' \
+    "$bin" serve --demo --port 0 --data "$data" --config "$src/config/lacuna.yaml" >"$1" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    grep -q "listening on" "$1" && break
+    sleep 0.1
+  done
+  port=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$1")
+}
+
+start_server "$work/serve1.log"
+check "serve starts and prints its port" test -n "$port"
+check "the demo is seeded on first start" grep -q "Seeded demo users" "$work/serve1.log"
+check "health answers" bash -c "curl -sf http://127.0.0.1:$port/healthz | grep -q '\"status\":\"ok\"'"
+login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"tehran.director","password":"demo password 1"}')
+check "a demo user logs in" grep -q '"token"' <<<"$login"
+login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"shiraz.director","password":"long enough pw"}')
+check "a user added on the command line logs in" grep -q '"token"' <<<"$login"
+kill -TERM "$server_pid"
+wait "$server_pid"; rc=$?
+server_pid=""
+check "SIGTERM stops the service with exit 0" test "$rc" -eq 0
+check "the service says it stops gracefully" grep -q "finishing requests in flight" "$work/serve1.log"
+
+start_server "$work/serve2.log"
+check "a second start seeds nothing twice" grep -q "seeded before; nothing added" "$work/serve2.log"
+token=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"admin password 1"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+count=$(curl -s "http://127.0.0.1:$port/api/v1/gaps?limit=100" -H "Authorization: Bearer $token" | grep -o '"reference"' | wc -l)
+check "the demo gaps are there once ($count)" test "$count" -eq 5
+kill -INT "$server_pid"
+wait "$server_pid"; rc=$?
+server_pid=""
+check "SIGINT stops the service with exit 0" test "$rc" -eq 0
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]
