@@ -1,15 +1,15 @@
 #include "AppConfig.h"
 
-#include "ConfigError.h"
-#include "PasswordHasher.h"
-#include "YamlDocument.h"
-
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 
 #include <set>
+
+#include "ConfigError.h"
+#include "PasswordHasher.h"
+#include "YamlDocument.h"
 
 namespace lacuna {
 namespace {
@@ -21,17 +21,21 @@ std::string relativeTo(const std::string& base, const std::string& path) {
 }
 
 void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s) {
-    doc.allowKeys(node, {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
-                         "max_body_bytes", "max_json_depth"},
+    doc.allowKeys(node,
+                  {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
+                   "max_body_bytes", "max_json_depth"},
                   "server");
     if (auto v = doc.optionalString(node, "host")) s.host = *v;
     if (auto v = doc.optionalInt(node, "port", 0, 65535)) s.port = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "threads", 4, 1024)) s.threads = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "max_queued", 1, 100000)) s.maxQueued = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "timeout_seconds", 1, 600)) s.timeoutSeconds = static_cast<int>(*v);
-    if (auto v = doc.optionalInt(node, "keep_alive_seconds", 1, 600)) s.keepAliveSeconds = static_cast<int>(*v);
-    if (auto v = doc.optionalInt(node, "max_body_bytes", 1024, 64 << 20)) s.maxBodyBytes = static_cast<std::size_t>(*v);
-    if (auto v = doc.optionalInt(node, "max_json_depth", 2, 64)) s.maxJsonDepth = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalInt(node, "keep_alive_seconds", 1, 600))
+        s.keepAliveSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_body_bytes", 1024, 64 << 20))
+        s.maxBodyBytes = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalInt(node, "max_json_depth", 2, 64))
+        s.maxJsonDepth = static_cast<std::size_t>(*v);
 }
 
 void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings& s) {
@@ -50,9 +54,11 @@ void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings&
 }
 
 void readAuth(const YamlDocument& doc, const YAML::Node& node, AuthConfig& a) {
-    doc.allowKeys(node, {"token_lifetime_minutes", "pbkdf2_iterations", "max_failed_logins", "failure_window_minutes"},
-                  "auth");
-    if (auto v = doc.optionalInt(node, "token_lifetime_minutes", 1, 60 * 24 * 30)) a.tokenLifetimeMinutes = *v;
+    doc.allowKeys(
+        node, {"token_lifetime_minutes", "pbkdf2_iterations", "max_failed_logins", "failure_window_minutes"},
+        "auth");
+    if (auto v = doc.optionalInt(node, "token_lifetime_minutes", 1, 60 * 24 * 30))
+        a.tokenLifetimeMinutes = *v;
     if (auto v = doc.optionalInt(node, "pbkdf2_iterations", PasswordHasher::MIN_ITERATIONS, 10000000))
         a.pbkdf2Iterations = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "max_failed_logins", 1, 100)) a.maxFailedLogins = static_cast<int>(*v);
@@ -67,7 +73,8 @@ void readGaps(const YamlDocument& doc, const YAML::Node& node, AppConfig& c) {
     std::set<std::string> seen;
     for (const auto& item : categories) {
         doc.allowKeys(item, {"slug", "fa", "en"}, "a category");
-        LabelledSlug cat{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"), doc.requiredString(item, "en")};
+        LabelledSlug cat{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"),
+                         doc.requiredString(item, "en")};
         if (!seen.insert(cat.slug).second) doc.fail(item["slug"], "duplicate category '" + cat.slug + "'");
         c.catalog.categories.push_back(cat);
     }
@@ -75,10 +82,14 @@ void readGaps(const YamlDocument& doc, const YAML::Node& node, AppConfig& c) {
         doc.allowKeys(limits, {"title", "description", "provisions", "comment", "page_size"}, "gaps.limits");
         GapLimits& l = c.gapLimits;
         if (auto v = doc.optionalInt(limits, "title", 10, 10000)) l.titleMax = static_cast<std::size_t>(*v);
-        if (auto v = doc.optionalInt(limits, "description", 100, 1000000)) l.descriptionMax = static_cast<std::size_t>(*v);
-        if (auto v = doc.optionalInt(limits, "provisions", 1, 1000)) l.provisionsMax = static_cast<std::size_t>(*v);
-        if (auto v = doc.optionalInt(limits, "comment", 10, 100000)) l.commentMax = static_cast<std::size_t>(*v);
-        if (auto v = doc.optionalInt(limits, "page_size", 1, 1000)) l.pageSizeMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "description", 100, 1000000))
+            l.descriptionMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "provisions", 1, 1000))
+            l.provisionsMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "comment", 10, 100000))
+            l.commentMax = static_cast<std::size_t>(*v);
+        if (auto v = doc.optionalInt(limits, "page_size", 1, 1000))
+            l.pageSizeMax = static_cast<std::size_t>(*v);
     }
 }
 
@@ -90,7 +101,8 @@ void readMunicipalities(const std::string& path, Catalog& catalog) {
     std::set<std::string> seen;
     for (const auto& item : list) {
         doc.allowKeys(item, {"slug", "fa", "en"}, "a municipality");
-        Municipality m{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"), doc.requiredString(item, "en")};
+        Municipality m{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"),
+                       doc.requiredString(item, "en")};
         if (!seen.insert(m.slug).second) doc.fail(item["slug"], "duplicate municipality '" + m.slug + "'");
         catalog.municipalities.push_back(m);
     }
@@ -118,7 +130,8 @@ AppConfig loadConfig(const std::string& path) {
     if (!workflows) doc.fail(root, "missing required key 'workflows'");
     doc.allowKeys(workflows, {"gap"}, "workflows");
     c.gapWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "gap"))));
-    if (c.gapWorkflow.name != "gap") doc.fail(workflows["gap"], "workflows.gap must define the workflow 'gap'");
+    if (c.gapWorkflow.name != "gap")
+        doc.fail(workflows["gap"], "workflows.gap must define the workflow 'gap'");
     return c;
 }
 

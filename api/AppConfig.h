@@ -1,11 +1,11 @@
 #pragma once
 
+#include <string>
+
 #include "Catalog.h"
 #include "GapService.h"
 #include "StoreFactory.h"
 #include "Workflow.h"
-
-#include <string>
 
 namespace lacuna {
 

@@ -1,9 +1,5 @@
 #include "Exchange.h"
 
-#include "AuthService.h"
-#include "Errors.h"
-#include "HttpErrors.h"
-
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
@@ -11,6 +7,10 @@
 #include <Poco/URI.h>
 
 #include <istream>
+
+#include "AuthService.h"
+#include "Errors.h"
+#include "HttpErrors.h"
 
 namespace lacuna {
 
@@ -27,7 +27,8 @@ std::vector<std::string> splitPath(const std::string& path) {
 
 bool parseVersion(const std::string& text, std::int64_t& version) {
     Poco::Int64 v = 0;
-    if (!Poco::NumberParser::tryParse64(text, v) || v < 1 || text.find_first_not_of("0123456789") != std::string::npos)
+    if (!Poco::NumberParser::tryParse64(text, v) || v < 1 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
         return false;
     version = v;
     return true;
@@ -37,9 +38,13 @@ bool parseVersion(const std::string& text, std::int64_t& version) {
 
 std::string etagFor(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
-Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, AuthService& auth,
-                   std::size_t maxBodyBytes, const JsonLimits& jsonLimits)
-    : _request(request), _response(response), _auth(auth), _maxBodyBytes(maxBodyBytes), _jsonLimits(jsonLimits) {}
+Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                   AuthService& auth, std::size_t maxBodyBytes, const JsonLimits& jsonLimits)
+    : _request(request),
+      _response(response),
+      _auth(auth),
+      _maxBodyBytes(maxBodyBytes),
+      _jsonLimits(jsonLimits) {}
 
 std::string Exchange::path() const { return Poco::URI(_request.getURI()).getPath(); }
 
@@ -76,7 +81,8 @@ std::map<std::string, std::string> Exchange::query(std::initializer_list<const c
 std::string Exchange::readBody() {
     std::istream& in = _request.stream();
     char buffer[8192];
-    if (_request.hasContentLength() && _request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes)) {
+    if (_request.hasContentLength() &&
+        _request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes)) {
         // Read a moderately oversized body to its end, so the client, still sending, gets the 413
         // instead of a reset connection; a much larger one is cut off (the connection then closes).
         if (_request.getContentLength64() <= static_cast<Poco::Int64>(DRAIN_FACTOR * _maxBodyBytes))
@@ -96,12 +102,14 @@ std::string Exchange::readBody() {
 Poco::JSON::Object::Ptr Exchange::jsonObject() {
     const std::string type = Poco::toLower(_request.getContentType());
     const std::string body = readBody();
-    if (body.empty()) throw ValidationError("the body is empty", {{"body", "required", "a JSON object is expected"}});
+    if (body.empty())
+        throw ValidationError("the body is empty", {{"body", "required", "a JSON object is expected"}});
     if (type.rfind("application/json", 0) != 0 && type.rfind("application/merge-patch+json", 0) != 0)
         throw UnsupportedMediaType("send the body as application/json");
     const Poco::Dynamic::Var value = readJson(body, _jsonLimits);
     if (value.type() != typeid(Poco::JSON::Object::Ptr))
-        throw ValidationError("the body is not a JSON object", {{"body", "type", "a JSON object is expected"}});
+        throw ValidationError("the body is not a JSON object",
+                              {{"body", "type", "a JSON object is expected"}});
     return value.extract<Poco::JSON::Object::Ptr>();
 }
 
@@ -122,9 +130,11 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body) {
         std::string tag = Poco::trim(_request.get("If-Match"));
         if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
         std::int64_t v = 0;
-        if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"' || !parseVersion(tag.substr(1, tag.size() - 2), v))
-            throw ValidationError("If-Match is not valid",
-                                  {{"If-Match", "invalid", "give the ETag of the record as read, e.g. \"3\""}});
+        if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"' ||
+            !parseVersion(tag.substr(1, tag.size() - 2), v))
+            throw ValidationError(
+                "If-Match is not valid",
+                {{"If-Match", "invalid", "give the ETag of the record as read, e.g. \"3\""}});
         fromHeader = v;
     }
     if (body && body->has("expected_version")) {

@@ -1,8 +1,5 @@
 #pragma once
 
-#include "JsonReader.h"
-#include "User.h"
-
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -12,6 +9,9 @@
 #include <optional>
 #include <string>
 
+#include "JsonReader.h"
+#include "User.h"
+
 namespace lacuna {
 
 class AuthService;
@@ -20,8 +20,8 @@ class AuthService;
 /// the query, the caller, and ways to answer.
 class Exchange {
 public:
-    Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, AuthService& auth,
-             std::size_t maxBodyBytes, const JsonLimits& jsonLimits);
+    Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+             AuthService& auth, std::size_t maxBodyBytes, const JsonLimits& jsonLimits);
 
     Poco::Net::HTTPServerRequest& request() { return _request; }
     Poco::Net::HTTPServerResponse& response() { return _response; }

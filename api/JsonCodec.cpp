@@ -1,9 +1,5 @@
 #include "JsonCodec.h"
 
-#include "Errors.h"
-#include "JalaliDate.h"
-#include "JsonReader.h"
-
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
@@ -13,12 +9,16 @@
 
 #include <sstream>
 
+#include "Errors.h"
+#include "JalaliDate.h"
+#include "JsonReader.h"
+
 namespace lacuna {
 namespace {
 
+using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-using Poco::Dynamic::Var;
 
 Object::Ptr newObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
@@ -111,7 +111,8 @@ std::optional<Impact> readImpact(Members& m, FieldErrors& errors) {
     if (!object) return std::nullopt;
     Members i(object, errors, "impact");
     i.allowOnly({"pending_lawsuits", "exposure_rials"});
-    return Impact{i.integer("pending_lawsuits", false).value_or(0), i.integer("exposure_rials", false).value_or(0)};
+    return Impact{i.integer("pending_lawsuits", false).value_or(0),
+                  i.integer("exposure_rials", false).value_or(0)};
 }
 
 Var parsedJson(const std::string& text) {
@@ -161,8 +162,8 @@ GapFields decodeNewGap(const Object::Ptr& body) {
 GapPatch decodeGapPatch(const Object::Ptr& body) {
     FieldErrors errors;
     Members m(body, errors);
-    m.allowOnly({"title", "description", "kind", "category", "provisions", "priority", "confidential", "impact",
-                 "expected_version"});
+    m.allowOnly({"title", "description", "kind", "category", "provisions", "priority", "confidential",
+                 "impact", "expected_version"});
     GapPatch p;
     p.title = m.text("title", false);
     p.description = m.text("description", false);

@@ -1,5 +1,10 @@
 #pragma once
 
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <vector>
+
 #include "Catalog.h"
 #include "Gap.h"
 #include "GapRepository.h"
@@ -8,11 +13,6 @@
 #include "User.h"
 #include "UserService.h"
 #include "Workflow.h"
-
-#include <Poco/JSON/Object.h>
-
-#include <string>
-#include <vector>
 
 namespace lacuna {
 

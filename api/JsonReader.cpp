@@ -1,13 +1,13 @@
 #include "JsonReader.h"
 
-#include "Errors.h"
-#include "PersianText.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/NumberParser.h>
 
 #include <set>
+
+#include "Errors.h"
+#include "PersianText.h"
 
 namespace lacuna {
 namespace {
@@ -26,13 +26,15 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& field, const std::string& code, const std::string& detail) const {
+    [[noreturn]] void fail(const std::string& field, const std::string& code,
+                           const std::string& detail) const {
         throw ValidationError("the body is not acceptable JSON",
                               {{field, code, detail + " (at byte " + std::to_string(_pos) + ")"}});
     }
 
     void skipSpace() {
-        while (_pos < _s.size() && (_s[_pos] == ' ' || _s[_pos] == '\t' || _s[_pos] == '\n' || _s[_pos] == '\r'))
+        while (_pos < _s.size() &&
+               (_s[_pos] == ' ' || _s[_pos] == '\t' || _s[_pos] == '\n' || _s[_pos] == '\r'))
             ++_pos;
     }
 
@@ -108,10 +110,14 @@ private:
         for (int i = 0; i < 4; ++i) {
             const char c = _s[_pos++];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= c - '0';
-            else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
-            else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
-            else fail(at, "malformed", "bad \\u escape");
+            if (c >= '0' && c <= '9')
+                v |= c - '0';
+            else if (c >= 'a' && c <= 'f')
+                v |= c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F')
+                v |= c - 'A' + 10;
+            else
+                fail(at, "malformed", "bad \\u escape");
         }
         return v;
     }
@@ -150,14 +156,30 @@ private:
             if (_pos >= _s.size()) fail(at, "malformed", "unterminated escape");
             const char e = _s[_pos++];
             switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     unsigned cp = hex4(at);
                     if (cp >= 0xD800 && cp <= 0xDBFF) {

@@ -1,16 +1,16 @@
 #include "LacunaService.h"
 
-#include "DemoData.h"
-#include "Errors.h"
-#include "JsonCodec.h"
-#include "Problem.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/URI.h>
+
+#include "DemoData.h"
+#include "Errors.h"
+#include "JsonCodec.h"
+#include "Problem.h"
 
 namespace lacuna {
 namespace {
@@ -25,8 +25,10 @@ public:
     ApiRequestHandler(const Router& router, AuthService& auth, const ServerConfig& server)
         : _router(router), _auth(auth), _server(server) {}
 
-    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override {
-        Exchange exchange(request, response, _auth, _server.maxBodyBytes, JsonLimits{_server.maxJsonDepth, 200000});
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override {
+        Exchange exchange(request, response, _auth, _server.maxBodyBytes,
+                          JsonLimits{_server.maxJsonDepth, 200000});
         std::string path;
         try {
             path = exchange.path();
@@ -90,8 +92,8 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
 LacunaService::~LacunaService() { stop(); }
 
 void LacunaService::start() {
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_config.server.host, static_cast<Poco::UInt16>(_config.server.port)),
-                                   128);
+    Poco::Net::ServerSocket socket(
+        Poco::Net::SocketAddress(_config.server.host, static_cast<Poco::UInt16>(_config.server.port)), 128);
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(_config.server.threads);
     params->setMaxQueued(_config.server.maxQueued);
@@ -214,7 +216,8 @@ void LacunaService::addRoutes() {
     });
     _router.add("GET", "/api/v1/gaps", [this, gapJson](Exchange& ex) {
         const Principal& actor = ex.principal();
-        const auto query = ex.query({"state", "municipality", "kind", "category", "priority", "q", "sort", "limit", "cursor"});
+        const auto query = ex.query(
+            {"state", "municipality", "kind", "category", "priority", "q", "sort", "limit", "cursor"});
         const GapPage page = _gaps.list(actor, decodeGapList(query));
         Array::Ptr items = new Array();
         for (const Gap& gap : page.items) items->add(gapJson(ex, gap));
@@ -249,7 +252,8 @@ void LacunaService::addRoutes() {
     _router.add("GET", "/api/v1/gaps/{id}/history", [this](Exchange& ex) {
         const Principal& actor = ex.principal();
         Array::Ptr items = new Array();
-        for (const GapEvent& e : _gaps.history(actor, ex.idParam("id"))) items->add(encodeEvent(e, _gapLifecycle));
+        for (const GapEvent& e : _gaps.history(actor, ex.idParam("id")))
+            items->add(encodeEvent(e, _gapLifecycle));
         Object body;
         body.set("items", items);
         ex.sendJson(HTTPResponse::HTTP_OK, body);

@@ -1,5 +1,10 @@
 #pragma once
 
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include <memory>
+
 #include "AppConfig.h"
 #include "AuthService.h"
 #include "Clock.h"
@@ -9,11 +14,6 @@
 #include "Store.h"
 #include "UserService.h"
 #include "WorkflowEngine.h"
-
-#include <Poco/Net/HTTPServer.h>
-#include <Poco/ThreadPool.h>
-
-#include <memory>
 
 namespace lacuna {
 

@@ -1,11 +1,11 @@
 #include "Problem.h"
 
-#include "Errors.h"
-#include "HttpErrors.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
+
+#include "Errors.h"
+#include "HttpErrors.h"
 
 namespace lacuna {
 namespace {
@@ -22,16 +22,18 @@ const std::string TYPE_PREFIX = "urn:lacuna:problem:";
 
 }  // namespace
 
-void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance, std::exception_ptr error) {
+void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
+                 std::exception_ptr error) {
     ProblemKind kind{HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal", "Internal error"};
     std::string detail = "the server failed; the failure was logged";
     Poco::JSON::Array::Ptr fieldErrors;
     try {
         std::rethrow_exception(error);
     } catch (const ValidationError& e) {
-        kind = e.kind() == ValidationError::Kind::RuleViolation
-                   ? ProblemKind{HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "rule-violation", "A rule is not met"}
-                   : ProblemKind{HTTPResponse::HTTP_BAD_REQUEST, "validation", "The request is not valid"};
+        kind =
+            e.kind() == ValidationError::Kind::RuleViolation
+                ? ProblemKind{HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "rule-violation", "A rule is not met"}
+                : ProblemKind{HTTPResponse::HTTP_BAD_REQUEST, "validation", "The request is not valid"};
         detail = e.message();
         fieldErrors = new Poco::JSON::Array();
         for (const FieldError& f : e.fields()) {
@@ -65,7 +67,8 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
         kind = {HTTPResponse::HTTP_CONFLICT, "already-exists", "Already exists"};
         detail = e.message();
     } catch (const PreconditionRequired& e) {
-        kind = {HTTPResponse::HTTP_PRECONDITION_REQUIRED, "precondition-required", "The version read is required"};
+        kind = {HTTPResponse::HTTP_PRECONDITION_REQUIRED, "precondition-required",
+                "The version read is required"};
         detail = e.message();
     } catch (const PayloadTooLarge& e) {
         kind = {HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The body is too large"};

@@ -10,6 +10,7 @@ namespace lacuna {
 /// The one place where errors become HTTP: writes `error` as application/problem+json (RFC 9457)
 /// with a stable `type`, a `detail` safe for Persian text and, for validation, per-field `errors`.
 /// Anything that is not a domain error is logged and answered 500 without internals.
-void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance, std::exception_ptr error);
+void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
+                 std::exception_ptr error);
 
 }  // namespace lacuna

@@ -1,10 +1,4 @@
 // The lacuna command: serve, check-config, user add. The only code the tests do not exercise.
-#include "AppConfig.h"
-#include "ConfigError.h"
-#include "Errors.h"
-#include "LacunaService.h"
-#include "PasswordHasher.h"
-
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/Environment.h>
@@ -17,6 +11,12 @@
 #include <map>
 #include <optional>
 #include <vector>
+
+#include "AppConfig.h"
+#include "ConfigError.h"
+#include "Errors.h"
+#include "LacunaService.h"
+#include "PasswordHasher.h"
 
 namespace {
 
@@ -51,7 +51,8 @@ struct Arguments {
     std::optional<std::string> one(const std::string& name) const {
         const auto it = options.find(name);
         if (it == options.end()) return std::nullopt;
-        if (it->second.size() != 1) throw Poco::InvalidArgumentException("--" + name + " given more than once");
+        if (it->second.size() != 1)
+            throw Poco::InvalidArgumentException("--" + name + " given more than once");
         return it->second.front();
     }
 };
@@ -118,16 +119,17 @@ protected:
         if (_args.has("demo")) {
             const std::string demoPassword = secretOrGenerated("LACUNA_DEMO_PASSWORD", generated);
             if (service.seedDemo(demoPassword))
-                std::cout << "Seeded demo users (secretary, liaison, observer, tehran.director, tehran.expert, "
-                             "mashhad.director, isfahan.director, …) and sample gaps; their password: "
-                          << (generated ? demoPassword : "LACUNA_DEMO_PASSWORD") << std::endl;
+                std::cout
+                    << "Seeded demo users (secretary, liaison, observer, tehran.director, tehran.expert, "
+                       "mashhad.director, isfahan.director, …) and sample gaps; their password: "
+                    << (generated ? demoPassword : "LACUNA_DEMO_PASSWORD") << std::endl;
             else
                 std::cout << "Demo data was seeded before; nothing added." << std::endl;
         }
         service.start();
         std::cout << "Lacuna listening on http://" << service.config().server.host << ":" << service.port()
-                  << " (store: " << service.store().backendName() << " at " << service.config().storage.sqlitePath
-                  << ")" << std::endl;
+                  << " (store: " << service.store().backendName() << " at "
+                  << service.config().storage.sqlitePath << ")" << std::endl;
         waitForTerminationRequest();
         std::cout << "Stopping: finishing requests in flight…" << std::endl;
         service.stop();
@@ -143,8 +145,8 @@ int checkConfig(const Arguments& args) {
     try {
         const AppConfig config = loadConfig(path);
         std::cout << path << ": OK (" << config.catalog.municipalities.size() << " municipalities, "
-                  << config.gapWorkflow.states.size() << " gap states, " << config.gapWorkflow.transitions.size()
-                  << " gap transitions)" << std::endl;
+                  << config.gapWorkflow.states.size() << " gap states, "
+                  << config.gapWorkflow.transitions.size() << " gap transitions)" << std::endl;
         return 0;
     } catch (const ConfigError& e) {
         std::cerr << e.message() << std::endl;
@@ -154,7 +156,8 @@ int checkConfig(const Arguments& args) {
 
 int addUser(const Arguments& args) {
     if (args.positional.size() != 1 || args.positional[0] != "add")
-        throw Poco::InvalidArgumentException("usage: lacuna user add --username U --role R [--municipality M]");
+        throw Poco::InvalidArgumentException(
+            "usage: lacuna user add --username U --role R [--municipality M]");
     std::string password;
     if (Poco::Environment::has("LACUNA_PASSWORD")) {
         password = Poco::Environment::get("LACUNA_PASSWORD");
@@ -163,7 +166,8 @@ int addUser(const Arguments& args) {
         std::getline(std::cin, password);
     }
     NewUser user{args.one("username").value_or(""), password,
-                 args.has("role") ? args.options.at("role") : std::vector<std::string>{}, args.one("municipality")};
+                 args.has("role") ? args.options.at("role") : std::vector<std::string>{},
+                 args.one("municipality")};
     const SystemClock clock;
     LacunaService service(configure(args), clock);
     try {
@@ -192,8 +196,10 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (command == "serve") {
-            Arguments args = parse(argc - 1, argv + 1, {{"config", true}, {"port", true}, {"data", true}, {"demo", false}});
-            if (!args.positional.empty()) throw Poco::InvalidArgumentException("serve takes no argument " + args.positional[0]);
+            Arguments args = parse(argc - 1, argv + 1,
+                                   {{"config", true}, {"port", true}, {"data", true}, {"demo", false}});
+            if (!args.positional.empty())
+                throw Poco::InvalidArgumentException("serve takes no argument " + args.positional[0]);
             ServeCommand app(std::move(args));
             char* programOnly[] = {argv[0], nullptr};
             return app.run(1, programOnly);
@@ -204,7 +210,10 @@ int main(int argc, char** argv) {
         }
         if (command == "user") {
             return addUser(parse(argc - 1, argv + 1,
-                                 {{"username", true}, {"role", true}, {"municipality", true}, {"config", true},
+                                 {{"username", true},
+                                  {"role", true},
+                                  {"municipality", true},
+                                  {"config", true},
                                   {"data", true}}));
         }
         std::cerr << "unknown command '" << command << "'\n\n" << USAGE;

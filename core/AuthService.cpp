@@ -1,10 +1,10 @@
 #include "AuthService.h"
 
-#include "Errors.h"
-
 #include <Poco/String.h>
 
 #include <algorithm>
+
+#include "Errors.h"
 
 namespace lacuna {
 
@@ -14,14 +14,19 @@ constexpr std::size_t TOKEN_BYTES = 32;  // 256 bits
 
 AuthService::AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
                          const Clock& clock, AuthSettings settings)
-    : _users(users), _sessions(sessions), _hasher(hasher), _clock(clock), _settings(settings),
+    : _users(users),
+      _sessions(sessions),
+      _hasher(hasher),
+      _clock(clock),
+      _settings(settings),
       _dummyHash(hasher.hash(randomToken(16))) {}
 
 IssuedSession AuthService::login(const std::string& rawUsername, const std::string& password,
                                  const std::string& client) {
     const std::string username = Poco::toLower(rawUsername);
     const std::int64_t now = _clock.nowMs();
-    const LoginFailures failures = _sessions.loginFailuresSince(username, client, now - _settings.failureWindowMs);
+    const LoginFailures failures =
+        _sessions.loginFailuresSince(username, client, now - _settings.failureWindowMs);
     if (failures.byUsername >= _settings.maxFailedLogins || failures.byClient >= _settings.maxFailedLogins) {
         std::int64_t until = 0;
         if (failures.byUsername >= _settings.maxFailedLogins)

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <cstdint>
+#include <string>
+
 #include "Clock.h"
 #include "PasswordHasher.h"
 #include "User.h"
 #include "UserRepository.h"
-
-#include <cstdint>
-#include <string>
 
 namespace lacuna {
 

@@ -11,8 +11,8 @@ const Municipality* Catalog::findMunicipality(const std::string& slug) const {
 }
 
 const LabelledSlug* Catalog::findCategory(const std::string& slug) const {
-    const auto it =
-        std::find_if(categories.begin(), categories.end(), [&](const LabelledSlug& c) { return c.slug == slug; });
+    const auto it = std::find_if(categories.begin(), categories.end(),
+                                 [&](const LabelledSlug& c) { return c.slug == slug; });
     return it == categories.end() ? nullptr : &*it;
 }
 

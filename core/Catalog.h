@@ -1,9 +1,9 @@
 #pragma once
 
-#include "User.h"
-
 #include <string>
 #include <vector>
+
+#include "User.h"
 
 namespace lacuna {
 

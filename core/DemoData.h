@@ -1,12 +1,12 @@
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "Catalog.h"
 #include "GapService.h"
 #include "UserRepository.h"
 #include "UserService.h"
-
-#include <map>
-#include <string>
 
 namespace lacuna {
 

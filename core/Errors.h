@@ -38,8 +38,7 @@ class ValidationError : public DomainError {
 public:
     enum class Kind { Malformed, RuleViolation };
 
-    ValidationError(const std::string& message, std::vector<FieldError> fields,
-                    Kind kind = Kind::Malformed);
+    ValidationError(const std::string& message, std::vector<FieldError> fields, Kind kind = Kind::Malformed);
 
     const char* name() const noexcept override;
     const char* className() const noexcept override;

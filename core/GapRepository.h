@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Gap.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "Gap.h"
 
 namespace lacuna {
 

@@ -1,15 +1,15 @@
 #include "GapService.h"
 
+#include <Poco/NumberParser.h>
+#include <Poco/StringTokenizer.h>
+
+#include <algorithm>
+
 #include "Errors.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "PersianText.h"
 #include "Roles.h"
-
-#include <Poco/NumberParser.h>
-#include <Poco/StringTokenizer.h>
-
-#include <algorithm>
 
 namespace lacuna {
 namespace {
@@ -18,7 +18,8 @@ std::string jsonProvisions(const std::vector<Provision>& provisions) {
     std::string out = "[";
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         if (i) out += ",";
-        out += "{\"law\":" + jsonString(provisions[i].law) + ",\"article\":" + jsonString(provisions[i].article) + "}";
+        out += "{\"law\":" + jsonString(provisions[i].law) +
+               ",\"article\":" + jsonString(provisions[i].article) + "}";
     }
     return out + "]";
 }
@@ -52,7 +53,8 @@ void describeAll(ChangeList& changes, const GapFields* before, const GapFields& 
     changes.add("description", before ? str(before->description) : null, str(after.description));
     changes.add("kind", before ? str(before->kind) : null, str(after.kind));
     changes.add("category", before ? str(before->category) : null, str(after.category));
-    changes.add("provisions", before ? jsonProvisions(before->provisions) : null, jsonProvisions(after.provisions));
+    changes.add("provisions", before ? jsonProvisions(before->provisions) : null,
+                jsonProvisions(after.provisions));
     changes.add("municipality", before ? str(before->municipality) : null, str(after.municipality));
     changes.add("priority", before ? str(before->priority) : null, str(after.priority));
     changes.add("confidential", before ? (before->confidential ? "true" : "false") : null,
@@ -75,7 +77,8 @@ void checkText(FieldErrors& errors, const std::string& field, const std::string&
         return;
     }
     if (required && normalizePersian(value).empty()) errors.add(field, "required", "must not be empty");
-    if (utf8Length(value) > max) errors.add(field, "too_long", "at most " + std::to_string(max) + " characters");
+    if (utf8Length(value) > max)
+        errors.add(field, "too_long", "at most " + std::to_string(max) + " characters");
 }
 
 }  // namespace
@@ -84,8 +87,8 @@ std::string gapSearchText(const GapFields& fields) {
     return normalizePersian(fields.title) + " " + normalizePersian(fields.description);
 }
 
-GapService::GapService(GapRepository& gaps, const Lifecycle& lifecycle, const Catalog& catalog, const Clock& clock,
-                       GapLimits limits)
+GapService::GapService(GapRepository& gaps, const Lifecycle& lifecycle, const Catalog& catalog,
+                       const Clock& clock, GapLimits limits)
     : _gaps(gaps), _lifecycle(lifecycle), _catalog(catalog), _clock(clock), _limits(limits) {}
 
 std::vector<std::string> GapService::rolesFor(const Principal& actor, const Gap& gap) const {
@@ -106,7 +109,8 @@ std::vector<const LifecycleTransition*> GapService::availableTransitions(const P
 
 bool GapService::mayEdit(const Principal& actor, const Gap& gap) const {
     const auto held = rolesFor(actor, gap);
-    return (contains(held, std::string(roles::LEGAL_DIRECTOR)) || contains(held, std::string(roles::LEGAL_EXPERT))) &&
+    return (contains(held, std::string(roles::LEGAL_DIRECTOR)) ||
+            contains(held, std::string(roles::LEGAL_EXPERT))) &&
            _lifecycle.state(gap.state).editable;
 }
 
@@ -133,13 +137,15 @@ void GapService::validateFields(const GapFields& f, FieldErrors& errors) const {
     if (!contains(gapvalues::priorities(), f.priority))
         errors.add("priority", "unknown", "one of low, normal, high, urgent");
     if (f.provisions.size() > _limits.provisionsMax)
-        errors.add("provisions", "too_many", "at most " + std::to_string(_limits.provisionsMax) + " provisions");
+        errors.add("provisions", "too_many",
+                   "at most " + std::to_string(_limits.provisionsMax) + " provisions");
     for (std::size_t i = 0; i < f.provisions.size(); ++i) {
         const std::string at = "provisions[" + std::to_string(i) + "]";
         checkText(errors, at + ".law", f.provisions[i].law, _limits.lawMax, true);
         checkText(errors, at + ".article", f.provisions[i].article, _limits.articleMax, false);
     }
-    if (f.impact.pendingLawsuits < 0) errors.add("impact.pending_lawsuits", "negative", "must not be negative");
+    if (f.impact.pendingLawsuits < 0)
+        errors.add("impact.pending_lawsuits", "negative", "must not be negative");
     if (f.impact.exposureRials < 0) errors.add("impact.exposure_rials", "negative", "must not be negative");
 }
 
@@ -175,7 +181,8 @@ Gap GapService::report(const Principal& actor, GapFields fields) {
     gap.fields = std::move(fields);
     gap.state = _lifecycle.initialState();
     const auto held = rolesFor(actor, gap);
-    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) && !contains(held, std::string(roles::LEGAL_EXPERT)))
+    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) &&
+        !contains(held, std::string(roles::LEGAL_EXPERT)))
         throw Forbidden("only the legal director or a legal expert of " + gap.fields.municipality +
                         " reports its gaps");
     const std::int64_t now = _clock.nowMs();
@@ -192,10 +199,12 @@ Gap GapService::report(const Principal& actor, GapFields fields) {
     return _gaps.create(gap, jalaliDateInIran(now).year, event);
 }
 
-Gap GapService::edit(const Principal& actor, std::int64_t id, const GapPatch& patch, std::int64_t expectedVersion) {
+Gap GapService::edit(const Principal& actor, std::int64_t id, const GapPatch& patch,
+                     std::int64_t expectedVersion) {
     Gap gap = load(actor, id);
     const auto held = rolesFor(actor, gap);
-    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) && !contains(held, std::string(roles::LEGAL_EXPERT)))
+    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) &&
+        !contains(held, std::string(roles::LEGAL_EXPERT)))
         throw Forbidden("only the legal director or a legal expert of the gap's city edits it");
     if (gap.version != expectedVersion)
         throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
@@ -291,7 +300,8 @@ GapPage GapService::list(const Principal& actor, GapListRequest request) {
     if (q.kind && !contains(gapvalues::kinds(), *q.kind)) errors.add("kind", "unknown", "not a gap kind");
     if (q.priority && !contains(gapvalues::priorities(), *q.priority))
         errors.add("priority", "unknown", "not a priority");
-    if (q.category && !_catalog.findCategory(*q.category)) errors.add("category", "unknown", "not a category");
+    if (q.category && !_catalog.findCategory(*q.category))
+        errors.add("category", "unknown", "not a category");
     if (q.municipality && !_catalog.findMunicipality(*q.municipality))
         errors.add("municipality", "unknown", "not a municipality");
     if (q.state) {

@@ -1,5 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "Catalog.h"
 #include "Clock.h"
 #include "Errors.h"
@@ -7,11 +12,6 @@
 #include "GapRepository.h"
 #include "Lifecycle.h"
 #include "User.h"
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace lacuna {
 
@@ -52,7 +52,8 @@ public:
 
     /// The roles the actor holds for this gap: committee roles always, city roles only in its city.
     std::vector<std::string> rolesFor(const Principal& actor, const Gap& gap) const;
-    std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor, const Gap& gap) const;
+    std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor,
+                                                                 const Gap& gap) const;
     bool mayEdit(const Principal& actor, const Gap& gap) const;
 
     const GapLimits& limits() const { return _limits; }

@@ -45,8 +45,8 @@ public:
     virtual const LifecycleState& state(const std::string& name) const = 0;
     /// The transitions someone holding `roles` may fire from `state` now. An expected outcome,
     /// so a return value rather than an exception.
-    virtual std::vector<const LifecycleTransition*> available(const std::string& state,
-                                                              const std::vector<std::string>& roles) const = 0;
+    virtual std::vector<const LifecycleTransition*> available(
+        const std::string& state, const std::vector<std::string>& roles) const = 0;
     /// Checks that `input` may be fired from `state` by someone holding `roles` and returns the
     /// transition. Throws ValidationError (unknown transition or field, 400; unmet requirement, 422),
     /// StateConflict (not from this state, 409) or Forbidden (role, 403).

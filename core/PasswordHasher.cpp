@@ -67,8 +67,8 @@ std::string PasswordHasher::hash(const std::string& password) const {
 bool PasswordHasher::verify(const std::string& password, const std::string& stored) const {
     const Poco::StringTokenizer parts(stored, "$");
     int iterations = 0;
-    if (parts.count() != 4 || parts[0] != "pbkdf2-sha256" || !Poco::NumberParser::tryParse(parts[1], iterations) ||
-        iterations < 1)
+    if (parts.count() != 4 || parts[0] != "pbkdf2-sha256" ||
+        !Poco::NumberParser::tryParse(parts[1], iterations) || iterations < 1)
         return false;
     std::string salt, expected;
     try {

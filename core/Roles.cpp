@@ -5,11 +5,13 @@
 namespace lacuna {
 
 const std::vector<std::string>& allRoles() {
-    static const std::vector<std::string> ROLES = {
-        std::string(roles::LEGAL_DIRECTOR),  std::string(roles::LEGAL_EXPERT),
-        std::string(roles::COMMITTEE_SECRETARY), std::string(roles::COMMITTEE_MEMBER),
-        std::string(roles::LIAISON_OFFICER), std::string(roles::OBSERVER),
-        std::string(roles::ADMIN)};
+    static const std::vector<std::string> ROLES = {std::string(roles::LEGAL_DIRECTOR),
+                                                   std::string(roles::LEGAL_EXPERT),
+                                                   std::string(roles::COMMITTEE_SECRETARY),
+                                                   std::string(roles::COMMITTEE_MEMBER),
+                                                   std::string(roles::LIAISON_OFFICER),
+                                                   std::string(roles::OBSERVER),
+                                                   std::string(roles::ADMIN)};
     return ROLES;
 }
 

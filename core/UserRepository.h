@@ -1,10 +1,10 @@
 #pragma once
 
-#include "User.h"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "User.h"
 
 namespace lacuna {
 
@@ -38,7 +38,8 @@ public:
     virtual std::optional<std::int64_t> findActiveUser(const std::string& tokenHash, std::int64_t now) = 0;
     virtual void revoke(const std::string& tokenHash, std::int64_t at) = 0;
 
-    virtual void recordLoginFailure(const std::string& username, const std::string& client, std::int64_t at) = 0;
+    virtual void recordLoginFailure(const std::string& username, const std::string& client,
+                                    std::int64_t at) = 0;
     virtual LoginFailures loginFailuresSince(const std::string& username, const std::string& client,
                                              std::int64_t since) = 0;
     virtual void clearLoginFailures(const std::string& username) = 0;

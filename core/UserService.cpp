@@ -1,14 +1,14 @@
 #include "UserService.h"
 
-#include "Errors.h"
-#include "PersianText.h"
-#include "Roles.h"
-
 #include <Poco/RegularExpression.h>
 #include <Poco/String.h>
 
 #include <algorithm>
 #include <set>
+
+#include "Errors.h"
+#include "PersianText.h"
+#include "Roles.h"
 
 namespace lacuna {
 
@@ -69,7 +69,8 @@ User UserService::addUserWithHash(const NewUser& user, const std::string& passwo
 
 bool UserService::ensureAdmin(const std::string& password) {
     const auto users = _users.list();
-    if (std::any_of(users.begin(), users.end(), [](const User& u) { return u.hasRole(roles::ADMIN); })) return false;
+    if (std::any_of(users.begin(), users.end(), [](const User& u) { return u.hasRole(roles::ADMIN); }))
+        return false;
     try {
         addUserUnchecked({"admin", password, {std::string(roles::ADMIN)}, std::nullopt});
         return true;

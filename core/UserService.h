@@ -1,13 +1,13 @@
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "Catalog.h"
 #include "Clock.h"
 #include "PasswordHasher.h"
 #include "UserRepository.h"
-
-#include <optional>
-#include <string>
-#include <vector>
 
 namespace lacuna {
 
@@ -25,7 +25,8 @@ public:
     static constexpr std::size_t MIN_PASSWORD_LENGTH = 10;
     static constexpr std::size_t MAX_PASSWORD_LENGTH = 1024;
 
-    UserService(UserRepository& users, const Catalog& catalog, const PasswordHasher& hasher, const Clock& clock);
+    UserService(UserRepository& users, const Catalog& catalog, const PasswordHasher& hasher,
+                const Clock& clock);
 
     /// Creates an account on behalf of an admin. Throws Forbidden, ValidationError, AlreadyExists.
     User addUser(const Principal& actor, const NewUser& user);

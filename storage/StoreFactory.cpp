@@ -1,8 +1,8 @@
 #include "StoreFactory.h"
 
-#include "SqliteStore.h"
-
 #include <Poco/Exception.h>
+
+#include "SqliteStore.h"
 
 namespace lacuna {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Store.h"
-
 #include <memory>
 #include <string>
+
+#include "Store.h"
 
 namespace lacuna {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
-
 #include <atomic>
+
+#include "Clock.h"
 
 namespace lacuna::test {
 

@@ -1,6 +1,4 @@
 // The HTTP API over a real socket, against the in-process server on a free port.
-#include "TestService.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -8,11 +6,13 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
-#include <catch2/catch.hpp>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
+
+#include "TestService.h"
 
 using namespace lacuna;
 using namespace lacuna::test;
@@ -37,18 +37,21 @@ Poco::JSON::Object::Ptr createGap(TestService& t, const std::string& user = "teh
     return r.json();
 }
 
-std::string gapPath(const Poco::JSON::Object::Ptr& gap) { return "/api/v1/gaps/" + gap->getValue<std::string>("id"); }
+std::string gapPath(const Poco::JSON::Object::Ptr& gap) {
+    return "/api/v1/gaps/" + gap->getValue<std::string>("id");
+}
 
 Reply fire(TestService& t, const std::string& user, const std::string& path, const std::string& transition,
            std::int64_t version, const std::string& extra = "") {
     return t.client->post(path + "/transitions", t.token(user),
-                          R"({"transition":")" + transition + R"(","expected_version":)" + std::to_string(version) +
-                              extra + "}");
+                          R"({"transition":")" + transition + R"(","expected_version":)" +
+                              std::to_string(version) + extra + "}");
 }
 
 /// Everything a client could observe about one gap, to prove a refused request changed nothing.
 std::string snapshot(TestService& t, const std::string& path) {
-    return t.client->get(path, t.token("secretary")).body + t.client->get(path + "/history", t.token("secretary")).body;
+    return t.client->get(path, t.token("secretary")).body +
+           t.client->get(path + "/history", t.token("secretary")).body;
 }
 
 std::size_t listCount(TestService& t, const std::string& user, const std::string& query = "") {
@@ -75,9 +78,10 @@ void requireProblem(const Reply& r, int status, const std::string& field = "") {
 
 TEST_CASE("login issues a bearer token that logout revokes", "[http][auth]") {
     TestService t;
-    requireProblem(t.client->post("/api/v1/session", "", R"({"username":"tehran.director","password":"wrong"})"), 401);
-    const Reply login =
-        t.client->post("/api/v1/session", "", R"({"username":"Tehran.Director","password":"correct horse 1"})");
+    requireProblem(
+        t.client->post("/api/v1/session", "", R"({"username":"tehran.director","password":"wrong"})"), 401);
+    const Reply login = t.client->post("/api/v1/session", "",
+                                       R"({"username":"Tehran.Director","password":"correct horse 1"})");
     REQUIRE(login.status == 201);
     const auto body = login.json();
     const std::string token = body->getValue<std::string>("token");
@@ -103,22 +107,24 @@ TEST_CASE("login issues a bearer token that logout revokes", "[http][auth]") {
 TEST_CASE("more than five failed logins in 15 minutes get 429 with Retry-After", "[http][auth]") {
     TestService t;
     for (int i = 0; i < 5; ++i)
-        requireProblem(t.client->post("/api/v1/session", "", R"({"username":"secretary","password":"guess"})"), 401);
+        requireProblem(
+            t.client->post("/api/v1/session", "", R"({"username":"secretary","password":"guess"})"), 401);
     const Reply blocked =
         t.client->post("/api/v1/session", "", R"({"username":"secretary","password":"correct horse 1"})");
     requireProblem(blocked, 429);
     CHECK(std::stoi(blocked.header("Retry-After")) > 800);
     CHECK(std::stoi(blocked.header("Retry-After")) <= 900);
     // Another username from the same address is throttled too: the address failed five times.
-    requireProblem(t.client->post("/api/v1/session", "", R"({"username":"liaison","password":"correct horse 1"})"),
-                   429);
+    requireProblem(
+        t.client->post("/api/v1/session", "", R"({"username":"liaison","password":"correct horse 1"})"), 429);
 
     t.clock.advanceMs(15LL * 60 * 1000 + 1);
-    CHECK(t.client->post("/api/v1/session", "", R"({"username":"secretary","password":"correct horse 1"})").status ==
-          201);
+    CHECK(t.client->post("/api/v1/session", "", R"({"username":"secretary","password":"correct horse 1"})")
+              .status == 201);
 }
 
-TEST_CASE("a director reports a gap and reads it back with reference, labels and Jalali dates", "[http][gaps]") {
+TEST_CASE("a director reports a gap and reads it back with reference, labels and Jalali dates",
+          "[http][gaps]") {
     TestService t;
     const Reply r = t.client->post("/api/v1/gaps", t.token("tehran.director"), NEW_GAP);
     REQUIRE(r.status == 201);
@@ -185,9 +191,10 @@ TEST_CASE("only a city's legal director or expert reports and edits its gaps", "
 
     // Admin manages users; nobody else does.
     requireProblem(t.client->get("/api/v1/users", t.token("secretary")), 403);
-    requireProblem(t.client->post("/api/v1/users", t.token("tehran.director"),
-                                  R"({"username":"new.user","password":"long enough 1","roles":["observer"]})"),
-                   403);
+    requireProblem(
+        t.client->post("/api/v1/users", t.token("tehran.director"),
+                       R"({"username":"new.user","password":"long enough 1","roles":["observer"]})"),
+        403);
     const Reply users = t.client->get("/api/v1/users", t.token("admin"));
     REQUIRE(users.status == 200);
     CHECK(users.json()->getArray("items")->size() == 9);
@@ -196,12 +203,14 @@ TEST_CASE("only a city's legal director or expert reports and edits its gaps", "
         R"({"username":"shiraz.director","password":"long enough 1","roles":["legal_director"],"municipality":"shiraz"})");
     REQUIRE(added.status == 201);
     CHECK(t.client->login("shiraz.director", "long enough 1").size() > 40);
-    requireProblem(t.client->post("/api/v1/users", t.token("admin"),
-                                  R"({"username":"shiraz.director","password":"long enough 1","roles":["observer"]})"),
-                   409);
-    requireProblem(t.client->post("/api/v1/users", t.token("admin"),
-                                  R"({"username":"x","password":"short","roles":["king"],"municipality":"paris"})"),
-                   400, "roles[0]");
+    requireProblem(
+        t.client->post("/api/v1/users", t.token("admin"),
+                       R"({"username":"shiraz.director","password":"long enough 1","roles":["observer"]})"),
+        409);
+    requireProblem(
+        t.client->post("/api/v1/users", t.token("admin"),
+                       R"({"username":"x","password":"short","roles":["king"],"municipality":"paris"})"),
+        400, "roles[0]");
 }
 
 TEST_CASE("a confidential gap is invisible to other cities' users", "[http][gaps][authz]") {
@@ -230,7 +239,8 @@ TEST_CASE("ids that name no gap answer 404, never 500", "[http][gaps]") {
     TestService t;
     createGap(t);
     const std::string token = t.token("tehran.director");
-    for (const char* id : {"0", "-1", "999999", "99999999999999999999999", "abc", "1.5", "1e3", "%00", "1%20"}) {
+    for (const char* id :
+         {"0", "-1", "999999", "99999999999999999999999", "abc", "1.5", "1e3", "%00", "1%20"}) {
         INFO(id);
         requireProblem(t.client->get(std::string("/api/v1/gaps/") + id, token), 404);
         requireProblem(t.client->get(std::string("/api/v1/gaps/") + id + "/history", token), 404);
@@ -249,24 +259,30 @@ TEST_CASE("a stale version gets 409 and changes nothing", "[http][gaps][concurre
     const std::string before = snapshot(t, path);
 
     requireProblem(fire(t, "secretary", path, "reject", 1, R"(,"comment":"تکراری")"), 409);
-    requireProblem(t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"دیر", "expected_version":1})"),
-                   409);
-    requireProblem(t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"دیر"})", {{"If-Match", "\"1\""}}),
-                   409);
-    requireProblem(t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"بی‌نسخه"})"), 428);
     requireProblem(
-        t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"دو", "expected_version":2})", {{"If-Match", "\"3\""}}),
-        400, "expected_version");
-    requireProblem(t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"بد"})", {{"If-Match", "v2"}}),
-                   400, "If-Match");
+        t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"دیر", "expected_version":1})"),
+        409);
+    requireProblem(t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"دیر"})",
+                                  {{"If-Match", "\"1\""}}),
+                   409);
+    requireProblem(
+        t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"بی‌نسخه"})"), 428);
+    requireProblem(t.client->send("PATCH", path, t.token("tehran.director"),
+                                  R"({"title":"دو", "expected_version":2})", {{"If-Match", "\"3\""}}),
+                   400, "expected_version");
+    requireProblem(
+        t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"بد"})", {{"If-Match", "v2"}}),
+        400, "If-Match");
     CHECK(snapshot(t, path) == before);
 
-    const Reply ok = t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"به‌موقع"})", {{"If-Match", "\"2\""}});
+    const Reply ok = t.client->send("PATCH", path, t.token("tehran.director"),
+                                    R"({"title":"به‌موقع"})", {{"If-Match", "\"2\""}});
     REQUIRE(ok.status == 200);
     CHECK(ok.json()->getValue<int>("version") == 3);
 }
 
-TEST_CASE("eight threads firing one transition at one version: exactly one wins", "[http][gaps][concurrency]") {
+TEST_CASE("eight threads firing one transition at one version: exactly one wins",
+          "[http][gaps][concurrency]") {
     TestService t;
     const auto gap = createGap(t);
     const std::string path = gapPath(gap);
@@ -279,7 +295,8 @@ TEST_CASE("eight threads firing one transition at one version: exactly one wins"
     for (int i = 0; i < 8; ++i)
         threads.emplace_back([&] {
             while (!go) std::this_thread::yield();
-            const Reply r = t.client->post(path + "/transitions", token, R"({"transition":"triage","expected_version":1})");
+            const Reply r = t.client->post(path + "/transitions", token,
+                                           R"({"transition":"triage","expected_version":1})");
             (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
         });
     go = true;
@@ -292,7 +309,8 @@ TEST_CASE("eight threads firing one transition at one version: exactly one wins"
     CHECK(t.client->get(path, token).json()->getValue<int>("version") == 2);
 }
 
-TEST_CASE("bad input is refused as problem+json naming the field, and nothing is stored", "[http][validation]") {
+TEST_CASE("bad input is refused as problem+json naming the field, and nothing is stored",
+          "[http][validation]") {
     TestService t;
     const auto gap = createGap(t);
     const std::string path = gapPath(gap);
@@ -309,25 +327,55 @@ TEST_CASE("bad input is refused as problem+json naming the field, and nothing is
         {"malformed JSON", R"({"title": )", 400, "title"},
         {"empty body", "", 400, "body"},
         {"body not an object", R"(["title"])", 400, "body"},
-        {"wrong type", R"({"title": 5, "description": "d", "kind": "vacuum", "category": "fees"})", 400, "title"},
-        {"wrong nested type", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "impact": {"pending_lawsuits": "many"}})", 400, "impact.pending_lawsuits"},
+        {"wrong type", R"({"title": 5, "description": "d", "kind": "vacuum", "category": "fees"})", 400,
+         "title"},
+        {"wrong nested type",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "impact": {"pending_lawsuits": "many"}})",
+         400, "impact.pending_lawsuits"},
         {"missing required", R"({"title": "t", "kind": "vacuum", "category": "fees"})", 400, "description"},
-        {"mass assignment of state", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "state": "enacted"})", 400, "state"},
-        {"mass assignment of id", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "id": 1})", 400, "id"},
-        {"mass assignment of version", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "version": 9})", 400, "version"},
-        {"mass assignment of reference", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "reference": "G-1"})", 400, "reference"},
-        {"mass assignment of created_by", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "created_by": 1})", 400, "created_by"},
-        {"duplicate keys", R"({"title": "t", "title": "u", "description": "d", "kind": "vacuum", "category": "fees"})", 400, "title"},
-        {"NUL in a string", R"({"title": "t\u0000", "description": "d", "kind": "vacuum", "category": "fees"})", 400, "title"},
-        {"invalid UTF-8", "{\"title\": \"\xC3\x28\", \"description\": \"d\", \"kind\": \"vacuum\", \"category\": \"fees\"}", 400, "title"},
-        {"over-long title", R"({"title": ")" + longTitle + R"(", "description": "d", "kind": "vacuum", "category": "fees"})", 400, "title"},
-        {"blank title", R"({"title": " \u200c ", "description": "d", "kind": "vacuum", "category": "fees"})", 400, "title"},
-        {"too deep", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "impact": {"a": [[[[[[[[1]]]]]]]]}})", 400, "impact.a[0][0][0][0][0][0]"},
-        {"unknown kind", R"({"title": "t", "description": "d", "kind": "gap", "category": "fees"})", 400, "kind"},
-        {"unknown category", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "tax"})", 400, "category"},
-        {"unknown municipality", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "municipality": "paris"})", 400, "municipality"},
-        {"negative exposure", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "impact": {"exposure_rials": -1}})", 400, "impact.exposure_rials"},
-        {"provision without law", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "provisions": [{"article": "۵"}]})", 400, "provisions[0].law"},
+        {"mass assignment of state",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "state": "enacted"})",
+         400, "state"},
+        {"mass assignment of id",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "id": 1})", 400, "id"},
+        {"mass assignment of version",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "version": 9})", 400,
+         "version"},
+        {"mass assignment of reference",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "reference": "G-1"})",
+         400, "reference"},
+        {"mass assignment of created_by",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "created_by": 1})", 400,
+         "created_by"},
+        {"duplicate keys",
+         R"({"title": "t", "title": "u", "description": "d", "kind": "vacuum", "category": "fees"})", 400,
+         "title"},
+        {"NUL in a string",
+         R"({"title": "t\u0000", "description": "d", "kind": "vacuum", "category": "fees"})", 400, "title"},
+        {"invalid UTF-8",
+         "{\"title\": \"\xC3\x28\", \"description\": \"d\", \"kind\": \"vacuum\", \"category\": \"fees\"}",
+         400, "title"},
+        {"over-long title",
+         R"({"title": ")" + longTitle + R"(", "description": "d", "kind": "vacuum", "category": "fees"})",
+         400, "title"},
+        {"blank title", R"({"title": " \u200c ", "description": "d", "kind": "vacuum", "category": "fees"})",
+         400, "title"},
+        {"too deep",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "impact": {"a": [[[[[[[[1]]]]]]]]}})",
+         400, "impact.a[0][0][0][0][0][0]"},
+        {"unknown kind", R"({"title": "t", "description": "d", "kind": "gap", "category": "fees"})", 400,
+         "kind"},
+        {"unknown category", R"({"title": "t", "description": "d", "kind": "vacuum", "category": "tax"})",
+         400, "category"},
+        {"unknown municipality",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "municipality": "paris"})",
+         400, "municipality"},
+        {"negative exposure",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "impact": {"exposure_rials": -1}})",
+         400, "impact.exposure_rials"},
+        {"provision without law",
+         R"({"title": "t", "description": "d", "kind": "vacuum", "category": "fees", "provisions": [{"article": "۵"}]})",
+         400, "provisions[0].law"},
     };
     for (const auto& c : creates) {
         INFO(c.name);
@@ -341,10 +389,15 @@ TEST_CASE("bad input is refused as problem+json naming the field, and nothing is
         {"missing transition", R"({"expected_version": 1})", 400, "transition"},
         {"not from this state", R"({"transition": "endorse", "expected_version": 1})", 409, ""},
         {"missing required comment", R"({"transition": "withdraw", "expected_version": 1})", 422, "comment"},
-        {"unknown transition field", R"({"transition": "withdraw", "comment": "c", "fields": {"state": "x"}, "expected_version": 1})", 400, "fields.state"},
-        {"field of the wrong type", R"({"transition": "withdraw", "comment": 3, "expected_version": 1})", 400, "comment"},
-        {"unknown member", R"({"transition": "withdraw", "comment": "c", "to": "enacted", "expected_version": 1})", 400, "to"},
-        {"bad expected_version", R"({"transition": "withdraw", "comment": "c", "expected_version": "1"})", 400, "expected_version"},
+        {"unknown transition field",
+         R"({"transition": "withdraw", "comment": "c", "fields": {"state": "x"}, "expected_version": 1})",
+         400, "fields.state"},
+        {"field of the wrong type", R"({"transition": "withdraw", "comment": 3, "expected_version": 1})", 400,
+         "comment"},
+        {"unknown member",
+         R"({"transition": "withdraw", "comment": "c", "to": "enacted", "expected_version": 1})", 400, "to"},
+        {"bad expected_version", R"({"transition": "withdraw", "comment": "c", "expected_version": "1"})",
+         400, "expected_version"},
     };
     for (const auto& c : transitions) {
         INFO(c.name);
@@ -370,7 +423,8 @@ TEST_CASE("bad input is refused as problem+json naming the field, and nothing is
     CHECK(listCount(t, "secretary") == 1);
 }
 
-TEST_CASE("a gap walks its whole lifecycle; its state always equals the last event's to-state", "[http][workflow]") {
+TEST_CASE("a gap walks its whole lifecycle; its state always equals the last event's to-state",
+          "[http][workflow]") {
     TestService t;
     const auto gap = createGap(t);
     const std::string path = gapPath(gap);
@@ -385,7 +439,8 @@ TEST_CASE("a gap walks its whole lifecycle; its state always equals the last eve
         {"tehran.director", "submit_for_review", "", "committee_review"},
         {"secretary", "endorse", "", "endorsed"},
         {"liaison", "send_to_parliament", R"(,"fields":{"registration_no":"۱۲۳۴"})", "in_parliament"},
-        {"liaison", "enact", R"(,"fields":{"law_reference":"قانون اصلاح ماده ۲۹ — روزنامه رسمی ۲۲۷۱۱"})", "enacted"},
+        {"liaison", "enact", R"(,"fields":{"law_reference":"قانون اصلاح ماده ۲۹ — روزنامه رسمی ۲۲۷۱۱"})",
+         "enacted"},
     };
     std::int64_t version = 1;
     for (const auto& step : steps) {
@@ -437,16 +492,20 @@ TEST_CASE("edits record old and new values; editing is refused outside editable 
     CHECK(changes->getObject(0)->getValue<std::string>("new") == "urgent");
 
     // An edit that changes nothing makes no version and no event.
-    const Reply same = t.client->send("PATCH", path, t.token("tehran.director"), R"({"priority":"urgent","expected_version":2})");
+    const Reply same = t.client->send("PATCH", path, t.token("tehran.director"),
+                                      R"({"priority":"urgent","expected_version":2})");
     REQUIRE(same.status == 200);
     CHECK(same.json()->getValue<int>("version") == 2);
 
     for (const auto& [transition, extra] : std::vector<std::pair<std::string, std::string>>{
              {"triage", ""}, {"start_drafting", ""}, {"submit_for_review", ""}}) {
         const int version = t.client->get(path, t.token("secretary")).json()->getValue<int>("version");
-        REQUIRE(fire(t, transition == "triage" ? "secretary" : "tehran.director", path, transition, version, extra).status == 200);
+        REQUIRE(fire(t, transition == "triage" ? "secretary" : "tehran.director", path, transition, version,
+                     extra)
+                    .status == 200);
     }
-    const Reply locked = t.client->send("PATCH", path, t.token("tehran.director"), R"({"title":"x y z","expected_version":5})");
+    const Reply locked = t.client->send("PATCH", path, t.token("tehran.director"),
+                                        R"({"title":"x y z","expected_version":5})");
     requireProblem(locked, 409);
     CHECK(t.client->get(path, t.token("tehran.director")).json()->getValue<bool>("editable") == false);
 }
@@ -456,13 +515,16 @@ TEST_CASE("merging needs a visible, open survivor", "[http][workflow]") {
     const auto survivor = createGap(t);
     const auto duplicate = createGap(t, "mashhad.director");
     const std::string path = gapPath(duplicate);
-    requireProblem(fire(t, "secretary", path, "merge", 1, R"(,"comment":"تکراری","fields":{"duplicate_of":"G-1405-0099"})"),
+    requireProblem(fire(t, "secretary", path, "merge", 1,
+                        R"(,"comment":"تکراری","fields":{"duplicate_of":"G-1405-0099"})"),
                    422, "fields.duplicate_of");
     requireProblem(fire(t, "secretary", path, "merge", 1,
-                        R"(,"comment":"تکراری","fields":{"duplicate_of":")" + duplicate->getValue<std::string>("reference") + "\"}"),
+                        R"(,"comment":"تکراری","fields":{"duplicate_of":")" +
+                            duplicate->getValue<std::string>("reference") + "\"}"),
                    422, "fields.duplicate_of");
-    const Reply merged = fire(t, "secretary", path, "merge", 1,
-                              R"(,"comment":"تکراری","fields":{"duplicate_of":")" + survivor->getValue<std::string>("id") + "\"}");
+    const Reply merged = fire(
+        t, "secretary", path, "merge", 1,
+        R"(,"comment":"تکراری","fields":{"duplicate_of":")" + survivor->getValue<std::string>("id") + "\"}");
     REQUIRE(merged.status == 200);
     const auto history = t.client->get(path + "/history", t.token("secretary")).json()->getArray("items");
     CHECK(history->getObject(1)->getObject("fields")->getValue<std::string>("duplicate_of") == "G-1405-0001");
@@ -470,12 +532,14 @@ TEST_CASE("merging needs a visible, open survivor", "[http][workflow]") {
 
 TEST_CASE("the list filters, searches the normalised text, sorts and pages", "[http][list]") {
     TestService t;
-    const std::vector<std::string> titles = {"عوارض شهرداری‌ها بر اراضی", "تملک املاک طرح", "قرارداد پيمانكاري",
-                                             "ماده ۱۰۰ قانون", "کمیسیون ماده صد"};
+    const std::vector<std::string> titles = {"عوارض شهرداری‌ها بر اراضی",
+                                             "تملک املاک طرح", "قرارداد پيمانكاري", "ماده ۱۰۰ قانون",
+                                             "کمیسیون ماده صد"};
     for (std::size_t i = 0; i < titles.size(); ++i) {
         t.clock.advanceMs(1000);
-        const std::string body = R"({"title":")" + titles[i] + R"(","description":"شرح","kind":"vacuum","category":")" +
-                                 (i % 2 ? "land" : "fees") + R"(","priority":")" + (i == 3 ? "urgent" : "normal") + "\"}";
+        const std::string body =
+            R"({"title":")" + titles[i] + R"(","description":"شرح","kind":"vacuum","category":")" +
+            (i % 2 ? "land" : "fees") + R"(","priority":")" + (i == 3 ? "urgent" : "normal") + "\"}";
         createGap(t, i == 4 ? "mashhad.director" : "tehran.director", body);
     }
     CHECK(listCount(t, "observer") == 5);
@@ -492,10 +556,10 @@ TEST_CASE("the list filters, searches the normalised text, sorts and pages", "[h
         REQUIRE(r.status == 200);
         return r.json()->getArray("items")->size();
     };
-    CHECK(search("شهرداریها") == 1);   // ZWNJ folded
+    CHECK(search("شهرداریها") == 1);  // ZWNJ folded
     CHECK(search("شهرداری‌ها") == 1);
-    CHECK(search("پیمانکاری") == 1);    // Arabic yeh/kaf stored, Persian typed
-    CHECK(search("ماده 100") == 1);      // Persian digits stored, ASCII typed
+    CHECK(search("پیمانکاری") == 1);  // Arabic yeh/kaf stored, Persian typed
+    CHECK(search("ماده 100") == 1);   // Persian digits stored, ASCII typed
     CHECK(search("ماده") == 2);
     CHECK(search("ماده صد کمیسیون") == 1);
     CHECK(search("%") == 0);
@@ -514,15 +578,18 @@ TEST_CASE("the list filters, searches the normalised text, sorts and pages", "[h
     for (int i = 0; i < 5; ++i) {
         const auto p = page("limit=2&sort=created_at" + (cursor.empty() ? "" : "&cursor=" + cursor));
         for (std::size_t k = 0; k < p->getArray("items")->size(); ++k)
-            seen.push_back(p->getArray("items")->getObject(static_cast<unsigned>(k))->getValue<std::string>("title"));
+            seen.push_back(
+                p->getArray("items")->getObject(static_cast<unsigned>(k))->getValue<std::string>("title"));
         if (p->get("next_cursor").isEmpty()) break;
         cursor = p->getValue<std::string>("next_cursor");
     }
     CHECK(seen == titles);
-    requireProblem(t.client->get("/api/v1/gaps?limit=2&sort=-created_at&cursor=" + first->getValue<std::string>("next_cursor"),
+    requireProblem(t.client->get("/api/v1/gaps?limit=2&sort=-created_at&cursor=" +
+                                     first->getValue<std::string>("next_cursor"),
                                  t.token("observer")),
                    400, "cursor");
-    CHECK(page("sort=-priority")->getArray("items")->getObject(0)->getValue<std::string>("priority") == "urgent");
+    CHECK(page("sort=-priority")->getArray("items")->getObject(0)->getValue<std::string>("priority") ==
+          "urgent");
 }
 
 TEST_CASE("the workflow, municipalities and health are served", "[http]") {

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
+
 #include <catch2/catch.hpp>
 
 namespace lacuna::test {
@@ -27,7 +28,8 @@ std::vector<std::string> Reply::errorFields() const {
     std::vector<std::string> out;
     const auto errors = json()->getArray("errors");
     if (!errors) return out;
-    for (std::size_t i = 0; i < errors->size(); ++i) out.push_back(errors->getObject(static_cast<unsigned>(i))->getValue<std::string>("field"));
+    for (std::size_t i = 0; i < errors->size(); ++i)
+        out.push_back(errors->getObject(static_cast<unsigned>(i))->getValue<std::string>("field"));
     return out;
 }
 
@@ -55,7 +57,8 @@ Reply HttpClient::send(const std::string& method, const std::string& path, const
 }
 
 std::string HttpClient::login(const std::string& username, const std::string& password) const {
-    const Reply r = post("/api/v1/session", "", R"({"username":")" + username + R"(","password":")" + password + "\"}");
+    const Reply r =
+        post("/api/v1/session", "", R"({"username":")" + username + R"(","password":")" + password + "\"}");
     INFO(r.body);
     REQUIRE(r.status == 201);
     return r.json()->getValue<std::string>("token");

@@ -1,8 +1,9 @@
-#include "JalaliDate.h"
-
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
+
 #include <catch2/catch.hpp>
+
+#include "JalaliDate.h"
 
 using namespace lacuna;
 
@@ -12,19 +13,14 @@ TEST_CASE("known dates convert both ways", "[unit][jalali]") {
         JalaliDate j;
     };
     const Case cases[] = {
-        {{2025, 3, 21}, {1404, 1, 1}},   // Nowruz 1404
-        {{2025, 3, 20}, {1403, 12, 30}}, // last day of leap year 1403
-        {{2024, 3, 20}, {1403, 1, 1}},
-        {{2024, 3, 19}, {1402, 12, 29}}, // last day of common year 1402
-        {{2021, 3, 20}, {1399, 12, 30}}, // leap year 1399
-        {{2021, 3, 21}, {1400, 1, 1}},
-        {{2026, 3, 20}, {1404, 12, 29}}, // 1404 is common
-        {{2026, 3, 21}, {1405, 1, 1}},
-        {{2026, 11, 26}, {1405, 9, 5}},
-        {{1979, 2, 11}, {1357, 11, 22}},
-        {{2000, 1, 1}, {1378, 10, 11}},
-        {{2016, 3, 20}, {1395, 1, 1}},
-        {{2024, 9, 22}, {1403, 7, 1}},   // first day after the 31-day months
+        {{2025, 3, 21}, {1404, 1, 1}},                                     // Nowruz 1404
+        {{2025, 3, 20}, {1403, 12, 30}},                                   // last day of leap year 1403
+        {{2024, 3, 20}, {1403, 1, 1}},   {{2024, 3, 19}, {1402, 12, 29}},  // last day of common year 1402
+        {{2021, 3, 20}, {1399, 12, 30}},                                   // leap year 1399
+        {{2021, 3, 21}, {1400, 1, 1}},   {{2026, 3, 20}, {1404, 12, 29}},  // 1404 is common
+        {{2026, 3, 21}, {1405, 1, 1}},   {{2026, 11, 26}, {1405, 9, 5}},
+        {{1979, 2, 11}, {1357, 11, 22}}, {{2000, 1, 1}, {1378, 10, 11}},
+        {{2016, 3, 20}, {1395, 1, 1}},   {{2024, 9, 22}, {1403, 7, 1}},  // first day after the 31-day months
     };
     for (const auto& c : cases) {
         INFO(c.g.year << "-" << c.g.month << "-" << c.g.day);
@@ -58,9 +54,11 @@ TEST_CASE("every day from 1300 to 1500 round-trips and follows the previous one"
         day += Poco::Timespan(1, 0, 0, 0, 0);
         const GregorianDate next{day.year(), day.month(), day.day()};
         const JalaliDate j = toJalali(next);
-        const bool sameMonth = j.year == previous.year && j.month == previous.month && j.day == previous.day + 1;
-        const bool nextMonth = j.day == 1 && ((j.year == previous.year && j.month == previous.month + 1) ||
-                                              (j.year == previous.year + 1 && j.month == 1 && previous.month == 12));
+        const bool sameMonth =
+            j.year == previous.year && j.month == previous.month && j.day == previous.day + 1;
+        const bool nextMonth =
+            j.day == 1 && ((j.year == previous.year && j.month == previous.month + 1) ||
+                           (j.year == previous.year + 1 && j.month == 1 && previous.month == 12));
         REQUIRE((sameMonth || nextMonth));
         if (nextMonth) REQUIRE(previous.day == jalaliMonthLength(previous.year, previous.month));
         REQUIRE(toGregorian(j) == next);

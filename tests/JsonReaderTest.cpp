@@ -1,9 +1,10 @@
-#include "Errors.h"
-#include "JsonReader.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+
 #include <catch2/catch.hpp>
+
+#include "Errors.h"
+#include "JsonReader.h"
 
 using namespace lacuna;
 

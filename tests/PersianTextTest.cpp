@@ -1,6 +1,6 @@
-#include "PersianText.h"
-
 #include <catch2/catch.hpp>
+
+#include "PersianText.h"
 
 using namespace lacuna;
 
@@ -10,11 +10,11 @@ TEST_CASE("normalisation makes ZWNJ and joined spellings meet", "[unit][persian]
 }
 
 TEST_CASE("normalisation turns Arabic letters into Persian ones", "[unit][persian]") {
-    CHECK(normalizePersian("كيفيت") == "کیفیت");           // Arabic kaf and yeh
-    CHECK(normalizePersian("مدرسة") == "مدرسه");           // teh marbuta
-    CHECK(normalizePersian("خانۀ") == "خانه");             // heh with yeh above
+    CHECK(normalizePersian("كيفيت") == "کیفیت");                // Arabic kaf and yeh
+    CHECK(normalizePersian("مدرسة") == "مدرسه");                // teh marbuta
+    CHECK(normalizePersian("خانۀ") == "خانه");                  // heh with yeh above
     CHECK(normalizePersian("أحكام إجرائي") == "احکام اجرائی");  // yeh with hamza stays
-    CHECK(normalizePersian("مسئول") == "مسئول");           // yeh with hamza is a letter of its own
+    CHECK(normalizePersian("مسئول") == "مسئول");                // yeh with hamza is a letter of its own
 }
 
 TEST_CASE("normalisation removes diacritics and tatweel", "[unit][persian]") {
@@ -41,11 +41,11 @@ TEST_CASE("normalisation folds white space and case", "[unit][persian]") {
 TEST_CASE("UTF-8 validation refuses malformed sequences", "[unit][persian]") {
     CHECK(isValidUtf8("شهرداری تهران"));
     CHECK(isValidUtf8("plain"));
-    CHECK(isValidUtf8("\xF0\x9F\x98\x80"));  // U+1F600
-    CHECK_FALSE(isValidUtf8("\xC0\xAF"));      // overlong '/'
-    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));  // a surrogate
+    CHECK(isValidUtf8("\xF0\x9F\x98\x80"));        // U+1F600
+    CHECK_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));      // a surrogate
     CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-    CHECK_FALSE(isValidUtf8("\xD8"));          // truncated
+    CHECK_FALSE(isValidUtf8("\xD8"));              // truncated
     CHECK_FALSE(isValidUtf8("\xFF"));
     CHECK(utf8Length("شهر") == 3);
 }

@@ -1,11 +1,10 @@
 // The storage contract: what every backend must do, written once and run on each of them.
+#include <catch2/catch.hpp>
+#include <set>
+
 #include "Errors.h"
 #include "GapService.h"
 #include "TestStores.h"
-
-#include <catch2/catch.hpp>
-
-#include <set>
 
 using namespace lacuna;
 using namespace lacuna::test;
@@ -19,8 +18,8 @@ User someUser(const std::string& name, std::optional<std::string> city = "tehran
 Gap someGap(std::int64_t createdBy, const std::string& title, const std::string& city = "tehran",
             std::int64_t at = 1000) {
     Gap g;
-    g.fields = GapFields{title, "شرح " + title, "vacuum", "fees", {{"قانون شهرداری", "ماده ۵۵"}}, city, "normal",
-                         false, {3, 5000000000LL}};
+    g.fields = GapFields{title, "شرح " + title, "vacuum", "fees",           {{"قانون شهرداری", "ماده ۵۵"}},
+                         city,  "normal",       false,    {3, 5000000000LL}};
     g.state = "reported";
     g.createdBy = createdBy;
     g.createdAt = g.updatedAt = at;
@@ -91,13 +90,15 @@ TEST_CASE("a stale version changes nothing and writes no event", "[storage]") {
     const Gap gap = store->gaps().create(someGap(uid, "نسخه"), 1405, createdEvent(uid));
 
     store->gaps().changeState(gap.id, 1, "triaged", 2000, transitionEvent(uid, "reported", "triaged"));
-    CHECK_THROWS_AS(store->gaps().changeState(gap.id, 1, "rejected", 3000, transitionEvent(uid, "reported", "rejected")),
-                    VersionConflict);
+    CHECK_THROWS_AS(
+        store->gaps().changeState(gap.id, 1, "rejected", 3000, transitionEvent(uid, "reported", "rejected")),
+        VersionConflict);
     Gap edited = *store->gaps().find(gap.id);
     edited.fields.title = "ویرایش";
     CHECK_THROWS_AS(store->gaps().update(edited, 1, createdEvent(uid)), VersionConflict);
-    CHECK_THROWS_AS(store->gaps().changeState(424242, 1, "triaged", 3000, transitionEvent(uid, "reported", "triaged")),
-                    NotFound);
+    CHECK_THROWS_AS(
+        store->gaps().changeState(424242, 1, "triaged", 3000, transitionEvent(uid, "reported", "triaged")),
+        NotFound);
 
     const Gap now = *store->gaps().find(gap.id);
     CHECK(now.version == 2);
@@ -186,7 +187,8 @@ TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor 
     CHECK(store->gaps().list(search).items.empty());
 }
 
-TEST_CASE("users are unique by name; sessions expire and are revoked; failed logins are counted", "[storage]") {
+TEST_CASE("users are unique by name; sessions expire and are revoked; failed logins are counted",
+          "[storage]") {
     const std::string backend = GENERATE(from_range(backends()));
     INFO(backend);
     TempDir dir;

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include "AppConfig.h"
 #include "FakeClock.h"
 #include "HttpClient.h"
 #include "LacunaService.h"
 #include "TestStores.h"
-
-#include <memory>
 
 namespace lacuna::test {
 
@@ -27,7 +27,8 @@ public:
         _service = std::make_unique<LacunaService>(config, clock);
         const PasswordHasher hasher;
         const std::string hash = hasher.hash(PASSWORD);
-        const auto add = [&](const std::string& name, const std::string& role, std::optional<std::string> city) {
+        const auto add = [&](const std::string& name, const std::string& role,
+                             std::optional<std::string> city) {
             _service->users().addUserWithHash({name, PASSWORD, {role}, std::move(city)}, hash);
         };
         add("admin", "admin", std::nullopt);

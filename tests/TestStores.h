@@ -1,8 +1,5 @@
 #pragma once
 
-#include "Store.h"
-#include "StoreFactory.h"
-
 #include <Poco/File.h>
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
@@ -10,6 +7,9 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "Store.h"
+#include "StoreFactory.h"
 
 namespace lacuna::test {
 
@@ -24,7 +24,9 @@ public:
         }
     }
     std::string path() const { return _path; }
-    std::string file(const std::string& name) const { return Poco::Path(Poco::Path(_path).makeDirectory(), name).toString(); }
+    std::string file(const std::string& name) const {
+        return Poco::Path(Poco::Path(_path).makeDirectory(), name).toString();
+    }
 
 private:
     std::string _path;

@@ -1,9 +1,9 @@
+#include <catch2/catch.hpp>
+
 #include "ConfigError.h"
 #include "Errors.h"
 #include "Workflow.h"
 #include "WorkflowEngine.h"
-
-#include <catch2/catch.hpp>
 
 using namespace lacuna;
 
@@ -75,28 +75,40 @@ TEST_CASE("the loader names the file and line of each problem", "[unit][workflow
         std::string name, text, expected;
     };
     const std::vector<Case> cases = {
-        {"unknown key", replaced(VALID, "    sla_days: 5", "    sla_day: 5"), "wf.yaml:9:5: unknown key 'sla_day'"},
-        {"unknown to-state", replaced(VALID, "    to: review", "    to: reviw"), "wf.yaml:17:9: transition 'submit' goes to unknown state 'reviw'"},
-        {"unknown from-state", replaced(VALID, "from: [open]", "from: [opn]"), "starts from unknown state 'opn'"},
-        {"unknown role", replaced(VALID, "roles: [legal_director]", "roles: [mayor]"), "wf.yaml:18:12: unknown role 'mayor'"},
-        {"unknown requirement", replaced(VALID, "requires: [comment,", "requires: [quorum,"), "wf.yaml:24:15: unknown requirement 'quorum'"},
-        {"duplicate state", replaced(VALID, "  - name: review", "  - name: open"), "wf.yaml:7:11: duplicate state 'open'"},
-        {"duplicate transition", replaced(VALID, "  - name: close\n", "  - name: submit\n"), "wf.yaml:19:11: duplicate transition 'submit'"},
-        {"unknown initial", replaced(VALID, "initial: open", "initial: draft"), "wf.yaml:2:10: initial state 'draft' is not defined"},
+        {"unknown key", replaced(VALID, "    sla_days: 5", "    sla_day: 5"),
+         "wf.yaml:9:5: unknown key 'sla_day'"},
+        {"unknown to-state", replaced(VALID, "    to: review", "    to: reviw"),
+         "wf.yaml:17:9: transition 'submit' goes to unknown state 'reviw'"},
+        {"unknown from-state", replaced(VALID, "from: [open]", "from: [opn]"),
+         "starts from unknown state 'opn'"},
+        {"unknown role", replaced(VALID, "roles: [legal_director]", "roles: [mayor]"),
+         "wf.yaml:18:12: unknown role 'mayor'"},
+        {"unknown requirement", replaced(VALID, "requires: [comment,", "requires: [quorum,"),
+         "wf.yaml:24:15: unknown requirement 'quorum'"},
+        {"duplicate state", replaced(VALID, "  - name: review", "  - name: open"),
+         "wf.yaml:7:11: duplicate state 'open'"},
+        {"duplicate transition", replaced(VALID, "  - name: close\n", "  - name: submit\n"),
+         "wf.yaml:19:11: duplicate transition 'submit'"},
+        {"unknown initial", replaced(VALID, "initial: open", "initial: draft"),
+         "wf.yaml:2:10: initial state 'draft' is not defined"},
         {"transition out of a terminal state", VALID + R"(  - name: reopen
     label: {fa: "بازگشایی", en: "Reopen"}
     from: [closed]
     to: open
     roles: [admin]
-)", "wf.yaml:27:11: transition 'reopen' leaves terminal state 'closed'"},
+)",
+         "wf.yaml:27:11: transition 'reopen' leaves terminal state 'closed'"},
         {"unreachable state", replaced(VALID, "  - name: closed", R"(  - name: orphan
     label: {fa: "یتیم", en: "Orphan"}
-  - name: closed)"), "wf.yaml:10:5: state 'orphan' cannot be reached from 'open'"},
+  - name: closed)"),
+         "wf.yaml:10:5: state 'orphan' cannot be reached from 'open'"},
         {"no way to an end", replaced(VALID, "from: [open, review]", "from: [open]"),
          "wf.yaml:7:5: state 'review' has no way to any terminal state"},
-        {"missing label", replaced(VALID, "    label: {fa: \"باز\", en: \"Open\"}\n", ""), "missing required key 'label'"},
+        {"missing label", replaced(VALID, "    label: {fa: \"باز\", en: \"Open\"}\n", ""),
+         "missing required key 'label'"},
         {"not YAML", "workflow: [unclosed", "wf.yaml:"},
-        {"wrong type", replaced(VALID, "sla_days: 5", "sla_days: soon"), "wf.yaml:9:15: 'sla_days' must be a whole number"},
+        {"wrong type", replaced(VALID, "sla_days: 5", "sla_days: soon"),
+         "wf.yaml:9:15: 'sla_days' must be a whole number"},
     };
     for (const auto& c : cases) {
         INFO(c.name);

@@ -1,23 +1,24 @@
 #include "Workflow.h"
 
-#include "Roles.h"
-
 #include <Poco/RegularExpression.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "Roles.h"
+
 namespace lacuna {
 
 const LifecycleState* Workflow::findState(const std::string& state) const {
-    const auto it = std::find_if(states.begin(), states.end(), [&](const auto& s) { return s.name == state; });
+    const auto it =
+        std::find_if(states.begin(), states.end(), [&](const auto& s) { return s.name == state; });
     return it == states.end() ? nullptr : &*it;
 }
 
 const LifecycleTransition* Workflow::findTransition(const std::string& transition) const {
-    const auto it =
-        std::find_if(transitions.begin(), transitions.end(), [&](const auto& t) { return t.name == transition; });
+    const auto it = std::find_if(transitions.begin(), transitions.end(),
+                                 [&](const auto& t) { return t.name == transition; });
     return it == transitions.end() ? nullptr : &*it;
 }
 
@@ -59,18 +60,21 @@ Workflow loadWorkflow(const YamlDocument& doc) {
         doc.allowKeys(node, {"name", "label", "terminal", "editable", "sla_days"}, "a state");
         LifecycleState s;
         s.name = doc.requiredString(node, "name");
-        if (!identifier().match(s.name)) doc.fail(node["name"], "state name '" + s.name + "' is not an identifier");
+        if (!identifier().match(s.name))
+            doc.fail(node["name"], "state name '" + s.name + "' is not an identifier");
         if (stateNodes.count(s.name)) doc.fail(node["name"], "duplicate state '" + s.name + "'");
         readLabel(doc, node, s.labelFa, s.labelEn, "state " + s.name);
         s.terminal = doc.optionalBool(node, "terminal").value_or(false);
         s.editable = doc.optionalBool(node, "editable").value_or(false);
         if (auto sla = doc.optionalInt(node, "sla_days", 1, 3650)) s.slaDays = static_cast<int>(*sla);
-        if (s.terminal && s.slaDays) doc.fail(node["sla_days"], "terminal state '" + s.name + "' cannot have an SLA");
+        if (s.terminal && s.slaDays)
+            doc.fail(node["sla_days"], "terminal state '" + s.name + "' cannot have an SLA");
         stateNodes.emplace(s.name, static_cast<const YAML::Node&>(node));
         wf.states.push_back(std::move(s));
     }
     if (wf.states.empty()) doc.fail(states, "a workflow needs states");
-    if (!wf.findState(wf.initial)) doc.fail(root["initial"], "initial state '" + wf.initial + "' is not defined");
+    if (!wf.findState(wf.initial))
+        doc.fail(root["initial"], "initial state '" + wf.initial + "' is not defined");
     if (wf.findState(wf.initial)->terminal) doc.fail(root["initial"], "the initial state cannot be terminal");
 
     const YAML::Node transitions = root["transitions"];
@@ -86,19 +90,24 @@ Workflow loadWorkflow(const YamlDocument& doc) {
         if (!names.insert(t.name).second) doc.fail(node["name"], "duplicate transition '" + t.name + "'");
         readLabel(doc, node, t.labelFa, t.labelEn, "transition " + t.name);
         t.from = doc.stringList(node, "from", true);
-        if (t.from.empty()) doc.fail(node["from"], "transition '" + t.name + "' needs at least one from-state");
+        if (t.from.empty())
+            doc.fail(node["from"], "transition '" + t.name + "' needs at least one from-state");
         for (const auto& from : t.from) {
             const LifecycleState* s = wf.findState(from);
-            if (!s) doc.fail(node["from"], "transition '" + t.name + "' starts from unknown state '" + from + "'");
+            if (!s)
+                doc.fail(node["from"],
+                         "transition '" + t.name + "' starts from unknown state '" + from + "'");
             if (s->terminal)
                 doc.fail(node["from"], "transition '" + t.name + "' leaves terminal state '" + from + "'");
         }
         t.to = doc.requiredString(node, "to");
-        if (!wf.findState(t.to)) doc.fail(node["to"], "transition '" + t.name + "' goes to unknown state '" + t.to + "'");
+        if (!wf.findState(t.to))
+            doc.fail(node["to"], "transition '" + t.name + "' goes to unknown state '" + t.to + "'");
         t.roles = doc.stringList(node, "roles", true);
         if (t.roles.empty()) doc.fail(node["roles"], "transition '" + t.name + "' needs at least one role");
         for (const auto& role : t.roles)
-            if (!isKnownRole(role)) doc.fail(node["roles"], "unknown role '" + role + "' in transition '" + t.name + "'");
+            if (!isKnownRole(role))
+                doc.fail(node["roles"], "unknown role '" + role + "' in transition '" + t.name + "'");
         t.requirements = doc.stringList(node, "requires", false);
         for (const auto& req : t.requirements) {
             if (!isKnownRequirement(req))
@@ -119,7 +128,8 @@ Workflow loadWorkflow(const YamlDocument& doc) {
     }
     for (const auto& s : wf.states)
         if (!reached.count(s.name))
-            doc.fail(stateNodes[s.name], "state '" + s.name + "' cannot be reached from '" + wf.initial + "'");
+            doc.fail(stateNodes[s.name],
+                     "state '" + s.name + "' cannot be reached from '" + wf.initial + "'");
     // … and every non-terminal state must have a way to some terminal state.
     std::set<std::string> ending;
     for (const auto& s : wf.states)

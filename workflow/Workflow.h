@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Lifecycle.h"
-#include "YamlDocument.h"
-
 #include <string>
 #include <vector>
+
+#include "Lifecycle.h"
+#include "YamlDocument.h"
 
 namespace lacuna {
 

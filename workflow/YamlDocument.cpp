@@ -1,13 +1,13 @@
 #include "YamlDocument.h"
 
-#include "ConfigError.h"
-
 #include <Poco/Format.h>
 
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "ConfigError.h"
 
 namespace lacuna {
 
@@ -74,8 +74,8 @@ std::string YamlDocument::requiredString(const YAML::Node& map, const std::strin
     return *value;
 }
 
-std::optional<long long> YamlDocument::optionalInt(const YAML::Node& map, const std::string& key, long long min,
-                                                   long long max) const {
+std::optional<long long> YamlDocument::optionalInt(const YAML::Node& map, const std::string& key,
+                                                   long long min, long long max) const {
     const YAML::Node node = map[key];
     if (!node) return std::nullopt;
     long long value = 0;
@@ -90,7 +90,8 @@ std::optional<bool> YamlDocument::optionalBool(const YAML::Node& map, const std:
     const YAML::Node node = map[key];
     if (!node) return std::nullopt;
     bool value = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) fail(node, "'" + key + "' must be true or false");
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+        fail(node, "'" + key + "' must be true or false");
     return value;
 }
 

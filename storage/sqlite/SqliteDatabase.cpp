@@ -1,8 +1,5 @@
 #include "SqliteDatabase.h"
 
-#include "Errors.h"
-#include "Migration.h"
-
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/File.h>
@@ -10,6 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+
+#include "Errors.h"
+#include "Migration.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -126,7 +126,9 @@ void SqliteDatabase::run(const char* begin, const std::function<void(Poco::Data:
     }
 }
 
-void SqliteDatabase::write(const std::function<void(Poco::Data::Session&)>& work) { run("BEGIN IMMEDIATE", work); }
+void SqliteDatabase::write(const std::function<void(Poco::Data::Session&)>& work) {
+    run("BEGIN IMMEDIATE", work);
+}
 
 void SqliteDatabase::read(const std::function<void(Poco::Data::Session&)>& work) { run("BEGIN", work); }
 

@@ -1,13 +1,13 @@
 #include "SqliteGapRepository.h"
 
-#include "Errors.h"
-
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Format.h>
 
 #include <deque>
 #include <map>
+
+#include "Errors.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -18,7 +18,8 @@ namespace lacuna {
 namespace {
 
 const std::string GAP_COLUMNS =
-    "g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, g.confidential, "
+    "g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
+    "g.confidential, "
     "g.pending_lawsuits, g.exposure_rials, g.state, g.version, g.created_by, u.username AS created_by_name, "
     "g.created_at, g.updated_at";
 const std::string SELECT_GAP = "SELECT " + GAP_COLUMNS + " FROM gaps g JOIN users u ON u.id = g.created_by ";
@@ -43,12 +44,14 @@ const char* const UPDATE_STATE =
     "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 const char* const SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
 const char* const DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
-const char* const INSERT_PROVISION = "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
+const char* const INSERT_PROVISION =
+    "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
 const char* const INSERT_EVENT =
     "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
     "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const char* const SELECT_EVENTS =
-    "SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, from_state, to_state, "
+    "SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, from_state, "
+    "to_state, "
     "transition, comment, fields FROM gap_events WHERE gap_id = ? ORDER BY sequence";
 
 Gap readGap(RecordSet& rs) {
@@ -80,7 +83,8 @@ void loadProvisions(Session& s, Gap& gap) {
     select.execute();
     RecordSet rs(select);
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        gap.fields.provisions.push_back({rs["law"].convert<std::string>(), rs["article"].convert<std::string>()});
+        gap.fields.provisions.push_back(
+            {rs["law"].convert<std::string>(), rs["article"].convert<std::string>()});
 }
 
 void insertProvisions(Session& s, Poco::Int64 gapId, const std::vector<Provision>& provisions) {
@@ -107,7 +111,8 @@ void insertEvent(Session& s, Poco::Int64 gapId, Poco::Int64 sequence, const GapE
     select.execute();
     RecordSet rs(select);
     if (!rs.moveFirst()) throw NotFound(Poco::format("no gap %Ld", id));
-    throw VersionConflict(Poco::format("the gap is at version %Ld, not %Ld", rs[0].convert<Poco::Int64>(), expected));
+    throw VersionConflict(
+        Poco::format("the gap is at version %Ld, not %Ld", rs[0].convert<Poco::Int64>(), expected));
 }
 
 }  // namespace
@@ -124,8 +129,8 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
         stored.version = 1;
         const GapFields& f = stored.fields;
         std::string reference = stored.reference, title = f.title, description = f.description,
-                    search = gapSearchText(f), kind = f.kind, category = f.category, municipality = f.municipality,
-                    priority = f.priority, state = stored.state;
+                    search = gapSearchText(f), kind = f.kind, category = f.category,
+                    municipality = f.municipality, priority = f.priority, state = stored.state;
         Poco::Int64 rank = gapvalues::priorityRank(f.priority), confidential = f.confidential ? 1 : 0,
                     lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials,
                     createdBy = stored.createdBy, createdAt = stored.createdAt, updatedAt = stored.updatedAt;
@@ -147,12 +152,12 @@ void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, c
         std::string title = f.title, description = f.description, search = gapSearchText(f), kind = f.kind,
                     category = f.category, priority = f.priority, state = gap.state;
         Poco::Int64 rank = gapvalues::priorityRank(f.priority), confidential = f.confidential ? 1 : 0,
-                    lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials, updatedAt = gap.updatedAt,
-                    id = gap.id, expected = expectedVersion;
+                    lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials,
+                    updatedAt = gap.updatedAt, id = gap.id, expected = expectedVersion;
         Statement statement(s);
-        statement << UPDATE_GAP, use(title), use(description), use(search), use(kind), use(category), use(priority),
-            use(rank), use(confidential), use(lawsuits), use(exposure), use(state), use(updatedAt), use(id),
-            use(expected);
+        statement << UPDATE_GAP, use(title), use(description), use(search), use(kind), use(category),
+            use(priority), use(rank), use(confidential), use(lawsuits), use(exposure), use(state),
+            use(updatedAt), use(id), use(expected);
         if (statement.execute() != 1) failStaleUpdate(s, id, expected);
         s << DELETE_PROVISIONS, use(id), now;
         insertProvisions(s, id, f.provisions);
@@ -160,8 +165,8 @@ void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, c
     });
 }
 
-void SqliteGapRepository::changeState(std::int64_t gapId, std::int64_t expectedVersion, const std::string& toState,
-                                      std::int64_t at, const GapEvent& event) {
+void SqliteGapRepository::changeState(std::int64_t gapId, std::int64_t expectedVersion,
+                                      const std::string& toState, std::int64_t at, const GapEvent& event) {
     _db.write([&](Session& s) {
         std::string state = toState;
         Poco::Int64 updatedAt = at, id = gapId, expected = expectedVersion;
@@ -172,7 +177,8 @@ void SqliteGapRepository::changeState(std::int64_t gapId, std::int64_t expectedV
     });
 }
 
-std::optional<Gap> SqliteGapRepository::findWhere(const std::string& sql, Poco::Data::AbstractBinding::Ptr key) {
+std::optional<Gap> SqliteGapRepository::findWhere(const std::string& sql,
+                                                  Poco::Data::AbstractBinding::Ptr key) {
     std::optional<Gap> found;
     _db.read([&](Session& s) {
         Statement select(s);
@@ -236,7 +242,8 @@ GapPage SqliteGapRepository::list(const GapQuery& q) {
         bindNumber(q.after->key);
         bindNumber(q.after->id);
     }
-    sql += Poco::format(" ORDER BY %s %s, g.id %s LIMIT ?", std::string(key), std::string(dir), std::string(dir));
+    sql += Poco::format(" ORDER BY %s %s, g.id %s LIMIT ?", std::string(key), std::string(dir),
+                        std::string(dir));
     bindNumber(static_cast<Poco::Int64>(q.limit + 1));
 
     GapPage page;
@@ -250,9 +257,10 @@ GapPage SqliteGapRepository::list(const GapQuery& q) {
         if (page.items.size() > q.limit) {
             page.items.pop_back();
             const Gap& last = page.items.back();
-            const std::int64_t k = q.sortKey == GapQuery::SortKey::UpdatedAt  ? last.updatedAt
-                                   : q.sortKey == GapQuery::SortKey::Priority ? gapvalues::priorityRank(last.fields.priority)
-                                                                              : last.createdAt;
+            const std::int64_t k = q.sortKey == GapQuery::SortKey::UpdatedAt ? last.updatedAt
+                                   : q.sortKey == GapQuery::SortKey::Priority
+                                       ? gapvalues::priorityRank(last.fields.priority)
+                                       : last.createdAt;
             page.next = GapCursor{k, last.id};
         }
         for (Gap& gap : page.items) loadProvisions(s, gap);

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <Poco/Data/AbstractBinding.h>
+
 #include "GapRepository.h"
 #include "SqliteDatabase.h"
-
-#include <Poco/Data/AbstractBinding.h>
 
 namespace lacuna {
 

@@ -15,7 +15,8 @@ namespace {
 const char* const INSERT_USER =
     "INSERT INTO users (username, password_hash, municipality, roles, created_at) VALUES (?, ?, ?, ?, ?)";
 const char* const LAST_ID = "SELECT last_insert_rowid()";
-const std::string SELECT_USER = "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
+const std::string SELECT_USER =
+    "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
 const std::string SELECT_USER_BY_NAME = SELECT_USER + "WHERE username = ?";
 const std::string SELECT_USER_BY_ID = SELECT_USER + "WHERE id = ?";
 const std::string SELECT_USERS = SELECT_USER + "ORDER BY username";
@@ -24,7 +25,8 @@ const char* const INSERT_SESSION =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
 const char* const SELECT_ACTIVE_SESSION =
     "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ? AND revoked_at IS NULL";
-const char* const REVOKE_SESSION = "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
+const char* const REVOKE_SESSION =
+    "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
 const char* const INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
 const char* const COUNT_FAILURES_BY_USERNAME =
     "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE username = ? AND at > ?";
@@ -60,7 +62,8 @@ std::vector<User> readUsers(Session& s, const std::string& sql, Poco::Data::Abst
     return users;
 }
 
-std::optional<User> readOne(SqliteDatabase& db, const std::string& sql, Poco::Data::AbstractBinding::Ptr key) {
+std::optional<User> readOne(SqliteDatabase& db, const std::string& sql,
+                            Poco::Data::AbstractBinding::Ptr key) {
     std::vector<User> users;
     db.read([&](Session& s) { users = readUsers(s, sql, key); });
     if (users.empty()) return std::nullopt;
@@ -106,8 +109,8 @@ std::int64_t SqliteUserRepository::count() {
 
 SqliteSessionRepository::SqliteSessionRepository(SqliteDatabase& db) : _db(db) {}
 
-void SqliteSessionRepository::create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
-                                     std::int64_t expiresAt) {
+void SqliteSessionRepository::create(const std::string& tokenHash, std::int64_t userId,
+                                     std::int64_t createdAt, std::int64_t expiresAt) {
     _db.write([&](Session& s) {
         std::string hash = tokenHash;
         Poco::Int64 user = userId, created = createdAt, expires = expiresAt;
@@ -115,7 +118,8 @@ void SqliteSessionRepository::create(const std::string& tokenHash, std::int64_t 
     });
 }
 
-std::optional<std::int64_t> SqliteSessionRepository::findActiveUser(const std::string& tokenHash, std::int64_t now_) {
+std::optional<std::int64_t> SqliteSessionRepository::findActiveUser(const std::string& tokenHash,
+                                                                    std::int64_t now_) {
     std::optional<std::int64_t> user;
     _db.read([&](Session& s) {
         Statement select(s);
@@ -146,8 +150,8 @@ void SqliteSessionRepository::recordLoginFailure(const std::string& username, co
     });
 }
 
-LoginFailures SqliteSessionRepository::loginFailuresSince(const std::string& username, const std::string& client,
-                                                          std::int64_t since) {
+LoginFailures SqliteSessionRepository::loginFailuresSince(const std::string& username,
+                                                          const std::string& client, std::int64_t since) {
     LoginFailures f;
     _db.read([&](Session& s) {
         std::string u = username, c = client;
