@@ -20,6 +20,23 @@ std::string relativeTo(const std::string& base, const std::string& path) {
     return Poco::Path(Poco::Path(base).makeAbsolute().parent(), p).toString();
 }
 
+/// A list of {slug, fa, en} with unique slugs (categories, municipalities).
+std::vector<LabelledSlug> readLabelledList(const YamlDocument& doc, const YAML::Node& list,
+                                           const std::string& what) {
+    doc.requireSequence(list, "the list of each " + what);
+    std::vector<LabelledSlug> out;
+    std::set<std::string> seen;
+    for (const auto& item : list) {
+        doc.allowKeys(item, {"slug", "fa", "en"}, "a " + what);
+        LabelledSlug entry{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"),
+                           doc.requiredString(item, "en")};
+        if (!seen.insert(entry.slug).second)
+            doc.fail(item["slug"], "duplicate " + what + " '" + entry.slug + "'");
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
 void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s) {
     doc.allowKeys(node,
                   {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
@@ -67,17 +84,8 @@ void readAuth(const YamlDocument& doc, const YAML::Node& node, AuthConfig& a) {
 
 void readGaps(const YamlDocument& doc, const YAML::Node& node, AppConfig& c) {
     doc.allowKeys(node, {"categories", "limits"}, "gaps");
-    const YAML::Node categories = node["categories"];
-    if (!categories) doc.fail(node, "missing required key 'categories'");
-    doc.requireSequence(categories, "'categories'");
-    std::set<std::string> seen;
-    for (const auto& item : categories) {
-        doc.allowKeys(item, {"slug", "fa", "en"}, "a category");
-        LabelledSlug cat{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"),
-                         doc.requiredString(item, "en")};
-        if (!seen.insert(cat.slug).second) doc.fail(item["slug"], "duplicate category '" + cat.slug + "'");
-        c.catalog.categories.push_back(cat);
-    }
+    if (!node["categories"]) doc.fail(node, "missing required key 'categories'");
+    c.catalog.categories = readLabelledList(doc, node["categories"], "category");
     if (const YAML::Node limits = node["limits"]) {
         doc.allowKeys(limits, {"title", "description", "provisions", "comment", "page_size"}, "gaps.limits");
         GapLimits& l = c.gapLimits;
@@ -97,15 +105,8 @@ void readMunicipalities(const std::string& path, Catalog& catalog) {
     const YamlDocument doc(path);
     doc.allowKeys(doc.root(), {"municipalities"}, "the municipalities file");
     const YAML::Node list = doc.root()["municipalities"];
-    doc.requireSequence(list, "'municipalities'");
-    std::set<std::string> seen;
-    for (const auto& item : list) {
-        doc.allowKeys(item, {"slug", "fa", "en"}, "a municipality");
-        Municipality m{doc.requiredString(item, "slug"), doc.requiredString(item, "fa"),
-                       doc.requiredString(item, "en")};
-        if (!seen.insert(m.slug).second) doc.fail(item["slug"], "duplicate municipality '" + m.slug + "'");
-        catalog.municipalities.push_back(m);
-    }
+    for (const LabelledSlug& m : readLabelledList(doc, list, "municipality"))
+        catalog.municipalities.push_back({m.slug, m.labelFa, m.labelEn});
     if (catalog.municipalities.empty()) doc.fail(list, "at least one municipality is needed");
 }
 

@@ -122,24 +122,6 @@ private:
         return v;
     }
 
-    static void append(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     std::string parseString(const std::string& at) {
         ++_pos;  // opening quote
         std::string out;
@@ -192,7 +174,7 @@ private:
                         fail(at, "invalid_unicode", "lone surrogate");
                     }
                     if (cp == 0) fail(at, "nul", "strings must not contain NUL");
-                    append(out, cp);
+                    appendUtf8(cp, out);
                     break;
                 }
                 default:

@@ -35,7 +35,9 @@ bool decode(std::string_view s, std::size_t& pos, char32_t& cp) {
     return true;
 }
 
-void encode(char32_t cp, std::string& out) {
+}  // namespace
+
+void appendUtf8(char32_t cp, std::string& out) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -52,6 +54,8 @@ void encode(char32_t cp, std::string& out) {
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
 }
+
+namespace {
 
 bool isSpace(char32_t cp) {
     return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\f' || cp == U'\v' ||
@@ -133,7 +137,7 @@ std::string normalizePersian(std::string_view text) {
             out += ' ';
             pendingSpace = false;
         }
-        encode(foldLetter(cp), out);
+        appendUtf8(foldLetter(cp), out);
     }
     return out;
 }

@@ -8,6 +8,9 @@ namespace lacuna {
 /// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 
+/// Appends the UTF-8 encoding of code point `cp` (which must be a valid scalar value).
+void appendUtf8(char32_t cp, std::string& out);
+
 /// Number of code points in well-formed UTF-8 text.
 std::size_t utf8Length(std::string_view text);
 
