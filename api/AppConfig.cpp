@@ -56,17 +56,35 @@ void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s
 }
 
 void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings& s) {
-    doc.allowKeys(node, {"backend", "path", "pool_size", "synchronous"}, "storage");
+    doc.allowKeys(node, {"backend", "pool_size", "sqlite", "mysql"}, "storage");
     if (auto v = doc.optionalString(node, "backend")) {
-        if (*v != "sqlite") doc.fail(node["backend"], "unknown storage backend '" + *v + "' (known: sqlite)");
+        if (*v != "sqlite" && *v != "mysql")
+            doc.fail(node["backend"], "unknown storage backend '" + *v + "' (known: sqlite, mysql)");
         s.backend = *v;
     }
-    if (auto v = doc.optionalString(node, "path")) s.sqlitePath = *v;
     if (auto v = doc.optionalInt(node, "pool_size", 1, 256)) s.poolSize = static_cast<std::size_t>(*v);
-    if (auto v = doc.optionalString(node, "synchronous")) {
-        if (*v != "FULL" && *v != "NORMAL" && *v != "EXTRA")
-            doc.fail(node["synchronous"], "'synchronous' must be FULL, EXTRA or NORMAL");
-        s.sqliteSynchronous = *v;
+    if (const YAML::Node sqlite = node["sqlite"]) {
+        doc.allowKeys(sqlite, {"path", "synchronous"}, "storage.sqlite");
+        if (auto v = doc.optionalString(sqlite, "path")) s.sqlitePath = *v;
+        if (auto v = doc.optionalString(sqlite, "synchronous")) {
+            if (*v != "FULL" && *v != "NORMAL" && *v != "EXTRA")
+                doc.fail(sqlite["synchronous"], "'synchronous' must be FULL, EXTRA or NORMAL");
+            s.sqliteSynchronous = *v;
+        }
+    }
+    if (const YAML::Node mysql = node["mysql"]) {
+        doc.allowKeys(mysql, {"host", "port", "socket", "database", "user", "isolation"}, "storage.mysql");
+        MysqlSettings& m = s.mysql;
+        if (auto v = doc.optionalString(mysql, "host")) m.host = *v;
+        if (auto v = doc.optionalInt(mysql, "port", 1, 65535)) m.port = static_cast<int>(*v);
+        if (auto v = doc.optionalString(mysql, "socket")) m.socket = *v;
+        if (auto v = doc.optionalString(mysql, "database")) m.database = *v;
+        if (auto v = doc.optionalString(mysql, "user")) m.user = *v;
+        if (auto v = doc.optionalString(mysql, "isolation")) {
+            if (*v != "READ COMMITTED" && *v != "REPEATABLE READ")
+                doc.fail(mysql["isolation"], "'isolation' must be READ COMMITTED or REPEATABLE READ");
+            m.isolation = *v;
+        }
     }
 }
 
@@ -137,6 +155,14 @@ AppConfig loadConfig(const std::string& path) {
 }
 
 void applyEnvironment(AppConfig& c) {
+    if (Poco::Environment::has("LACUNA_DB")) {
+        try {
+            applyStoreUrl(Poco::Environment::get("LACUNA_DB"), c.storage);
+        } catch (const Poco::InvalidArgumentException& e) {
+            throw ConfigError("LACUNA_DB: " + e.message());
+        }
+    }
+    c.storage.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
     if (Poco::Environment::has("LACUNA_PORT")) {
         int port = 0;
         const std::string v = Poco::Environment::get("LACUNA_PORT");

@@ -46,7 +46,8 @@ struct AppConfig {
 /// the data directory is relative to the working directory.
 AppConfig loadConfig(const std::string& path);
 
-/// Applies LACUNA_PORT and LACUNA_DATA_DIR; throws ConfigError for a malformed value.
+/// Applies LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_DB (a database URL) and LACUNA_DB_PASSWORD; throws
+/// ConfigError for a malformed value.
 void applyEnvironment(AppConfig& config);
 
 /// Resolves storage.path against the data directory (call after every override).

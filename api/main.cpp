@@ -25,9 +25,9 @@ using namespace lacuna;
 const char* const USAGE = R"(lacuna — legislative gap tracker of the metropolitan municipalities
 
 Usage:
-  lacuna serve [--config FILE] [--port N] [--data DIR] [--demo]
-  lacuna check-config [FILE]
-  lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR]
+  lacuna serve [--config FILE] [--port N] [--data DIR] [--db URL] [--demo]
+  lacuna check-config [FILE] [--db URL]
+  lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR] [--db URL]
   lacuna --help | --version
 
 serve         runs the HTTP API (default port 8080) on the store of the configuration
@@ -35,13 +35,15 @@ serve         runs the HTTP API (default port 8080) on the store of the configur
               'admin' with LACUNA_ADMIN_PASSWORD, or prints a generated one-time password.
   --demo      also seeds demo cities' users and sample gaps (password LACUNA_DEMO_PASSWORD,
               printed when generated); a store seeded before is left as it is.
-check-config  validates the configuration and the workflows it names; prints each problem
-              with file:line and exits 1 on error.
+  --db URL    the store, overriding the file: sqlite:PATH or
+              mysql://USER@HOST[:PORT]/DATABASE[?socket=PATH] (password: LACUNA_DB_PASSWORD)
+check-config  validates the configuration and the workflows it names, and that a MySQL server
+              is reachable; prints each problem with file:line and exits 1 on error.
 user add      creates an account; the password comes from LACUNA_PASSWORD or the first line
               of standard input.
 
-Environment: LACUNA_CONFIG, LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_ADMIN_PASSWORD,
-LACUNA_DEMO_PASSWORD, LACUNA_PASSWORD.
+Environment: LACUNA_CONFIG, LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_DB, LACUNA_DB_PASSWORD,
+LACUNA_ADMIN_PASSWORD, LACUNA_DEMO_PASSWORD, LACUNA_PASSWORD.
 )";
 
 struct Arguments {
@@ -92,7 +94,15 @@ AppConfig configure(const Arguments& args) {
         config.server.port = n;
     }
     if (auto data = args.one("data")) config.dataDir = *data;
+    if (auto db = args.one("db")) applyStoreUrl(*db, config.storage);
     return config;
+}
+
+std::string describeStore(const StoreSettings& s) {
+    if (s.backend == "sqlite") return "sqlite at " + s.sqlitePath;
+    return "mysql " + s.mysql.user + "@" +
+           (s.mysql.socket.empty() ? s.mysql.host + ":" + std::to_string(s.mysql.port) : s.mysql.socket) +
+           "/" + s.mysql.database;
 }
 
 std::string secretOrGenerated(const char* variable, bool& generated) {
@@ -143,10 +153,21 @@ private:
 int checkConfig(const Arguments& args) {
     const std::string path = args.positional.size() > 1 ? args.positional[1] : defaultConfigPath();
     try {
-        const AppConfig config = loadConfig(path);
+        AppConfig config = loadConfig(path);
+        applyEnvironment(config);
+        if (auto db = args.one("db")) applyStoreUrl(*db, config.storage);
         std::cout << path << ": OK (" << config.catalog.municipalities.size() << " municipalities, "
                   << config.gapWorkflow.states.size() << " gap states, "
                   << config.gapWorkflow.transitions.size() << " gap transitions)" << std::endl;
+        if (config.storage.backend == "mysql") {
+            const std::string problem = probeStore(config.storage);
+            if (!problem.empty()) {
+                std::cerr << "the database " << describeStore(config.storage)
+                          << " cannot be used: " << problem << std::endl;
+                return 1;
+            }
+            std::cout << "database " << describeStore(config.storage) << ": reachable" << std::endl;
+        }
         return 0;
     } catch (const ConfigError& e) {
         std::cerr << e.message() << std::endl;
@@ -196,8 +217,9 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (command == "serve") {
-            Arguments args = parse(argc - 1, argv + 1,
-                                   {{"config", true}, {"port", true}, {"data", true}, {"demo", false}});
+            Arguments args =
+                parse(argc - 1, argv + 1,
+                      {{"config", true}, {"port", true}, {"data", true}, {"db", true}, {"demo", false}});
             if (!args.positional.empty())
                 throw Poco::InvalidArgumentException("serve takes no argument " + args.positional[0]);
             ServeCommand app(std::move(args));
@@ -205,8 +227,7 @@ int main(int argc, char** argv) {
             return app.run(1, programOnly);
         }
         if (command == "check-config") {
-            Arguments args = parse(argc, argv, {});
-            return checkConfig(args);
+            return checkConfig(parse(argc, argv, {{"db", true}}));
         }
         if (command == "user") {
             return addUser(parse(argc - 1, argv + 1,

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Lacuna builds and tests with, only those that are missing.
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev catch2 curl)
+packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libmysqlcppconn-dev catch2 curl
+          mariadb-server mariadb-client)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds with warnings as errors under AddressSanitizer and
-# UBSan, and runs the whole test suite through CTest.
+# UBSan, starts a private MariaDB server in a temporary directory, and runs the whole test suite
+# (every suite on SQLite and on MariaDB) through CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 scripts/setup.sh
 scripts/build.sh sanitize
+
+mariadb_dir=$(mktemp -d /tmp/lacuna-mariadb.XXXXXX)
+trap 'scripts/mariadb.sh stop "$mariadb_dir" || true; rm -rf "$mariadb_dir"' EXIT
+export LACUNA_TEST_MYSQL=$(scripts/mariadb.sh start "$mariadb_dir")
+export LACUNA_TEST_MARIADB_DIR=$mariadb_dir
+export LACUNA_SCRIPTS=$root/scripts
+echo "MariaDB for the tests: $LACUNA_TEST_MYSQL"
+
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd build-sanitize

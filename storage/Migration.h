@@ -16,5 +16,6 @@ struct Migration {
 std::vector<std::string> splitStatements(const std::string& script);
 
 const std::vector<Migration>& sqliteMigrations();
+const std::vector<Migration>& mysqlMigrations();
 
 }  // namespace lacuna

@@ -224,13 +224,14 @@ TEST_CASE("the store survives being reopened and keeps everything", "[storage]")
     const std::string backend = GENERATE(from_range(backends()));
     INFO(backend);
     TempDir dir;
+    const StoreSettings settings = freshStoreSettings(backend, dir);
     std::int64_t id = 0;
     {
-        auto store = freshStore(backend, dir);
+        auto store = openStore(settings);
         const std::int64_t uid = store->users().create(someUser("director"));
         id = store->gaps().create(someGap(uid, "ماندگار"), 1405, createdEvent(uid)).id;
     }
-    auto reopened = freshStore(backend, dir);
+    auto reopened = openStore(settings);
     REQUIRE(reopened->gaps().find(id));
     CHECK(reopened->gaps().find(id)->fields.title == "ماندگار");
     CHECK(reopened->reachable());

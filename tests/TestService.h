@@ -17,13 +17,13 @@ class TestService {
 public:
     static constexpr const char* PASSWORD = "correct horse 1";
 
-    explicit TestService(const std::string& backend = "sqlite", int threads = 64) {
+    explicit TestService(const std::string& backend = testBackend(), int threads = 64) {
         AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
         config.server.host = "127.0.0.1";
         config.server.port = 0;
         config.server.threads = threads;
         config.dataDir = _dir.path();
-        config.storage.backend = backend;
+        config.storage = freshStoreSettings(backend, _dir);
         _service = std::make_unique<LacunaService>(config, clock);
         const PasswordHasher hasher;
         const std::string hash = hasher.hash(PASSWORD);

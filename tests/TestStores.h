@@ -4,6 +4,7 @@
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,7 +18,10 @@ namespace lacuna::test {
 class TempDir {
 public:
     TempDir() : _path(Poco::TemporaryFile::tempName()) { Poco::File(_path).createDirectories(); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
     ~TempDir() {
+        for (auto& cleanup : _cleanups) cleanup();
         try {
             Poco::File(_path).remove(true);
         } catch (...) {
@@ -28,21 +32,27 @@ public:
         return Poco::Path(Poco::Path(_path).makeDirectory(), name).toString();
     }
 
+    /// Runs `cleanup` when the directory goes (e.g. dropping a test database).
+    void onCleanup(std::function<void()> cleanup) { _cleanups.push_back(std::move(cleanup)); }
+
 private:
     std::string _path;
+    std::vector<std::function<void()>> _cleanups;
 };
 
-/// The backends the contract suites run on. Each one a test run can reach is listed here; the
-/// suites are written once and run on every entry.
-inline std::vector<std::string> backends() { return {"sqlite"}; }
+/// The backend the suites run on: LACUNA_TEST_BACKEND (sqlite, the default, or mysql). The suites
+/// are written once; CTest runs them once per backend.
+std::string testBackend();
+inline std::vector<std::string> backends() { return {testBackend()}; }
 
-/// A fresh, empty, migrated store of `backend` in `dir`.
-inline std::unique_ptr<Store> freshStore(const std::string& backend, const TempDir& dir) {
-    StoreSettings settings;
-    settings.backend = backend;
-    settings.sqlitePath = dir.file("test.db");
-    settings.poolSize = 8;
-    return openStore(settings);
+/// Settings for a fresh, empty store of `backend`: a file in `dir` for SQLite; for MySQL a new
+/// database on the server of LACUNA_TEST_MYSQL (a mysql:// URL whose user may create databases),
+/// dropped again when `dir` is.
+StoreSettings freshStoreSettings(const std::string& backend, TempDir& dir);
+
+/// A fresh, empty, migrated store of `backend`.
+inline std::unique_ptr<Store> freshStore(const std::string& backend, TempDir& dir) {
+    return openStore(freshStoreSettings(backend, dir));
 }
 
 }  // namespace lacuna::test

@@ -4,10 +4,10 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/Format.h>
 
-#include <deque>
 #include <map>
 
 #include "Errors.h"
+#include "GapListSql.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -202,66 +202,23 @@ std::optional<Gap> SqliteGapRepository::findByReference(const std::string& refer
 }
 
 GapPage SqliteGapRepository::list(const GapQuery& q) {
-    // The SQL is assembled only from fixed fragments; every user value is a bound parameter.
-    std::string sql = SELECT_GAP + "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
-    std::deque<std::string> texts;
-    std::deque<Poco::Int64> numbers;
-    std::vector<Poco::Data::AbstractBinding::Ptr> bindings;
-    const auto bindText = [&](const std::string& v) { bindings.push_back(use(texts.emplace_back(v))); };
-    const auto bindNumber = [&](Poco::Int64 v) { bindings.push_back(use(numbers.emplace_back(v))); };
-    bindNumber(q.seesAllConfidential ? 1 : 0);
-    bindText(q.viewerMunicipality.value_or(""));
-    const auto filter = [&](const std::optional<std::string>& value, const char* column) {
-        if (!value) return;
-        sql += std::string(" AND g.") + column + " = ?";
-        bindText(*value);
-    };
-    filter(q.state, "state");
-    filter(q.municipality, "municipality");
-    filter(q.kind, "kind");
-    filter(q.category, "category");
-    filter(q.priority, "priority");
-    for (const std::string& term : q.terms) {
-        std::string escaped;
-        for (char c : term) {
-            if (c == '%' || c == '_' || c == '\\') escaped += '\\';
-            escaped += c;
-        }
-        sql += " AND g.search_text LIKE ? ESCAPE '\\'";
-        bindText("%" + escaped + "%");
-    }
-    const char* key = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "g.updated_at"
-                      : q.sortKey == GapQuery::SortKey::Priority ? "g.priority_rank"
-                                                                 : "g.created_at";
-    const char* cmp = q.descending ? "<" : ">";
-    const char* dir = q.descending ? "DESC" : "ASC";
-    if (q.after) {
-        sql += Poco::format(" AND (%s %s ? OR (%s = ? AND g.id %s ?))", std::string(key), std::string(cmp),
-                            std::string(key), std::string(cmp));
-        bindNumber(q.after->key);
-        bindNumber(q.after->key);
-        bindNumber(q.after->id);
-    }
-    sql += Poco::format(" ORDER BY %s %s, g.id %s LIMIT ?", std::string(key), std::string(dir),
-                        std::string(dir));
-    bindNumber(static_cast<Poco::Int64>(q.limit + 1));
-
+    const GapListSql query = buildGapListSql(SELECT_GAP, q);
     GapPage page;
     _db.read([&](Session& s) {
         Statement select(s);
-        select << sql;
-        for (auto& binding : bindings) select.addBind(binding);
+        select << query.sql;
+        for (const SqlParameter& p : query.parameters) {
+            if (const auto* number = std::get_if<std::int64_t>(&p))
+                select.addBind(bind(static_cast<Poco::Int64>(*number)));
+            else
+                select.addBind(bind(std::get<std::string>(p)));
+        }
         select.execute();
         RecordSet rs(select);
         for (bool more = rs.moveFirst(); more; more = rs.moveNext()) page.items.push_back(readGap(rs));
         if (page.items.size() > q.limit) {
             page.items.pop_back();
-            const Gap& last = page.items.back();
-            const std::int64_t k = q.sortKey == GapQuery::SortKey::UpdatedAt ? last.updatedAt
-                                   : q.sortKey == GapQuery::SortKey::Priority
-                                       ? gapvalues::priorityRank(last.fields.priority)
-                                       : last.createdAt;
-            page.next = GapCursor{k, last.id};
+            page.next = GapCursor{gapSortKey(page.items.back(), q.sortKey), page.items.back().id};
         }
         for (Gap& gap : page.items) loadProvisions(s, gap);
     });

@@ -1,0 +1,61 @@
+#include "GapListSql.h"
+
+namespace lacuna {
+
+std::string escapeLike(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '!') out += '!';
+        out += c;
+    }
+    return out;
+}
+
+std::int64_t gapSortKey(const Gap& gap, GapQuery::SortKey key) {
+    switch (key) {
+        case GapQuery::SortKey::UpdatedAt:
+            return gap.updatedAt;
+        case GapQuery::SortKey::Priority:
+            return gapvalues::priorityRank(gap.fields.priority);
+        case GapQuery::SortKey::CreatedAt:
+            break;
+    }
+    return gap.createdAt;
+}
+
+GapListSql buildGapListSql(const std::string& selectGap, const GapQuery& q) {
+    GapListSql out;
+    out.sql = selectGap + "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
+    out.parameters.emplace_back(std::int64_t{q.seesAllConfidential ? 1 : 0});
+    out.parameters.emplace_back(q.viewerMunicipality.value_or(""));
+    const auto filter = [&](const std::optional<std::string>& value, const char* column) {
+        if (!value) return;
+        out.sql += std::string(" AND g.") + column + " = ?";
+        out.parameters.emplace_back(*value);
+    };
+    filter(q.state, "state");
+    filter(q.municipality, "municipality");
+    filter(q.kind, "kind");
+    filter(q.category, "category");
+    filter(q.priority, "priority");
+    for (const std::string& term : q.terms) {
+        out.sql += " AND g.search_text LIKE ? ESCAPE '!'";
+        out.parameters.emplace_back("%" + escapeLike(term) + "%");
+    }
+    const std::string key = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "g.updated_at"
+                            : q.sortKey == GapQuery::SortKey::Priority ? "g.priority_rank"
+                                                                       : "g.created_at";
+    const std::string cmp = q.descending ? " < " : " > ";
+    const std::string dir = q.descending ? " DESC" : " ASC";
+    if (q.after) {
+        out.sql += " AND (" + key + cmp + "? OR (" + key + " = ? AND g.id" + cmp + "?))";
+        out.parameters.emplace_back(q.after->key);
+        out.parameters.emplace_back(q.after->key);
+        out.parameters.emplace_back(q.after->id);
+    }
+    out.sql += " ORDER BY " + key + dir + ", g.id" + dir + " LIMIT ?";
+    out.parameters.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    return out;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,241 @@
+#include "MysqlDatabase.h"
+
+#include <cppconn/exception.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <chrono>
+#include <thread>
+
+#include "Errors.h"
+#include "Migration.h"
+
+namespace lacuna {
+namespace {
+
+constexpr int MAX_ATTEMPTS = 5;
+constexpr std::size_t MAX_CACHED_STATEMENTS = 128;
+constexpr auto ACQUIRE_TIMEOUT = std::chrono::seconds(10);
+
+// Server error codes (mysqld_error.h / errmsg.h) the adapter reacts to.
+constexpr int ER_DUP_ENTRY = 1062;
+constexpr int ER_LOCK_WAIT_TIMEOUT = 1205;
+constexpr int ER_LOCK_DEADLOCK = 1213;
+
+bool isRetryable(const sql::SQLException& e) {
+    return e.getErrorCode() == ER_LOCK_DEADLOCK || e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
+}
+
+/// Connector/C++ needs its per-thread client state set up on every thread that uses it, and torn
+/// down when the thread ends; the HTTP server's worker threads come and go.
+class DriverThread {
+public:
+    DriverThread() { sql::mysql::get_mysql_driver_instance()->threadInit(); }
+    ~DriverThread() { sql::mysql::get_mysql_driver_instance()->threadEnd(); }
+};
+
+void enterDriverThread() { thread_local DriverThread thread; }
+
+[[noreturn]] void unavailable(const sql::SQLException& e) {
+    throw StoreUnavailable("MySQL error " + std::to_string(e.getErrorCode()) + " (" + e.getSQLState() +
+                           "): " + e.what());
+}
+
+}  // namespace
+
+MysqlConnection::MysqlConnection(std::unique_ptr<sql::Connection> connection)
+    : _connection(std::move(connection)) {}
+
+void MysqlConnection::execute(const std::string& sql) {
+    if (!_plain) _plain.reset(_connection->createStatement());
+    _plain->execute(sql);
+}
+
+sql::PreparedStatement& MysqlConnection::prepare(const std::string& sql) {
+    auto it = _statements.find(sql);
+    if (it == _statements.end() && _statements.size() >= MAX_CACHED_STATEMENTS) {
+        _statements.clear();  // list queries vary with their filters; keep the cache bounded
+        it = _statements.end();
+    }
+    if (it == _statements.end())
+        it = _statements
+                 .emplace(sql, std::unique_ptr<sql::PreparedStatement>(_connection->prepareStatement(sql)))
+                 .first;
+    it->second->clearParameters();
+    return *it->second;
+}
+
+MysqlDatabase::MysqlDatabase(MysqlSettings settings) : _settings(std::move(settings)) {
+    enterDriverThread();
+    migrate();
+}
+
+MysqlDatabase::~MysqlDatabase() = default;
+
+void MysqlDatabase::probe(const MysqlSettings& settings) {
+    enterDriverThread();
+    try {
+        auto connection = connect(settings);
+        connection->execute("SELECT 1");
+    } catch (const sql::SQLException& e) {
+        unavailable(e);
+    }
+}
+
+std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& settings) {
+    enterDriverThread();
+    sql::ConnectOptionsMap options;
+    options["hostName"] = settings.socket.empty()
+                              ? sql::SQLString("tcp://" + settings.host + ":" + std::to_string(settings.port))
+                              : sql::SQLString("unix://" + settings.socket);
+    options["userName"] = sql::SQLString(settings.user);
+    options["password"] = sql::SQLString(settings.password);
+    options["schema"] = sql::SQLString(settings.database);
+    options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+    options["OPT_CONNECT_TIMEOUT"] = settings.connectTimeoutSeconds;
+    options["OPT_READ_TIMEOUT"] = settings.readTimeoutSeconds;
+    options["OPT_WRITE_TIMEOUT"] = settings.readTimeoutSeconds;
+    std::unique_ptr<sql::Connection> connection(sql::mysql::get_mysql_driver_instance()->connect(options));
+    std::unique_ptr<sql::Statement> setup(connection->createStatement());
+    // READ COMMITTED by default: the version check is an UPDATE, which reads the latest committed row
+    // under either level, so both give the same answers; this one takes no gap locks.
+    const std::string isolation =
+        settings.isolation == "REPEATABLE READ" ? "REPEATABLE READ" : "READ COMMITTED";
+    setup->execute("SET SESSION TRANSACTION ISOLATION LEVEL " + isolation);
+    setup->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
+    setup->execute("SET NAMES utf8mb4 COLLATE utf8mb4_bin");
+    return std::make_unique<MysqlConnection>(std::move(connection));
+}
+
+std::unique_ptr<MysqlConnection> MysqlDatabase::acquire() {
+    std::unique_lock lock(_mutex);
+    for (;;) {
+        if (!_idle.empty()) {
+            auto connection = std::move(_idle.back());
+            _idle.pop_back();
+            return connection;
+        }
+        if (_open < _settings.poolSize) {
+            ++_open;
+            lock.unlock();
+            try {
+                return connect(_settings);
+            } catch (...) {
+                discard();
+                throw;
+            }
+        }
+        if (_available.wait_for(lock, ACQUIRE_TIMEOUT) == std::cv_status::timeout && _idle.empty() &&
+            _open >= _settings.poolSize)
+            throw StoreUnavailable("no MySQL connection became free in time");
+    }
+}
+
+void MysqlDatabase::release(std::unique_ptr<MysqlConnection> connection) {
+    {
+        std::lock_guard lock(_mutex);
+        _idle.push_back(std::move(connection));
+    }
+    _available.notify_one();
+}
+
+void MysqlDatabase::discard() {
+    {
+        std::lock_guard lock(_mutex);
+        --_open;
+    }
+    _available.notify_one();
+}
+
+void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>& work) {
+    enterDriverThread();
+    for (int attempt = 1;; ++attempt) {
+        std::unique_ptr<MysqlConnection> connection;
+        bool inTransaction = false;
+        try {
+            connection = acquire();
+            // Autocommit stays on: a write opens its transaction explicitly; a read runs each statement
+            // on its own (under READ COMMITTED a read transaction would not give one snapshot anyway).
+            if (write) {
+                connection->execute("START TRANSACTION");
+                inTransaction = true;
+            }
+            work(*connection);
+            if (write) connection->execute("COMMIT");
+            release(std::move(connection));
+            return;
+        } catch (const sql::SQLException& e) {
+            const bool keep = isRetryable(e) || e.getErrorCode() == ER_DUP_ENTRY;
+            if (connection) {
+                try {
+                    if (inTransaction) connection->execute("ROLLBACK");
+                } catch (const sql::SQLException&) {
+                    // the connection is broken; it is dropped below
+                }
+                if (keep) {
+                    release(std::move(connection));
+                } else {
+                    connection.reset();
+                    discard();
+                }
+            }
+            if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 5));
+                continue;
+            }
+            if (e.getErrorCode() == ER_DUP_ENTRY) throw AlreadyExists(std::string("duplicate: ") + e.what());
+            unavailable(e);
+        } catch (...) {
+            if (connection) {
+                try {
+                    if (inTransaction) connection->execute("ROLLBACK");
+                    release(std::move(connection));
+                } catch (const sql::SQLException&) {
+                    connection.reset();
+                    discard();
+                }
+            }
+            throw;
+        }
+    }
+}
+
+void MysqlDatabase::write(const std::function<void(MysqlConnection&)>& work) { run(true, work); }
+
+void MysqlDatabase::read(const std::function<void(MysqlConnection&)>& work) { run(false, work); }
+
+void MysqlDatabase::migrate() {
+    std::unique_ptr<MysqlConnection> connection;
+    try {
+        connection = connect(_settings);
+        sql::Connection& c = connection->raw();
+        std::unique_ptr<sql::Statement> s(c.createStatement());
+        // DDL commits implicitly in MySQL; a named lock keeps two instances from migrating at once.
+        std::unique_ptr<sql::ResultSet> lock(s->executeQuery("SELECT GET_LOCK('lacuna_migrations', 60)"));
+        if (!lock->next() || lock->getInt(1) != 1)
+            throw StoreUnavailable("could not take the migration lock");
+        s->execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name "
+            "VARCHAR(255) "
+            "NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
+        std::unique_ptr<sql::ResultSet> applied(
+            s->executeQuery("SELECT COALESCE(MAX(number), 0) FROM schema_migrations"));
+        applied->next();
+        const std::int64_t done = applied->getInt64(1);
+        for (const Migration& m : mysqlMigrations()) {
+            if (m.number <= done) continue;
+            for (const std::string& statement : splitStatements(m.sql)) s->execute(statement);
+            std::unique_ptr<sql::PreparedStatement> record(
+                c.prepareStatement("INSERT INTO schema_migrations (number, name) VALUES (?, ?)"));
+            record->setInt64(1, m.number);
+            record->setString(2, m.name);
+            record->executeUpdate();
+        }
+        s->execute("DO RELEASE_LOCK('lacuna_migrations')");
+    } catch (const sql::SQLException& e) {
+        unavailable(e);
+    }
+}
+
+}  // namespace lacuna

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/statement.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+struct MysqlSettings {
+    std::string host = "127.0.0.1";
+    int port = 3306;
+    std::string socket;  ///< when set, the server is reached on this Unix socket instead of host:port
+    std::string database = "lacuna";
+    std::string user = "lacuna";
+    std::string password;  ///< from LACUNA_DB_PASSWORD only
+    std::size_t poolSize = 16;
+    int connectTimeoutSeconds = 5;
+    int readTimeoutSeconds = 30;
+    /// READ COMMITTED (default) or REPEATABLE READ; see MysqlDatabase::connect.
+    std::string isolation = "READ COMMITTED";
+};
+
+/// One pooled connection with its prepared statements, prepared once and reused.
+class MysqlConnection {
+public:
+    explicit MysqlConnection(std::unique_ptr<sql::Connection> connection);
+    sql::Connection& raw() { return *_connection; }
+    /// The prepared statement for `sql`, with its parameters cleared.
+    sql::PreparedStatement& prepare(const std::string& sql);
+    /// Runs a statement without parameters (transaction control).
+    void execute(const std::string& sql);
+
+private:
+    std::unique_ptr<sql::Connection> _connection;
+    std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+    std::unique_ptr<sql::Statement> _plain;
+};
+
+/// A pool of connections to one MySQL or MariaDB database, with the schema migrated at open.
+/// Transactions run in READ COMMITTED and are retried on deadlock; a connection that failed is
+/// dropped and replaced, so the service recovers by itself when the server comes back. Every
+/// sql::SQLException becomes a domain error here (StoreUnavailable, AlreadyExists).
+class MysqlDatabase {
+public:
+    explicit MysqlDatabase(MysqlSettings settings);
+    ~MysqlDatabase();
+
+    /// Connects once and runs SELECT 1; throws StoreUnavailable saying why it failed.
+    static void probe(const MysqlSettings& settings);
+
+    void write(const std::function<void(MysqlConnection&)>& work);
+    void read(const std::function<void(MysqlConnection&)>& work);
+
+private:
+    static std::unique_ptr<MysqlConnection> connect(const MysqlSettings& settings);
+    std::unique_ptr<MysqlConnection> acquire();
+    void release(std::unique_ptr<MysqlConnection> connection);
+    void discard();
+    void run(bool write, const std::function<void(MysqlConnection&)>& work);
+    void migrate();
+
+    MysqlSettings _settings;
+    std::mutex _mutex;
+    std::condition_variable _available;
+    std::vector<std::unique_ptr<MysqlConnection>> _idle;
+    std::size_t _open = 0;
+};
+
+}  // namespace lacuna

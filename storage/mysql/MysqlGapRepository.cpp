@@ -1,0 +1,279 @@
+#include "MysqlGapRepository.h"
+
+#include <Poco/Format.h>
+#include <cppconn/resultset.h>
+
+#include "Errors.h"
+#include "GapListSql.h"
+
+namespace lacuna {
+namespace {
+
+using ResultPtr = std::unique_ptr<sql::ResultSet>;
+
+const std::string SELECT_GAP =
+    "SELECT g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
+    "g.confidential, g.pending_lawsuits, g.exposure_rials, g.state, g.version, g.created_by, "
+    "u.username AS created_by_name, g.created_at, g.updated_at FROM gaps g JOIN users u ON u.id = "
+    "g.created_by ";
+const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
+const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
+const std::string SELECT_PROVISIONS =
+    "SELECT law, article FROM gap_provisions WHERE gap_id = ? ORDER BY position";
+const std::string NEXT_REFERENCE =
+    "INSERT INTO reference_counters (year, last) VALUES (?, 1) ON DUPLICATE KEY UPDATE last = last + 1";
+const std::string SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE year = ?";
+const std::string INSERT_GAP =
+    "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
+    "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
+const std::string LAST_ID = "SELECT LAST_INSERT_ID()";
+const std::string UPDATE_GAP =
+    "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
+    "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
+    "version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+const std::string UPDATE_STATE =
+    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+const std::string SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
+const std::string DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
+const std::string INSERT_PROVISION =
+    "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
+const std::string INSERT_EVENT =
+    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
+    "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const std::string SELECT_EVENTS =
+    "SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, from_state, "
+    "to_state, "
+    "transition, comment, fields FROM gap_events WHERE gap_id = ? ORDER BY sequence";
+
+std::string text(sql::ResultSet& rs, const char* column) { return rs.getString(column).asStdString(); }
+
+Gap readGap(sql::ResultSet& rs) {
+    Gap g;
+    g.id = rs.getInt64("id");
+    g.reference = text(rs, "reference");
+    g.fields.title = text(rs, "title");
+    g.fields.description = text(rs, "description");
+    g.fields.kind = text(rs, "kind");
+    g.fields.category = text(rs, "category");
+    g.fields.municipality = text(rs, "municipality");
+    g.fields.priority = text(rs, "priority");
+    g.fields.confidential = rs.getInt64("confidential") != 0;
+    g.fields.impact.pendingLawsuits = rs.getInt64("pending_lawsuits");
+    g.fields.impact.exposureRials = rs.getInt64("exposure_rials");
+    g.state = text(rs, "state");
+    g.version = rs.getInt64("version");
+    g.createdBy = rs.getInt64("created_by");
+    g.createdByName = text(rs, "created_by_name");
+    g.createdAt = rs.getInt64("created_at");
+    g.updatedAt = rs.getInt64("updated_at");
+    return g;
+}
+
+void loadProvisions(MysqlConnection& c, Gap& gap) {
+    sql::PreparedStatement& select = c.prepare(SELECT_PROVISIONS);
+    select.setInt64(1, gap.id);
+    ResultPtr rs(select.executeQuery());
+    while (rs->next()) gap.fields.provisions.push_back({text(*rs, "law"), text(*rs, "article")});
+}
+
+void insertProvisions(MysqlConnection& c, std::int64_t gapId, const std::vector<Provision>& provisions) {
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        sql::PreparedStatement& insert = c.prepare(INSERT_PROVISION);
+        insert.setInt64(1, gapId);
+        insert.setInt64(2, static_cast<std::int64_t>(i));
+        insert.setString(3, provisions[i].law);
+        insert.setString(4, provisions[i].article);
+        insert.executeUpdate();
+    }
+}
+
+void insertEvent(MysqlConnection& c, std::int64_t gapId, std::int64_t sequence, const GapEvent& e) {
+    sql::PreparedStatement& insert = c.prepare(INSERT_EVENT);
+    insert.setInt64(1, gapId);
+    insert.setInt64(2, sequence);
+    insert.setInt64(3, e.at);
+    insert.setInt64(4, e.actorId);
+    insert.setString(5, e.actorName);
+    insert.setString(6, e.clientAddress);
+    insert.setString(7, e.type);
+    insert.setString(8, e.changesJson);
+    insert.setString(9, e.fromState);
+    insert.setString(10, e.toState);
+    insert.setString(11, e.transition);
+    insert.setString(12, e.comment);
+    insert.setString(13, e.fieldsJson);
+    insert.executeUpdate();
+}
+
+[[noreturn]] void failStaleUpdate(MysqlConnection& c, std::int64_t id, std::int64_t expected) {
+    sql::PreparedStatement& select = c.prepare(SELECT_VERSION);
+    select.setInt64(1, id);
+    ResultPtr rs(select.executeQuery());
+    if (!rs->next()) throw NotFound(Poco::format("no gap %Ld", id));
+    throw VersionConflict(Poco::format("the gap is at version %Ld, not %Ld",
+                                       static_cast<Poco::Int64>(rs->getInt64(1)),
+                                       static_cast<Poco::Int64>(expected)));
+}
+
+void bindGapFields(sql::PreparedStatement& s, int first, const GapFields& f) {
+    s.setString(first, f.title);
+    s.setString(first + 1, f.description);
+    s.setString(first + 2, gapSearchText(f));
+    s.setString(first + 3, f.kind);
+    s.setString(first + 4, f.category);
+}
+
+std::optional<Gap> findOne(MysqlDatabase& db, const std::string& sql, const SqlParameter& key) {
+    std::optional<Gap> found;
+    db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(sql);
+        if (const auto* id = std::get_if<std::int64_t>(&key))
+            select.setInt64(1, *id);
+        else
+            select.setString(1, std::get<std::string>(key));
+        ResultPtr rs(select.executeQuery());
+        if (!rs->next()) return;
+        found = readGap(*rs);
+        rs.reset();
+        loadProvisions(c, *found);
+    });
+    return found;
+}
+
+}  // namespace
+
+MysqlGapRepository::MysqlGapRepository(MysqlDatabase& db) : _db(db) {}
+
+Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& event) {
+    Gap stored = gap;
+    _db.write([&](MysqlConnection& c) {
+        sql::PreparedStatement& next = c.prepare(NEXT_REFERENCE);
+        next.setInt64(1, jalaliYear);
+        next.executeUpdate();
+        sql::PreparedStatement& select = c.prepare(SELECT_REFERENCE);
+        select.setInt64(1, jalaliYear);
+        ResultPtr sequence(select.executeQuery());
+        sequence->next();
+        stored.reference =
+            Poco::format("G-%d-%04Ld", jalaliYear, static_cast<Poco::Int64>(sequence->getInt64(1)));
+        stored.version = 1;
+        const GapFields& f = stored.fields;
+        sql::PreparedStatement& insert = c.prepare(INSERT_GAP);
+        insert.setString(1, stored.reference);
+        bindGapFields(insert, 2, f);
+        insert.setString(7, f.municipality);
+        insert.setString(8, f.priority);
+        insert.setInt64(9, gapvalues::priorityRank(f.priority));
+        insert.setInt64(10, f.confidential ? 1 : 0);
+        insert.setInt64(11, f.impact.pendingLawsuits);
+        insert.setInt64(12, f.impact.exposureRials);
+        insert.setString(13, stored.state);
+        insert.setInt64(14, stored.createdBy);
+        insert.setInt64(15, stored.createdAt);
+        insert.setInt64(16, stored.updatedAt);
+        insert.executeUpdate();
+        ResultPtr id(c.prepare(LAST_ID).executeQuery());
+        id->next();
+        stored.id = id->getInt64(1);
+        insertProvisions(c, stored.id, f.provisions);
+        insertEvent(c, stored.id, 1, event);
+    });
+    return stored;
+}
+
+void MysqlGapRepository::update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) {
+    _db.write([&](MysqlConnection& c) {
+        const GapFields& f = gap.fields;
+        sql::PreparedStatement& update = c.prepare(UPDATE_GAP);
+        bindGapFields(update, 1, f);
+        update.setString(6, f.priority);
+        update.setInt64(7, gapvalues::priorityRank(f.priority));
+        update.setInt64(8, f.confidential ? 1 : 0);
+        update.setInt64(9, f.impact.pendingLawsuits);
+        update.setInt64(10, f.impact.exposureRials);
+        update.setString(11, gap.state);
+        update.setInt64(12, gap.updatedAt);
+        update.setInt64(13, gap.id);
+        update.setInt64(14, expectedVersion);
+        if (update.executeUpdate() != 1) failStaleUpdate(c, gap.id, expectedVersion);
+        sql::PreparedStatement& remove = c.prepare(DELETE_PROVISIONS);
+        remove.setInt64(1, gap.id);
+        remove.executeUpdate();
+        insertProvisions(c, gap.id, f.provisions);
+        insertEvent(c, gap.id, expectedVersion + 1, event);
+    });
+}
+
+void MysqlGapRepository::changeState(std::int64_t gapId, std::int64_t expectedVersion,
+                                     const std::string& toState, std::int64_t at, const GapEvent& event) {
+    _db.write([&](MysqlConnection& c) {
+        sql::PreparedStatement& update = c.prepare(UPDATE_STATE);
+        update.setString(1, toState);
+        update.setInt64(2, at);
+        update.setInt64(3, gapId);
+        update.setInt64(4, expectedVersion);
+        if (update.executeUpdate() != 1) failStaleUpdate(c, gapId, expectedVersion);
+        insertEvent(c, gapId, expectedVersion + 1, event);
+    });
+}
+
+std::optional<Gap> MysqlGapRepository::find(std::int64_t id) { return findOne(_db, SELECT_GAP_BY_ID, id); }
+
+std::optional<Gap> MysqlGapRepository::findByReference(const std::string& reference) {
+    return findOne(_db, SELECT_GAP_BY_REFERENCE, reference);
+}
+
+GapPage MysqlGapRepository::list(const GapQuery& q) {
+    const GapListSql query = buildGapListSql(SELECT_GAP, q);
+    GapPage page;
+    _db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(query.sql);
+        for (std::size_t i = 0; i < query.parameters.size(); ++i) {
+            const auto index = static_cast<unsigned>(i + 1);
+            if (const auto* number = std::get_if<std::int64_t>(&query.parameters[i]))
+                select.setInt64(index, *number);
+            else
+                select.setString(index, std::get<std::string>(query.parameters[i]));
+        }
+        ResultPtr rs(select.executeQuery());
+        while (rs->next()) page.items.push_back(readGap(*rs));
+        rs.reset();
+        if (page.items.size() > q.limit) {
+            page.items.pop_back();
+            page.next = GapCursor{gapSortKey(page.items.back(), q.sortKey), page.items.back().id};
+        }
+        for (Gap& gap : page.items) loadProvisions(c, gap);
+    });
+    return page;
+}
+
+std::vector<GapEvent> MysqlGapRepository::history(std::int64_t gapId) {
+    std::vector<GapEvent> events;
+    _db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(SELECT_EVENTS);
+        select.setInt64(1, gapId);
+        ResultPtr rs(select.executeQuery());
+        while (rs->next()) {
+            GapEvent e;
+            e.id = rs->getInt64("id");
+            e.gapId = rs->getInt64("gap_id");
+            e.sequence = rs->getInt64("sequence");
+            e.at = rs->getInt64("at");
+            e.actorId = rs->getInt64("actor_id");
+            e.actorName = text(*rs, "actor_name");
+            e.clientAddress = text(*rs, "client_address");
+            e.type = text(*rs, "type");
+            e.changesJson = text(*rs, "changes");
+            e.fromState = text(*rs, "from_state");
+            e.toState = text(*rs, "to_state");
+            e.transition = text(*rs, "transition");
+            e.comment = text(*rs, "comment");
+            e.fieldsJson = text(*rs, "fields");
+            events.push_back(std::move(e));
+        }
+    });
+    return events;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,193 @@
+#include "MysqlUserRepository.h"
+
+#include <Poco/StringTokenizer.h>
+#include <cppconn/resultset.h>
+
+namespace lacuna {
+namespace {
+
+using ResultPtr = std::unique_ptr<sql::ResultSet>;
+
+const std::string INSERT_USER =
+    "INSERT INTO users (username, password_hash, municipality, roles, created_at) VALUES (?, ?, ?, ?, ?)";
+const std::string LAST_ID = "SELECT LAST_INSERT_ID()";
+const std::string SELECT_USER =
+    "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
+const std::string SELECT_USER_BY_NAME = SELECT_USER + "WHERE username = ?";
+const std::string SELECT_USER_BY_ID = SELECT_USER + "WHERE id = ?";
+const std::string SELECT_USERS = SELECT_USER + "ORDER BY username";
+const std::string COUNT_USERS = "SELECT COUNT(*) FROM users";
+const std::string INSERT_SESSION =
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
+const std::string SELECT_ACTIVE_SESSION =
+    "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ? AND revoked_at IS NULL";
+const std::string REVOKE_SESSION =
+    "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
+const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
+const std::string COUNT_FAILURES_BY_USERNAME =
+    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE username = ? AND at > ?";
+const std::string COUNT_FAILURES_BY_CLIENT =
+    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE client = ? AND at > ?";
+const std::string DELETE_FAILURES = "DELETE FROM login_failures WHERE username = ?";
+
+std::vector<User> readUsers(sql::PreparedStatement& select) {
+    ResultPtr rs(select.executeQuery());
+    std::vector<User> users;
+    while (rs->next()) {
+        User u;
+        u.id = rs->getInt64("id");
+        u.username = rs->getString("username").asStdString();
+        u.passwordHash = rs->getString("password_hash").asStdString();
+        if (!rs->isNull("municipality")) u.municipality = rs->getString("municipality").asStdString();
+        const Poco::StringTokenizer roles(rs->getString("roles").asStdString(), ",",
+                                          Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        u.roles.assign(roles.begin(), roles.end());
+        u.createdAt = rs->getInt64("created_at");
+        users.push_back(std::move(u));
+    }
+    return users;
+}
+
+std::optional<User> firstOf(std::vector<User> users) {
+    if (users.empty()) return std::nullopt;
+    return std::move(users.front());
+}
+
+}  // namespace
+
+MysqlUserRepository::MysqlUserRepository(MysqlDatabase& db) : _db(db) {}
+
+std::int64_t MysqlUserRepository::create(const User& user) {
+    std::int64_t id = 0;
+    _db.write([&](MysqlConnection& c) {
+        std::string roles;
+        for (const auto& r : user.roles) roles += (roles.empty() ? "" : ",") + r;
+        sql::PreparedStatement& insert = c.prepare(INSERT_USER);
+        insert.setString(1, user.username);
+        insert.setString(2, user.passwordHash);
+        if (user.municipality)
+            insert.setString(3, *user.municipality);
+        else
+            insert.setNull(3, sql::DataType::VARCHAR);
+        insert.setString(4, roles);
+        insert.setInt64(5, user.createdAt);
+        insert.executeUpdate();
+        ResultPtr rs(c.prepare(LAST_ID).executeQuery());
+        rs->next();
+        id = rs->getInt64(1);
+    });
+    return id;
+}
+
+std::optional<User> MysqlUserRepository::findByUsername(const std::string& username) {
+    std::vector<User> users;
+    _db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(SELECT_USER_BY_NAME);
+        select.setString(1, username);
+        users = readUsers(select);
+    });
+    return firstOf(std::move(users));
+}
+
+std::optional<User> MysqlUserRepository::findById(std::int64_t id) {
+    std::vector<User> users;
+    _db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(SELECT_USER_BY_ID);
+        select.setInt64(1, id);
+        users = readUsers(select);
+    });
+    return firstOf(std::move(users));
+}
+
+std::vector<User> MysqlUserRepository::list() {
+    std::vector<User> users;
+    _db.read([&](MysqlConnection& c) { users = readUsers(c.prepare(SELECT_USERS)); });
+    return users;
+}
+
+std::int64_t MysqlUserRepository::count() {
+    std::int64_t n = 0;
+    _db.read([&](MysqlConnection& c) {
+        ResultPtr rs(c.prepare(COUNT_USERS).executeQuery());
+        rs->next();
+        n = rs->getInt64(1);
+    });
+    return n;
+}
+
+MysqlSessionRepository::MysqlSessionRepository(MysqlDatabase& db) : _db(db) {}
+
+void MysqlSessionRepository::create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
+                                    std::int64_t expiresAt) {
+    _db.write([&](MysqlConnection& c) {
+        sql::PreparedStatement& insert = c.prepare(INSERT_SESSION);
+        insert.setString(1, tokenHash);
+        insert.setInt64(2, userId);
+        insert.setInt64(3, createdAt);
+        insert.setInt64(4, expiresAt);
+        insert.executeUpdate();
+    });
+}
+
+std::optional<std::int64_t> MysqlSessionRepository::findActiveUser(const std::string& tokenHash,
+                                                                   std::int64_t now) {
+    std::optional<std::int64_t> user;
+    _db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(SELECT_ACTIVE_SESSION);
+        select.setString(1, tokenHash);
+        select.setInt64(2, now);
+        ResultPtr rs(select.executeQuery());
+        if (rs->next()) user = rs->getInt64(1);
+    });
+    return user;
+}
+
+void MysqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {
+    _db.write([&](MysqlConnection& c) {
+        sql::PreparedStatement& update = c.prepare(REVOKE_SESSION);
+        update.setInt64(1, at);
+        update.setString(2, tokenHash);
+        update.executeUpdate();
+    });
+}
+
+void MysqlSessionRepository::recordLoginFailure(const std::string& username, const std::string& client,
+                                                std::int64_t at) {
+    _db.write([&](MysqlConnection& c) {
+        sql::PreparedStatement& insert = c.prepare(INSERT_FAILURE);
+        insert.setString(1, username);
+        insert.setString(2, client);
+        insert.setInt64(3, at);
+        insert.executeUpdate();
+    });
+}
+
+LoginFailures MysqlSessionRepository::loginFailuresSince(const std::string& username,
+                                                         const std::string& client, std::int64_t since) {
+    LoginFailures f;
+    _db.read([&](MysqlConnection& c) {
+        const auto count = [&](const std::string& sql, const std::string& key, std::int64_t& n,
+                               std::int64_t& oldest) {
+            sql::PreparedStatement& select = c.prepare(sql);
+            select.setString(1, key);
+            select.setInt64(2, since);
+            ResultPtr rs(select.executeQuery());
+            rs->next();
+            n = rs->getInt64(1);
+            oldest = rs->getInt64(2);
+        };
+        count(COUNT_FAILURES_BY_USERNAME, username, f.byUsername, f.oldestByUsername);
+        count(COUNT_FAILURES_BY_CLIENT, client, f.byClient, f.oldestByClient);
+    });
+    return f;
+}
+
+void MysqlSessionRepository::clearLoginFailures(const std::string& username) {
+    _db.write([&](MysqlConnection& c) {
+        sql::PreparedStatement& remove = c.prepare(DELETE_FAILURES);
+        remove.setString(1, username);
+        remove.executeUpdate();
+    });
+}
+
+}  // namespace lacuna

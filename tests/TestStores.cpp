@@ -1,0 +1,63 @@
+#include "TestStores.h"
+
+#include <Poco/Environment.h>
+#include <Poco/Process.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+
+namespace lacuna::test {
+namespace {
+
+/// Runs one administrative statement on the test server (test set-up only; the service never does this).
+void administer(const MysqlSettings& server, const std::string& statement) {
+    sql::ConnectOptionsMap options;
+    options["hostName"] = server.socket.empty()
+                              ? sql::SQLString("tcp://" + server.host + ":" + std::to_string(server.port))
+                              : sql::SQLString("unix://" + server.socket);
+    options["userName"] = sql::SQLString(server.user);
+    options["password"] = sql::SQLString(server.password);
+    std::unique_ptr<sql::Connection> connection(sql::mysql::get_mysql_driver_instance()->connect(options));
+    std::unique_ptr<sql::Statement> s(connection->createStatement());
+    s->execute(statement);
+}
+
+}  // namespace
+
+std::string testBackend() {
+    const std::string backend = Poco::Environment::get("LACUNA_TEST_BACKEND", "sqlite");
+    if (backend != "sqlite" && backend != "mysql") FAIL("LACUNA_TEST_BACKEND must be sqlite or mysql");
+    return backend;
+}
+
+StoreSettings freshStoreSettings(const std::string& backend, TempDir& dir) {
+    StoreSettings settings;
+    settings.poolSize = 8;
+    if (backend == "sqlite") {
+        settings.backend = "sqlite";
+        settings.sqlitePath = dir.file("test.db");
+        return settings;
+    }
+    if (!Poco::Environment::has("LACUNA_TEST_MYSQL"))
+        FAIL("LACUNA_TEST_MYSQL is not set: scripts/test.sh starts a private MariaDB and sets it");
+    applyStoreUrl(Poco::Environment::get("LACUNA_TEST_MYSQL"), settings);
+    settings.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    static std::atomic<int> counter{0};
+    const std::string name =
+        "lacuna_t" + std::to_string(Poco::Process::id()) + "_" + std::to_string(++counter);
+    administer(settings.mysql, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    const MysqlSettings server = settings.mysql;
+    dir.onCleanup([server, name] {
+        try {
+            administer(server, "DROP DATABASE IF EXISTS " + name);
+        } catch (const std::exception&) {
+            // the server may be gone already; its directory is removed with the test run
+        }
+    });
+    settings.mysql.database = name;
+    return settings;
+}
+
+}  // namespace lacuna::test
