@@ -32,6 +32,13 @@ std::string testBackend() {
     return backend;
 }
 
+std::string storeUrl(const StoreSettings& s) {
+    if (s.backend == "sqlite") return "sqlite:" + s.sqlitePath;
+    const MysqlSettings& m = s.mysql;
+    return "mysql://" + m.user + "@" + m.host + ":" + std::to_string(m.port) + "/" + m.database +
+           (m.socket.empty() ? "" : "?socket=" + m.socket);
+}
+
 StoreSettings freshStoreSettings(const std::string& backend, TempDir& dir) {
     StoreSettings settings;
     settings.poolSize = 8;

@@ -50,6 +50,9 @@ inline std::vector<std::string> backends() { return {testBackend()}; }
 /// dropped again when `dir` is.
 StoreSettings freshStoreSettings(const std::string& backend, TempDir& dir);
 
+/// The `--db` URL of `settings` (sqlite:PATH or mysql://USER@HOST:PORT/DB[?socket=PATH]).
+std::string storeUrl(const StoreSettings& settings);
+
 /// A fresh, empty, migrated store of `backend`.
 inline std::unique_ptr<Store> freshStore(const std::string& backend, TempDir& dir) {
     return openStore(freshStoreSettings(backend, dir));

@@ -27,6 +27,12 @@ bool isRetryable(const sql::SQLException& e) {
     return e.getErrorCode() == ER_LOCK_DEADLOCK || e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
 }
 
+/// The connection itself is gone (server restarted, network cut, idle timeout).
+bool isConnectionLost(const sql::SQLException& e) {
+    const int code = e.getErrorCode();
+    return code == 2006 || code == 2013 || code == 2055 || code == 4031;
+}
+
 /// Connector/C++ needs its per-thread client state set up on every thread that uses it, and torn
 /// down when the thread ends; the HTTP server's worker threads come and go.
 class DriverThread {
@@ -148,11 +154,22 @@ void MysqlDatabase::discard() {
     _available.notify_one();
 }
 
+void MysqlDatabase::discardIdle() {
+    std::vector<std::unique_ptr<MysqlConnection>> dropped;
+    {
+        std::lock_guard lock(_mutex);
+        dropped.swap(_idle);
+        _open -= dropped.size();
+    }
+    _available.notify_all();
+}
+
 void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>& work) {
     enterDriverThread();
     for (int attempt = 1;; ++attempt) {
         std::unique_ptr<MysqlConnection> connection;
         bool inTransaction = false;
+        bool committing = false;
         try {
             connection = acquire();
             // Autocommit stays on: a write opens its transaction explicitly; a read runs each statement
@@ -162,10 +179,16 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
                 inTransaction = true;
             }
             work(*connection);
+            committing = write;
             if (write) connection->execute("COMMIT");
             release(std::move(connection));
             return;
         } catch (const sql::SQLException& e) {
+            // A pooled connection that died while idle fails on its first statement: a read, or a write
+            // that never got past START TRANSACTION, is safely run again on a fresh connection. A write
+            // that lost its connection later (above all during COMMIT) is not: it may have committed.
+            const bool staleConnection =
+                isConnectionLost(e) && attempt == 1 && (!write || !inTransaction) && !committing;
             const bool keep = isRetryable(e) || e.getErrorCode() == ER_DUP_ENTRY;
             if (connection) {
                 try {
@@ -180,7 +203,8 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
                     discard();
                 }
             }
-            if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
+            if (isConnectionLost(e)) discardIdle();  // the others likely died with it (server restart)
+            if ((isRetryable(e) && attempt < MAX_ATTEMPTS) || staleConnection) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 5));
                 continue;
             }

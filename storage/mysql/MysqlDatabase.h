@@ -65,6 +65,7 @@ private:
     std::unique_ptr<MysqlConnection> acquire();
     void release(std::unique_ptr<MysqlConnection> connection);
     void discard();
+    void discardIdle();
     void run(bool write, const std::function<void(MysqlConnection&)>& work);
     void migrate();
 

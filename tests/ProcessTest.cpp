@@ -1,0 +1,352 @@
+// Whole-process tests: several `lacuna` processes on one database, SIGKILL of the service, and the
+// database going away. They start the real binary, as an operator would.
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/StreamCopier.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "HttpClient.h"
+#include "ServiceProcess.h"
+#include "TestStores.h"
+
+using namespace lacuna;
+using namespace lacuna::test;
+
+namespace {
+
+const std::string DEMO_PASSWORD = "demo password 1";
+
+std::map<std::string, std::string> serviceEnvironment(const TempDir& dir) {
+    return {{"LACUNA_ADMIN_PASSWORD", "admin password 1"},
+            {"LACUNA_DEMO_PASSWORD", DEMO_PASSWORD},
+            {"LACUNA_DATA_DIR", dir.path()},
+            {"LACUNA_DB_PASSWORD", Poco::Environment::get("LACUNA_DB_PASSWORD", "")}};
+}
+
+/// A copy of the shipped configuration with `from` replaced by `to` in lacuna.yaml.
+std::string configWith(const TempDir& dir, const std::string& from, const std::string& to) {
+    const std::string target = dir.file("config");
+    Poco::File(LACUNA_SOURCE_DIR "/config").copyTo(target);
+    std::string text;
+    {
+        Poco::FileInputStream in(target + "/lacuna.yaml");
+        Poco::StreamCopier::copyToString(in, text);
+    }
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    Poco::FileOutputStream out(target + "/lacuna.yaml");
+    out << text;
+    return target + "/lacuna.yaml";
+}
+
+Poco::JSON::Object::Ptr parse(const std::string& body) {
+    Poco::JSON::Parser parser;
+    return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+}
+
+struct GapView {
+    std::int64_t version = 0;
+    std::string state;
+};
+
+GapView readGap(const HttpClient& client, const std::string& token, std::int64_t id) {
+    const Reply r = client.get("/api/v1/gaps/" + std::to_string(id), token);
+    if (r.status != 200) return {};
+    const auto gap = parse(r.body);
+    return {gap->getValue<std::int64_t>("version"), gap->getObject("state")->getValue<std::string>("name")};
+}
+
+/// The tokens of the two people who move a gap back and forth between drafting and review.
+struct Cast {
+    std::string director;
+    std::string secretary;
+};
+
+/// Fires the transition that leads on from the state read: reported → triaged → drafting ⇄
+/// committee_review. Returns the status, or 0 for a state it does not move.
+int advance(const HttpClient& client, const Cast& cast, std::int64_t id, const GapView& read) {
+    std::string transition, extra;
+    const std::string* token = &cast.secretary;
+    if (read.state == "reported") {
+        transition = "triage";
+    } else if (read.state == "triaged") {
+        transition = "start_drafting";
+    } else if (read.state == "drafting") {
+        transition = "submit_for_review";
+        token = &cast.director;
+    } else if (read.state == "committee_review") {
+        transition = "request_revision";
+        extra = R"(,"comment":"بازبینی")";
+    } else {
+        return 0;
+    }
+    return client
+        .post("/api/v1/gaps/" + std::to_string(id) + "/transitions", *token,
+              R"({"transition":")" + transition + R"(","expected_version":)" + std::to_string(read.version) +
+                  extra + "}")
+        .status;
+}
+
+/// Reports a gap and brings it to drafting; returns its id.
+std::int64_t draftingGap(const HttpClient& client, const Cast& cast, const std::string& title) {
+    const Reply created =
+        client.post("/api/v1/gaps", cast.director,
+                    R"({"title":")" + title + R"(","description":"شرح","kind":"vacuum","category":"fees"})");
+    REQUIRE(created.status == 201);
+    const std::int64_t id = parse(created.body)->getValue<std::int64_t>("id");
+    const std::string path = "/api/v1/gaps/" + std::to_string(id) + "/transitions";
+    REQUIRE(client.post(path, cast.secretary, R"({"transition":"triage","expected_version":1})").status ==
+            200);
+    REQUIRE(
+        client.post(path, cast.secretary, R"({"transition":"start_drafting","expected_version":2})").status ==
+        200);
+    return id;
+}
+
+/// Checks that a gap's history has no holes or duplicates and ends in its state; returns its version.
+std::int64_t checkConsistent(const HttpClient& client, const std::string& token, std::int64_t id) {
+    INFO("gap " << id);
+    const Reply gapReply = client.get("/api/v1/gaps/" + std::to_string(id), token);
+    REQUIRE(gapReply.status == 200);
+    const auto gap = parse(gapReply.body);
+    const Reply historyReply = client.get("/api/v1/gaps/" + std::to_string(id) + "/history", token);
+    REQUIRE(historyReply.status == 200);
+    const auto events = parse(historyReply.body)->getArray("items");
+    const auto version = gap->getValue<std::int64_t>("version");
+    REQUIRE(static_cast<std::int64_t>(events->size()) == version);
+    for (std::size_t i = 0; i < events->size(); ++i)
+        REQUIRE(events->getObject(static_cast<unsigned>(i))->getValue<std::int64_t>("sequence") ==
+                static_cast<std::int64_t>(i + 1));
+    const auto last = events->getObject(static_cast<unsigned>(events->size() - 1));
+    REQUIRE(last->getObject("to_state")->getValue<std::string>("name") ==
+            gap->getObject("state")->getValue<std::string>("name"));
+    return version;
+}
+
+/// Writers that create gaps and move them, recording each write the service acknowledged.
+class AcknowledgedWrites {
+public:
+    AcknowledgedWrites(const Cast& cast, std::vector<std::int64_t> seedGaps)
+        : _cast(cast), _gaps(std::move(seedGaps)) {}
+
+    /// Runs `threads` writers against `port` until `stop` is set.
+    void run(int port, int threads, const std::atomic<bool>& stop) {
+        std::vector<std::thread> writers;
+        for (int t = 0; t < threads; ++t)
+            writers.emplace_back([this, port, t, &stop] {
+                const HttpClient client(port);
+                std::mt19937 random(static_cast<unsigned>(t * 7919 + port));
+                while (!stop) {
+                    try {
+                        if (random() % 8 == 0)
+                            create(client, random());
+                        else
+                            move(client, random());
+                    } catch (const std::exception&) {
+                        // the service or the database is gone: an unacknowledged write, nothing to check
+                    }
+                }
+            });
+        for (auto& w : writers) w.join();
+    }
+
+    /// Every acknowledged write is there, and every gap is consistent.
+    void verify(const HttpClient& client) {
+        std::map<std::int64_t, std::int64_t> highest;
+        for (const auto& [id, version] : _acknowledged) highest[id] = std::max(highest[id], version);
+        for (const auto id : gaps()) highest.emplace(id, 0);
+        for (const auto& [id, version] : highest) {
+            const std::int64_t stored = checkConsistent(client, _cast.secretary, id);
+            INFO("gap " << id << " acknowledged at version " << version);
+            CHECK(stored >= version);
+        }
+        WARN(_acknowledged.size() << " acknowledged writes on " << highest.size() << " gaps all survived");
+    }
+
+    std::size_t count() const { return _acknowledged.size(); }
+
+private:
+    std::vector<std::int64_t> gaps() {
+        std::lock_guard lock(_mutex);
+        return _gaps;
+    }
+
+    void create(const HttpClient& client, unsigned seed) {
+        const Reply r = client.post("/api/v1/gaps", _cast.director,
+                                    R"({"title":"خلأ شماره )" + std::to_string(seed) +
+                                        R"(","description":"شرح","kind":"vacuum","category":"fees"})");
+        if (r.status != 201) return;
+        const std::int64_t id = parse(r.body)->getValue<std::int64_t>("id");
+        std::lock_guard lock(_mutex);
+        _gaps.push_back(id);
+        _acknowledged.emplace_back(id, 1);
+    }
+
+    void move(const HttpClient& client, unsigned seed) {
+        const auto known = gaps();
+        const std::int64_t id = known[seed % known.size()];
+        const GapView read = readGap(client, _cast.secretary, id);
+        if (read.version == 0 || advance(client, _cast, id, read) != 200) return;
+        std::lock_guard lock(_mutex);
+        _acknowledged.emplace_back(id, read.version + 1);
+    }
+
+    Cast _cast;
+    std::mutex _mutex;
+    std::vector<std::int64_t> _gaps;
+    std::vector<std::pair<std::int64_t, std::int64_t>> _acknowledged;
+};
+
+Cast login(const HttpClient& client) {
+    return {client.login("tehran.director", DEMO_PASSWORD), client.login("secretary", DEMO_PASSWORD)};
+}
+
+}  // namespace
+
+TEST_CASE("two instances on one database: each conflicting transition is won exactly once", "[multi]") {
+    const std::string isolation = GENERATE(as<std::string>{}, "READ COMMITTED", "REPEATABLE READ");
+    INFO("isolation " << isolation);
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings("mysql", dir));
+    const std::string config = configWith(dir, "isolation: READ COMMITTED", "isolation: " + isolation);
+    const auto env = serviceEnvironment(dir);
+    ServiceProcess a({"--config", config, "--db", url, "--demo"}, env);
+    ServiceProcess b({"--config", config, "--db", url, "--demo"}, env);
+    CHECK_THAT(b.startOutput(), Catch::Contains("seeded before; nothing added"));
+    const HttpClient ca(a.port()), cb(b.port());
+    const Cast cast = login(ca);
+
+    std::vector<std::int64_t> ids;
+    std::map<std::int64_t, std::int64_t> initialVersion;
+    for (int i = 0; i < 10; ++i) {
+        ids.push_back(draftingGap(i % 2 ? ca : cb, cast, "رقابت " + std::to_string(i)));
+        initialVersion[ids.back()] = 3;
+    }
+
+    constexpr int ATTEMPTS = 1000;
+    std::atomic<int> next{0}, won{0}, lost{0}, other{0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 32; ++c)
+        clients.emplace_back([&, c] {
+            std::mt19937 random(static_cast<unsigned>(c));
+            while (next++ < ATTEMPTS) {
+                const HttpClient& client = random() % 2 ? ca : cb;
+                const std::int64_t id = ids[random() % ids.size()];
+                try {
+                    const GapView read = readGap(client, cast.secretary, id);
+                    const int status = advance(random() % 2 ? ca : cb, cast, id, read);
+                    (status == 200 ? won : status == 409 ? lost : other)++;
+                } catch (const std::exception&) {
+                    other++;
+                }
+            }
+        });
+    for (auto& c : clients) c.join();
+
+    std::int64_t advanced = 0, newEvents = 0;
+    for (const auto id : ids) {
+        const std::int64_t version = checkConsistent(ca, cast.secretary, id);
+        advanced += version - initialVersion[id];
+        newEvents += version - 3;  // checkConsistent proved: events == version, sequences 1..version
+    }
+    WARN(isolation << ": " << won << " transitions won, " << lost << " lost with 409, " << other << " other");
+    CHECK(won + lost + other == ATTEMPTS);
+    CHECK(other == 0);
+    CHECK(won > 0);
+    CHECK(lost > 0);
+    CHECK(advanced == won);
+    CHECK(newEvents == won);
+}
+
+TEST_CASE("acknowledged writes survive SIGKILL of the service, ten times", "[crash]") {
+    const std::string backend = testBackend();
+    INFO(backend);
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings(backend, dir));
+    const auto env = serviceEnvironment(dir);
+    std::unique_ptr<AcknowledgedWrites> writes;
+    std::mt19937 random(20261126);
+    for (int cycle = 0; cycle < 10; ++cycle) {
+        ServiceProcess service({"--db", url, "--demo"}, env);
+        const HttpClient client(service.port());
+        if (!writes) {
+            const Cast cast = login(client);
+            writes = std::make_unique<AcknowledgedWrites>(
+                cast, std::vector<std::int64_t>{draftingGap(client, cast, "آغاز")});
+        }
+        std::atomic<bool> stop{false};
+        std::thread load([&] { writes->run(service.port(), 8, stop); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200 + random() % 800));  // a random moment
+        service.kill();
+        stop = true;
+        load.join();
+    }
+    ServiceProcess service({"--db", url}, env);
+    CHECK(writes->count() > 0);
+    writes->verify(HttpClient(service.port()));
+}
+
+TEST_CASE("acknowledged writes survive the database server being killed, five times", "[crash][dbkill]") {
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings("mysql", dir));
+    ServiceProcess service({"--db", url, "--demo"}, serviceEnvironment(dir));
+    const HttpClient client(service.port());
+    const Cast cast = login(client);
+    AcknowledgedWrites writes(cast, {draftingGap(client, cast, "آغاز")});
+    std::mt19937 random(14050905);
+    for (int cycle = 0; cycle < 5; ++cycle) {
+        std::atomic<bool> stop{false};
+        std::thread load([&] { writes.run(service.port(), 8, stop); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200 + random() % 800));
+        controlTestMariadb("kill");
+        const Reply down = client.get("/healthz", "");
+        CHECK(down.status == 503);
+        controlTestMariadb("start");
+        stop = true;
+        load.join();
+    }
+    CHECK(writes.count() > 0);
+    writes.verify(client);
+}
+
+TEST_CASE("while the database is away requests get 503 quickly, and the service recovers by itself",
+          "[outage]") {
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings("mysql", dir));
+    ServiceProcess service({"--db", url, "--demo"}, serviceEnvironment(dir));
+    const HttpClient client(service.port());
+    const Cast cast = login(client);
+    const std::int64_t id = draftingGap(client, cast, "قطعی");
+    const std::string path = "/api/v1/gaps/" + std::to_string(id);
+
+    controlTestMariadb("kill");
+    const auto start = std::chrono::steady_clock::now();
+    const Reply read = client.get(path, cast.director);
+    CHECK(read.status == 503);
+    CHECK(read.contentType.rfind("application/problem+json", 0) == 0);
+    CHECK(read.header("Retry-After") == "1");
+    CHECK(client
+              .post("/api/v1/gaps", cast.director,
+                    R"({"title":"t","description":"d","kind":"vacuum","category":"fees"})")
+              .status == 503);
+    CHECK(client.get("/healthz", "").status == 503);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+
+    controlTestMariadb("start");
+    CHECK(client.get(path, cast.director).status == 200);
+    CHECK(client.get("/healthz", "").status == 200);
+    CHECK(client
+              .post("/api/v1/gaps", cast.director,
+                    R"({"title":"t","description":"d","kind":"vacuum","category":"fees"})")
+              .status == 201);
+}

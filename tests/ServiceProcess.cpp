@@ -1,0 +1,77 @@
+#include "ServiceProcess.h"
+
+#include <Poco/Environment.h>
+#include <Poco/Exception.h>
+
+#include <csignal>
+#include <istream>
+
+namespace lacuna::test {
+
+ServiceProcess::ServiceProcess(const std::vector<std::string>& arguments,
+                               const std::map<std::string, std::string>& environment) {
+    std::vector<std::string> args = {"serve", "--port", "0"};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    Poco::Process::Env env(environment.begin(), environment.end());
+    _handle = std::make_unique<Poco::ProcessHandle>(
+        Poco::Process::launch(LACUNA_BINARY, args, LACUNA_SOURCE_DIR, nullptr, &_out, &_out, env));
+    _running = true;
+    Poco::PipeInputStream in(_out);
+    std::string line;
+    const std::string marker = "listening on http://";
+    while (std::getline(in, line)) {
+        _output += line + "\n";
+        const auto at = line.find(marker);
+        if (at == std::string::npos) continue;
+        const auto colon = line.find(':', at + marker.size());
+        _port = std::stoi(line.substr(colon + 1));
+        _drain = std::thread([this] {
+            Poco::PipeInputStream rest(_out);
+            char buffer[4096];
+            while (rest.read(buffer, sizeof buffer) || rest.gcount() > 0) {
+            }
+        });
+        return;
+    }
+    _handle->wait();
+    _running = false;
+    throw Poco::RuntimeException("lacuna exited before listening:\n" + _output);
+}
+
+ServiceProcess::~ServiceProcess() {
+    if (_running) kill();
+    if (_drain.joinable()) _drain.join();
+}
+
+void ServiceProcess::stopped() {
+    _running = false;
+    if (_drain.joinable()) _drain.join();  // the pipe reaches its end once the process is gone
+}
+
+void ServiceProcess::kill() {
+    Poco::Process::kill(*_handle);
+    _handle->wait();
+    stopped();
+}
+
+int ServiceProcess::terminate() {
+    Poco::Process::requestTermination(_handle->id());
+    const int code = _handle->wait();
+    stopped();
+    return code;
+}
+
+void controlTestMariadb(const std::string& command) {
+    const std::string scripts = Poco::Environment::get("LACUNA_SCRIPTS", LACUNA_SOURCE_DIR "/scripts");
+    const std::string dir = Poco::Environment::get("LACUNA_TEST_MARIADB_DIR", "");
+    if (dir.empty())
+        throw Poco::RuntimeException("LACUNA_TEST_MARIADB_DIR is not set (scripts/test.sh sets it)");
+    Poco::Pipe out;
+    Poco::ProcessHandle handle =
+        Poco::Process::launch("bash", {scripts + "/mariadb.sh", command, dir}, nullptr, &out, &out);
+    Poco::PipeInputStream in(out);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (handle.wait() != 0) throw Poco::RuntimeException("mariadb.sh " + command + " failed: " + text);
+}
+
+}  // namespace lacuna::test

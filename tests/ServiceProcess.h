@@ -1,0 +1,46 @@
+#pragma once
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace lacuna::test {
+
+/// A `lacuna serve` child process on a free port, as an operator would start it.
+class ServiceProcess {
+public:
+    /// Starts `lacuna serve --port 0 <arguments>` with `environment` added, and waits until it
+    /// listens (throws when it exits first, with what it printed).
+    ServiceProcess(const std::vector<std::string>& arguments,
+                   const std::map<std::string, std::string>& environment);
+    ~ServiceProcess();
+
+    int port() const { return _port; }
+    /// What the process printed up to the moment it listened.
+    const std::string& startOutput() const { return _output; }
+    /// SIGKILL, no goodbye.
+    void kill();
+    /// SIGTERM, then waits; returns the exit code.
+    int terminate();
+
+private:
+    void stopped();
+
+    std::unique_ptr<Poco::ProcessHandle> _handle;
+    Poco::Pipe _out;
+    int _port = 0;
+    std::string _output;
+    bool _running = false;
+    std::thread _drain;  ///< keeps reading what the process prints, so its writes never block
+};
+
+/// Runs `scripts/mariadb.sh <command> <the test server's directory>` (start, stop, kill).
+void controlTestMariadb(const std::string& command);
+
+}  // namespace lacuna::test
