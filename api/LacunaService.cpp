@@ -76,6 +76,18 @@ std::unique_ptr<Store> openConfiguredStore(AppConfig& config) {
 
 }  // namespace
 
+Poco::Net::HTTPServerParams::Ptr serverParams(const ServerConfig& server) {
+    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(server.threads);
+    params->setMaxQueued(server.maxQueued);
+    params->setTimeout(Poco::Timespan(server.timeoutSeconds, 0));
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(server.keepAliveSeconds, 0));
+    params->setMaxKeepAliveRequests(1000);
+    params->setServerName("lacuna");
+    return params;
+}
+
 LacunaService::LacunaService(AppConfig config, const Clock& clock)
     : _config(std::move(config)),
       _clock(clock),
@@ -94,16 +106,9 @@ LacunaService::~LacunaService() { stop(); }
 void LacunaService::start() {
     Poco::Net::ServerSocket socket(
         Poco::Net::SocketAddress(_config.server.host, static_cast<Poco::UInt16>(_config.server.port)), 128);
-    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(_config.server.threads);
-    params->setMaxQueued(_config.server.maxQueued);
-    params->setTimeout(Poco::Timespan(_config.server.timeoutSeconds, 0));
-    params->setKeepAlive(true);
-    params->setKeepAliveTimeout(Poco::Timespan(_config.server.keepAliveSeconds, 0));
-    params->setMaxKeepAliveRequests(1000);
-    params->setServerName("lacuna");
-    _server = std::make_unique<Poco::Net::HTTPServer>(
-        new ApiRequestHandlerFactory(_router, _auth, _config.server), _pool, socket, params);
+    _server =
+        std::make_unique<Poco::Net::HTTPServer>(new ApiRequestHandlerFactory(_router, _auth, _config.server),
+                                                _pool, socket, serverParams(_config.server));
     _server->start();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/ThreadPool.h>
 
 #include <memory>
@@ -16,6 +17,9 @@
 #include "WorkflowEngine.h"
 
 namespace lacuna {
+
+/// The HTTP server parameters of `server` (also used by the benchmark's bare baseline server).
+Poco::Net::HTTPServerParams::Ptr serverParams(const ServerConfig& server);
 
 /// The whole service, wired once from a configuration: store, domain services, route table and
 /// HTTP server. main() and the HTTP tests both run exactly this.

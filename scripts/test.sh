@@ -9,7 +9,7 @@ scripts/setup.sh
 scripts/build.sh sanitize
 
 mariadb_dir=$(mktemp -d /tmp/lacuna-mariadb.XXXXXX)
-trap 'scripts/mariadb.sh stop "$mariadb_dir" || true; rm -rf "$mariadb_dir"' EXIT
+trap '"$root/scripts/mariadb.sh" stop "$mariadb_dir" || true; rm -rf "$mariadb_dir"' EXIT
 export LACUNA_TEST_MYSQL=$(scripts/mariadb.sh start "$mariadb_dir")
 export LACUNA_TEST_MARIADB_DIR=$mariadb_dir
 export LACUNA_SCRIPTS=$root/scripts

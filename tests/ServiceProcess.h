@@ -22,6 +22,7 @@ public:
     ~ServiceProcess();
 
     int port() const { return _port; }
+    int pid() const { return _handle->id(); }
     /// What the process printed up to the moment it listened.
     const std::string& startOutput() const { return _output; }
     /// SIGKILL, no goodbye.

@@ -1,0 +1,588 @@
+// lacuna_bench: measures the service against baselines taken in the same run, and prints a table.
+//   lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--big GAPS] [--big-only]
+// Every ratio compares two figures measured minutes apart on the same machine, so a shared, noisy
+// machine slows both sides alike.
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+#include <Poco/Environment.h>
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/Format.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/URI.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/statement.h>
+#include <mysql_driver.h>
+
+#include <chrono>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "AppConfig.h"
+#include "Clock.h"
+#include "GapRepository.h"
+#include "LacunaService.h"
+#include "LoadGenerator.h"
+#include "PasswordHasher.h"
+#include "PersianText.h"
+#include "ServiceProcess.h"
+#include "StoreFactory.h"
+
+using namespace lacuna;
+using namespace lacuna::bench;
+using namespace Poco::Data::Keywords;
+
+namespace {
+
+const std::string PASSWORD = "bench password 1";
+
+struct Options {
+    int runs = 3;
+    double seconds = 2.0;
+    std::string mysqlUrl;
+    long long bigGaps = 0;
+    bool bigOnly = false;
+};
+
+struct Row {
+    std::string name;
+    std::string measured;
+    std::string baseline;
+    std::string ratio;
+    std::string target;
+};
+std::vector<Row> table;
+
+std::string fmt(double v, int decimals = 0) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(decimals) << v;
+    return out.str();
+}
+
+std::string describe(const Stats& s) {
+    return fmt(s.requestsPerSecond) + " req/s, p50 " + fmt(s.p50Ms, 2) + " ms, p99 " + fmt(s.p99Ms, 2) +
+           " ms" + (s.failures ? " (" + std::to_string(s.failures) + " failed)" : "");
+}
+
+void addRatio(const std::string& name, const Stats& measured, const Stats& baseline, double target) {
+    const double ratio = measured.requestsPerSecond / baseline.requestsPerSecond;
+    table.push_back({name, describe(measured), describe(baseline), fmt(100 * ratio) + "%",
+                     "≥ " + fmt(100 * target) + "%" + (ratio >= target ? " met" : " MISSED")});
+    std::cerr << name << ": " << fmt(100 * ratio) << "%" << std::endl;
+}
+
+void addFigure(const std::string& name, const std::string& measured, const std::string& target = "") {
+    table.push_back({name, measured, "", "", target});
+    std::cerr << name << ": " << measured << std::endl;
+}
+
+/// A bare Poco HTTPServer that answers every request with one fixed JSON body.
+class FixedHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit FixedHandler(const std::string& body) : _body(body) {}
+    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override {
+        response.setContentType("application/json; charset=utf-8");
+        response.setContentLength(static_cast<std::streamsize>(_body.size()));
+        response.send() << _body;
+    }
+
+private:
+    const std::string& _body;
+};
+
+class FixedFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit FixedFactory(const std::string& body) : _body(body) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new FixedHandler(_body);
+    }
+
+private:
+    const std::string& _body;
+};
+
+/// The service in-process on a fresh store, with a director and a secretary logged in.
+struct Bench {
+    Poco::TemporaryFile dir;
+    std::unique_ptr<LacunaService> service;
+    SystemClock clock;
+    std::string director, secretary;
+    std::string dbPath;
+
+    explicit Bench(const StoreSettings& store) {
+        Poco::File(dir.path()).createDirectories();
+        AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
+        config.server.host = "127.0.0.1";
+        config.server.port = 0;
+        config.dataDir = dir.path();
+        config.storage = store;
+        config.storage.poolSize = 16;
+        if (config.storage.backend == "sqlite") config.storage.sqlitePath = dir.path() + "/bench.db";
+        dbPath = config.storage.sqlitePath;
+        service = std::make_unique<LacunaService>(config, clock);
+        const std::string hash = PasswordHasher().hash(PASSWORD);
+        service->users().addUserWithHash({"tehran.director", PASSWORD, {"legal_director"}, "tehran"}, hash);
+        service->users().addUserWithHash({"secretary", PASSWORD, {"committee_secretary"}, std::nullopt},
+                                         hash);
+        service->start();
+        Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(service->port()));
+        director = login(s, "tehran.director");
+        secretary = login(s, "secretary");
+    }
+
+    static std::string login(Poco::Net::HTTPClientSession& s, const std::string& user) {
+        std::string body;
+        call(s, "POST", "/api/v1/session", "",
+             R"({"username":")" + user + R"(","password":")" + PASSWORD + "\"}", &body);
+        Poco::JSON::Parser parser;
+        return parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
+    }
+
+    /// Reports a gap and brings it to drafting; returns its id (version 3).
+    std::int64_t draftingGap(int i) {
+        Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(service->port()));
+        std::string body;
+        call(
+            s, "POST", "/api/v1/gaps", director,
+            R"({"title":"خلأ قانونی عوارض شماره )" + std::to_string(i) +
+                R"(","description":"شرح خلأ قانونی در وصول عوارض نوسازی شهرداری‌ها","kind":"vacuum","category":"fees","provisions":[{"law":"قانون نوسازی","article":"ماده ۲۹"}]})",
+            &body);
+        Poco::JSON::Parser parser;
+        const auto id = parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getValue<std::int64_t>("id");
+        const std::string path = "/api/v1/gaps/" + std::to_string(id) + "/transitions";
+        call(s, "POST", path, secretary, R"({"transition":"triage","expected_version":1})");
+        call(s, "POST", path, secretary, R"({"transition":"start_drafting","expected_version":2})");
+        return id;
+    }
+};
+
+/// One gap per client, moved drafting ⇄ committee_review through the API.
+Stats httpTransitions(Bench& b, int clients, const Options& o) {
+    std::vector<std::int64_t> ids, versions;
+    for (int c = 0; c < clients; ++c) ids.push_back(b.draftingGap(c)), versions.push_back(3);
+    return measure(
+        b.service->port(), clients, o.seconds, [&](Poco::Net::HTTPClientSession& s, int c, std::mt19937&) {
+            const bool drafting = versions[c] % 2 == 1;
+            const std::string body = std::string(R"({"transition":")") +
+                                     (drafting ? "submit_for_review" : "request_revision") +
+                                     R"(","expected_version":)" + std::to_string(versions[c]) +
+                                     (drafting ? "}" : R"(,"comment":"بازبینی"})");
+            const int status = call(s, "POST", "/api/v1/gaps/" + std::to_string(ids[c]) + "/transitions",
+                                    drafting ? b.director : b.secretary, body);
+            if (status != 200) return false;
+            ++versions[c];
+            return true;
+        });
+}
+
+const char* const RAW_UPDATE =
+    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+const char* const RAW_EVENT =
+    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
+    "from_state, "
+    "to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'bench', '127.0.0.1', 'transition', '[]', ?, "
+    "?, "
+    "'submit_for_review', '', '{}')";
+
+/// The same UPDATE + INSERT + COMMIT straight through Poco::Data's SQLite connector.
+Stats rawSqliteTransitions(Bench& b, int clients, const Options& o) {
+    std::vector<std::int64_t> ids, versions;
+    std::vector<std::unique_ptr<Poco::Data::Session>> sessions;
+    for (int c = 0; c < clients; ++c) {
+        ids.push_back(b.draftingGap(1000 + c));
+        versions.push_back(3);
+        auto s = std::make_unique<Poco::Data::Session>("SQLite", b.dbPath);
+        *s << "PRAGMA busy_timeout = 10000", now;
+        *s << "PRAGMA synchronous = FULL", now;
+        sessions.push_back(std::move(s));
+    }
+    return measure(0, clients, o.seconds, [&](Poco::Net::HTTPClientSession&, int c, std::mt19937&) {
+        Poco::Data::Session& s = *sessions[c];
+        std::string to = versions[c] % 2 ? "committee_review" : "drafting",
+                    from = versions[c] % 2 ? "drafting" : "committee_review";
+        Poco::Int64 at = 1, id = ids[c], version = versions[c], sequence = versions[c] + 1;
+        s << "BEGIN IMMEDIATE", now;
+        Poco::Data::Statement update(s);
+        update << RAW_UPDATE, use(to), use(at), use(id), use(version);
+        if (update.execute() != 1) {
+            s << "ROLLBACK", now;
+            return false;
+        }
+        s << RAW_EVENT, use(id), use(sequence), use(at), use(from), use(to), now;
+        s << "COMMIT", now;
+        ++versions[c];
+        return true;
+    });
+}
+
+/// The same UPDATE + INSERT + COMMIT straight through MySQL Connector/C++.
+Stats rawMysqlTransitions(Bench& b, const StoreSettings& store, int clients, const Options& o) {
+    std::vector<std::int64_t> ids, versions;
+    std::vector<std::unique_ptr<sql::Connection>> connections;
+    std::vector<std::unique_ptr<sql::PreparedStatement>> updates, events;
+    std::vector<std::unique_ptr<sql::Statement>> plain;
+    auto* driver = sql::mysql::get_mysql_driver_instance();
+    for (int c = 0; c < clients; ++c) {
+        ids.push_back(b.draftingGap(1000 + c));
+        versions.push_back(3);
+        sql::ConnectOptionsMap options;
+        const MysqlSettings& m = store.mysql;
+        options["hostName"] = m.socket.empty()
+                                  ? sql::SQLString("tcp://" + m.host + ":" + std::to_string(m.port))
+                                  : sql::SQLString("unix://" + m.socket);
+        options["userName"] = sql::SQLString(m.user);
+        options["password"] = sql::SQLString(m.password);
+        options["schema"] = sql::SQLString(m.database);
+        options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+        connections.emplace_back(driver->connect(options));
+        plain.emplace_back(connections.back()->createStatement());
+        plain.back()->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        updates.emplace_back(connections.back()->prepareStatement(RAW_UPDATE));
+        events.emplace_back(connections.back()->prepareStatement(RAW_EVENT));
+    }
+    Stats s = measure(0, clients, o.seconds, [&](Poco::Net::HTTPClientSession&, int c, std::mt19937&) {
+        driver->threadInit();
+        const std::string to = versions[c] % 2 ? "committee_review" : "drafting";
+        const std::string from = versions[c] % 2 ? "drafting" : "committee_review";
+        plain[c]->execute("START TRANSACTION");
+        updates[c]->setString(1, to);
+        updates[c]->setInt64(2, 1);
+        updates[c]->setInt64(3, ids[c]);
+        updates[c]->setInt64(4, versions[c]);
+        if (updates[c]->executeUpdate() != 1) {
+            plain[c]->execute("ROLLBACK");
+            return false;
+        }
+        events[c]->setInt64(1, ids[c]);
+        events[c]->setInt64(2, versions[c] + 1);
+        events[c]->setInt64(3, 1);
+        events[c]->setString(4, from);
+        events[c]->setString(5, to);
+        events[c]->executeUpdate();
+        plain[c]->execute("COMMIT");
+        ++versions[c];
+        return true;
+    });
+    return s;
+}
+
+void benchBackend(const std::string& label, const StoreSettings& store, const Options& o) {
+    Bench b(store);
+    const int port = b.service->port();
+    const std::int64_t gap = b.draftingGap(0);
+
+    if (store.backend == "sqlite") {
+        // GET /gaps/{id} against a bare Poco server answering the same bytes with the same parameters.
+        std::string gapBody;
+        {
+            Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(port));
+            call(s, "GET", "/api/v1/gaps/" + std::to_string(gap), b.director, "", &gapBody);
+        }
+        ServerConfig serverConfig = b.service->config().server;
+        Poco::ThreadPool pool(4, serverConfig.threads);
+        Poco::Net::HTTPServer bare(new FixedFactory(gapBody), pool,
+                                   Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)),
+                                   serverParams(serverConfig));
+        bare.start();
+        const auto getGap = [&](int p) {
+            return [&, p] {
+                return measure(p, 16, o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
+                    return call(s, "GET", "/api/v1/gaps/" + std::to_string(gap), b.director) == 200;
+                });
+            };
+        };
+        const Stats baseline = medianOf(o.runs, getGap(bare.port()));
+        const Stats measured = medianOf(o.runs, getGap(port));
+        bare.stopAll(true);
+        addRatio("GET /gaps/{id}, 16 clients, vs bare Poco server (" + std::to_string(gapBody.size()) + " B)",
+                 measured, baseline, 0.70);
+    }
+
+    for (int clients : {1, 16}) {
+        const Stats measured = medianOf(o.runs, [&] { return httpTransitions(b, clients, o); });
+        const Stats raw = medianOf(o.runs, [&] {
+            return store.backend == "sqlite" ? rawSqliteTransitions(b, clients, o)
+                                             : rawMysqlTransitions(b, store, clients, o);
+        });
+        addRatio(
+            label + ": transition, " + std::to_string(clients) + " client(s), vs raw UPDATE+INSERT+COMMIT",
+            measured, raw, 0.80);
+    }
+
+    std::atomic<int> created{0};
+    const Stats create = medianOf(o.runs, [&] {
+        return measure(port, 16, o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
+            return call(
+                       s, "POST", "/api/v1/gaps", b.director,
+                       R"({"title":"تعارض قوانین در تملک اراضی )" + std::to_string(created++) +
+                           R"(","description":"شرح تعارض ماده ۱۰۰ قانون شهرداری با قانون ساماندهی","kind":"conflict","category":"land"})") ==
+                   201;
+        });
+    });
+    addFigure(label + ": create gap, 16 clients", describe(create));
+    const Stats list = medianOf(o.runs, [&] {
+        return measure(port, 16, o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
+            return call(s, "GET", "/api/v1/gaps?state=reported&municipality=tehran&limit=20", b.director) ==
+                   200;
+        });
+    });
+    addFigure(label + ": filtered list page (20), 16 clients", describe(list));
+    Poco::URI search("/api/v1/gaps");
+    search.addQueryParameter("q", "تملک اراضی");
+    search.addQueryParameter("limit", "20");
+    const Stats q = medianOf(o.runs, [&] {
+        return measure(port, 16, o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
+            return call(s, "GET", search.toString(), b.director) == 200;
+        });
+    });
+    addFigure(label + ": q search, 16 clients (" + std::to_string(created.load()) + " gaps)", describe(q));
+}
+
+const std::vector<std::string> WORDS = {"قانون",     "شهرداری",
+                                        "عوارض",     "نوسازی",
+                                        "تملک",      "اراضی",
+                                        "کمیسیون",   "ماده",
+                                        "تبصره",     "دیوان",
+                                        "عدالت",     "اداری",
+                                        "رأی",       "ابطال",
+                                        "مصوبه",     "شورای",
+                                        "اسلامی",    "شهر",
+                                        "پروانه",    "ساختمان",
+                                        "تخلف",      "تغییر",
+                                        "کاربری",    "طرح",
+                                        "تفصیلی",    "جامع",
+                                        "حریم",      "محدوده",
+                                        "قرارداد",   "مناقصه",
+                                        "مزایده",    "آیین‌نامه",
+                                        "مالی",      "معاملات",
+                                        "کارکنان",   "استخدام",
+                                        "بازنشستگی", "حمل‌ونقل",
+                                        "ترافیک",    "پسماند",
+                                        "محیط",      "زیست",
+                                        "فضای",      "سبز",
+                                        "درختان",    "سند",
+                                        "مالکیت",    "ثبت",
+                                        "اسناد",     "دادگاه",
+                                        "تجدیدنظر",  "اجرای",
+                                        "احکام",     "خسارت",
+                                        "تأخیر",     "تأدیه",
+                                        "بودجه",     "درآمد",
+                                        "پایدار",    "مالیات",
+                                        "ارزش",      "افزوده",
+                                        "مسکن",      "نهضت",
+                                        "ملی",       "بافت",
+                                        "فرسوده",    "معابر",
+                                        "تعریض"};
+
+std::string sentence(std::mt19937& random, int words) {
+    std::string out;
+    for (int i = 0; i < words; ++i) out += (i ? " " : "") + WORDS[random() % WORDS.size()];
+    return out;
+}
+
+long readKilobytes(int pid, const std::string& field) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+    return -1;
+}
+
+/// Fills a SQLite store with `gaps` gaps of Persian text, ten events each, then measures the
+/// service started on it as a separate process: cold start, list and search latency, peak RSS.
+void benchBig(const Options& o) {
+    const std::string dir = Poco::TemporaryFile::tempName();
+    Poco::File(dir).createDirectories();
+    const std::string path = dir + "/big.db";
+    StoreSettings settings;
+    settings.backend = "sqlite";
+    settings.sqlitePath = path;
+    {
+        auto store = openStore(settings);
+        const std::string hash = PasswordHasher().hash(PASSWORD);
+        store->users().create(User{0, "tehran.director", hash, "tehran", {"legal_director"}, 0});
+        store->users().create(User{0, "secretary", hash, std::nullopt, {"committee_secretary"}, 0});
+    }
+    const auto genStart = std::chrono::steady_clock::now();
+    {
+        Poco::Data::Session s("SQLite", path);
+        s << "PRAGMA journal_mode = WAL", now;
+        s << "PRAGMA synchronous = NORMAL", now;  // generation only; the service runs with FULL
+        std::mt19937 random(1405);
+        const std::vector<std::string> cities = {"tehran", "mashhad", "isfahan", "karaj",
+                                                 "shiraz", "tabriz",  "qom",     "ahvaz"};
+        const std::vector<std::string> kinds = {"vacuum", "ambiguity", "conflict", "obsolete", "obstacle"};
+        const std::vector<std::string> categories = {"fees",      "planning",    "land",
+                                                     "contracts", "property",    "personnel",
+                                                     "transport", "environment", "other"};
+        const std::vector<std::string> priorities = {"low", "normal", "high", "urgent"};
+        const std::vector<std::string> path10 = {
+            "reported",         "triaged",  "drafting",         "committee_review", "drafting",
+            "committee_review", "drafting", "committee_review", "endorsed",         "in_parliament"};
+        constexpr int BATCH = 5000;
+        for (long long done = 0; done < o.bigGaps; done += BATCH) {
+            std::vector<Poco::Int64> id, rank, conf, lawsuits, exposure, version, createdAt;
+            std::vector<std::string> reference, title, description, search, kind, category, city, priority,
+                state;
+            std::vector<Poco::Int64> eGap, eSeq, eAt;
+            std::vector<std::string> eType, eChanges, eFrom, eTo, eTransition;
+            std::vector<Poco::Int64> pGap, pPos;
+            std::vector<std::string> pLaw, pArticle;
+            for (long long k = done; k < std::min<long long>(done + BATCH, o.bigGaps); ++k) {
+                const Poco::Int64 gapId = k + 1;
+                const int final = static_cast<int>(random() % 10);
+                id.push_back(gapId);
+                reference.push_back(Poco::format("G-1405-%07Ld", gapId));
+                GapFields f;
+                f.title = sentence(random, 6 + static_cast<int>(random() % 5));
+                f.description = sentence(random, 30 + static_cast<int>(random() % 30));
+                title.push_back(f.title);
+                description.push_back(f.description);
+                search.push_back(gapSearchText(f));
+                kind.push_back(kinds[random() % kinds.size()]);
+                category.push_back(categories[random() % categories.size()]);
+                city.push_back(cities[random() % cities.size()]);
+                priority.push_back(priorities[random() % priorities.size()]);
+                rank.push_back(gapvalues::priorityRank(priority.back()));
+                conf.push_back(random() % 20 == 0);
+                lawsuits.push_back(random() % 50);
+                exposure.push_back(static_cast<Poco::Int64>(random() % 1000) * 1000000000LL);
+                state.push_back(path10[final]);
+                version.push_back(10);
+                createdAt.push_back(1700000000000LL + gapId * 1000);
+                pGap.push_back(gapId);
+                pPos.push_back(0);
+                pLaw.push_back("قانون شهرداری");
+                pArticle.push_back("ماده " + std::to_string(random() % 120));
+                for (int e = 1; e <= 10; ++e) {
+                    eGap.push_back(gapId);
+                    eSeq.push_back(e);
+                    eAt.push_back(createdAt.back() + e);
+                    eType.push_back(e == 1 ? "created" : "transition");
+                    eChanges.push_back(e == 1 ? R"([{"field":"title","old":null,"new":"…"}])" : "[]");
+                    eFrom.push_back(e == 1 ? "" : path10[(e - 2) % 10]);
+                    eTo.push_back(e == 10 ? path10[final] : path10[(e - 1) % 10]);
+                    eTransition.push_back(e == 1 ? "" : "submit_for_review");
+                }
+            }
+            s << "BEGIN", now;
+            s << "INSERT INTO gaps (id, reference, title, description, search_text, kind, category, "
+                 "municipality, "
+                 "priority, priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, "
+                 "created_by, "
+                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                use(id), use(reference), use(title), use(description), use(search), use(kind), use(category),
+                use(city), use(priority), use(rank), use(conf), use(lawsuits), use(exposure), use(state),
+                use(version), use(createdAt), use(createdAt), now;
+            s << "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)", use(pGap),
+                use(pPos), use(pLaw), use(pArticle), now;
+            s << "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, "
+                 "changes, "
+                 "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'tehran.director', "
+                 "'10.0.0.1', ?, ?, ?, ?, ?, '', '{}')",
+                use(eGap), use(eSeq), use(eAt), use(eType), use(eChanges), use(eFrom), use(eTo),
+                use(eTransition), now;
+            s << "COMMIT", now;
+        }
+        s << "PRAGMA wal_checkpoint(TRUNCATE)", now;
+    }
+    const double genSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - genStart).count();
+    addFigure("data: " + std::to_string(o.bigGaps) + " gaps, " + std::to_string(o.bigGaps * 10) + " events",
+              fmt(genSeconds) + " s to generate, " + fmt(Poco::File(path).getSize() / 1048576.0) + " MiB");
+
+    const auto start = std::chrono::steady_clock::now();
+    test::ServiceProcess service({"--db", "sqlite:" + path},
+                                 {{"LACUNA_ADMIN_PASSWORD", "admin password 1"}, {"LACUNA_DATA_DIR", dir}});
+    const double coldMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    addFigure("cold start on it (launch to listening; page cache as left by the generator)",
+              fmt(coldMs) + " ms", "≤ 1000 ms");
+    Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(service.port()));
+    const std::string token = Bench::login(s, "secretary");
+    std::string firstPage;
+    call(s, "GET", "/api/v1/gaps?limit=20", token, "", &firstPage);
+    Poco::JSON::Parser parser;
+    const std::string cursor =
+        parser.parse(firstPage).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("next_cursor");
+    const auto p95 = [&](const std::string& name, const std::string& target, std::vector<std::string> paths) {
+        const Stats st = medianOf(o.runs, [&] {
+            return measure(service.port(), 4, o.seconds,
+                           [&](Poco::Net::HTTPClientSession& c, int, std::mt19937& r) {
+                               return call(c, "GET", paths[r() % paths.size()], token) == 200;
+                           });
+        });
+        addFigure(name,
+                  "p95 " + fmt(st.p95Ms, 2) + " ms (p50 " + fmt(st.p50Ms, 2) + ", " +
+                      fmt(st.requestsPerSecond) + " req/s, 4 clients)",
+                  target);
+    };
+    p95("list, newest first, page 1 and 2", "p95 ≤ 10 ms",
+        {"/api/v1/gaps?limit=20", "/api/v1/gaps?limit=20&cursor=" + cursor});
+    p95("list filtered by state and city", "p95 ≤ 10 ms",
+        {"/api/v1/gaps?state=drafting&municipality=tehran&limit=20",
+         "/api/v1/gaps?state=endorsed&municipality=qom&limit=20&sort=-updated_at"});
+    Poco::URI common("/api/v1/gaps"), rare("/api/v1/gaps");
+    common.addQueryParameter("q", "قانون");
+    rare.addQueryParameter("q", "تعریض معابر بافت فرسوده بودجه");
+    p95("q search, very common word", "(issue 5: ≤ 50 ms)", {common.toString()});
+    p95("q search, rare combination", "(issue 5: ≤ 50 ms)", {rare.toString()});
+    addFigure("peak RSS of the service after these",
+              fmt(readKilobytes(service.pid(), "VmHWM") / 1024.0, 1) + " MiB", "≤ 150 MB");
+    service.terminate();
+    Poco::File(dir).remove(true);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto value = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+        if (a == "--runs")
+            o.runs = std::stoi(value());
+        else if (a == "--seconds")
+            o.seconds = std::stod(value());
+        else if (a == "--mysql")
+            o.mysqlUrl = value();
+        else if (a == "--big")
+            o.bigGaps = std::stoll(value());
+        else if (a == "--big-only")
+            o.bigOnly = true;
+        else {
+            std::cerr
+                << "usage: lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--big GAPS] [--big-only]\n";
+            return 2;
+        }
+    }
+    Poco::Data::SQLite::Connector::registerConnector();
+    if (!o.bigOnly) {
+        StoreSettings sqlite;
+        sqlite.backend = "sqlite";
+        benchBackend("SQLite", sqlite, o);
+        if (!o.mysqlUrl.empty()) {
+            StoreSettings mysql;
+            applyStoreUrl(o.mysqlUrl, mysql);
+            mysql.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+            benchBackend("MariaDB", mysql, o);
+        }
+    }
+    if (o.bigGaps > 0) benchBig(o);
+
+    std::cout << "\n| benchmark | measured | baseline (same run) | ratio | target |\n|---|---|---|---|---|\n";
+    for (const Row& r : table)
+        std::cout << "| " << r.name << " | " << r.measured << " | " << r.baseline << " | " << r.ratio << " | "
+                  << r.target << " |\n";
+    return 0;
+}
