@@ -50,10 +50,8 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
 
 Principal AuthService::authenticate(const std::string& token, const std::string& client) {
     if (token.empty()) throw Unauthorized("a bearer token is required");
-    const auto userId = _sessions.findActiveUser(sha256Hex(token), _clock.nowMs());
-    if (!userId) throw Unauthorized("the token is unknown, expired or revoked");
-    const auto user = _users.findById(*userId);
-    if (!user) throw Unauthorized("the token's user no longer exists");
+    const auto user = _sessions.findSessionUser(sha256Hex(token), _clock.nowMs());
+    if (!user) throw Unauthorized("the token is unknown, expired or revoked");
     return Principal{user->id, user->username, user->municipality, user->roles, client};
 }
 

@@ -2,6 +2,22 @@
 
 #include <algorithm>
 
+#include "JsonText.h"
+
+namespace lacuna {
+
+std::string provisionsJson(const std::vector<Provision>& provisions) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        if (i) out += ",";
+        out += "{\"law\":" + jsonString(provisions[i].law) +
+               ",\"article\":" + jsonString(provisions[i].article) + "}";
+    }
+    return out + "]";
+}
+
+}  // namespace lacuna
+
 namespace lacuna::gapvalues {
 
 const std::vector<std::string>& kinds() {

@@ -77,6 +77,9 @@ struct GapEvent {
     std::string fieldsJson;  ///< the transition's fields, {"registration_no": …}
 };
 
+/// `[{"law":…,"article":…}, …]`: how provisions travel in events and are kept beside a gap's row.
+std::string provisionsJson(const std::vector<Provision>& provisions);
+
 /// Allowed values of the enumerated gap fields.
 namespace gapvalues {
 const std::vector<std::string>& kinds();

@@ -14,16 +14,6 @@
 namespace lacuna {
 namespace {
 
-std::string jsonProvisions(const std::vector<Provision>& provisions) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < provisions.size(); ++i) {
-        if (i) out += ",";
-        out += "{\"law\":" + jsonString(provisions[i].law) +
-               ",\"article\":" + jsonString(provisions[i].article) + "}";
-    }
-    return out + "]";
-}
-
 std::string jsonImpact(const Impact& impact) {
     return "{\"pending_lawsuits\":" + std::to_string(impact.pendingLawsuits) +
            ",\"exposure_rials\":" + std::to_string(impact.exposureRials) + "}";
@@ -53,8 +43,8 @@ void describeAll(ChangeList& changes, const GapFields* before, const GapFields& 
     changes.add("description", before ? str(before->description) : null, str(after.description));
     changes.add("kind", before ? str(before->kind) : null, str(after.kind));
     changes.add("category", before ? str(before->category) : null, str(after.category));
-    changes.add("provisions", before ? jsonProvisions(before->provisions) : null,
-                jsonProvisions(after.provisions));
+    changes.add("provisions", before ? provisionsJson(before->provisions) : null,
+                provisionsJson(after.provisions));
     changes.add("municipality", before ? str(before->municipality) : null, str(after.municipality));
     changes.add("priority", before ? str(before->priority) : null, str(after.priority));
     changes.add("confidential", before ? (before->confidential ? "true" : "false") : null,

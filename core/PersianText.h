@@ -17,8 +17,8 @@ std::size_t utf8Length(std::string_view text);
 /// The form Persian text is searched and compared on; the text as written is stored separately.
 /// Arabic yeh/kaf/heh/teh marbuta/alef variants become their Persian letters, diacritics and
 /// tatweel go, Persian and Arabic-Indic digits become ASCII, ZWNJ and other joiners and
-/// direction marks are removed (so «شهرداری‌ها» meets «شهرداریها»), every run of white
-/// space becomes one space, ASCII letters are lower-cased and the ends are trimmed.
+/// direction marks are removed (so «شهرداری‌ها» meets «شهرداریها»), every run of
+/// white space becomes one space, ASCII letters are lower-cased and the ends are trimmed.
 std::string normalizePersian(std::string_view text);
 
 }  // namespace lacuna

@@ -201,11 +201,12 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     CHECK(store->users().findById(uid)->roles == std::vector<std::string>{"legal_director"});
 
     store->sessions().create("hash-a", uid, 1000, 5000);
-    CHECK(store->sessions().findActiveUser("hash-a", 4999) == uid);
-    CHECK_FALSE(store->sessions().findActiveUser("hash-a", 5000));
-    CHECK_FALSE(store->sessions().findActiveUser("hash-b", 1000));
+    CHECK(store->sessions().findSessionUser("hash-a", 4999)->id == uid);
+    CHECK(store->sessions().findSessionUser("hash-a", 4999)->username == "director");
+    CHECK_FALSE(store->sessions().findSessionUser("hash-a", 5000));
+    CHECK_FALSE(store->sessions().findSessionUser("hash-b", 1000));
     store->sessions().revoke("hash-a", 2000);
-    CHECK_FALSE(store->sessions().findActiveUser("hash-a", 3000));
+    CHECK_FALSE(store->sessions().findSessionUser("hash-a", 3000));
 
     for (int i = 0; i < 3; ++i) store->sessions().recordLoginFailure("director", "10.0.0.1", 100 + i);
     store->sessions().recordLoginFailure("other", "10.0.0.1", 200);

@@ -5,6 +5,7 @@
 
 #include "Errors.h"
 #include "GapListSql.h"
+#include "ProvisionsJson.h"
 
 namespace lacuna {
 namespace {
@@ -13,25 +14,23 @@ using ResultPtr = std::unique_ptr<sql::ResultSet>;
 
 const std::string SELECT_GAP =
     "SELECT g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
-    "g.confidential, g.pending_lawsuits, g.exposure_rials, g.state, g.version, g.created_by, "
+    "g.confidential, g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, "
     "u.username AS created_by_name, g.created_at, g.updated_at FROM gaps g JOIN users u ON u.id = "
     "g.created_by ";
 const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
 const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
-const std::string SELECT_PROVISIONS =
-    "SELECT law, article FROM gap_provisions WHERE gap_id = ? ORDER BY position";
 const std::string NEXT_REFERENCE =
     "INSERT INTO reference_counters (year, last) VALUES (?, 1) ON DUPLICATE KEY UPDATE last = last + 1";
 const std::string SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE year = ?";
 const std::string INSERT_GAP =
     "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
     "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
+    "updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
 const std::string LAST_ID = "SELECT LAST_INSERT_ID()";
 const std::string UPDATE_GAP =
     "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
     "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
-    "version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+    "version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?";
 const std::string UPDATE_STATE =
     "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 const std::string SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
@@ -61,6 +60,7 @@ Gap readGap(sql::ResultSet& rs) {
     g.fields.confidential = rs.getInt64("confidential") != 0;
     g.fields.impact.pendingLawsuits = rs.getInt64("pending_lawsuits");
     g.fields.impact.exposureRials = rs.getInt64("exposure_rials");
+    g.fields.provisions = provisionsFromJson(text(rs, "provisions"));
     g.state = text(rs, "state");
     g.version = rs.getInt64("version");
     g.createdBy = rs.getInt64("created_by");
@@ -68,13 +68,6 @@ Gap readGap(sql::ResultSet& rs) {
     g.createdAt = rs.getInt64("created_at");
     g.updatedAt = rs.getInt64("updated_at");
     return g;
-}
-
-void loadProvisions(MysqlConnection& c, Gap& gap) {
-    sql::PreparedStatement& select = c.prepare(SELECT_PROVISIONS);
-    select.setInt64(1, gap.id);
-    ResultPtr rs(select.executeQuery());
-    while (rs->next()) gap.fields.provisions.push_back({text(*rs, "law"), text(*rs, "article")});
 }
 
 void insertProvisions(MysqlConnection& c, std::int64_t gapId, const std::vector<Provision>& provisions) {
@@ -135,8 +128,6 @@ std::optional<Gap> findOne(MysqlDatabase& db, const std::string& sql, const SqlP
         ResultPtr rs(select.executeQuery());
         if (!rs->next()) return;
         found = readGap(*rs);
-        rs.reset();
-        loadProvisions(c, *found);
     });
     return found;
 }
@@ -172,6 +163,7 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
         insert.setInt64(14, stored.createdBy);
         insert.setInt64(15, stored.createdAt);
         insert.setInt64(16, stored.updatedAt);
+        insert.setString(17, provisionsJson(f.provisions));
         insert.executeUpdate();
         ResultPtr id(c.prepare(LAST_ID).executeQuery());
         id->next();
@@ -194,8 +186,9 @@ void MysqlGapRepository::update(const Gap& gap, std::int64_t expectedVersion, co
         update.setInt64(10, f.impact.exposureRials);
         update.setString(11, gap.state);
         update.setInt64(12, gap.updatedAt);
-        update.setInt64(13, gap.id);
-        update.setInt64(14, expectedVersion);
+        update.setString(13, provisionsJson(f.provisions));
+        update.setInt64(14, gap.id);
+        update.setInt64(15, expectedVersion);
         if (update.executeUpdate() != 1) failStaleUpdate(c, gap.id, expectedVersion);
         sql::PreparedStatement& remove = c.prepare(DELETE_PROVISIONS);
         remove.setInt64(1, gap.id);
@@ -238,12 +231,10 @@ GapPage MysqlGapRepository::list(const GapQuery& q) {
         }
         ResultPtr rs(select.executeQuery());
         while (rs->next()) page.items.push_back(readGap(*rs));
-        rs.reset();
         if (page.items.size() > q.limit) {
             page.items.pop_back();
             page.next = GapCursor{gapSortKey(page.items.back(), q.sortKey), page.items.back().id};
         }
-        for (Gap& gap : page.items) loadProvisions(c, gap);
     });
     return page;
 }

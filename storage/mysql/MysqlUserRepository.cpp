@@ -19,8 +19,9 @@ const std::string SELECT_USERS = SELECT_USER + "ORDER BY username";
 const std::string COUNT_USERS = "SELECT COUNT(*) FROM users";
 const std::string INSERT_SESSION =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
-const std::string SELECT_ACTIVE_SESSION =
-    "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ? AND revoked_at IS NULL";
+const std::string SELECT_SESSION_USER =
+    "SELECT u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at FROM sessions s "
+    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL";
 const std::string REVOKE_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
 const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
@@ -129,17 +130,15 @@ void MysqlSessionRepository::create(const std::string& tokenHash, std::int64_t u
     });
 }
 
-std::optional<std::int64_t> MysqlSessionRepository::findActiveUser(const std::string& tokenHash,
-                                                                   std::int64_t now) {
-    std::optional<std::int64_t> user;
+std::optional<User> MysqlSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
+    std::vector<User> users;
     _db.read([&](MysqlConnection& c) {
-        sql::PreparedStatement& select = c.prepare(SELECT_ACTIVE_SESSION);
+        sql::PreparedStatement& select = c.prepare(SELECT_SESSION_USER);
         select.setString(1, tokenHash);
         select.setInt64(2, now);
-        ResultPtr rs(select.executeQuery());
-        if (rs->next()) user = rs->getInt64(1);
+        users = readUsers(select);
     });
-    return user;
+    return firstOf(std::move(users));
 }
 
 void MysqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {

@@ -33,6 +33,8 @@ public:
     void write(const std::function<void(Poco::Data::Session&)>& work);
     /// Runs `work` inside a read transaction, so multi-statement reads see one snapshot.
     void read(const std::function<void(Poco::Data::Session&)>& work);
+    /// Runs `work` (one statement) in autocommit mode, without the cost of BEGIN and COMMIT.
+    void query(const std::function<void(Poco::Data::Session&)>& work);
 
 private:
     class Lease;
@@ -44,6 +46,7 @@ private:
 
     SqliteSettings _settings;
     std::mutex _mutex;
+    std::mutex _writerMutex;
     std::condition_variable _available;
     std::vector<std::unique_ptr<Poco::Data::Session>> _all;
     std::vector<Poco::Data::Session*> _idle;

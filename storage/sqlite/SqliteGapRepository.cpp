@@ -8,6 +8,7 @@
 
 #include "Errors.h"
 #include "GapListSql.h"
+#include "ProvisionsJson.h"
 
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
@@ -20,13 +21,12 @@ namespace {
 const std::string GAP_COLUMNS =
     "g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
     "g.confidential, "
-    "g.pending_lawsuits, g.exposure_rials, g.state, g.version, g.created_by, u.username AS created_by_name, "
+    "g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, u.username AS "
+    "created_by_name, "
     "g.created_at, g.updated_at";
 const std::string SELECT_GAP = "SELECT " + GAP_COLUMNS + " FROM gaps g JOIN users u ON u.id = g.created_by ";
 const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
 const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
-const std::string SELECT_PROVISIONS =
-    "SELECT gap_id, law, article FROM gap_provisions WHERE gap_id = ? ORDER BY position";
 const char* const NEXT_REFERENCE =
     "INSERT INTO reference_counters (year, last) VALUES (?, 1) "
     "ON CONFLICT (year) DO UPDATE SET last = last + 1";
@@ -34,12 +34,12 @@ const char* const SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE 
 const char* const INSERT_GAP =
     "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
     "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
+    "updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
 const char* const LAST_ID = "SELECT last_insert_rowid()";
 const char* const UPDATE_GAP =
     "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
     "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
-    "version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+    "version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?";
 const char* const UPDATE_STATE =
     "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 const char* const SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
@@ -67,6 +67,7 @@ Gap readGap(RecordSet& rs) {
     g.fields.confidential = rs["confidential"].convert<Poco::Int64>() != 0;
     g.fields.impact.pendingLawsuits = rs["pending_lawsuits"].convert<Poco::Int64>();
     g.fields.impact.exposureRials = rs["exposure_rials"].convert<Poco::Int64>();
+    g.fields.provisions = provisionsFromJson(rs["provisions"].convert<std::string>());
     g.state = rs["state"].convert<std::string>();
     g.version = rs["version"].convert<Poco::Int64>();
     g.createdBy = rs["created_by"].convert<Poco::Int64>();
@@ -74,17 +75,6 @@ Gap readGap(RecordSet& rs) {
     g.createdAt = rs["created_at"].convert<Poco::Int64>();
     g.updatedAt = rs["updated_at"].convert<Poco::Int64>();
     return g;
-}
-
-void loadProvisions(Session& s, Gap& gap) {
-    Statement select(s);
-    Poco::Int64 id = gap.id;
-    select << SELECT_PROVISIONS, use(id);
-    select.execute();
-    RecordSet rs(select);
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
-        gap.fields.provisions.push_back(
-            {rs["law"].convert<std::string>(), rs["article"].convert<std::string>()});
 }
 
 void insertProvisions(Session& s, Poco::Int64 gapId, const std::vector<Provision>& provisions) {
@@ -130,13 +120,14 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
         const GapFields& f = stored.fields;
         std::string reference = stored.reference, title = f.title, description = f.description,
                     search = gapSearchText(f), kind = f.kind, category = f.category,
-                    municipality = f.municipality, priority = f.priority, state = stored.state;
+                    municipality = f.municipality, priority = f.priority, state = stored.state,
+                    provisions = provisionsJson(f.provisions);
         Poco::Int64 rank = gapvalues::priorityRank(f.priority), confidential = f.confidential ? 1 : 0,
                     lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials,
                     createdBy = stored.createdBy, createdAt = stored.createdAt, updatedAt = stored.updatedAt;
         s << INSERT_GAP, use(reference), use(title), use(description), use(search), use(kind), use(category),
             use(municipality), use(priority), use(rank), use(confidential), use(lawsuits), use(exposure),
-            use(state), use(createdBy), use(createdAt), use(updatedAt), now;
+            use(state), use(createdBy), use(createdAt), use(updatedAt), use(provisions), now;
         Poco::Int64 id = 0;
         s << LAST_ID, into(id), now;
         stored.id = id;
@@ -150,14 +141,15 @@ void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, c
     _db.write([&](Session& s) {
         const GapFields& f = gap.fields;
         std::string title = f.title, description = f.description, search = gapSearchText(f), kind = f.kind,
-                    category = f.category, priority = f.priority, state = gap.state;
+                    category = f.category, priority = f.priority, state = gap.state,
+                    provisions = provisionsJson(f.provisions);
         Poco::Int64 rank = gapvalues::priorityRank(f.priority), confidential = f.confidential ? 1 : 0,
                     lawsuits = f.impact.pendingLawsuits, exposure = f.impact.exposureRials,
                     updatedAt = gap.updatedAt, id = gap.id, expected = expectedVersion;
         Statement statement(s);
         statement << UPDATE_GAP, use(title), use(description), use(search), use(kind), use(category),
             use(priority), use(rank), use(confidential), use(lawsuits), use(exposure), use(state),
-            use(updatedAt), use(id), use(expected);
+            use(updatedAt), use(provisions), use(id), use(expected);
         if (statement.execute() != 1) failStaleUpdate(s, id, expected);
         s << DELETE_PROVISIONS, use(id), now;
         insertProvisions(s, id, f.provisions);
@@ -180,7 +172,7 @@ void SqliteGapRepository::changeState(std::int64_t gapId, std::int64_t expectedV
 std::optional<Gap> SqliteGapRepository::findWhere(const std::string& sql,
                                                   Poco::Data::AbstractBinding::Ptr key) {
     std::optional<Gap> found;
-    _db.read([&](Session& s) {
+    _db.query([&](Session& s) {
         Statement select(s);
         select << sql;
         select.addBind(key);
@@ -188,7 +180,6 @@ std::optional<Gap> SqliteGapRepository::findWhere(const std::string& sql,
         RecordSet rs(select);
         if (!rs.moveFirst()) return;
         found = readGap(rs);
-        loadProvisions(s, *found);
     });
     return found;
 }
@@ -204,7 +195,7 @@ std::optional<Gap> SqliteGapRepository::findByReference(const std::string& refer
 GapPage SqliteGapRepository::list(const GapQuery& q) {
     const GapListSql query = buildGapListSql(SELECT_GAP, q);
     GapPage page;
-    _db.read([&](Session& s) {
+    _db.query([&](Session& s) {
         Statement select(s);
         select << query.sql;
         for (const SqlParameter& p : query.parameters) {
@@ -220,14 +211,13 @@ GapPage SqliteGapRepository::list(const GapQuery& q) {
             page.items.pop_back();
             page.next = GapCursor{gapSortKey(page.items.back(), q.sortKey), page.items.back().id};
         }
-        for (Gap& gap : page.items) loadProvisions(s, gap);
     });
     return page;
 }
 
 std::vector<GapEvent> SqliteGapRepository::history(std::int64_t gapId) {
     std::vector<GapEvent> events;
-    _db.read([&](Session& s) {
+    _db.query([&](Session& s) {
         Statement select(s);
         Poco::Int64 id = gapId;
         select << SELECT_EVENTS, use(id);

@@ -11,7 +11,7 @@ SqliteStore::SqliteStore(SqliteSettings settings)
 
 bool SqliteStore::reachable() {
     try {
-        _db.read([](Poco::Data::Session& s) {
+        _db.query([](Poco::Data::Session& s) {
             Poco::Int64 one = 0;
             s << "SELECT 1", into(one), now;
         });

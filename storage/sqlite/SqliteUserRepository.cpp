@@ -23,8 +23,9 @@ const std::string SELECT_USERS = SELECT_USER + "ORDER BY username";
 const char* const COUNT_USERS = "SELECT COUNT(*) FROM users";
 const char* const INSERT_SESSION =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
-const char* const SELECT_ACTIVE_SESSION =
-    "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ? AND revoked_at IS NULL";
+const std::string SELECT_SESSION_USER =
+    "SELECT u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at FROM sessions s "
+    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL";
 const char* const REVOKE_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
 const char* const INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
@@ -40,10 +41,7 @@ std::string joinRoles(const std::vector<std::string>& roles) {
     return out;
 }
 
-std::vector<User> readUsers(Session& s, const std::string& sql, Poco::Data::AbstractBinding::Ptr key) {
-    Statement select(s);
-    select << sql;
-    if (key) select.addBind(key);
+std::vector<User> readUsers(Statement& select) {
     select.execute();
     RecordSet rs(select);
     std::vector<User> users;
@@ -62,10 +60,21 @@ std::vector<User> readUsers(Session& s, const std::string& sql, Poco::Data::Abst
     return users;
 }
 
+std::vector<User> selectUsers(SqliteDatabase& db, const std::string& sql,
+                              Poco::Data::AbstractBinding::Ptr key) {
+    std::vector<User> users;
+    db.query([&](Session& s) {
+        Statement select(s);
+        select << sql;
+        if (key) select.addBind(key);
+        users = readUsers(select);
+    });
+    return users;
+}
+
 std::optional<User> readOne(SqliteDatabase& db, const std::string& sql,
                             Poco::Data::AbstractBinding::Ptr key) {
-    std::vector<User> users;
-    db.read([&](Session& s) { users = readUsers(s, sql, key); });
+    std::vector<User> users = selectUsers(db, sql, key);
     if (users.empty()) return std::nullopt;
     return users.front();
 }
@@ -95,15 +104,11 @@ std::optional<User> SqliteUserRepository::findById(std::int64_t id) {
     return readOne(_db, SELECT_USER_BY_ID, bind(static_cast<Poco::Int64>(id)));
 }
 
-std::vector<User> SqliteUserRepository::list() {
-    std::vector<User> users;
-    _db.read([&](Session& s) { users = readUsers(s, SELECT_USERS, nullptr); });
-    return users;
-}
+std::vector<User> SqliteUserRepository::list() { return selectUsers(_db, SELECT_USERS, nullptr); }
 
 std::int64_t SqliteUserRepository::count() {
     Poco::Int64 n = 0;
-    _db.read([&](Session& s) { s << COUNT_USERS, into(n), now; });
+    _db.query([&](Session& s) { s << COUNT_USERS, into(n), now; });
     return n;
 }
 
@@ -118,19 +123,16 @@ void SqliteSessionRepository::create(const std::string& tokenHash, std::int64_t 
     });
 }
 
-std::optional<std::int64_t> SqliteSessionRepository::findActiveUser(const std::string& tokenHash,
-                                                                    std::int64_t now_) {
-    std::optional<std::int64_t> user;
-    _db.read([&](Session& s) {
+std::optional<User> SqliteSessionRepository::findSessionUser(const std::string& tokenHash,
+                                                             std::int64_t now_) {
+    std::vector<User> users;
+    _db.query([&](Session& s) {
         Statement select(s);
-        std::string hash = tokenHash;
-        Poco::Int64 at = now_;
-        select << SELECT_ACTIVE_SESSION, use(hash), use(at);
-        select.execute();
-        RecordSet rs(select);
-        if (rs.moveFirst()) user = rs[0].convert<Poco::Int64>();
+        select << SELECT_SESSION_USER, bind(tokenHash), bind(static_cast<Poco::Int64>(now_));
+        users = readUsers(select);
     });
-    return user;
+    if (users.empty()) return std::nullopt;
+    return users.front();
 }
 
 void SqliteSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {

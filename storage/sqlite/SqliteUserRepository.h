@@ -25,7 +25,7 @@ public:
     explicit SqliteSessionRepository(SqliteDatabase& db);
     void create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
                 std::int64_t expiresAt) override;
-    std::optional<std::int64_t> findActiveUser(const std::string& tokenHash, std::int64_t now) override;
+    std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) override;
     void revoke(const std::string& tokenHash, std::int64_t at) override;
     void recordLoginFailure(const std::string& username, const std::string& client, std::int64_t at) override;
     LoginFailures loginFailuresSince(const std::string& username, const std::string& client,

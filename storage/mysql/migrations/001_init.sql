@@ -39,6 +39,7 @@ CREATE TABLE gaps (
   title TEXT NOT NULL,
   description MEDIUMTEXT NOT NULL,
   search_text MEDIUMTEXT NOT NULL,
+  provisions MEDIUMTEXT NOT NULL,
   kind VARCHAR(32) NOT NULL,
   category VARCHAR(64) NOT NULL,
   municipality VARCHAR(64) NOT NULL,

@@ -36,6 +36,7 @@ CREATE TABLE gaps (
   title TEXT NOT NULL,
   description TEXT NOT NULL,
   search_text TEXT NOT NULL,
+  provisions TEXT NOT NULL,
   kind TEXT NOT NULL,
   category TEXT NOT NULL,
   municipality TEXT NOT NULL,
