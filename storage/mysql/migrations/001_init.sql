@@ -58,7 +58,11 @@ CREATE TABLE gaps (
   KEY gaps_by_updated (updated_at, id),
   KEY gaps_by_priority (priority_rank, id),
   KEY gaps_by_state (state, created_at, id),
+  KEY gaps_by_state_updated (state, updated_at, id),
+  KEY gaps_by_state_priority (state, priority_rank, id),
   KEY gaps_by_municipality (municipality, created_at, id),
+  KEY gaps_by_municipality_updated (municipality, updated_at, id),
+  KEY gaps_by_municipality_priority (municipality, priority_rank, id),
   CONSTRAINT gaps_created_by FOREIGN KEY (created_by) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 

@@ -54,8 +54,13 @@ CREATE TABLE gaps (
 CREATE INDEX gaps_by_created ON gaps(created_at, id);
 CREATE INDEX gaps_by_updated ON gaps(updated_at, id);
 CREATE INDEX gaps_by_priority ON gaps(priority_rank, id);
+-- A filter on state or city with each sort order the list offers, so a page never sorts the table.
 CREATE INDEX gaps_by_state ON gaps(state, created_at, id);
+CREATE INDEX gaps_by_state_updated ON gaps(state, updated_at, id);
+CREATE INDEX gaps_by_state_priority ON gaps(state, priority_rank, id);
 CREATE INDEX gaps_by_municipality ON gaps(municipality, created_at, id);
+CREATE INDEX gaps_by_municipality_updated ON gaps(municipality, updated_at, id);
+CREATE INDEX gaps_by_municipality_priority ON gaps(municipality, priority_rank, id);
 
 CREATE TABLE gap_provisions (
   gap_id BIGINT NOT NULL REFERENCES gaps(id),
