@@ -227,18 +227,6 @@ Stats rawSqliteTransitions(Bench& b, int clients, const Options& o) {
     });
 }
 
-/// A plain Connector/C++ connection to `m`'s server, in `schema` when given.
-std::unique_ptr<sql::Connection> rawMysqlConnection(const MysqlSettings& m, const std::string& schema) {
-    sql::ConnectOptionsMap options;
-    options["hostName"] = m.socket.empty() ? sql::SQLString("tcp://" + m.host + ":" + std::to_string(m.port))
-                                           : sql::SQLString("unix://" + m.socket);
-    options["userName"] = sql::SQLString(m.user);
-    options["password"] = sql::SQLString(m.password);
-    if (!schema.empty()) options["schema"] = sql::SQLString(schema);
-    options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
-    return std::unique_ptr<sql::Connection>(sql::mysql::get_mysql_driver_instance()->connect(options));
-}
-
 /// The same UPDATE + INSERT + COMMIT straight through MySQL Connector/C++.
 Stats rawMysqlTransitions(Bench& b, const StoreSettings& store, int clients, const Options& o) {
     std::vector<std::int64_t> ids, versions;
@@ -249,7 +237,7 @@ Stats rawMysqlTransitions(Bench& b, const StoreSettings& store, int clients, con
     for (int c = 0; c < clients; ++c) {
         ids.push_back(b.draftingGap(1000 + c));
         versions.push_back(3);
-        connections.push_back(rawMysqlConnection(store.mysql, store.mysql.database));
+        connections.push_back(MysqlDatabase::openConnection(store.mysql, true));
         plain.emplace_back(connections.back()->createStatement());
         plain.back()->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
         updates.emplace_back(connections.back()->prepareStatement(RAW_UPDATE));
@@ -592,7 +580,7 @@ int main(int argc, char** argv) {
             mysql.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
             // A database of its own, so every run starts empty; the URL's user must be allowed to create it.
             const std::string name = "lacuna_bench_" + std::to_string(Poco::Process::id());
-            const auto admin = rawMysqlConnection(mysql.mysql, "");
+            const auto admin = MysqlDatabase::openConnection(mysql.mysql, false);
             std::unique_ptr<sql::Statement>(admin->createStatement())->execute("CREATE DATABASE " + name);
             mysql.mysql.database = name;
             benchBackend("MariaDB", mysql, o);

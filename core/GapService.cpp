@@ -129,6 +129,10 @@ void GapService::validateFields(const GapFields& f, FieldErrors& errors) const {
     if (f.provisions.size() > _limits.provisionsMax)
         errors.add("provisions", "too_many",
                    "at most " + std::to_string(_limits.provisionsMax) + " provisions");
+    else if (provisionsJson(f.provisions).size() > _limits.provisionsBytesMax)
+        errors.add(
+            "provisions", "too_long",
+            "the provisions together take at most " + std::to_string(_limits.provisionsBytesMax) + " bytes");
     for (std::size_t i = 0; i < f.provisions.size(); ++i) {
         const std::string at = "provisions[" + std::to_string(i) + "]";
         checkText(errors, at + ".law", f.provisions[i].law, _limits.lawMax, true);

@@ -381,6 +381,22 @@ TEST_CASE("bad input is refused as problem+json naming the field, and nothing is
         INFO(c.name);
         requireProblem(t.client->send("POST", "/api/v1/gaps", token, c.body), c.status, c.field);
     }
+    {
+        // 50 provisions at their length limits, in 4-byte characters: each field is allowed, the whole is
+        // not.
+        std::string law, article, provisions;
+        for (int i = 0; i < 300; ++i) law += "\xF0\x9F\x93\x9C";
+        for (int i = 0; i < 100; ++i) article += "\xF0\x9F\x93\x9C";
+        for (int i = 0; i < 50; ++i)
+            provisions +=
+                (i ? "," : "") + std::string(R"({"law":")") + law + R"(","article":")" + article + "\"}";
+        requireProblem(
+            t.client->send(
+                "POST", "/api/v1/gaps", token,
+                R"({"title":"t","description":"d","kind":"vacuum","category":"fees","provisions":[)" +
+                    provisions + "]}"),
+            400, "provisions");
+    }
     requireProblem(t.client->send("POST", "/api/v1/gaps", token, NEW_GAP, {}, "text/plain"), 415);
     requireProblem(t.client->send("POST", "/api/v1/gaps", token, std::string(1100000, ' ')), 413);
 

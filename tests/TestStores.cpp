@@ -3,7 +3,6 @@
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
 #include <cppconn/statement.h>
-#include <mysql_driver.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -13,15 +12,8 @@ namespace {
 
 /// Runs one administrative statement on the test server (test set-up only; the service never does this).
 void administer(const MysqlSettings& server, const std::string& statement) {
-    sql::ConnectOptionsMap options;
-    options["hostName"] = server.socket.empty()
-                              ? sql::SQLString("tcp://" + server.host + ":" + std::to_string(server.port))
-                              : sql::SQLString("unix://" + server.socket);
-    options["userName"] = sql::SQLString(server.user);
-    options["password"] = sql::SQLString(server.password);
-    std::unique_ptr<sql::Connection> connection(sql::mysql::get_mysql_driver_instance()->connect(options));
-    std::unique_ptr<sql::Statement> s(connection->createStatement());
-    s->execute(statement);
+    const auto connection = MysqlDatabase::openConnection(server, false);
+    std::unique_ptr<sql::Statement>(connection->createStatement())->execute(statement);
 }
 
 }  // namespace

@@ -89,7 +89,8 @@ void MysqlDatabase::probe(const MysqlSettings& settings) {
     }
 }
 
-std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& settings) {
+std::unique_ptr<sql::Connection> MysqlDatabase::openConnection(const MysqlSettings& settings,
+                                                               bool inDatabase) {
     enterDriverThread();
     sql::ConnectOptionsMap options;
     options["hostName"] = settings.socket.empty()
@@ -97,12 +98,17 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& set
                               : sql::SQLString("unix://" + settings.socket);
     options["userName"] = sql::SQLString(settings.user);
     options["password"] = sql::SQLString(settings.password);
-    options["schema"] = sql::SQLString(settings.database);
+    if (inDatabase) options["schema"] = sql::SQLString(settings.database);
     options["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
     options["OPT_CONNECT_TIMEOUT"] = settings.connectTimeoutSeconds;
     options["OPT_READ_TIMEOUT"] = settings.readTimeoutSeconds;
     options["OPT_WRITE_TIMEOUT"] = settings.readTimeoutSeconds;
-    std::unique_ptr<sql::Connection> connection(sql::mysql::get_mysql_driver_instance()->connect(options));
+    return std::unique_ptr<sql::Connection>(sql::mysql::get_mysql_driver_instance()->connect(options));
+}
+
+std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& settings) {
+    enterDriverThread();
+    std::unique_ptr<sql::Connection> connection = openConnection(settings, true);
     std::unique_ptr<sql::Statement> setup(connection->createStatement());
     // READ COMMITTED by default: the version check is an UPDATE, which reads the latest committed row
     // under either level, so both give the same answers; this one takes no gap locks.

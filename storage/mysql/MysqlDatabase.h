@@ -54,6 +54,9 @@ public:
     explicit MysqlDatabase(MysqlSettings settings);
     ~MysqlDatabase();
 
+    /// A bare Connector/C++ connection with the settings' address, account and timeouts, in the
+    /// settings' database when `inDatabase` (throws sql::SQLException).
+    static std::unique_ptr<sql::Connection> openConnection(const MysqlSettings& settings, bool inDatabase);
     /// Connects once and runs SELECT 1; throws StoreUnavailable saying why it failed.
     static void probe(const MysqlSettings& settings);
 

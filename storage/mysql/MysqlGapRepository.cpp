@@ -5,45 +5,19 @@
 
 #include "Errors.h"
 #include "GapListSql.h"
+#include "PortableSql.h"
 #include "ProvisionsJson.h"
 
 namespace lacuna {
 namespace {
 
+using namespace portable_sql;
+
 using ResultPtr = std::unique_ptr<sql::ResultSet>;
 
-const std::string SELECT_GAP =
-    "SELECT g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
-    "g.confidential, g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, "
-    "u.username AS created_by_name, g.created_at, g.updated_at FROM gaps g JOIN users u ON u.id = "
-    "g.created_by ";
-const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
-const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
 const std::string NEXT_REFERENCE =
     "INSERT INTO reference_counters (year, last) VALUES (?, 1) ON DUPLICATE KEY UPDATE last = last + 1";
-const std::string SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE year = ?";
-const std::string INSERT_GAP =
-    "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
-    "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
-    "updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
 const std::string LAST_ID = "SELECT LAST_INSERT_ID()";
-const std::string UPDATE_GAP =
-    "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
-    "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
-    "version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?";
-const std::string UPDATE_STATE =
-    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
-const std::string SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
-const std::string DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
-const std::string INSERT_PROVISION =
-    "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
-const std::string INSERT_EVENT =
-    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
-    "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const std::string SELECT_EVENTS =
-    "SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, from_state, "
-    "to_state, "
-    "transition, comment, fields FROM gap_events WHERE gap_id = ? ORDER BY sequence";
 
 std::string text(sql::ResultSet& rs, const char* column) { return rs.getString(column).asStdString(); }
 

@@ -3,33 +3,16 @@
 #include <Poco/StringTokenizer.h>
 #include <cppconn/resultset.h>
 
+#include "PortableSql.h"
+
 namespace lacuna {
 namespace {
 
+using namespace portable_sql;
+
 using ResultPtr = std::unique_ptr<sql::ResultSet>;
 
-const std::string INSERT_USER =
-    "INSERT INTO users (username, password_hash, municipality, roles, created_at) VALUES (?, ?, ?, ?, ?)";
 const std::string LAST_ID = "SELECT LAST_INSERT_ID()";
-const std::string SELECT_USER =
-    "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
-const std::string SELECT_USER_BY_NAME = SELECT_USER + "WHERE username = ?";
-const std::string SELECT_USER_BY_ID = SELECT_USER + "WHERE id = ?";
-const std::string SELECT_USERS = SELECT_USER + "ORDER BY username";
-const std::string COUNT_USERS = "SELECT COUNT(*) FROM users";
-const std::string INSERT_SESSION =
-    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
-const std::string SELECT_SESSION_USER =
-    "SELECT u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at FROM sessions s "
-    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL";
-const std::string REVOKE_SESSION =
-    "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
-const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
-const std::string COUNT_FAILURES_BY_USERNAME =
-    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE username = ? AND at > ?";
-const std::string COUNT_FAILURES_BY_CLIENT =
-    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE client = ? AND at > ?";
-const std::string DELETE_FAILURES = "DELETE FROM login_failures WHERE username = ?";
 
 std::vector<User> readUsers(sql::PreparedStatement& select) {
     ResultPtr rs(select.executeQuery());

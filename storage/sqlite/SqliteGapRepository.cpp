@@ -8,6 +8,7 @@
 
 #include "Errors.h"
 #include "GapListSql.h"
+#include "PortableSql.h"
 #include "ProvisionsJson.h"
 
 using namespace Poco::Data::Keywords;
@@ -18,41 +19,12 @@ using Poco::Data::Statement;
 namespace lacuna {
 namespace {
 
-const std::string GAP_COLUMNS =
-    "g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
-    "g.confidential, "
-    "g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, u.username AS "
-    "created_by_name, "
-    "g.created_at, g.updated_at";
-const std::string SELECT_GAP = "SELECT " + GAP_COLUMNS + " FROM gaps g JOIN users u ON u.id = g.created_by ";
-const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
-const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
+using namespace portable_sql;
+
 const char* const NEXT_REFERENCE =
     "INSERT INTO reference_counters (year, last) VALUES (?, 1) "
     "ON CONFLICT (year) DO UPDATE SET last = last + 1";
-const char* const SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE year = ?";
-const char* const INSERT_GAP =
-    "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
-    "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
-    "updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
 const char* const LAST_ID = "SELECT last_insert_rowid()";
-const char* const UPDATE_GAP =
-    "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
-    "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
-    "version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?";
-const char* const UPDATE_STATE =
-    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
-const char* const SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
-const char* const DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
-const char* const INSERT_PROVISION =
-    "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
-const char* const INSERT_EVENT =
-    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
-    "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const char* const SELECT_EVENTS =
-    "SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, from_state, "
-    "to_state, "
-    "transition, comment, fields FROM gap_events WHERE gap_id = ? ORDER BY sequence";
 
 Gap readGap(RecordSet& rs) {
     Gap g;

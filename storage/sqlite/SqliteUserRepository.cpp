@@ -4,6 +4,8 @@
 #include <Poco/Data/Statement.h>
 #include <Poco/StringTokenizer.h>
 
+#include "PortableSql.h"
+
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
 using Poco::Data::Session;
@@ -12,28 +14,9 @@ using Poco::Data::Statement;
 namespace lacuna {
 namespace {
 
-const char* const INSERT_USER =
-    "INSERT INTO users (username, password_hash, municipality, roles, created_at) VALUES (?, ?, ?, ?, ?)";
+using namespace portable_sql;
+
 const char* const LAST_ID = "SELECT last_insert_rowid()";
-const std::string SELECT_USER =
-    "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
-const std::string SELECT_USER_BY_NAME = SELECT_USER + "WHERE username = ?";
-const std::string SELECT_USER_BY_ID = SELECT_USER + "WHERE id = ?";
-const std::string SELECT_USERS = SELECT_USER + "ORDER BY username";
-const char* const COUNT_USERS = "SELECT COUNT(*) FROM users";
-const char* const INSERT_SESSION =
-    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
-const std::string SELECT_SESSION_USER =
-    "SELECT u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at FROM sessions s "
-    "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL";
-const char* const REVOKE_SESSION =
-    "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
-const char* const INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
-const char* const COUNT_FAILURES_BY_USERNAME =
-    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE username = ? AND at > ?";
-const char* const COUNT_FAILURES_BY_CLIENT =
-    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE client = ? AND at > ?";
-const char* const DELETE_FAILURES = "DELETE FROM login_failures WHERE username = ?";
 
 std::string joinRoles(const std::vector<std::string>& roles) {
     std::string out;
