@@ -113,12 +113,12 @@ std::string secretOrGenerated(const char* variable, bool& generated) {
 /// `lacuna serve`: a ServerApplication so that SIGTERM and SIGINT end it gracefully.
 class ServeCommand : public Poco::Util::ServerApplication {
 public:
-    explicit ServeCommand(Arguments args) : _args(std::move(args)) {}
+    ServeCommand(Arguments args, AppConfig config) : _args(std::move(args)), _config(std::move(config)) {}
 
 protected:
     int main(const std::vector<std::string>&) override {
         const SystemClock clock;
-        LacunaService service(configure(_args), clock);
+        LacunaService service(_config, clock);
         bool generated = false;
         const std::string adminPassword = secretOrGenerated("LACUNA_ADMIN_PASSWORD", generated);
         if (service.ensureAdmin(adminPassword))
@@ -148,6 +148,7 @@ protected:
 
 private:
     Arguments _args;
+    AppConfig _config;
 };
 
 int checkConfig(const Arguments& args) {
@@ -222,7 +223,8 @@ int main(int argc, char** argv) {
                       {{"config", true}, {"port", true}, {"data", true}, {"db", true}, {"demo", false}});
             if (!args.positional.empty())
                 throw Poco::InvalidArgumentException("serve takes no argument " + args.positional[0]);
-            ServeCommand app(std::move(args));
+            AppConfig config = configure(args);  // bad config or arguments end here, before the server starts
+            ServeCommand app(std::move(args), std::move(config));
             char* programOnly[] = {argv[0], nullptr};
             return app.run(1, programOnly);
         }

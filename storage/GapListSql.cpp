@@ -1,5 +1,7 @@
 #include "GapListSql.h"
 
+#include "PortableSql.h"
+
 namespace lacuna {
 
 std::string escapeLike(const std::string& text) {
@@ -23,9 +25,26 @@ std::int64_t gapSortKey(const Gap& gap, GapQuery::SortKey key) {
     return gap.createdAt;
 }
 
-GapListSql buildGapListSql(const std::string& selectGap, const GapQuery& q) {
+std::string sqliteIndexHint(const std::string& index) { return "INDEXED BY " + index + " "; }
+
+std::string mysqlIndexHint(const std::string& index) { return "FORCE INDEX (" + index + ") "; }
+
+std::string gapListIndex(const GapQuery& q) {
+    const char* sorted = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "updated"
+                         : q.sortKey == GapQuery::SortKey::Priority ? "priority"
+                                                                    : "created";
+    const std::string suffix = q.sortKey == GapQuery::SortKey::CreatedAt ? "" : std::string("_") + sorted;
+    if (q.municipality && q.state && q.sortKey != GapQuery::SortKey::Priority)
+        return "gaps_by_municipality_state" + suffix;
+    if (q.state) return "gaps_by_state" + suffix;
+    if (q.municipality) return "gaps_by_municipality" + suffix;
+    return std::string("gaps_by_") + sorted;
+}
+
+GapListSql buildGapListSql(const GapQuery& q, IndexHint hint) {
     GapListSql out;
-    out.sql = selectGap + "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
+    out.sql = portable_sql::SELECT_GAP_COLUMNS + hint(gapListIndex(q)) + portable_sql::JOIN_CREATOR +
+              "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
     out.parameters.emplace_back(std::int64_t{q.seesAllConfidential ? 1 : 0});
     out.parameters.emplace_back(q.viewerMunicipality.value_or(""));
     const auto filter = [&](const std::optional<std::string>& value, const char* column) {

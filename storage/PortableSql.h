@@ -6,10 +6,12 @@
 /// What differs by dialect (upserts, the last inserted id) stays in each adapter.
 namespace lacuna::portable_sql {
 
-inline const std::string SELECT_GAP =
+inline const std::string SELECT_GAP_COLUMNS =
     "SELECT g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
     "g.confidential, g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, "
-    "u.username AS created_by_name, g.created_at, g.updated_at FROM gaps g JOIN users u ON u.id = g.created_by ";
+    "u.username AS created_by_name, g.created_at, g.updated_at FROM gaps g ";
+inline const std::string JOIN_CREATOR = "JOIN users u ON u.id = g.created_by ";
+inline const std::string SELECT_GAP = SELECT_GAP_COLUMNS + JOIN_CREATOR;
 inline const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
 inline const std::string SELECT_GAP_BY_REFERENCE = SELECT_GAP + "WHERE g.reference = ?";
 inline const std::string SELECT_REFERENCE = "SELECT last FROM reference_counters WHERE year = ?";
@@ -49,7 +51,8 @@ inline const std::string SELECT_SESSION_USER =
     "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL";
 inline const std::string REVOKE_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
-inline const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
+inline const std::string INSERT_FAILURE =
+    "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
 inline const std::string COUNT_FAILURES_BY_USERNAME =
     "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE username = ? AND at > ?";
 inline const std::string COUNT_FAILURES_BY_CLIENT =

@@ -34,6 +34,12 @@ sed -i 's/roles: \[liaison_officer\]/roles: [liaison]/' "$work/config/workflows/
 check "check-config exits 1 on an unknown role" test "$rc" -eq 1
 check "check-config names the workflow file and line" grep -q "gap.yaml:[0-9]*:[0-9]*: unknown role 'liaison'" "$work/check2.log"
 cp -r "$src/config/workflows" "$work/config/"
+"$bin" check-config "$src/config/lacuna.yaml" --db "mysql://lacuna@127.0.0.1:1/lacuna" >"$work/check3.log" 2>&1; rc=$?
+check "check-config exits 1 when the MySQL server cannot be reached" test "$rc" -eq 1
+check "check-config says which server and why" grep -q "mysql lacuna@127.0.0.1:1/lacuna cannot be used: MySQL error" "$work/check3.log"
+"$bin" serve --db "postgres://x@y/z" >"$work/baddb.log" 2>&1; rc=$?
+check "a database URL of an unknown kind is refused with exit 2" test "$rc" -eq 2
+check "the refusal says which URLs work" grep -q "must start with sqlite: or mysql://" "$work/baddb.log"
 
 data="$work/data"
 LACUNA_PASSWORD='long enough pw' "$bin" user add --username shiraz.director --role legal_director \

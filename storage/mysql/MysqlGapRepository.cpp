@@ -192,7 +192,7 @@ std::optional<Gap> MysqlGapRepository::findByReference(const std::string& refere
 }
 
 GapPage MysqlGapRepository::list(const GapQuery& q) {
-    const GapListSql query = buildGapListSql(SELECT_GAP, q);
+    const GapListSql query = buildGapListSql(q, mysqlIndexHint);
     GapPage page;
     _db.read([&](MysqlConnection& c) {
         sql::PreparedStatement& select = c.prepare(query.sql);

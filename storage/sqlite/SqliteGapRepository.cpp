@@ -165,7 +165,7 @@ std::optional<Gap> SqliteGapRepository::findByReference(const std::string& refer
 }
 
 GapPage SqliteGapRepository::list(const GapQuery& q) {
-    const GapListSql query = buildGapListSql(SELECT_GAP, q);
+    const GapListSql query = buildGapListSql(q, sqliteIndexHint);
     GapPage page;
     _db.query([&](Session& s) {
         Statement select(s);

@@ -63,6 +63,8 @@ CREATE TABLE gaps (
   KEY gaps_by_municipality (municipality, created_at, id),
   KEY gaps_by_municipality_updated (municipality, updated_at, id),
   KEY gaps_by_municipality_priority (municipality, priority_rank, id),
+  KEY gaps_by_municipality_state (municipality, state, created_at, id),
+  KEY gaps_by_municipality_state_updated (municipality, state, updated_at, id),
   CONSTRAINT gaps_created_by FOREIGN KEY (created_by) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
