@@ -138,8 +138,7 @@ protected:
         }
         service.start();
         std::cout << "Lacuna listening on http://" << service.config().server.host << ":" << service.port()
-                  << " (store: " << service.store().backendName() << " at "
-                  << service.config().storage.sqlitePath << ")" << std::endl;
+                  << " (store: " << describeStore(service.config().storage) << ")" << std::endl;
         waitForTerminationRequest();
         std::cout << "Stopping: finishing requests in flight…" << std::endl;
         service.stop();
