@@ -37,6 +37,7 @@
 #include "PasswordHasher.h"
 #include "PersianText.h"
 #include "ServiceProcess.h"
+#include "SqliteConnection.h"
 #include "StoreFactory.h"
 
 using namespace lacuna;
@@ -196,32 +197,36 @@ const char* const RAW_EVENT =
     "?, "
     "'submit_for_review', '', '{}')";
 
-/// The same UPDATE + INSERT + COMMIT straight through Poco::Data's SQLite connector.
+/// The same UPDATE + INSERT + COMMIT through the same SQLite driver the service uses (a
+/// connection opened by Poco::Data's connector, statements prepared once), with nothing around it.
 Stats rawSqliteTransitions(Bench& b, int clients, const Options& o) {
     std::vector<std::int64_t> ids, versions;
-    std::vector<std::unique_ptr<Poco::Data::Session>> sessions;
+    std::vector<std::unique_ptr<SqliteConnection>> connections;
     for (int c = 0; c < clients; ++c) {
         ids.push_back(b.draftingGap(1000 + c));
         versions.push_back(3);
-        auto s = std::make_unique<Poco::Data::Session>("SQLite", b.dbPath);
-        *s << "PRAGMA busy_timeout = 10000", now;
-        *s << "PRAGMA synchronous = FULL", now;
-        sessions.push_back(std::move(s));
+        auto connection = std::make_unique<SqliteConnection>(b.dbPath);
+        connection->execute("PRAGMA busy_timeout = 10000");
+        connection->execute("PRAGMA synchronous = FULL");
+        connections.push_back(std::move(connection));
     }
     return measure(0, clients, o.seconds, [&](Poco::Net::HTTPClientSession&, int c, std::mt19937&) {
-        Poco::Data::Session& s = *sessions[c];
-        std::string to = versions[c] % 2 ? "committee_review" : "drafting",
-                    from = versions[c] % 2 ? "drafting" : "committee_review";
-        Poco::Int64 at = 1, id = ids[c], version = versions[c], sequence = versions[c] + 1;
-        s << "BEGIN IMMEDIATE", now;
-        Poco::Data::Statement update(s);
-        update << RAW_UPDATE, use(to), use(at), use(id), use(version);
-        if (update.execute() != 1) {
-            s << "ROLLBACK", now;
+        SqliteConnection& s = *connections[c];
+        const std::string to = versions[c] % 2 ? "committee_review" : "drafting";
+        const std::string from = versions[c] % 2 ? "drafting" : "committee_review";
+        s.execute("BEGIN IMMEDIATE");
+        if (s.prepare(RAW_UPDATE).bind(to).bind(std::int64_t{1}).bind(ids[c]).bind(versions[c]).run() != 1) {
+            s.execute("ROLLBACK");
             return false;
         }
-        s << RAW_EVENT, use(id), use(sequence), use(at), use(from), use(to), now;
-        s << "COMMIT", now;
+        s.prepare(RAW_EVENT)
+            .bind(ids[c])
+            .bind(versions[c] + 1)
+            .bind(std::int64_t{1})
+            .bind(from)
+            .bind(to)
+            .run();
+        s.execute("COMMIT");
         ++versions[c];
         return true;
     });

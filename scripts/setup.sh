@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Lacuna builds and tests with, only those that are missing.
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libmysqlcppconn-dev catch2 curl
+packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev catch2 curl
           mariadb-server mariadb-client)
 missing=()
 for p in "${packages[@]}"; do

@@ -1,7 +1,6 @@
 #include "SqliteDatabase.h"
 
 #include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
@@ -10,8 +9,6 @@
 
 #include "Errors.h"
 #include "Migration.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace lacuna {
 
@@ -24,8 +21,10 @@ constexpr auto ACQUIRE_TIMEOUT = std::chrono::seconds(10);
         throw;
     } catch (const DomainError&) {
         throw;
-    } catch (const Poco::Data::SQLite::ConstraintViolationException& e) {
-        throw AlreadyExists("the record conflicts with a stored one: " + e.message());
+    } catch (const SqliteFailure& e) {
+        if ((e.code() & 0xFF) == 19)  // SQLITE_CONSTRAINT, whatever the extended code
+            throw AlreadyExists("the record conflicts with a stored one: " + e.message());
+        throw StoreUnavailable("the SQLite store failed: " + e.message());
     } catch (const Poco::Exception& e) {
         throw StoreUnavailable("the SQLite store failed: " + e.displayText());
     }
@@ -35,13 +34,13 @@ constexpr auto ACQUIRE_TIMEOUT = std::chrono::seconds(10);
 /// Returns its connection to the pool however the scope ends.
 class SqliteDatabase::Lease {
 public:
-    explicit Lease(SqliteDatabase& db) : _db(db), _session(db.acquire()) {}
-    ~Lease() { _db.release(_session); }
-    Poco::Data::Session& operator*() { return *_session; }
+    explicit Lease(SqliteDatabase& db) : _db(db), _connection(db.acquire()) {}
+    ~Lease() { _db.release(_connection); }
+    SqliteConnection& operator*() { return *_connection; }
 
 private:
     SqliteDatabase& _db;
-    Poco::Data::Session* _session;
+    SqliteConnection* _connection;
 };
 
 SqliteDatabase::SqliteDatabase(SqliteSettings settings) : _settings(std::move(settings)) {
@@ -57,28 +56,27 @@ SqliteDatabase::SqliteDatabase(SqliteSettings settings) : _settings(std::move(se
 
 SqliteDatabase::~SqliteDatabase() = default;
 
-std::unique_ptr<Poco::Data::Session> SqliteDatabase::open() {
-    auto session = std::make_unique<Poco::Data::Session>("SQLite", _settings.path);
-    Poco::Data::Session& s = *session;
-    s << "PRAGMA busy_timeout = " + std::to_string(_settings.busyTimeoutMs), now;
-    s << "PRAGMA journal_mode = WAL", now;
-    s << "PRAGMA synchronous = " + _settings.synchronous, now;
-    s << "PRAGMA foreign_keys = ON", now;
-    return session;
+std::unique_ptr<SqliteConnection> SqliteDatabase::open() {
+    auto connection = std::make_unique<SqliteConnection>(_settings.path);
+    connection->execute("PRAGMA busy_timeout = " + std::to_string(_settings.busyTimeoutMs));
+    connection->execute("PRAGMA journal_mode = WAL");
+    connection->execute("PRAGMA synchronous = " + _settings.synchronous);
+    connection->execute("PRAGMA foreign_keys = ON");
+    return connection;
 }
 
-Poco::Data::Session* SqliteDatabase::acquire() {
+SqliteConnection* SqliteDatabase::acquire() {
     std::unique_lock lock(_mutex);
     for (;;) {
         if (!_idle.empty()) {
-            Poco::Data::Session* s = _idle.back();
+            SqliteConnection* s = _idle.back();
             _idle.pop_back();
             return s;
         }
         if (_all.size() < _settings.poolSize) {
             _all.push_back(nullptr);  // reserve the slot while opening outside the lock
             lock.unlock();
-            std::unique_ptr<Poco::Data::Session> session;
+            std::unique_ptr<SqliteConnection> session;
             try {
                 session = open();
             } catch (...) {
@@ -97,7 +95,7 @@ Poco::Data::Session* SqliteDatabase::acquire() {
     }
 }
 
-void SqliteDatabase::release(Poco::Data::Session* session) {
+void SqliteDatabase::release(SqliteConnection* session) {
     {
         std::lock_guard lock(_mutex);
         _idle.push_back(session);
@@ -105,17 +103,17 @@ void SqliteDatabase::release(Poco::Data::Session* session) {
     _available.notify_one();
 }
 
-void SqliteDatabase::run(const char* begin, const std::function<void(Poco::Data::Session&)>& work) {
+void SqliteDatabase::run(const char* begin, const std::function<void(SqliteConnection&)>& work) {
     try {
         Lease lease(*this);
-        Poco::Data::Session& s = *lease;
-        s << begin, now;
+        SqliteConnection& c = *lease;
+        c.execute(begin);
         try {
-            work(s);
-            s << "COMMIT", now;
+            work(c);
+            c.execute("COMMIT");
         } catch (...) {
             try {
-                s << "ROLLBACK", now;
+                c.execute("ROLLBACK");
             } catch (const Poco::Exception&) {
                 // SQLite may have rolled back already (e.g. after SQLITE_FULL); nothing is left open.
             }
@@ -126,7 +124,7 @@ void SqliteDatabase::run(const char* begin, const std::function<void(Poco::Data:
     }
 }
 
-void SqliteDatabase::write(const std::function<void(Poco::Data::Session&)>& work) {
+void SqliteDatabase::write(const std::function<void(SqliteConnection&)>& work) {
     // SQLite admits one writer at a time. Writers of this process queue here, in order, instead of
     // polling the file lock with busy_timeout's growing sleeps (which gave 100 ms tails at 16
     // clients). Other processes on the same file are still kept apart by BEGIN IMMEDIATE.
@@ -134,9 +132,9 @@ void SqliteDatabase::write(const std::function<void(Poco::Data::Session&)>& work
     run("BEGIN IMMEDIATE", work);
 }
 
-void SqliteDatabase::read(const std::function<void(Poco::Data::Session&)>& work) { run("BEGIN", work); }
+void SqliteDatabase::read(const std::function<void(SqliteConnection&)>& work) { run("BEGIN", work); }
 
-void SqliteDatabase::query(const std::function<void(Poco::Data::Session&)>& work) {
+void SqliteDatabase::query(const std::function<void(SqliteConnection&)>& work) {
     try {
         Lease lease(*this);
         work(*lease);
@@ -146,18 +144,22 @@ void SqliteDatabase::query(const std::function<void(Poco::Data::Session&)>& work
 }
 
 void SqliteDatabase::migrate() {
-    write([](Poco::Data::Session& s) {
-        s << "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-             "applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
-            now;
-        Poco::Int64 applied = 0;
-        s << "SELECT COALESCE(MAX(number), 0) FROM schema_migrations", into(applied), now;
+    write([](SqliteConnection& c) {
+        c.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+        std::int64_t applied = 0;
+        {
+            auto select = c.prepare("SELECT COALESCE(MAX(number), 0) FROM schema_migrations");
+            if (select.step()) applied = select.integer(0);
+        }
         for (const Migration& m : sqliteMigrations()) {
             if (m.number <= applied) continue;
-            for (const std::string& statement : splitStatements(m.sql)) s << statement, now;
-            Poco::Int64 number = m.number;
-            std::string name = m.name;
-            s << "INSERT INTO schema_migrations (number, name) VALUES (?, ?)", use(number), use(name), now;
+            for (const std::string& statement : splitStatements(m.sql)) c.execute(statement);
+            c.prepare("INSERT INTO schema_migrations (number, name) VALUES (?, ?)")
+                .bind(std::int64_t{m.number})
+                .bind(m.name)
+                .run();
         }
     });
 }

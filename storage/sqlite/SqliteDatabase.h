@@ -1,13 +1,13 @@
 #pragma once
 
-#include <Poco/Data/Session.h>
-
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
+
+#include "SqliteConnection.h"
 
 namespace lacuna {
 
@@ -30,26 +30,26 @@ public:
 
     /// Runs `work` inside BEGIN IMMEDIATE … COMMIT (rolled back if it throws). IMMEDIATE takes the
     /// write lock up front, so concurrent writers queue on busy_timeout instead of failing on upgrade.
-    void write(const std::function<void(Poco::Data::Session&)>& work);
+    void write(const std::function<void(SqliteConnection&)>& work);
     /// Runs `work` inside a read transaction, so multi-statement reads see one snapshot.
-    void read(const std::function<void(Poco::Data::Session&)>& work);
+    void read(const std::function<void(SqliteConnection&)>& work);
     /// Runs `work` (one statement) in autocommit mode, without the cost of BEGIN and COMMIT.
-    void query(const std::function<void(Poco::Data::Session&)>& work);
+    void query(const std::function<void(SqliteConnection&)>& work);
 
 private:
     class Lease;
-    std::unique_ptr<Poco::Data::Session> open();
-    Poco::Data::Session* acquire();
-    void release(Poco::Data::Session* session);
+    std::unique_ptr<SqliteConnection> open();
+    SqliteConnection* acquire();
+    void release(SqliteConnection* session);
     void migrate();
-    void run(const char* begin, const std::function<void(Poco::Data::Session&)>& work);
+    void run(const char* begin, const std::function<void(SqliteConnection&)>& work);
 
     SqliteSettings _settings;
     std::mutex _mutex;
     std::mutex _writerMutex;
     std::condition_variable _available;
-    std::vector<std::unique_ptr<Poco::Data::Session>> _all;
-    std::vector<Poco::Data::Session*> _idle;
+    std::vector<std::unique_ptr<SqliteConnection>> _all;
+    std::vector<SqliteConnection*> _idle;
 };
 
 }  // namespace lacuna

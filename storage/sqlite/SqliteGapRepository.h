@@ -22,8 +22,6 @@ public:
     std::vector<GapEvent> history(std::int64_t gapId) override;
 
 private:
-    std::optional<Gap> findWhere(const std::string& sql, Poco::Data::AbstractBinding::Ptr key);
-
     SqliteDatabase& _db;
 };
 

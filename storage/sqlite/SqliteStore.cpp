@@ -2,8 +2,6 @@
 
 #include "Errors.h"
 
-using namespace Poco::Data::Keywords;
-
 namespace lacuna {
 
 SqliteStore::SqliteStore(SqliteSettings settings)
@@ -11,10 +9,7 @@ SqliteStore::SqliteStore(SqliteSettings settings)
 
 bool SqliteStore::reachable() {
     try {
-        _db.query([](Poco::Data::Session& s) {
-            Poco::Int64 one = 0;
-            s << "SELECT 1", into(one), now;
-        });
+        _db.query([](SqliteConnection& c) { c.prepare("SELECT 1").step(); });
         return true;
     } catch (const StoreUnavailable&) {
         return false;

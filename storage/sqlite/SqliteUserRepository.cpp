@@ -1,22 +1,15 @@
 #include "SqliteUserRepository.h"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/Statement.h>
 #include <Poco/StringTokenizer.h>
 
 #include "PortableSql.h"
-
-using namespace Poco::Data::Keywords;
-using Poco::Data::RecordSet;
-using Poco::Data::Session;
-using Poco::Data::Statement;
 
 namespace lacuna {
 namespace {
 
 using namespace portable_sql;
 
-const char* const LAST_ID = "SELECT last_insert_rowid()";
+const std::string LAST_ID = "SELECT last_insert_rowid()";
 
 std::string joinRoles(const std::vector<std::string>& roles) {
     std::string out;
@@ -24,42 +17,38 @@ std::string joinRoles(const std::vector<std::string>& roles) {
     return out;
 }
 
-std::vector<User> readUsers(Statement& select) {
-    select.execute();
-    RecordSet rs(select);
+/// Reads every row of a SELECT over SELECT_USER's columns (id, username, password_hash,
+/// municipality, roles, created_at).
+std::vector<User> readUsers(SqliteStatement& select) {
     std::vector<User> users;
-    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+    while (select.step()) {
         User u;
-        u.id = rs["id"].convert<Poco::Int64>();
-        u.username = rs["username"].convert<std::string>();
-        u.passwordHash = rs["password_hash"].convert<std::string>();
-        if (!rs.isNull("municipality")) u.municipality = rs["municipality"].convert<std::string>();
-        const Poco::StringTokenizer roles(rs["roles"].convert<std::string>(), ",",
-                                          Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+        u.id = select.integer(0);
+        u.username = select.text(1);
+        u.passwordHash = select.text(2);
+        if (!select.isNull(3)) u.municipality = select.text(3);
+        const Poco::StringTokenizer roles(select.text(4), ",", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
         u.roles.assign(roles.begin(), roles.end());
-        u.createdAt = rs["created_at"].convert<Poco::Int64>();
+        u.createdAt = select.integer(5);
         users.push_back(std::move(u));
     }
     return users;
 }
 
-std::vector<User> selectUsers(SqliteDatabase& db, const std::string& sql,
-                              Poco::Data::AbstractBinding::Ptr key) {
+template <typename... Keys>
+std::vector<User> selectUsers(SqliteDatabase& db, const std::string& sql, const Keys&... keys) {
     std::vector<User> users;
-    db.query([&](Session& s) {
-        Statement select(s);
-        select << sql;
-        if (key) select.addBind(key);
+    db.query([&](SqliteConnection& c) {
+        auto select = c.prepare(sql);
+        (select.bind(keys), ...);
         users = readUsers(select);
     });
     return users;
 }
 
-std::optional<User> readOne(SqliteDatabase& db, const std::string& sql,
-                            Poco::Data::AbstractBinding::Ptr key) {
-    std::vector<User> users = selectUsers(db, sql, key);
+std::optional<User> firstOf(std::vector<User> users) {
     if (users.empty()) return std::nullopt;
-    return users.front();
+    return std::move(users.front());
 }
 
 }  // namespace
@@ -67,31 +56,38 @@ std::optional<User> readOne(SqliteDatabase& db, const std::string& sql,
 SqliteUserRepository::SqliteUserRepository(SqliteDatabase& db) : _db(db) {}
 
 std::int64_t SqliteUserRepository::create(const User& user) {
-    Poco::Int64 id = 0;
-    _db.write([&](Session& s) {
-        std::string username = user.username, hash = user.passwordHash, roles = joinRoles(user.roles);
-        Poco::Nullable<std::string> municipality;
-        if (user.municipality) municipality = *user.municipality;
-        Poco::Int64 createdAt = user.createdAt;
-        s << INSERT_USER, use(username), use(hash), use(municipality), use(roles), use(createdAt), now;
-        s << LAST_ID, into(id), now;
+    std::int64_t id = 0;
+    _db.write([&](SqliteConnection& c) {
+        c.prepare(INSERT_USER)
+            .bind(user.username)
+            .bind(user.passwordHash)
+            .bind(user.municipality)
+            .bind(joinRoles(user.roles))
+            .bind(user.createdAt)
+            .run();
+        auto last = c.prepare(LAST_ID);
+        last.step();
+        id = last.integer(0);
     });
     return id;
 }
 
 std::optional<User> SqliteUserRepository::findByUsername(const std::string& username) {
-    return readOne(_db, SELECT_USER_BY_NAME, bind(username));
+    return firstOf(selectUsers(_db, SELECT_USER_BY_NAME, username));
 }
 
 std::optional<User> SqliteUserRepository::findById(std::int64_t id) {
-    return readOne(_db, SELECT_USER_BY_ID, bind(static_cast<Poco::Int64>(id)));
+    return firstOf(selectUsers(_db, SELECT_USER_BY_ID, id));
 }
 
-std::vector<User> SqliteUserRepository::list() { return selectUsers(_db, SELECT_USERS, nullptr); }
+std::vector<User> SqliteUserRepository::list() { return selectUsers(_db, SELECT_USERS); }
 
 std::int64_t SqliteUserRepository::count() {
-    Poco::Int64 n = 0;
-    _db.query([&](Session& s) { s << COUNT_USERS, into(n), now; });
+    std::int64_t n = 0;
+    _db.query([&](SqliteConnection& c) {
+        auto select = c.prepare(COUNT_USERS);
+        if (select.step()) n = select.integer(0);
+    });
     return n;
 }
 
@@ -99,63 +95,44 @@ SqliteSessionRepository::SqliteSessionRepository(SqliteDatabase& db) : _db(db) {
 
 void SqliteSessionRepository::create(const std::string& tokenHash, std::int64_t userId,
                                      std::int64_t createdAt, std::int64_t expiresAt) {
-    _db.write([&](Session& s) {
-        std::string hash = tokenHash;
-        Poco::Int64 user = userId, created = createdAt, expires = expiresAt;
-        s << INSERT_SESSION, use(hash), use(user), use(created), use(expires), now;
+    _db.write([&](SqliteConnection& c) {
+        c.prepare(INSERT_SESSION).bind(tokenHash).bind(userId).bind(createdAt).bind(expiresAt).run();
     });
 }
 
-std::optional<User> SqliteSessionRepository::findSessionUser(const std::string& tokenHash,
-                                                             std::int64_t now_) {
-    std::vector<User> users;
-    _db.query([&](Session& s) {
-        Statement select(s);
-        select << SELECT_SESSION_USER, bind(tokenHash), bind(static_cast<Poco::Int64>(now_));
-        users = readUsers(select);
-    });
-    if (users.empty()) return std::nullopt;
-    return users.front();
+std::optional<User> SqliteSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
+    return firstOf(selectUsers(_db, SELECT_SESSION_USER, tokenHash, now));
 }
 
 void SqliteSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {
-    _db.write([&](Session& s) {
-        std::string hash = tokenHash;
-        Poco::Int64 when = at;
-        s << REVOKE_SESSION, use(when), use(hash), now;
-    });
+    _db.write([&](SqliteConnection& c) { c.prepare(REVOKE_SESSION).bind(at).bind(tokenHash).run(); });
 }
 
 void SqliteSessionRepository::recordLoginFailure(const std::string& username, const std::string& client,
                                                  std::int64_t at) {
-    _db.write([&](Session& s) {
-        std::string u = username, c = client;
-        Poco::Int64 when = at;
-        s << INSERT_FAILURE, use(u), use(c), use(when), now;
-    });
+    _db.write(
+        [&](SqliteConnection& c) { c.prepare(INSERT_FAILURE).bind(username).bind(client).bind(at).run(); });
 }
 
 LoginFailures SqliteSessionRepository::loginFailuresSince(const std::string& username,
                                                           const std::string& client, std::int64_t since) {
     LoginFailures f;
-    _db.read([&](Session& s) {
-        std::string u = username, c = client;
-        Poco::Int64 from = since, count = 0, oldest = 0;
-        s << COUNT_FAILURES_BY_USERNAME, use(u), use(from), into(count), into(oldest), now;
-        f.byUsername = count;
-        f.oldestByUsername = oldest;
-        s << COUNT_FAILURES_BY_CLIENT, use(c), use(from), into(count), into(oldest), now;
-        f.byClient = count;
-        f.oldestByClient = oldest;
+    _db.read([&](SqliteConnection& c) {
+        const auto count = [&](const std::string& sql, const std::string& key, std::int64_t& n,
+                               std::int64_t& oldest) {
+            auto select = c.prepare(sql);
+            select.bind(key).bind(since).step();
+            n = select.integer(0);
+            oldest = select.integer(1);
+        };
+        count(COUNT_FAILURES_BY_USERNAME, username, f.byUsername, f.oldestByUsername);
+        count(COUNT_FAILURES_BY_CLIENT, client, f.byClient, f.oldestByClient);
     });
     return f;
 }
 
 void SqliteSessionRepository::clearLoginFailures(const std::string& username) {
-    _db.write([&](Session& s) {
-        std::string u = username;
-        s << DELETE_FAILURES, use(u), now;
-    });
+    _db.write([&](SqliteConnection& c) { c.prepare(DELETE_FAILURES).bind(username).run(); });
 }
 
 }  // namespace lacuna
