@@ -152,10 +152,7 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body) {
     throw PreconditionRequired("send the version you read as If-Match or expected_version");
 }
 
-void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body) {
-    std::ostringstream out;
-    body.stringify(out);
-    const std::string text = out.str();
+void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& text) {
     _response.setStatus(status);
     _response.setContentType("application/json; charset=utf-8");
     _response.set("Cache-Control", "no-store");

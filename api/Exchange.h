@@ -45,7 +45,7 @@ public:
     /// Throws PreconditionRequired when neither is given, ValidationError when they disagree.
     std::int64_t expectedVersion(const Poco::JSON::Object::Ptr& body);
 
-    void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body);
+    void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
     void sendNoContent();
 
 private:

@@ -3,7 +3,6 @@
 #include <Poco/Base64Decoder.h>
 #include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 #include <Poco/StringTokenizer.h>
 
@@ -19,8 +18,6 @@ namespace {
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-Object::Ptr newObject() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
 /// Reads typed members of one JSON object, collecting every problem under its JSON path.
 class Members {
@@ -113,11 +110,6 @@ std::optional<Impact> readImpact(Members& m, FieldErrors& errors) {
     i.allowOnly({"pending_lawsuits", "exposure_rials"});
     return Impact{i.integer("pending_lawsuits", false).value_or(0),
                   i.integer("exposure_rials", false).value_or(0)};
-}
-
-Var parsedJson(const std::string& text) {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
-    return parser.parse(text);
 }
 
 std::string base64Url(const std::string& text) {
@@ -275,156 +267,156 @@ std::string encodeCursor(const std::string& sort, const GapCursor& cursor) {
     return base64Url("c1:" + sort + ":" + std::to_string(cursor.key) + ":" + std::to_string(cursor.id));
 }
 
-void setTime(Object& object, const std::string& name, std::int64_t epochMs) {
-    object.set(name, formatIsoUtc(epochMs));
-    object.set(name + "_jalali", formatJalali(jalaliDateInIran(epochMs)));
+void writeTime(JsonWriter& out, const std::string& name, std::int64_t epochMs) {
+    out.field(name, formatIsoUtc(epochMs));
+    out.field(name + "_jalali", formatJalali(jalaliDateInIran(epochMs)));
 }
 
 namespace {
-Var encodeState(const Lifecycle& lifecycle, const std::string& name) {
-    if (name.empty()) return Var();  // the `created` event comes from no state
-    Object::Ptr state = newObject();
-    state->set("name", name);
+
+void writeState(JsonWriter& out, const Lifecycle& lifecycle, const std::string& name) {
+    if (name.empty()) {  // the `created` event comes from no state
+        out.null();
+        return;
+    }
     const LifecycleState& s = lifecycle.state(name);
-    state->set("label_fa", s.labelFa);
-    state->set("label_en", s.labelEn);
-    state->set("terminal", s.terminal);
-    return state;
+    out.beginObject()
+        .field("name", name)
+        .field("label_fa", s.labelFa)
+        .field("label_en", s.labelEn)
+        .field("terminal", s.terminal)
+        .endObject();
 }
 
-Array::Ptr stringArray(const std::vector<std::string>& values) {
-    Array::Ptr out = new Array();
-    for (const auto& v : values) out->add(v);
-    return out;
+void writeStrings(JsonWriter& out, const std::vector<std::string>& values) {
+    out.beginArray();
+    for (const auto& v : values) out.value(v);
+    out.endArray();
 }
+
 }  // namespace
 
-Object::Ptr encodeGap(const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
-                      const std::vector<const LifecycleTransition*>& available, bool editable) {
-    Object::Ptr o = newObject();
+void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
+              const std::vector<const LifecycleTransition*>& available, bool editable) {
     const GapFields& f = gap.fields;
-    o->set("id", gap.id);
-    o->set("reference", gap.reference);
-    o->set("title", f.title);
-    o->set("description", f.description);
-    o->set("kind", f.kind);
-    o->set("category", f.category);
-    if (const LabelledSlug* c = catalog.findCategory(f.category)) {
-        o->set("category_fa", c->labelFa);
-        o->set("category_en", c->labelEn);
-    }
-    Array::Ptr provisions = new Array();
-    for (const auto& p : f.provisions) {
-        Object::Ptr po = newObject();
-        po->set("law", p.law);
-        po->set("article", p.article);
-        provisions->add(po);
-    }
-    o->set("provisions", provisions);
-    o->set("municipality", f.municipality);
-    if (const Municipality* m = catalog.findMunicipality(f.municipality)) {
-        o->set("municipality_fa", m->nameFa);
-        o->set("municipality_en", m->nameEn);
-    }
-    o->set("priority", f.priority);
-    o->set("confidential", f.confidential);
-    Object::Ptr impact = newObject();
-    impact->set("pending_lawsuits", f.impact.pendingLawsuits);
-    impact->set("exposure_rials", f.impact.exposureRials);
-    o->set("impact", impact);
-    o->set("state", encodeState(lifecycle, gap.state));
-    o->set("version", gap.version);
-    Object::Ptr createdBy = newObject();
-    createdBy->set("id", gap.createdBy);
-    createdBy->set("username", gap.createdByName);
-    o->set("created_by", createdBy);
-    setTime(*o, "created_at", gap.createdAt);
-    setTime(*o, "updated_at", gap.updatedAt);
-    o->set("editable", editable);
-    Array::Ptr transitions = new Array();
+    out.beginObject()
+        .field("id", gap.id)
+        .field("reference", gap.reference)
+        .field("title", f.title)
+        .field("description", f.description)
+        .field("kind", f.kind)
+        .field("category", f.category);
+    if (const LabelledSlug* c = catalog.findCategory(f.category))
+        out.field("category_fa", c->labelFa).field("category_en", c->labelEn);
+    out.key("provisions").beginArray();
+    for (const auto& p : f.provisions)
+        out.beginObject().field("law", p.law).field("article", p.article).endObject();
+    out.endArray().field("municipality", f.municipality);
+    if (const Municipality* m = catalog.findMunicipality(f.municipality))
+        out.field("municipality_fa", m->nameFa).field("municipality_en", m->nameEn);
+    out.field("priority", f.priority)
+        .field("confidential", f.confidential)
+        .key("impact")
+        .beginObject()
+        .field("pending_lawsuits", f.impact.pendingLawsuits)
+        .field("exposure_rials", f.impact.exposureRials)
+        .endObject()
+        .key("state");
+    writeState(out, lifecycle, gap.state);
+    out.field("version", gap.version)
+        .key("created_by")
+        .beginObject()
+        .field("id", gap.createdBy)
+        .field("username", gap.createdByName)
+        .endObject();
+    writeTime(out, "created_at", gap.createdAt);
+    writeTime(out, "updated_at", gap.updatedAt);
+    out.field("editable", editable).key("available_transitions").beginArray();
     for (const LifecycleTransition* t : available) {
-        Object::Ptr to = newObject();
-        to->set("name", t->name);
-        to->set("label_fa", t->labelFa);
-        to->set("label_en", t->labelEn);
-        to->set("to", t->to);
-        to->set("requires", stringArray(t->requirements));
-        transitions->add(to);
+        out.beginObject()
+            .field("name", t->name)
+            .field("label_fa", t->labelFa)
+            .field("label_en", t->labelEn)
+            .field("to", t->to)
+            .key("requires");
+        writeStrings(out, t->requirements);
+        out.endObject();
     }
-    o->set("available_transitions", transitions);
-    return o;
+    out.endArray().endObject();
 }
 
-Object::Ptr encodeEvent(const GapEvent& e, const Lifecycle& lifecycle) {
-    Object::Ptr o = newObject();
-    o->set("sequence", e.sequence);
-    setTime(*o, "at", e.at);
-    Object::Ptr actor = newObject();
-    actor->set("id", e.actorId);
-    actor->set("username", e.actorName);
-    o->set("actor", actor);
-    o->set("client_address", e.clientAddress);
-    o->set("type", e.type);
-    o->set("changes", parsedJson(e.changesJson));
-    o->set("from_state", encodeState(lifecycle, e.fromState));
-    o->set("to_state", encodeState(lifecycle, e.toState));
-    if (!e.transition.empty()) o->set("transition", e.transition);
-    if (!e.comment.empty()) o->set("comment", e.comment);
-    o->set("fields", parsedJson(e.fieldsJson));
-    return o;
+void writeEvent(JsonWriter& out, const GapEvent& e, const Lifecycle& lifecycle) {
+    out.beginObject().field("sequence", e.sequence);
+    writeTime(out, "at", e.at);
+    out.key("actor")
+        .beginObject()
+        .field("id", e.actorId)
+        .field("username", e.actorName)
+        .endObject()
+        .field("client_address", e.clientAddress)
+        .field("type", e.type)
+        .key("changes")
+        .raw(e.changesJson)  // stored as JSON by the service, written as it is
+        .key("from_state");
+    writeState(out, lifecycle, e.fromState);
+    out.key("to_state");
+    writeState(out, lifecycle, e.toState);
+    if (!e.transition.empty()) out.field("transition", e.transition);
+    if (!e.comment.empty()) out.field("comment", e.comment);
+    out.key("fields").raw(e.fieldsJson).endObject();
 }
 
-Object::Ptr encodeUser(const User& user) {
-    Object::Ptr o = newObject();
-    o->set("id", user.id);
-    o->set("username", user.username);
-    o->set("roles", stringArray(user.roles));
+void writeUser(JsonWriter& out, const User& user, bool withCreated) {
+    out.beginObject().field("id", user.id).field("username", user.username).key("roles");
+    writeStrings(out, user.roles);
+    out.key("municipality");
     if (user.municipality)
-        o->set("municipality", *user.municipality);
+        out.value(*user.municipality);
     else
-        o->set("municipality", Var());
-    setTime(*o, "created_at", user.createdAt);
-    return o;
+        out.null();
+    if (withCreated) writeTime(out, "created_at", user.createdAt);
+    out.endObject();
 }
 
-Object::Ptr encodeWorkflow(const Workflow& wf) {
-    Object::Ptr o = newObject();
-    o->set("name", wf.name);
-    o->set("initial", wf.initial);
-    Array::Ptr states = new Array();
+void writeWorkflow(JsonWriter& out, const Workflow& wf) {
+    out.beginObject().field("name", wf.name).field("initial", wf.initial).key("states").beginArray();
     for (const auto& s : wf.states) {
-        Object::Ptr so = newObject();
-        so->set("name", s.name);
-        so->set("label_fa", s.labelFa);
-        so->set("label_en", s.labelEn);
-        so->set("terminal", s.terminal);
-        so->set("editable", s.editable);
-        if (s.slaDays) so->set("sla_days", *s.slaDays);
-        states->add(so);
+        out.beginObject()
+            .field("name", s.name)
+            .field("label_fa", s.labelFa)
+            .field("label_en", s.labelEn)
+            .field("terminal", s.terminal)
+            .field("editable", s.editable);
+        if (s.slaDays) out.field("sla_days", *s.slaDays);
+        out.endObject();
     }
-    o->set("states", states);
-    Array::Ptr transitions = new Array();
+    out.endArray().key("transitions").beginArray();
     for (const auto& t : wf.transitions) {
-        Object::Ptr to = newObject();
-        to->set("name", t.name);
-        to->set("label_fa", t.labelFa);
-        to->set("label_en", t.labelEn);
-        to->set("from", stringArray(t.from));
-        to->set("to", t.to);
-        to->set("roles", stringArray(t.roles));
-        to->set("requires", stringArray(t.requirements));
-        transitions->add(to);
+        out.beginObject()
+            .field("name", t.name)
+            .field("label_fa", t.labelFa)
+            .field("label_en", t.labelEn)
+            .key("from");
+        writeStrings(out, t.from);
+        out.field("to", t.to).key("roles");
+        writeStrings(out, t.roles);
+        out.key("requires");
+        writeStrings(out, t.requirements);
+        out.endObject();
     }
-    o->set("transitions", transitions);
-    return o;
+    out.endArray().endObject();
 }
 
-Object::Ptr encodeMunicipality(const Municipality& m) {
-    Object::Ptr o = newObject();
-    o->set("slug", m.slug);
-    o->set("name_fa", m.nameFa);
-    o->set("name_en", m.nameEn);
-    return o;
+void writeMunicipality(JsonWriter& out, const Municipality& m) {
+    out.beginObject().field("slug", m.slug).field("name_fa", m.nameFa).field("name_en", m.nameEn).endObject();
+}
+
+void writeCategory(JsonWriter& out, const LabelledSlug& c) {
+    out.beginObject()
+        .field("slug", c.slug)
+        .field("label_fa", c.labelFa)
+        .field("label_en", c.labelEn)
+        .endObject();
 }
 
 }  // namespace lacuna

@@ -9,6 +9,7 @@
 #include "Gap.h"
 #include "GapRepository.h"
 #include "GapService.h"
+#include "JsonWriter.h"
 #include "Lifecycle.h"
 #include "User.h"
 #include "UserService.h"
@@ -30,14 +31,16 @@ GapListRequest decodeGapList(const std::map<std::string, std::string>& query);
 /// An opaque cursor for the next page; it binds the sort it was made for.
 std::string encodeCursor(const std::string& sort, const GapCursor& cursor);
 
-/// Response encoders.
-Poco::JSON::Object::Ptr encodeGap(const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
-                                  const std::vector<const LifecycleTransition*>& available, bool editable);
-Poco::JSON::Object::Ptr encodeEvent(const GapEvent& event, const Lifecycle& lifecycle);
-Poco::JSON::Object::Ptr encodeUser(const User& user);
-Poco::JSON::Object::Ptr encodeWorkflow(const Workflow& workflow);
-Poco::JSON::Object::Ptr encodeMunicipality(const Municipality& municipality);
-/// {iso, jalali} pair written as `<name>` and `<name>_jalali`.
-void setTime(Poco::JSON::Object& object, const std::string& name, std::int64_t epochMs);
+/// Response encoders: each writes one JSON value.
+void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
+              const std::vector<const LifecycleTransition*>& available, bool editable);
+void writeEvent(JsonWriter& out, const GapEvent& event, const Lifecycle& lifecycle);
+/// `withCreated` false leaves out created_at (GET /me describes the caller, not the account).
+void writeUser(JsonWriter& out, const User& user, bool withCreated = true);
+void writeWorkflow(JsonWriter& out, const Workflow& workflow);
+void writeMunicipality(JsonWriter& out, const Municipality& municipality);
+void writeCategory(JsonWriter& out, const LabelledSlug& category);
+/// Writes `<name>` (ISO 8601 UTC) and `<name>_jalali` (the date in Iran) members.
+void writeTime(JsonWriter& out, const std::string& name, std::int64_t epochMs);
 
 }  // namespace lacuna

@@ -1,6 +1,5 @@
 #include "LacunaService.h"
 
-#include <Poco/JSON/Array.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
@@ -15,8 +14,6 @@
 namespace lacuna {
 namespace {
 
-using Poco::JSON::Array;
-using Poco::JSON::Object;
 using Poco::Net::HTTPResponse;
 
 /// Runs the route table for one request; every failure goes through sendProblem.
@@ -129,33 +126,46 @@ bool LacunaService::seedDemo(const std::string& password) {
 }
 
 void LacunaService::addRoutes() {
-    const auto gapJson = [this](Exchange& ex, const Gap& gap) {
+    const auto writeGapFor = [this](JsonWriter& out, Exchange& ex, const Gap& gap) {
         const Principal& p = ex.principal();
-        return encodeGap(gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(p, gap),
-                         _gaps.mayEdit(p, gap));
+        writeGap(out, gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(p, gap),
+                 _gaps.mayEdit(p, gap));
     };
-    const auto sendGap = [gapJson](Exchange& ex, HTTPResponse::HTTPStatus status, const Gap& gap) {
+    const auto sendGap = [writeGapFor](Exchange& ex, HTTPResponse::HTTPStatus status, const Gap& gap) {
+        JsonWriter out;
+        writeGapFor(out, ex, gap);
         ex.response().set("ETag", etagFor(gap.version));
-        ex.sendJson(status, *gapJson(ex, gap));
+        ex.sendJson(status, out.str());
+    };
+    /// {"items": [...]} of `values`, each written by `write`.
+    const auto sendItems = [](Exchange& ex, const auto& values, const auto& write) {
+        JsonWriter out;
+        out.beginObject().key("items").beginArray();
+        for (const auto& v : values) write(out, v);
+        out.endArray().endObject();
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     };
 
     _router.add("GET", "/healthz", [this](Exchange& ex) {
-        Object body;
         const bool up = _store->reachable();
-        body.set("status", up ? "ok" : "store unreachable");
-        body.set("store", _store->backendName());
-        ex.sendJson(up ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE, body);
+        JsonWriter out;
+        out.beginObject()
+            .field("status", up ? "ok" : "store unreachable")
+            .field("store", _store->backendName())
+            .endObject();
+        ex.sendJson(up ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE, out.str());
     });
 
     _router.add("POST", "/api/v1/session", [this](Exchange& ex) {
         const auto [username, password] = decodeLogin(ex.jsonObject());
         const IssuedSession session = _auth.login(username, password, ex.clientAddress());
-        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-        body.set("token", session.token);
-        body.set("token_type", "Bearer");
-        setTime(body, "expires_at", session.expiresAt);
-        body.set("user", encodeUser(session.user));
-        ex.sendJson(HTTPResponse::HTTP_CREATED, body);
+        JsonWriter out;
+        out.beginObject().field("token", session.token).field("token_type", "Bearer");
+        writeTime(out, "expires_at", session.expiresAt);
+        out.key("user");
+        writeUser(out, session.user);
+        out.endObject();
+        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
     });
     _router.add("DELETE", "/api/v1/session", [this](Exchange& ex) {
         ex.principal();
@@ -164,53 +174,38 @@ void LacunaService::addRoutes() {
     });
     _router.add("GET", "/api/v1/me", [](Exchange& ex) {
         const Principal& p = ex.principal();
-        User user{p.userId, p.username, "", p.municipality, p.roles, 0};
-        Object::Ptr body = encodeUser(user);
-        body->remove("created_at");
-        body->remove("created_at_jalali");
-        ex.sendJson(HTTPResponse::HTTP_OK, *body);
+        JsonWriter out;
+        writeUser(out, User{p.userId, p.username, "", p.municipality, p.roles, 0}, false);
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     });
 
-    _router.add("GET", "/api/v1/municipalities", [this](Exchange& ex) {
+    _router.add("GET", "/api/v1/municipalities", [this, sendItems](Exchange& ex) {
         ex.principal();
-        Array::Ptr items = new Array();
-        for (const auto& m : _config.catalog.municipalities) items->add(encodeMunicipality(m));
-        Object body;
-        body.set("items", items);
-        ex.sendJson(HTTPResponse::HTTP_OK, body);
+        sendItems(ex, _config.catalog.municipalities, writeMunicipality);
     });
-    _router.add("GET", "/api/v1/categories", [this](Exchange& ex) {
+    _router.add("GET", "/api/v1/categories", [this, sendItems](Exchange& ex) {
         ex.principal();
-        Array::Ptr items = new Array();
-        for (const auto& c : _config.catalog.categories) {
-            Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            o->set("slug", c.slug);
-            o->set("label_fa", c.labelFa);
-            o->set("label_en", c.labelEn);
-            items->add(o);
-        }
-        Object body;
-        body.set("items", items);
-        ex.sendJson(HTTPResponse::HTTP_OK, body);
+        sendItems(ex, _config.catalog.categories, writeCategory);
     });
 
     _router.add("POST", "/api/v1/users", [this](Exchange& ex) {
         const Principal& actor = ex.principal();
         const User user = _users.addUser(actor, decodeNewUser(ex.jsonObject()));
+        JsonWriter out;
+        writeUser(out, user);
         ex.response().set("Location", "/api/v1/users/" + std::to_string(user.id));
-        ex.sendJson(HTTPResponse::HTTP_CREATED, *encodeUser(user));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
     });
-    _router.add("GET", "/api/v1/users", [this](Exchange& ex) {
-        Array::Ptr items = new Array();
-        for (const auto& u : _users.listUsers(ex.principal())) items->add(encodeUser(u));
-        Object body;
-        body.set("items", items);
-        ex.sendJson(HTTPResponse::HTTP_OK, body);
+    _router.add("GET", "/api/v1/users", [this, sendItems](Exchange& ex) {
+        sendItems(ex, _users.listUsers(ex.principal()),
+                  [](JsonWriter& out, const User& u) { writeUser(out, u); });
     });
 
     _router.add("GET", "/api/v1/workflows/gap", [this](Exchange& ex) {
         ex.principal();
-        ex.sendJson(HTTPResponse::HTTP_OK, *encodeWorkflow(_gapLifecycle.workflow()));
+        JsonWriter out;
+        writeWorkflow(out, _gapLifecycle.workflow());
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     });
 
     _router.add("POST", "/api/v1/gaps", [this, sendGap](Exchange& ex) {
@@ -219,22 +214,22 @@ void LacunaService::addRoutes() {
         ex.response().set("Location", "/api/v1/gaps/" + std::to_string(gap.id));
         sendGap(ex, HTTPResponse::HTTP_CREATED, gap);
     });
-    _router.add("GET", "/api/v1/gaps", [this, gapJson](Exchange& ex) {
+    _router.add("GET", "/api/v1/gaps", [this, writeGapFor](Exchange& ex) {
         const Principal& actor = ex.principal();
         const auto query = ex.query(
             {"state", "municipality", "kind", "category", "priority", "q", "sort", "limit", "cursor"});
         const GapPage page = _gaps.list(actor, decodeGapList(query));
-        Array::Ptr items = new Array();
-        for (const Gap& gap : page.items) items->add(gapJson(ex, gap));
-        Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-        body.set("items", items);
-        if (page.next) {
-            const auto sort = query.count("sort") ? query.at("sort") : std::string("-created_at");
-            body.set("next_cursor", encodeCursor(sort, *page.next));
-        } else {
-            body.set("next_cursor", Poco::Dynamic::Var());
-        }
-        ex.sendJson(HTTPResponse::HTTP_OK, body);
+        JsonWriter out;
+        out.beginObject().key("items").beginArray();
+        for (const Gap& gap : page.items) writeGapFor(out, ex, gap);
+        out.endArray().key("next_cursor");
+        if (page.next)
+            out.value(encodeCursor(query.count("sort") ? query.at("sort") : std::string("-created_at"),
+                                   *page.next));
+        else
+            out.null();
+        out.endObject();
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     });
     _router.add("GET", "/api/v1/gaps/{id}", [this, sendGap](Exchange& ex) {
         const Principal& actor = ex.principal();
@@ -243,25 +238,21 @@ void LacunaService::addRoutes() {
     _router.add("PATCH", "/api/v1/gaps/{id}", [this, sendGap](Exchange& ex) {
         const Principal& actor = ex.principal();
         const std::int64_t id = ex.idParam("id");
-        const Object::Ptr body = ex.jsonObject();
+        const Poco::JSON::Object::Ptr body = ex.jsonObject();
         const GapPatch patch = decodeGapPatch(body);
         sendGap(ex, HTTPResponse::HTTP_OK, _gaps.edit(actor, id, patch, ex.expectedVersion(body)));
     });
     _router.add("POST", "/api/v1/gaps/{id}/transitions", [this, sendGap](Exchange& ex) {
         const Principal& actor = ex.principal();
         const std::int64_t id = ex.idParam("id");
-        const Object::Ptr body = ex.jsonObject();
+        const Poco::JSON::Object::Ptr body = ex.jsonObject();
         const TransitionInput input = decodeTransition(body);
         sendGap(ex, HTTPResponse::HTTP_OK, _gaps.fireTransition(actor, id, input, ex.expectedVersion(body)));
     });
-    _router.add("GET", "/api/v1/gaps/{id}/history", [this](Exchange& ex) {
+    _router.add("GET", "/api/v1/gaps/{id}/history", [this, sendItems](Exchange& ex) {
         const Principal& actor = ex.principal();
-        Array::Ptr items = new Array();
-        for (const GapEvent& e : _gaps.history(actor, ex.idParam("id")))
-            items->add(encodeEvent(e, _gapLifecycle));
-        Object body;
-        body.set("items", items);
-        ex.sendJson(HTTPResponse::HTTP_OK, body);
+        sendItems(ex, _gaps.history(actor, ex.idParam("id")),
+                  [this](JsonWriter& out, const GapEvent& e) { writeEvent(out, e, _gapLifecycle); });
     });
 }
 

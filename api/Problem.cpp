@@ -1,11 +1,10 @@
 #include "Problem.h"
 
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 
 #include "Errors.h"
 #include "HttpErrors.h"
+#include "JsonWriter.h"
 
 namespace lacuna {
 namespace {
@@ -26,7 +25,8 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
                  std::exception_ptr error) {
     ProblemKind kind{HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal", "Internal error"};
     std::string detail = "the server failed; the failure was logged";
-    Poco::JSON::Array::Ptr fieldErrors;
+    std::vector<FieldError> fieldErrors;
+    bool validation = false;
     try {
         std::rethrow_exception(error);
     } catch (const ValidationError& e) {
@@ -35,14 +35,8 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
                 ? ProblemKind{HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "rule-violation", "A rule is not met"}
                 : ProblemKind{HTTPResponse::HTTP_BAD_REQUEST, "validation", "The request is not valid"};
         detail = e.message();
-        fieldErrors = new Poco::JSON::Array();
-        for (const FieldError& f : e.fields()) {
-            Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-            item->set("field", f.field);
-            item->set("code", f.code);
-            item->set("detail", f.detail);
-            fieldErrors->add(item);
-        }
+        fieldErrors = e.fields();
+        validation = true;
     } catch (const TooManyRequests& e) {
         kind = {HTTPResponse::HTTP_TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"};
         detail = e.message();
@@ -91,20 +85,29 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
     } catch (...) {
         Poco::Logger::get("lacuna").error(instance + ": unknown failure");
     }
-    Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
-    body.set("type", TYPE_PREFIX + kind.type);
-    body.set("title", std::string(kind.title));
-    body.set("status", static_cast<int>(kind.status));
-    body.set("detail", detail);
-    body.set("instance", instance);
-    if (fieldErrors) body.set("errors", fieldErrors);
+    JsonWriter body;
+    body.beginObject()
+        .field("type", TYPE_PREFIX + kind.type)
+        .field("title", kind.title)
+        .field("status", static_cast<int>(kind.status))
+        .field("detail", detail)
+        .field("instance", instance);
+    if (validation) {
+        body.key("errors").beginArray();
+        for (const FieldError& f : fieldErrors)
+            body.beginObject()
+                .field("field", f.field)
+                .field("code", f.code)
+                .field("detail", f.detail)
+                .endObject();
+        body.endArray();
+    }
+    body.endObject();
     response.setStatus(kind.status);
     response.setContentType("application/problem+json; charset=utf-8");
     response.set("Cache-Control", "no-store");
     response.set("X-Content-Type-Options", "nosniff");
-    std::ostringstream out;
-    body.stringify(out);
-    const std::string text = out.str();
+    const std::string& text = body.str();
     response.setContentLength(static_cast<std::streamsize>(text.size()));
     response.send() << text;
 }
