@@ -32,6 +32,26 @@ std::vector<User> readUsers(sql::PreparedStatement& select) {
     return users;
 }
 
+void bindParameter(sql::PreparedStatement& s, unsigned index, const std::string& value) {
+    s.setString(index, value);
+}
+void bindParameter(sql::PreparedStatement& s, unsigned index, std::int64_t value) {
+    s.setInt64(index, value);
+}
+
+/// Every user a SELECT over SELECT_USER's columns finds, with `keys` bound in order.
+template <typename... Keys>
+std::vector<User> selectUsers(MysqlDatabase& db, const std::string& sql, const Keys&... keys) {
+    std::vector<User> users;
+    db.read([&](MysqlConnection& c) {
+        sql::PreparedStatement& select = c.prepare(sql);
+        [[maybe_unused]] unsigned index = 0;
+        (bindParameter(select, ++index, keys), ...);
+        users = readUsers(select);
+    });
+    return users;
+}
+
 std::optional<User> firstOf(std::vector<User> users) {
     if (users.empty()) return std::nullopt;
     return std::move(users.front());
@@ -64,30 +84,14 @@ std::int64_t MysqlUserRepository::create(const User& user) {
 }
 
 std::optional<User> MysqlUserRepository::findByUsername(const std::string& username) {
-    std::vector<User> users;
-    _db.read([&](MysqlConnection& c) {
-        sql::PreparedStatement& select = c.prepare(SELECT_USER_BY_NAME);
-        select.setString(1, username);
-        users = readUsers(select);
-    });
-    return firstOf(std::move(users));
+    return firstOf(selectUsers(_db, SELECT_USER_BY_NAME, username));
 }
 
 std::optional<User> MysqlUserRepository::findById(std::int64_t id) {
-    std::vector<User> users;
-    _db.read([&](MysqlConnection& c) {
-        sql::PreparedStatement& select = c.prepare(SELECT_USER_BY_ID);
-        select.setInt64(1, id);
-        users = readUsers(select);
-    });
-    return firstOf(std::move(users));
+    return firstOf(selectUsers(_db, SELECT_USER_BY_ID, id));
 }
 
-std::vector<User> MysqlUserRepository::list() {
-    std::vector<User> users;
-    _db.read([&](MysqlConnection& c) { users = readUsers(c.prepare(SELECT_USERS)); });
-    return users;
-}
+std::vector<User> MysqlUserRepository::list() { return selectUsers(_db, SELECT_USERS); }
 
 std::int64_t MysqlUserRepository::count() {
     std::int64_t n = 0;
@@ -114,14 +118,7 @@ void MysqlSessionRepository::create(const std::string& tokenHash, std::int64_t u
 }
 
 std::optional<User> MysqlSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
-    std::vector<User> users;
-    _db.read([&](MysqlConnection& c) {
-        sql::PreparedStatement& select = c.prepare(SELECT_SESSION_USER);
-        select.setString(1, tokenHash);
-        select.setInt64(2, now);
-        users = readUsers(select);
-    });
-    return firstOf(std::move(users));
+    return firstOf(selectUsers(_db, SELECT_SESSION_USER, tokenHash, now));
 }
 
 void MysqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {
