@@ -101,16 +101,21 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
 LacunaService::~LacunaService() { stop(); }
 
 void LacunaService::start() {
-    Poco::Net::ServerSocket socket(
+    _listener = Poco::Net::ServerSocket(
         Poco::Net::SocketAddress(_config.server.host, static_cast<Poco::UInt16>(_config.server.port)), 128);
     _server =
         std::make_unique<Poco::Net::HTTPServer>(new ApiRequestHandlerFactory(_router, _auth, _config.server),
-                                                _pool, socket, serverParams(_config.server));
+                                                _pool, _listener, serverParams(_config.server));
     _server->start();
 }
 
 void LacunaService::stop() {
     if (!_server) return;
+    // Stop accepting and close the listening socket first, so that new connections are refused
+    // at once (a load balancer moves on) instead of waiting in the backlog; then let the requests
+    // in flight finish.
+    _server->stop();
+    _listener.close();
     _server->stopAll(false);
     _pool.joinAll();
     _server.reset();

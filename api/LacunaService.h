@@ -2,6 +2,7 @@
 
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
 #include <memory>
@@ -60,6 +61,7 @@ private:
     GapService _gaps;
     Router _router;
     Poco::ThreadPool _pool;
+    Poco::Net::ServerSocket _listener;
     std::unique_ptr<Poco::Net::HTTPServer> _server;
 };
 

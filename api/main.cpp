@@ -6,7 +6,9 @@
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/Util/ServerApplication.h>
+#include <pthread.h>
 
+#include <csignal>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -117,6 +119,15 @@ public:
 
 protected:
     int main(const std::vector<std::string>&) override {
+        // Termination signals must reach only the thread that waits for them below. Blocked here,
+        // before the server's threads exist, the mask is inherited by all of them; otherwise a
+        // SIGINT could land in a worker and interrupt the request it is reading.
+        sigset_t signals;
+        sigemptyset(&signals);
+        sigaddset(&signals, SIGINT);
+        sigaddset(&signals, SIGTERM);
+        sigaddset(&signals, SIGQUIT);
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
         const SystemClock clock;
         LacunaService service(_config, clock);
         bool generated = false;

@@ -5,6 +5,8 @@
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 
 #include <atomic>
@@ -349,4 +351,56 @@ TEST_CASE("while the database is away requests get 503 quickly, and the service 
               .post("/api/v1/gaps", cast.director,
                     R"({"title":"t","description":"d","kind":"vacuum","category":"fees"})")
               .status == 201);
+}
+
+TEST_CASE("SIGTERM lets a request in flight finish, then the service exits 0", "[crash][graceful]") {
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings(testBackend(), dir));
+    ServiceProcess service({"--db", url, "--demo"}, serviceEnvironment(dir));
+    const HttpClient client(service.port());
+    const std::string token = login(client).director;
+
+    // A report whose body is still arriving when the service is asked to stop.
+    const std::string body = R"({"title":"در راه","description":"شرح","kind":"vacuum","category":"fees"})";
+    Poco::Net::StreamSocket socket(
+        Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(service.port())));
+    const std::string head =
+        "POST /api/v1/gaps HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\nConnection: close\r\n\r\n";
+    const std::string first = head + body.substr(0, 10);
+    socket.sendBytes(first.data(), static_cast<int>(first.size()));
+    // The server shows no sign of having picked the connection up; a request that is still queued
+    // when the stop begins is not in flight, so give the dispatcher a moment before signalling.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::thread stop([&] { CHECK(service.terminate() == 0); });
+    // The service says it is stopping; from then on a new connection is refused, and only then does
+    // the rest of the in-flight body arrive.
+    REQUIRE(service.waitForOutput("finishing requests in flight", 10));
+    bool refused = false;
+    for (int attempt = 0; attempt < 200 && !refused; ++attempt) {
+        try {
+            Poco::Net::StreamSocket probe(
+                Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(service.port())));
+            probe.close();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        } catch (const Poco::Net::ConnectionRefusedException&) {
+            refused = true;
+        }
+    }
+    CHECK(refused);
+    const std::string rest = body.substr(10);
+    socket.sendBytes(rest.data(), static_cast<int>(rest.size()));
+    std::string answer;
+    char buffer[4096];
+    for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+        answer.append(buffer, static_cast<std::size_t>(n));
+    stop.join();
+    INFO("answer: " << answer);
+    CHECK(answer.rfind("HTTP/1.1 201", 0) == 0);
+
+    ServiceProcess again({"--db", url}, serviceEnvironment(dir));
+    const HttpClient after(again.port());
+    const Reply list = after.get("/api/v1/gaps?limit=100", after.login("secretary", DEMO_PASSWORD));
+    CHECK_THAT(list.body, Catch::Contains("در راه"));
 }

@@ -27,8 +27,11 @@ ServiceProcess::ServiceProcess(const std::vector<std::string>& arguments,
         _port = std::stoi(line.substr(colon + 1));
         _drain = std::thread([this] {
             Poco::PipeInputStream rest(_out);
-            char buffer[4096];
-            while (rest.read(buffer, sizeof buffer) || rest.gcount() > 0) {
+            std::string line;
+            while (std::getline(rest, line)) {
+                std::lock_guard lock(_laterMutex);
+                _later += line + "\n";
+                _printed.notify_all();
             }
         });
         return;
@@ -41,6 +44,12 @@ ServiceProcess::ServiceProcess(const std::vector<std::string>& arguments,
 ServiceProcess::~ServiceProcess() {
     if (_running) kill();
     if (_drain.joinable()) _drain.join();
+}
+
+bool ServiceProcess::waitForOutput(const std::string& text, int seconds) {
+    std::unique_lock lock(_laterMutex);
+    return _printed.wait_for(lock, std::chrono::seconds(seconds),
+                             [&] { return _later.find(text) != std::string::npos; });
 }
 
 void ServiceProcess::stopped() {

@@ -4,8 +4,10 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,6 +27,8 @@ public:
     int pid() const { return _handle->id(); }
     /// What the process printed up to the moment it listened.
     const std::string& startOutput() const { return _output; }
+    /// Waits until the process has printed `text` (after it listened); false after `seconds`.
+    bool waitForOutput(const std::string& text, int seconds);
     /// SIGKILL, no goodbye.
     void kill();
     /// SIGTERM, then waits; returns the exit code.
@@ -39,6 +43,9 @@ private:
     std::string _output;
     bool _running = false;
     std::thread _drain;  ///< keeps reading what the process prints, so its writes never block
+    std::mutex _laterMutex;
+    std::condition_variable _printed;
+    std::string _later;  ///< what it printed after listening
 };
 
 /// Runs `scripts/mariadb.sh <command> <the test server's directory>` (start, stop, kill).
