@@ -1,9 +1,9 @@
 #include "MysqlUserRepository.h"
 
-#include <Poco/StringTokenizer.h>
 #include <cppconn/resultset.h>
 
 #include "PortableSql.h"
+#include "UserRows.h"
 
 namespace lacuna {
 namespace {
@@ -23,9 +23,7 @@ std::vector<User> readUsers(sql::PreparedStatement& select) {
         u.username = rs->getString("username").asStdString();
         u.passwordHash = rs->getString("password_hash").asStdString();
         if (!rs->isNull("municipality")) u.municipality = rs->getString("municipality").asStdString();
-        const Poco::StringTokenizer roles(rs->getString("roles").asStdString(), ",",
-                                          Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-        u.roles.assign(roles.begin(), roles.end());
+        u.roles = splitRoles(rs->getString("roles").asStdString());
         u.createdAt = rs->getInt64("created_at");
         users.push_back(std::move(u));
     }
@@ -52,11 +50,6 @@ std::vector<User> selectUsers(MysqlDatabase& db, const std::string& sql, const K
     return users;
 }
 
-std::optional<User> firstOf(std::vector<User> users) {
-    if (users.empty()) return std::nullopt;
-    return std::move(users.front());
-}
-
 }  // namespace
 
 MysqlUserRepository::MysqlUserRepository(MysqlDatabase& db) : _db(db) {}
@@ -64,8 +57,6 @@ MysqlUserRepository::MysqlUserRepository(MysqlDatabase& db) : _db(db) {}
 std::int64_t MysqlUserRepository::create(const User& user) {
     std::int64_t id = 0;
     _db.write([&](MysqlConnection& c) {
-        std::string roles;
-        for (const auto& r : user.roles) roles += (roles.empty() ? "" : ",") + r;
         sql::PreparedStatement& insert = c.prepare(INSERT_USER);
         insert.setString(1, user.username);
         insert.setString(2, user.passwordHash);
@@ -73,7 +64,7 @@ std::int64_t MysqlUserRepository::create(const User& user) {
             insert.setString(3, *user.municipality);
         else
             insert.setNull(3, sql::DataType::VARCHAR);
-        insert.setString(4, roles);
+        insert.setString(4, joinRoles(user.roles));
         insert.setInt64(5, user.createdAt);
         insert.executeUpdate();
         ResultPtr rs(c.prepare(LAST_ID).executeQuery());
@@ -84,11 +75,11 @@ std::int64_t MysqlUserRepository::create(const User& user) {
 }
 
 std::optional<User> MysqlUserRepository::findByUsername(const std::string& username) {
-    return firstOf(selectUsers(_db, SELECT_USER_BY_NAME, username));
+    return firstUser(selectUsers(_db, SELECT_USER_BY_NAME, username));
 }
 
 std::optional<User> MysqlUserRepository::findById(std::int64_t id) {
-    return firstOf(selectUsers(_db, SELECT_USER_BY_ID, id));
+    return firstUser(selectUsers(_db, SELECT_USER_BY_ID, id));
 }
 
 std::vector<User> MysqlUserRepository::list() { return selectUsers(_db, SELECT_USERS); }
@@ -118,7 +109,7 @@ void MysqlSessionRepository::create(const std::string& tokenHash, std::int64_t u
 }
 
 std::optional<User> MysqlSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
-    return firstOf(selectUsers(_db, SELECT_SESSION_USER, tokenHash, now));
+    return firstUser(selectUsers(_db, SELECT_SESSION_USER, tokenHash, now));
 }
 
 void MysqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {

@@ -1,8 +1,7 @@
 #include "SqliteUserRepository.h"
 
-#include <Poco/StringTokenizer.h>
-
 #include "PortableSql.h"
+#include "UserRows.h"
 
 namespace lacuna {
 namespace {
@@ -10,12 +9,6 @@ namespace {
 using namespace portable_sql;
 
 const std::string LAST_ID = "SELECT last_insert_rowid()";
-
-std::string joinRoles(const std::vector<std::string>& roles) {
-    std::string out;
-    for (const auto& r : roles) out += (out.empty() ? "" : ",") + r;
-    return out;
-}
 
 /// Reads every row of a SELECT over SELECT_USER's columns (id, username, password_hash,
 /// municipality, roles, created_at).
@@ -27,8 +20,7 @@ std::vector<User> readUsers(SqliteStatement& select) {
         u.username = select.text(1);
         u.passwordHash = select.text(2);
         if (!select.isNull(3)) u.municipality = select.text(3);
-        const Poco::StringTokenizer roles(select.text(4), ",", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-        u.roles.assign(roles.begin(), roles.end());
+        u.roles = splitRoles(select.text(4));
         u.createdAt = select.integer(5);
         users.push_back(std::move(u));
     }
@@ -44,11 +36,6 @@ std::vector<User> selectUsers(SqliteDatabase& db, const std::string& sql, const 
         users = readUsers(select);
     });
     return users;
-}
-
-std::optional<User> firstOf(std::vector<User> users) {
-    if (users.empty()) return std::nullopt;
-    return std::move(users.front());
 }
 
 }  // namespace
@@ -73,11 +60,11 @@ std::int64_t SqliteUserRepository::create(const User& user) {
 }
 
 std::optional<User> SqliteUserRepository::findByUsername(const std::string& username) {
-    return firstOf(selectUsers(_db, SELECT_USER_BY_NAME, username));
+    return firstUser(selectUsers(_db, SELECT_USER_BY_NAME, username));
 }
 
 std::optional<User> SqliteUserRepository::findById(std::int64_t id) {
-    return firstOf(selectUsers(_db, SELECT_USER_BY_ID, id));
+    return firstUser(selectUsers(_db, SELECT_USER_BY_ID, id));
 }
 
 std::vector<User> SqliteUserRepository::list() { return selectUsers(_db, SELECT_USERS); }
@@ -101,7 +88,7 @@ void SqliteSessionRepository::create(const std::string& tokenHash, std::int64_t 
 }
 
 std::optional<User> SqliteSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
-    return firstOf(selectUsers(_db, SELECT_SESSION_USER, tokenHash, now));
+    return firstUser(selectUsers(_db, SELECT_SESSION_USER, tokenHash, now));
 }
 
 void SqliteSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {
