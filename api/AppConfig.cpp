@@ -40,7 +40,7 @@ std::vector<LabelledSlug> readLabelledList(const YamlDocument& doc, const YAML::
 void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s) {
     doc.allowKeys(node,
                   {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
-                   "max_body_bytes", "max_json_depth"},
+                   "max_body_bytes", "max_json_depth", "trusted_proxies"},
                   "server");
     if (auto v = doc.optionalString(node, "host")) s.host = *v;
     if (auto v = doc.optionalInt(node, "port", 0, 65535)) s.port = static_cast<int>(*v);
@@ -53,6 +53,12 @@ void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s
         s.maxBodyBytes = static_cast<std::size_t>(*v);
     if (auto v = doc.optionalInt(node, "max_json_depth", 2, 64))
         s.maxJsonDepth = static_cast<std::size_t>(*v);
+    for (const std::string& text : doc.stringList(node, "trusted_proxies", false)) {
+        Poco::Net::IPAddress address;
+        if (!Poco::Net::IPAddress::tryParse(text, address))
+            doc.fail(node["trusted_proxies"], "'" + text + "' in trusted_proxies is not an IP address");
+        s.trustedProxies.push_back(address);
+    }
 }
 
 void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings& s) {

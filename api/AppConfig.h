@@ -1,6 +1,9 @@
 #pragma once
 
+#include <Poco/Net/IPAddress.h>
+
 #include <string>
+#include <vector>
 
 #include "Catalog.h"
 #include "GapService.h"
@@ -20,6 +23,8 @@ struct ServerConfig {
     int keepAliveSeconds = 5;
     std::size_t maxBodyBytes = 1 << 20;
     std::size_t maxJsonDepth = 8;
+    /// Load balancers in front of the service; only their X-Forwarded-For is believed.
+    std::vector<Poco::Net::IPAddress> trustedProxies;
 };
 
 struct AuthConfig {

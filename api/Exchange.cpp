@@ -6,6 +6,7 @@
 #include <Poco/StringTokenizer.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <istream>
 
 #include "AuthService.h"
@@ -39,16 +40,34 @@ bool parseVersion(const std::string& text, std::int64_t& version) {
 std::string etagFor(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                   AuthService& auth, std::size_t maxBodyBytes, const JsonLimits& jsonLimits)
+                   AuthService& auth, std::size_t maxBodyBytes, const JsonLimits& jsonLimits,
+                   const std::vector<Poco::Net::IPAddress>& trustedProxies)
     : _request(request),
       _response(response),
       _auth(auth),
       _maxBodyBytes(maxBodyBytes),
-      _jsonLimits(jsonLimits) {}
+      _jsonLimits(jsonLimits),
+      _trustedProxies(trustedProxies) {}
 
 std::string Exchange::path() const { return Poco::URI(_request.getURI()).getPath(); }
 
-std::string Exchange::clientAddress() const { return _request.clientAddress().host().toString(); }
+std::string Exchange::clientAddress() const {
+    const Poco::Net::IPAddress peer = _request.clientAddress().host();
+    const auto trusted = [&](const Poco::Net::IPAddress& a) {
+        return std::find(_trustedProxies.begin(), _trustedProxies.end(), a) != _trustedProxies.end();
+    };
+    if (!trusted(peer) || !_request.has("X-Forwarded-For")) return peer.toString();
+    const Poco::StringTokenizer hops(
+        _request.get("X-Forwarded-For"), ",",
+        Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (auto hop = hops.end(); hop != hops.begin();) {
+        --hop;
+        Poco::Net::IPAddress address;
+        if (!Poco::Net::IPAddress::tryParse(*hop, address)) break;  // garbage: trust only the peer
+        if (!trusted(address)) return address.toString();
+    }
+    return peer.toString();
+}
 
 std::int64_t Exchange::idParam(const std::string& name) const {
     const std::string& text = _params.at(name);

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/IPAddress.h>
 
 #include <functional>
 #include <map>
@@ -20,12 +21,16 @@ class AuthService;
 /// the query, the caller, and ways to answer.
 class Exchange {
 public:
+    /// `trustedProxies`: peers whose X-Forwarded-For is believed (the service's load balancers).
     Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-             AuthService& auth, std::size_t maxBodyBytes, const JsonLimits& jsonLimits);
+             AuthService& auth, std::size_t maxBodyBytes, const JsonLimits& jsonLimits,
+             const std::vector<Poco::Net::IPAddress>& trustedProxies);
 
     Poco::Net::HTTPServerRequest& request() { return _request; }
     Poco::Net::HTTPServerResponse& response() { return _response; }
     std::string path() const;
+    /// The client's address: the TCP peer, or, when the peer is a trusted proxy, the right-most
+    /// X-Forwarded-For entry that is not itself a trusted proxy (what the client cannot forge).
     std::string clientAddress() const;
 
     void setParams(std::map<std::string, std::string> params) { _params = std::move(params); }
@@ -56,6 +61,7 @@ private:
     AuthService& _auth;
     std::size_t _maxBodyBytes;
     JsonLimits _jsonLimits;
+    const std::vector<Poco::Net::IPAddress>& _trustedProxies;
     std::map<std::string, std::string> _params;
     std::optional<Principal> _principal;
 };

@@ -25,7 +25,7 @@ public:
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
         Exchange exchange(request, response, _auth, _server.maxBodyBytes,
-                          JsonLimits{_server.maxJsonDepth, 200000});
+                          JsonLimits{_server.maxJsonDepth, 200000}, _server.trustedProxies);
         std::string path;
         try {
             path = exchange.path();

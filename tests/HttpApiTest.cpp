@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
@@ -656,4 +657,43 @@ TEST_CASE("health answers within 2 s while 40 clients send one header byte per s
     done = true;
     trickle.join();
     for (auto& s : slow) s->close();
+}
+
+TEST_CASE("X-Forwarded-For is believed only from a trusted proxy, and only its untrusted right-most hop",
+          "[http][auth]") {
+    const std::string gapBody = NEW_GAP;
+    {
+        TestService direct;  // no trusted proxies: the header is the client's own claim and is ignored
+        const Reply r = direct.client->send("POST", "/api/v1/gaps", direct.token("tehran.director"), gapBody,
+                                            {{"X-Forwarded-For", "10.9.9.9"}});
+        REQUIRE(r.status == 201);
+        const auto history = direct.client->get(gapPath(r.json()) + "/history", direct.token("secretary"))
+                                 .json()
+                                 ->getArray("items");
+        CHECK(history->getObject(0)->getValue<std::string>("client_address") == "127.0.0.1");
+    }
+    TestService behindProxy(testBackend(), 64, [](AppConfig& c) {
+        c.server.trustedProxies = {Poco::Net::IPAddress("127.0.0.1"), Poco::Net::IPAddress("10.0.0.254")};
+    });
+    const Reply r = behindProxy.client->send("POST", "/api/v1/gaps", behindProxy.token("tehran.director"),
+                                             gapBody, {{"X-Forwarded-For", "1.2.3.4, 10.0.0.7, 10.0.0.254"}});
+    REQUIRE(r.status == 201);
+    const auto history =
+        behindProxy.client->get(gapPath(r.json()) + "/history", behindProxy.token("secretary"))
+            .json()
+            ->getArray("items");
+    CHECK(history->getObject(0)->getValue<std::string>("client_address") == "10.0.0.7");
+
+    // The login throttle counts the real client: five failures from one address block it, not others.
+    const auto attempt = [&](const std::string& user, const std::string& password, const std::string& from) {
+        return behindProxy.client
+            ->send("POST", "/api/v1/session", "",
+                   R"({"username":")" + user + R"(","password":")" + password + "\"}",
+                   {{"X-Forwarded-For", from}})
+            .status;
+    };
+    for (const char* user : {"observer", "liaison", "mashhad.member", "tehran.expert", "tehran.observer"})
+        CHECK(attempt(user, "wrong", "10.0.0.1") == 401);
+    CHECK(attempt("secretary", TestService::PASSWORD, "10.0.0.1") == 429);
+    CHECK(attempt("secretary", TestService::PASSWORD, "10.0.0.2") == 201);
 }

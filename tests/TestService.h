@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "AppConfig.h"
@@ -17,13 +18,16 @@ class TestService {
 public:
     static constexpr const char* PASSWORD = "correct horse 1";
 
-    explicit TestService(const std::string& backend = testBackend(), int threads = 64) {
+    /// `adjust` may change the configuration before the service starts.
+    explicit TestService(const std::string& backend = testBackend(), int threads = 64,
+                         const std::function<void(AppConfig&)>& adjust = {}) {
         AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
         config.server.host = "127.0.0.1";
         config.server.port = 0;
         config.server.threads = threads;
         config.dataDir = _dir.path();
         config.storage = freshStoreSettings(backend, _dir);
+        if (adjust) adjust(config);
         _service = std::make_unique<LacunaService>(config, clock);
         const PasswordHasher hasher;
         const std::string hash = hasher.hash(PASSWORD);
