@@ -43,10 +43,7 @@ public:
     bool seedDemo(const std::string& password);
 
     const AppConfig& config() const { return _config; }
-    Store& store() { return *_store; }
     UserService& users() { return _users; }
-    GapService& gaps() { return _gaps; }
-    AuthService& auth() { return _auth; }
 
 private:
     void addRoutes();

@@ -14,12 +14,12 @@ constexpr std::size_t TOKEN_BYTES = 32;  // 256 bits
 
 AuthService::AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
                          const Clock& clock, AuthSettings settings)
-    : _users(users),
-      _sessions(sessions),
-      _hasher(hasher),
-      _clock(clock),
-      _settings(settings),
-      _dummyHash(hasher.hash(randomToken(16))) {}
+    : _users(users), _sessions(sessions), _hasher(hasher), _clock(clock), _settings(settings) {}
+
+const std::string& AuthService::dummyHash() {
+    std::call_once(_dummyOnce, [this] { _dummyHash = _hasher.hash(randomToken(16)); });
+    return _dummyHash;
+}
 
 IssuedSession AuthService::login(const std::string& rawUsername, const std::string& password,
                                  const std::string& client) {
@@ -37,7 +37,7 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
         throw TooManyRequests("too many failed logins; try again later", seconds);
     }
     const std::optional<User> user = _users.findByUsername(username);
-    const bool valid = _hasher.verify(password, user ? user->passwordHash : _dummyHash) && user.has_value();
+    const bool valid = _hasher.verify(password, user ? user->passwordHash : dummyHash()) && user.has_value();
     if (!valid) {
         _sessions.recordLoginFailure(username, client, now);
         throw Unauthorized("wrong username or password");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "Clock.h"
@@ -42,7 +43,12 @@ private:
     const PasswordHasher& _hasher;
     const Clock& _clock;
     AuthSettings _settings;
-    std::string _dummyHash;  ///< verified against for unknown users, so timing does not reveal them
+    /// Verified against for unknown usernames, so timing does not reveal which exist; made on the
+    /// first such login rather than at every start (a PBKDF2 hash costs ~0.1 s).
+    const std::string& dummyHash();
+
+    std::once_flag _dummyOnce;
+    std::string _dummyHash;
 };
 
 }  // namespace lacuna

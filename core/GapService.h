@@ -58,8 +58,6 @@ public:
                                                                  const Gap& gap) const;
     bool mayEdit(const Principal& actor, const Gap& gap) const;
 
-    const GapLimits& limits() const { return _limits; }
-
 private:
     bool visibleTo(const Principal& actor, const Gap& gap) const;
     Gap load(const Principal& actor, std::int64_t id);
