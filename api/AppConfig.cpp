@@ -4,11 +4,14 @@
 #include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Path.h>
+#include <Poco/StringTokenizer.h>
 
 #include <set>
 
 #include "ConfigError.h"
+#include "JalaliDate.h"
 #include "PasswordHasher.h"
+#include "TextChecks.h"
 #include "YamlDocument.h"
 
 namespace lacuna {
@@ -134,12 +137,134 @@ void readMunicipalities(const std::string& path, Catalog& catalog) {
     if (catalog.municipalities.empty()) doc.fail(list, "at least one municipality is needed");
 }
 
+Fraction readFraction(const YamlDocument& doc, const YAML::Node& node, const std::string& what,
+                      std::initializer_list<const char*> keys) {
+    doc.requireMap(node, what);
+    doc.allowKeys(node, keys, what);
+    const auto numerator = doc.optionalInt(node, "numerator", 1, 100);
+    const auto denominator = doc.optionalInt(node, "denominator", 1, 100);
+    if (!numerator || !denominator) doc.fail(node, what + " needs numerator and denominator");
+    Fraction f{static_cast<int>(*numerator), static_cast<int>(*denominator)};
+    if (f.numerator > f.denominator) doc.fail(node, what + " must not exceed one");
+    return f;
+}
+
+void readCommittee(const std::string& path, AppConfig& c) {
+    const YamlDocument doc(path);
+    const YAML::Node& root = doc.root();
+    doc.allowKeys(root, {"members", "quorum", "majority", "decisions"}, "the committee file");
+    CommitteeRules& r = c.committee;
+    const YAML::Node members = root["members"];
+    if (!members) doc.fail(root, "missing required key 'members' (all, or a list of municipality slugs)");
+    if (members.IsScalar() && members.as<std::string>() == "all") {
+        for (const auto& m : c.catalog.municipalities) r.members.push_back(m.slug);
+    } else {
+        for (const auto& slug : doc.stringList(root, "members", true)) {
+            if (!c.catalog.findMunicipality(slug))
+                doc.fail(members, "unknown municipality '" + slug + "' in members");
+            if (contains(r.members, slug)) doc.fail(members, "municipality '" + slug + "' is listed twice");
+            r.members.push_back(slug);
+        }
+    }
+    if (r.members.empty()) doc.fail(members, "the committee needs members");
+    if (!root["quorum"]) doc.fail(root, "missing required key 'quorum'");
+    r.quorum = readFraction(doc, root["quorum"], "quorum", {"numerator", "denominator"});
+    if (!root["majority"]) doc.fail(root, "missing required key 'majority'");
+    const YAML::Node majority = root["majority"];
+    r.majority = readFraction(doc, majority, "majority", {"numerator", "denominator", "strict", "of"});
+    r.strictMajority = doc.optionalBool(majority, "strict").value_or(true);
+    r.majorityOf = doc.optionalString(majority, "of").value_or("present");
+    if (r.majorityOf != "present" && r.majorityOf != "votes_cast")
+        doc.fail(majority["of"], "'of' must be present or votes_cast");
+    const YAML::Node decisions = root["decisions"];
+    if (!decisions) doc.fail(root, "missing required key 'decisions'");
+    doc.allowKeys(decisions, {"approve", "reject", "revise"}, "decisions");
+    for (const char* decision : {"approve", "reject", "revise"}) {
+        const std::string transition = doc.requiredString(decisions, decision);
+        if (!c.gapWorkflow.findTransition(transition))
+            doc.fail(decisions[decision], "decisions." + std::string(decision) +
+                                              " names no transition of the gap "
+                                              "workflow: '" +
+                                              transition + "'");
+        r.decisionTransitions[decision] = transition;
+    }
+}
+
+JalaliDate parseJalali(const YamlDocument& doc, const YAML::Node& at, const std::string& text,
+                       bool withYear) {
+    const Poco::StringTokenizer parts(text, "-");
+    int y = 0, m = 0, d = 0;
+    const std::size_t expected = withYear ? 3 : 2;
+    bool ok = parts.count() == expected;
+    std::size_t i = 0;
+    if (ok && withYear) ok = Poco::NumberParser::tryParse(parts[i++], y) && y > 1300 && y < 1600;
+    ok = ok && Poco::NumberParser::tryParse(parts[i++], m) && m >= 1 && m <= 12;
+    ok = ok && Poco::NumberParser::tryParse(parts[i], d) && d >= 1 &&
+         d <= (withYear ? jalaliMonthLength(y, m) : (m <= 6 ? 31 : 30));
+    if (!ok)
+        doc.fail(at, "'" + text + "' is not a Jalali date (" + (withYear ? "YYYY-MM-DD" : "MM-DD") + ")");
+    return JalaliDate{y, m, d};
+}
+
+void readCalendar(const std::string& path, WorkCalendarSettings& cal) {
+    const YamlDocument doc(path);
+    const YAML::Node& root = doc.root();
+    doc.allowKeys(root, {"thursday_off", "every_year", "dates"}, "the calendar file");
+    cal.thursdayOff = doc.optionalBool(root, "thursday_off").value_or(false);
+    for (const char* key : {"every_year", "dates"}) {
+        const YAML::Node list = root[key];
+        if (!list) continue;
+        doc.requireSequence(list, std::string("'") + key + "'");
+        for (const auto& item : list) {
+            doc.allowKeys(item, {"date", "name"}, std::string("a holiday in ") + key);
+            doc.requiredString(item, "name");
+            const bool full = std::string(key) == "dates";
+            const JalaliDate date = parseJalali(doc, item["date"], doc.requiredString(item, "date"), full);
+            if (full)
+                cal.dates.push_back(date);
+            else
+                cal.everyYear.emplace_back(date.month, date.day);
+        }
+    }
+}
+
+void readBills(const YamlDocument& doc, const YAML::Node& node, AppConfig& c) {
+    doc.allowKeys(node, {"min_signatures", "lapse_transition", "objection_states", "max_extensions"},
+                  "bills");
+    BillRules& b = c.bills;
+    if (auto v = doc.optionalInt(node, "min_signatures", 1, 290))
+        b.minSignatures = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalString(node, "lapse_transition")) {
+        if (!c.billWorkflow.findTransition(*v))
+            doc.fail(node["lapse_transition"], "no bill transition '" + *v + "'");
+        b.lapseTransition = *v;
+    }
+    if (node["objection_states"]) {
+        b.objectionStates = doc.stringList(node, "objection_states", true);
+        for (const auto& s : b.objectionStates)
+            if (!c.billWorkflow.findState(s)) doc.fail(node["objection_states"], "no bill state '" + s + "'");
+    }
+    if (auto v = doc.optionalInt(node, "max_extensions", 0, 10)) b.maxExtensions = static_cast<int>(*v);
+}
+
+void readWebhooks(const YamlDocument& doc, const YAML::Node& node, WebhookConfig& w) {
+    doc.allowKeys(node, {"poll_ms", "timeout_seconds", "max_attempts", "backoff_base_ms", "backoff_max_ms"},
+                  "webhooks");
+    if (auto v = doc.optionalInt(node, "poll_ms", 10, 60000)) w.pollMs = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "timeout_seconds", 1, 120)) w.timeoutSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_attempts", 1, 100)) w.maxAttempts = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "backoff_base_ms", 10, 3600000)) w.backoffBaseMs = *v;
+    if (auto v = doc.optionalInt(node, "backoff_max_ms", 10, 86400000)) w.backoffMaxMs = *v;
+}
+
 }  // namespace
 
 AppConfig loadConfig(const std::string& path) {
     const YamlDocument doc(path);
     const YAML::Node& root = doc.root();
-    doc.allowKeys(root, {"server", "storage", "auth", "data_dir", "municipalities", "workflows", "gaps"},
+    doc.allowKeys(root,
+                  {"server", "storage", "auth", "data_dir", "municipalities", "committee", "calendar",
+                   "workflows", "gaps", "bills", "webhooks"},
                   "the configuration");
     AppConfig c;
     c.file = Poco::Path(path).makeAbsolute().toString();
@@ -153,10 +278,21 @@ AppConfig loadConfig(const std::string& path) {
     readMunicipalities(relativeTo(c.file, doc.requiredString(root, "municipalities")), c.catalog);
     const YAML::Node workflows = root["workflows"];
     if (!workflows) doc.fail(root, "missing required key 'workflows'");
-    doc.allowKeys(workflows, {"gap"}, "workflows");
+    doc.allowKeys(workflows, {"gap", "bill"}, "workflows");
     c.gapWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "gap"))));
     if (c.gapWorkflow.name != "gap")
         doc.fail(workflows["gap"], "workflows.gap must define the workflow 'gap'");
+    c.billWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "bill"))));
+    if (c.billWorkflow.name != "bill")
+        doc.fail(workflows["bill"], "workflows.bill must define the workflow 'bill'");
+    for (const auto& [state, transition] : c.billWorkflow.bundledGaps)
+        if (!c.gapWorkflow.findTransition(transition))
+            throw ConfigError(c.billWorkflow.bundledGapNodes.at(state) + ": bundled_gaps." + state +
+                              " names no transition of the gap workflow: '" + transition + "'");
+    readCommittee(relativeTo(c.file, doc.requiredString(root, "committee")), c);
+    readCalendar(relativeTo(c.file, doc.requiredString(root, "calendar")), c.calendar);
+    if (const YAML::Node n = root["bills"]) readBills(doc, n, c);
+    if (const YAML::Node n = root["webhooks"]) readWebhooks(doc, n, c.webhooks);
     return c;
 }
 

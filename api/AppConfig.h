@@ -5,9 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "BillService.h"
 #include "Catalog.h"
+#include "CommitteeRules.h"
 #include "GapService.h"
 #include "StoreFactory.h"
+#include "WorkCalendar.h"
 #include "Workflow.h"
 
 namespace lacuna {
@@ -34,6 +37,15 @@ struct AuthConfig {
     std::int64_t failureWindowMinutes = 15;
 };
 
+/// The background delivery of webhook events.
+struct WebhookConfig {
+    int pollMs = 500;
+    int timeoutSeconds = 10;
+    int maxAttempts = 10;
+    std::int64_t backoffBaseMs = 2000;
+    std::int64_t backoffMaxMs = 3600000;
+};
+
 /// Everything configurable, parsed once at start-up. Paths are absolute after loading.
 struct AppConfig {
     std::string file;
@@ -44,6 +56,11 @@ struct AppConfig {
     GapLimits gapLimits;
     Catalog catalog;
     Workflow gapWorkflow;
+    Workflow billWorkflow;
+    CommitteeRules committee;
+    WorkCalendarSettings calendar;
+    BillRules bills;
+    WebhookConfig webhooks;
 };
 
 /// Reads `path` and the files it names (municipalities, workflows); throws ConfigError naming the

@@ -28,7 +28,7 @@ std::vector<std::string> splitPath(const std::string& path) {
 
 bool parseVersion(const std::string& text, std::int64_t& version) {
     Poco::Int64 v = 0;
-    if (!Poco::NumberParser::tryParse64(text, v) || v < 1 ||
+    if (!Poco::NumberParser::tryParse64(text, v) || v < 0 ||
         text.find_first_not_of("0123456789") != std::string::npos)
         return false;
     version = v;
@@ -143,14 +143,14 @@ const Principal& Exchange::principal() {
     return *_principal;
 }
 
-std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body) {
+std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body, std::int64_t minimum) {
     std::optional<std::int64_t> fromHeader, fromBody;
     if (_request.has("If-Match")) {
         std::string tag = Poco::trim(_request.get("If-Match"));
         if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
         std::int64_t v = 0;
         if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"' ||
-            !parseVersion(tag.substr(1, tag.size() - 2), v))
+            !parseVersion(tag.substr(1, tag.size() - 2), v) || v < minimum)
             throw ValidationError(
                 "If-Match is not valid",
                 {{"If-Match", "invalid", "give the ETag of the record as read, e.g. \"3\""}});
@@ -158,9 +158,10 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body) {
     }
     if (body && body->has("expected_version")) {
         const Poco::Dynamic::Var v = body->get("expected_version");
-        if (v.type() != typeid(Poco::Int64) || v.extract<Poco::Int64>() < 1)
+        if (v.type() != typeid(Poco::Int64) || v.extract<Poco::Int64>() < minimum)
             throw ValidationError("expected_version is not valid",
-                                  {{"expected_version", "type", "a positive whole number"}});
+                                  {{"expected_version", "type",
+                                    minimum > 0 ? "a positive whole number" : "a whole number, 0 or more"}});
         fromBody = v.extract<Poco::Int64>();
     }
     if (fromHeader && fromBody && *fromHeader != *fromBody)
@@ -172,8 +173,30 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body) {
 }
 
 void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& text) {
+    send(status, "application/json; charset=utf-8", text);
+}
+
+void Exchange::sendHtml(const std::string& html) {
+    // Text a person wrote is escaped, and the page may run no script of any origin.
+    _response.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    send(Poco::Net::HTTPResponse::HTTP_OK, "text/html; charset=utf-8", html);
+}
+
+bool Exchange::wantsHtml(const std::map<std::string, std::string>& query) const {
+    if (const auto it = query.find("format"); it != query.end()) {
+        if (it->second == "html") return true;
+        if (it->second == "json") return false;
+        throw ValidationError("unknown format", {{"format", "unknown", "html or json"}});
+    }
+    const std::string accept = _request.get("Accept", "");
+    return accept.find("text/html") != std::string::npos &&
+           accept.find("application/json") == std::string::npos;
+}
+
+void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
+                    const std::string& text) {
     _response.setStatus(status);
-    _response.setContentType("application/json; charset=utf-8");
+    _response.setContentType(contentType);
     _response.set("Cache-Control", "no-store");
     _response.set("X-Content-Type-Options", "nosniff");
     _response.setContentLength(static_cast<std::streamsize>(text.size()));

@@ -47,13 +47,21 @@ public:
     /// The authenticated caller (Unauthorized otherwise).
     const Principal& principal();
     /// The version the client read: If-Match (an ETag) or `expected_version` in the body.
-    /// Throws PreconditionRequired when neither is given, ValidationError when they disagree.
-    std::int64_t expectedVersion(const Poco::JSON::Object::Ptr& body);
+    /// Throws PreconditionRequired when neither is given, ValidationError when they disagree or the
+    /// version is below `minimum` (0 where "none yet" is a version, as for a gap's first draft).
+    std::int64_t expectedVersion(const Poco::JSON::Object::Ptr& body, std::int64_t minimum = 1);
 
     void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
     void sendNoContent();
+    /// A page for people (diffs, minutes): text/html, right-to-left, no scripts.
+    void sendHtml(const std::string& html);
+    /// Whether the client asked for HTML: `format=html` in `query` (which must allow it), or an
+    /// Accept header naming text/html and not application/json.
+    bool wantsHtml(const std::map<std::string, std::string>& query) const;
 
 private:
+    void send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
+              const std::string& text);
     std::string readBody();
 
     Poco::Net::HTTPServerRequest& _request;

@@ -10,6 +10,7 @@
 
 #include "Errors.h"
 #include "JalaliDate.h"
+#include "JsonMembers.h"
 #include "JsonReader.h"
 
 namespace lacuna {
@@ -19,71 +20,7 @@ using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-/// Reads typed members of one JSON object, collecting every problem under its JSON path.
-class Members {
-public:
-    Members(const Object::Ptr& object, FieldErrors& errors, std::string prefix = "")
-        : _object(object), _errors(errors), _prefix(std::move(prefix)) {}
-
-    std::string path(const std::string& key) const { return _prefix.empty() ? key : _prefix + "." + key; }
-
-    void allowOnly(std::initializer_list<const char*> allowed) {
-        for (const auto& [key, value] : *_object)
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
-                _errors.add(path(key), "unknown", "unknown or read-only field");
-    }
-
-    bool has(const std::string& key) const { return _object->has(key); }
-
-    std::optional<std::string> text(const std::string& key, bool required) {
-        if (!present(key, required)) return std::nullopt;
-        const Var v = _object->get(key);
-        if (!v.isString()) return wrong(key, "a string"), std::nullopt;
-        return v.extract<std::string>();
-    }
-
-    std::optional<bool> boolean(const std::string& key, bool required) {
-        if (!present(key, required)) return std::nullopt;
-        const Var v = _object->get(key);
-        if (v.type() != typeid(bool)) return wrong(key, "true or false"), std::nullopt;
-        return v.extract<bool>();
-    }
-
-    std::optional<std::int64_t> integer(const std::string& key, bool required) {
-        if (!present(key, required)) return std::nullopt;
-        const Var v = _object->get(key);
-        if (v.type() != typeid(Poco::Int64)) return wrong(key, "a whole number"), std::nullopt;
-        return v.extract<Poco::Int64>();
-    }
-
-    Array::Ptr array(const std::string& key, bool required) {
-        if (!present(key, required)) return nullptr;
-        const Var v = _object->get(key);
-        if (v.type() != typeid(Array::Ptr)) return wrong(key, "a list"), nullptr;
-        return v.extract<Array::Ptr>();
-    }
-
-    Object::Ptr object(const std::string& key, bool required) {
-        if (!present(key, required)) return nullptr;
-        const Var v = _object->get(key);
-        if (v.type() != typeid(Object::Ptr)) return wrong(key, "an object"), nullptr;
-        return v.extract<Object::Ptr>();
-    }
-
-private:
-    bool present(const std::string& key, bool required) {
-        if (_object->has(key)) return true;
-        if (required) _errors.add(path(key), "required", "missing");
-        return false;
-    }
-    void wrong(const std::string& key, const std::string& expected) {
-        _errors.add(path(key), "type", "must be " + expected);
-    }
-
-    Object::Ptr _object;
-    FieldErrors& _errors;
-    std::string _prefix;
-};
+}  // namespace
 
 std::optional<std::vector<Provision>> readProvisions(Members& m, FieldErrors& errors, bool required) {
     const Array::Ptr list = m.array("provisions", required);
@@ -102,6 +39,8 @@ std::optional<std::vector<Provision>> readProvisions(Members& m, FieldErrors& er
     }
     return out;
 }
+
+namespace {
 
 std::optional<Impact> readImpact(Members& m, FieldErrors& errors) {
     const Object::Ptr object = m.object("impact", false);
@@ -272,8 +211,6 @@ void writeTime(JsonWriter& out, const std::string& name, std::int64_t epochMs) {
     out.field(name + "_jalali", formatJalali(jalaliDateInIran(epochMs)));
 }
 
-namespace {
-
 void writeState(JsonWriter& out, const Lifecycle& lifecycle, const std::string& name) {
     if (name.empty()) {  // the `created` event comes from no state
         out.null();
@@ -294,10 +231,35 @@ void writeStrings(JsonWriter& out, const std::vector<std::string>& values) {
     out.endArray();
 }
 
-}  // namespace
+void writeDue(JsonWriter& out, const std::optional<std::int64_t>& dueAt, std::int64_t now) {
+    out.key("due_at");
+    if (!dueAt) {
+        out.null().field("overdue", false);
+        return;
+    }
+    out.value(formatIsoUtc(*dueAt)).field("due_at_jalali", formatJalali(jalaliDateInIran(*dueAt)));
+    out.field("overdue", *dueAt < now);
+}
+
+void writeTransitions(JsonWriter& out, const std::vector<const LifecycleTransition*>& available) {
+    out.beginArray();
+    for (const LifecycleTransition* t : available) {
+        out.beginObject()
+            .field("name", t->name)
+            .field("label_fa", t->labelFa)
+            .field("label_en", t->labelEn)
+            .field("to", t->to)
+            .key("requires");
+        writeStrings(out, t->requirements);
+        out.key("accepts");
+        writeStrings(out, t->fields);
+        out.endObject();
+    }
+    out.endArray();
+}
 
 void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
-              const std::vector<const LifecycleTransition*>& available, bool editable) {
+              const std::vector<const LifecycleTransition*>& available, bool editable, std::int64_t now) {
     const GapFields& f = gap.fields;
     out.beginObject()
         .field("id", gap.id)
@@ -331,18 +293,10 @@ void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const
         .endObject();
     writeTime(out, "created_at", gap.createdAt);
     writeTime(out, "updated_at", gap.updatedAt);
-    out.field("editable", editable).key("available_transitions").beginArray();
-    for (const LifecycleTransition* t : available) {
-        out.beginObject()
-            .field("name", t->name)
-            .field("label_fa", t->labelFa)
-            .field("label_en", t->labelEn)
-            .field("to", t->to)
-            .key("requires");
-        writeStrings(out, t->requirements);
-        out.endObject();
-    }
-    out.endArray().endObject();
+    writeDue(out, gap.dueAt, now);
+    out.field("editable", editable).key("available_transitions");
+    writeTransitions(out, available);
+    out.endObject();
 }
 
 void writeEvent(JsonWriter& out, const GapEvent& e, const Lifecycle& lifecycle) {
@@ -386,8 +340,24 @@ void writeWorkflow(JsonWriter& out, const Workflow& wf) {
             .field("label_fa", s.labelFa)
             .field("label_en", s.labelEn)
             .field("terminal", s.terminal)
-            .field("editable", s.editable);
-        if (s.slaDays) out.field("sla_days", *s.slaDays);
+            .field("editable", s.editable)
+            .field("drafts", s.drafts);
+        const auto writeSla = [&](const Sla& sla) {
+            out.beginObject().field(sla.workingDays ? "working_days" : "days", sla.days).endObject();
+        };
+        if (s.sla) {
+            out.key("sla");
+            writeSla(*s.sla);
+        }
+        if (!s.slaByUrgency.empty()) {
+            out.key("sla_by_urgency").beginObject();
+            for (const auto& [urgency, sla] : s.slaByUrgency) {
+                out.key(urgency);
+                writeSla(sla);
+            }
+            out.endObject();
+        }
+        if (s.extensionDays) out.field("extension_days", *s.extensionDays);
         out.endObject();
     }
     out.endArray().key("transitions").beginArray();
@@ -402,6 +372,8 @@ void writeWorkflow(JsonWriter& out, const Workflow& wf) {
         writeStrings(out, t.roles);
         out.key("requires");
         writeStrings(out, t.requirements);
+        out.key("accepts");
+        writeStrings(out, t.fields);
         out.endObject();
     }
     out.endArray().endObject();

@@ -9,6 +9,7 @@
 #include "Gap.h"
 #include "GapRepository.h"
 #include "GapService.h"
+#include "JsonMembers.h"
 #include "JsonWriter.h"
 #include "Lifecycle.h"
 #include "User.h"
@@ -31,9 +32,19 @@ GapListRequest decodeGapList(const std::map<std::string, std::string>& query);
 /// An opaque cursor for the next page; it binds the sort it was made for.
 std::string encodeCursor(const std::string& sort, const GapCursor& cursor);
 
+/// `provisions`: [{law, article}], under `provisions[i]` in errors.
+std::optional<std::vector<Provision>> readProvisions(Members& m, FieldErrors& errors, bool required);
+
 /// Response encoders: each writes one JSON value.
 void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
-              const std::vector<const LifecycleTransition*>& available, bool editable);
+              const std::vector<const LifecycleTransition*>& available, bool editable, std::int64_t now);
+/// A state as {name, label_fa, label_en, terminal}; null for none.
+void writeState(JsonWriter& out, const Lifecycle& lifecycle, const std::string& name);
+void writeStrings(JsonWriter& out, const std::vector<std::string>& values);
+/// `due_at`, `due_at_jalali` and `overdue` members.
+void writeDue(JsonWriter& out, const std::optional<std::int64_t>& dueAt, std::int64_t now);
+/// [{name, label_fa, label_en, to, requires, accepts}]
+void writeTransitions(JsonWriter& out, const std::vector<const LifecycleTransition*>& available);
 void writeEvent(JsonWriter& out, const GapEvent& event, const Lifecycle& lifecycle);
 /// `withCreated` false leaves out created_at (GET /me describes the caller, not the account).
 void writeUser(JsonWriter& out, const User& user, bool withCreated = true);

@@ -91,9 +91,22 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
       _store(openConfiguredStore(_config)),
       _hasher(_config.auth.pbkdf2Iterations),
       _gapLifecycle(_config.gapWorkflow),
+      _billLifecycle(_config.billWorkflow),
+      _calendar(_config.calendar),
       _users(_store->users(), _config.catalog, _hasher, _clock),
       _auth(_store->users(), _store->sessions(), _hasher, _clock, authSettings(_config.auth)),
-      _gaps(_store->gaps(), _gapLifecycle, _config.catalog, _clock, _config.gapLimits),
+      _gaps(_store->gaps(), _store->drafts(), _gapLifecycle, _config.catalog, _calendar, _clock,
+            _config.gapLimits),
+      _drafts(_gaps, _store->drafts(), _clock, _config.gapLimits),
+      _meetings(_store->meetings(), _store->recordEvents(), _gaps, _config.committee, _config.catalog,
+                _clock),
+      _bills(_store->bills(), _store->recordEvents(), _gaps, _billLifecycle, _config.billWorkflow.bundledGaps,
+             _config.bills, _config.catalog, _calendar, _clock),
+      _inbox(_store->inbox(), _gaps, _bills, _meetings, _clock),
+      _webhooks(_store->webhooks(), _clock),
+      _dispatcher(_store->webhooks(), _config.webhooks, _clock),
+      _legislationApi{_gaps,           _drafts, _meetings, _bills, _inbox, _webhooks, _config.billWorkflow,
+                      _config.catalog, _clock},
       _pool(4, _config.server.threads, 60) {
     addRoutes();
 }
@@ -107,9 +120,11 @@ void LacunaService::start() {
         std::make_unique<Poco::Net::HTTPServer>(new ApiRequestHandlerFactory(_router, _auth, _config.server),
                                                 _pool, _listener, serverParams(_config.server));
     _server->start();
+    _dispatcher.start();
 }
 
 void LacunaService::stop() {
+    _dispatcher.stop();
     if (!_server) return;
     // Stop accepting and close the listening socket first, so that new connections are refused
     // at once (a load balancer moves on) instead of waiting in the backlog; then let the requests
@@ -134,7 +149,7 @@ void LacunaService::addRoutes() {
     const auto writeGapFor = [this](JsonWriter& out, Exchange& ex, const Gap& gap) {
         const Principal& p = ex.principal();
         writeGap(out, gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(p, gap),
-                 _gaps.mayEdit(p, gap));
+                 _gaps.mayEdit(p, gap), _clock.nowMs());
     };
     const auto sendGap = [writeGapFor](Exchange& ex, HTTPResponse::HTTPStatus status, const Gap& gap) {
         JsonWriter out;
@@ -259,6 +274,8 @@ void LacunaService::addRoutes() {
         sendItems(ex, _gaps.history(actor, ex.idParam("id")),
                   [this](JsonWriter& out, const GapEvent& e) { writeEvent(out, e, _gapLifecycle); });
     });
+
+    addLegislationRoutes(_router, _legislationApi);
 }
 
 }  // namespace lacuna

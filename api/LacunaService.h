@@ -9,12 +9,20 @@
 
 #include "AppConfig.h"
 #include "AuthService.h"
+#include "BillService.h"
 #include "Clock.h"
+#include "DraftService.h"
 #include "Exchange.h"
 #include "GapService.h"
+#include "InboxService.h"
+#include "LegislationRoutes.h"
+#include "MeetingService.h"
 #include "PasswordHasher.h"
 #include "Store.h"
 #include "UserService.h"
+#include "WebhookDispatcher.h"
+#include "WebhookService.h"
+#include "WorkCalendar.h"
 #include "WorkflowEngine.h"
 
 namespace lacuna {
@@ -44,6 +52,8 @@ public:
 
     const AppConfig& config() const { return _config; }
     UserService& users() { return _users; }
+    /// Delivers the webhooks that are due now (tests drive delivery with it).
+    int deliverWebhooks() { return _dispatcher.runOnce(); }
 
 private:
     void addRoutes();
@@ -53,9 +63,18 @@ private:
     std::unique_ptr<Store> _store;
     PasswordHasher _hasher;
     WorkflowEngine _gapLifecycle;
+    WorkflowEngine _billLifecycle;
+    WorkCalendar _calendar;
     UserService _users;
     AuthService _auth;
     GapService _gaps;
+    DraftService _drafts;
+    MeetingService _meetings;
+    BillService _bills;
+    InboxService _inbox;
+    WebhookService _webhooks;
+    WebhookDispatcher _dispatcher;
+    LegislationApi _legislationApi;
     Router _router;
     Poco::ThreadPool _pool;
     Poco::Net::ServerSocket _listener;

@@ -57,6 +57,8 @@ struct Gap {
     std::string createdByName;
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
+    /// When the current state's clock runs out (UTC ms); none for a state without one.
+    std::optional<std::int64_t> dueAt;
 };
 
 /// One append-only audit record of a change to a gap.

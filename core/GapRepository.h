@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "Gap.h"
+#include "Legislation.h"
 
 namespace lacuna {
 
@@ -54,10 +55,9 @@ public:
     /// Throws VersionConflict when it is not, NotFound when the gap is gone.
     virtual void update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) = 0;
 
-    /// Like update() but changes only the state (and updated_at): the transition path, which
-    /// leaves the reporters' fields alone.
-    virtual void changeState(std::int64_t gapId, std::int64_t expectedVersion, const std::string& toState,
-                             std::int64_t at, const GapEvent& event) = 0;
+    /// Like update() but changes only the state, its clock and updated_at: the transition path,
+    /// which leaves the reporters' fields alone.
+    virtual void changeState(const GapStateChange& change) = 0;
 
     virtual std::optional<Gap> find(std::int64_t id) = 0;
     virtual std::optional<Gap> findByReference(const std::string& reference) = 0;

@@ -10,6 +10,7 @@
 #include "JsonText.h"
 #include "PersianText.h"
 #include "Roles.h"
+#include "TextChecks.h"
 
 namespace lacuna {
 namespace {
@@ -52,34 +53,22 @@ void describeAll(ChangeList& changes, const GapFields* before, const GapFields& 
     changes.add("impact", before ? jsonImpact(before->impact) : null, jsonImpact(after.impact));
 }
 
-bool contains(const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-}
-
-void checkText(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
-               bool required) {
-    if (!isValidUtf8(value)) {
-        errors.add(field, "invalid_utf8", "not valid UTF-8");
-        return;
-    }
-    if (value.find('\0') != std::string::npos) {
-        errors.add(field, "nul", "contains a NUL character");
-        return;
-    }
-    if (required && normalizePersian(value).empty()) errors.add(field, "required", "must not be empty");
-    if (utf8Length(value) > max)
-        errors.add(field, "too_long", "at most " + std::to_string(max) + " characters");
-}
-
 }  // namespace
 
 std::string gapSearchText(const GapFields& fields) {
     return normalizePersian(fields.title) + " " + normalizePersian(fields.description);
 }
 
-GapService::GapService(GapRepository& gaps, const Lifecycle& lifecycle, const Catalog& catalog,
-                       const Clock& clock, GapLimits limits)
-    : _gaps(gaps), _lifecycle(lifecycle), _catalog(catalog), _clock(clock), _limits(limits) {}
+GapService::GapService(GapRepository& gaps, DraftRepository& drafts, const Lifecycle& lifecycle,
+                       const Catalog& catalog, const WorkCalendar& calendar, const Clock& clock,
+                       GapLimits limits)
+    : _gaps(gaps),
+      _drafts(drafts),
+      _lifecycle(lifecycle),
+      _catalog(catalog),
+      _calendar(calendar),
+      _clock(clock),
+      _limits(limits) {}
 
 std::vector<std::string> GapService::rolesFor(const Principal& actor, const Gap& gap) const {
     if (!actor.municipality || *actor.municipality == gap.fields.municipality) return actor.roles;
@@ -113,6 +102,14 @@ Gap GapService::load(const Principal& actor, std::int64_t id) {
 
 Gap GapService::get(const Principal& actor, std::int64_t id) { return load(actor, id); }
 
+Gap GapService::loadByKey(const Principal& actor, const std::string& key) {
+    std::int64_t id = 0;
+    if (Poco::NumberParser::tryParse64(key, id)) return load(actor, id);
+    const auto gap = _gaps.findByReference(key);
+    if (!gap || !visibleTo(actor, *gap)) throw NotFound("no gap «" + key + "»");
+    return *gap;
+}
+
 std::vector<GapEvent> GapService::history(const Principal& actor, std::int64_t id) {
     load(actor, id);
     return _gaps.history(id);
@@ -126,18 +123,13 @@ void GapService::validateFields(const GapFields& f, FieldErrors& errors) const {
     if (!_catalog.findCategory(f.category)) errors.add("category", "unknown", "not a configured category");
     if (!contains(gapvalues::priorities(), f.priority))
         errors.add("priority", "unknown", "one of low, normal, high, urgent");
-    if (f.provisions.size() > _limits.provisionsMax)
-        errors.add("provisions", "too_many",
-                   "at most " + std::to_string(_limits.provisionsMax) + " provisions");
-    else if (provisionsJson(f.provisions).size() > _limits.provisionsBytesMax)
+    checkProvisions(errors, "provisions", f.provisions, _limits.provisionsMax, _limits.lawMax,
+                    _limits.articleMax);
+    if (f.provisions.size() <= _limits.provisionsMax &&
+        provisionsJson(f.provisions).size() > _limits.provisionsBytesMax)
         errors.add(
             "provisions", "too_long",
             "the provisions together take at most " + std::to_string(_limits.provisionsBytesMax) + " bytes");
-    for (std::size_t i = 0; i < f.provisions.size(); ++i) {
-        const std::string at = "provisions[" + std::to_string(i) + "]";
-        checkText(errors, at + ".law", f.provisions[i].law, _limits.lawMax, true);
-        checkText(errors, at + ".article", f.provisions[i].article, _limits.articleMax, false);
-    }
     if (f.impact.pendingLawsuits < 0)
         errors.add("impact.pending_lawsuits", "negative", "must not be negative");
     if (f.impact.exposureRials < 0) errors.add("impact.exposure_rials", "negative", "must not be negative");
@@ -184,6 +176,7 @@ Gap GapService::report(const Principal& actor, GapFields fields) {
     gap.createdByName = actor.username;
     gap.createdAt = gap.updatedAt = now;
     gap.version = 1;
+    gap.dueAt = stateDueAt(_lifecycle.state(gap.state), _calendar, now);
 
     GapEvent event = newEvent(actor, gap, "created");
     event.fromState.clear();
@@ -234,13 +227,12 @@ Gap GapService::edit(const Principal& actor, std::int64_t id, const GapPatch& pa
 
 std::string GapService::resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value) {
     std::optional<Gap> target;
-    std::int64_t targetId = 0;
-    if (Poco::NumberParser::tryParse64(value, targetId))
-        target = _gaps.find(targetId);
-    else
-        target = _gaps.findByReference(value);
+    try {
+        target = loadByKey(actor, value);
+    } catch (const NotFound&) {
+    }
     FieldErrors errors;
-    if (!target || !visibleTo(actor, *target))
+    if (!target)
         errors.add("fields.duplicate_of", "unknown", "no gap «" + value + "»");
     else if (target->id == gap.id)
         errors.add("fields.duplicate_of", "self", "a gap cannot duplicate itself");
@@ -250,25 +242,25 @@ std::string GapService::resolveDuplicateOf(const Principal& actor, const Gap& ga
     return target->reference;
 }
 
-Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& rawInput,
-                               std::int64_t expectedVersion) {
-    Gap gap = load(actor, id);
-    TransitionInput input = rawInput;
+GapStateChange GapService::planTransition(const Principal& actor, const Gap& gap, TransitionInput input) {
     FieldErrors errors;
     checkText(errors, "comment", input.comment, _limits.commentMax, false);
     for (const auto& [name, value] : input.fields)
         checkText(errors, "fields." + name, value, _limits.fieldValueMax, false);
     errors.throwIfAny("the transition request is not valid");
 
+    if (_drafts.latestVersion(gap.id) > 0) input.facts.insert("has_draft");
     const LifecycleTransition& transition = _lifecycle.check(gap.state, rolesFor(actor, gap), input);
-    if (gap.version != expectedVersion)
-        throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
-                              std::to_string(expectedVersion));
     // `duplicate_of` names another gap; the lifecycle only knows it is present, so check it here.
     if (const auto it = input.fields.find("duplicate_of"); it != input.fields.end())
         it->second = resolveDuplicateOf(actor, gap, it->second);
 
-    GapEvent event = newEvent(actor, gap, "transition");
+    GapStateChange change;
+    change.gapId = gap.id;
+    change.expectedVersion = gap.version;
+    change.toState = transition.to;
+    GapEvent& event = change.event;
+    event = newEvent(actor, gap, "transition");
     event.toState = transition.to;
     event.transition = transition.name;
     event.comment = input.comment;
@@ -278,9 +270,24 @@ Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const Tr
         fieldsJson += jsonString(name) + ":" + jsonString(value);
     }
     event.fieldsJson = fieldsJson + "}";
-    gap.state = transition.to;
-    gap.updatedAt = event.at;
-    _gaps.changeState(gap.id, expectedVersion, gap.state, event.at, event);
+    change.dueAt = stateDueAt(_lifecycle.state(transition.to), _calendar, event.at);
+    return change;
+}
+
+Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& input,
+                               std::int64_t expectedVersion) {
+    Gap gap = load(actor, id);
+    // Facts come from the services that establish them, never from the caller.
+    TransitionInput request = input;
+    request.facts.clear();
+    GapStateChange change = planTransition(actor, gap, request);
+    if (gap.version != expectedVersion)
+        throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
+                              std::to_string(expectedVersion));
+    _gaps.changeState(change);
+    gap.state = change.toState;
+    gap.updatedAt = change.event.at;
+    gap.dueAt = change.dueAt;
     gap.version = expectedVersion + 1;
     return gap;
 }

@@ -10,8 +10,10 @@
 #include "Errors.h"
 #include "Gap.h"
 #include "GapRepository.h"
+#include "LegislationRepository.h"
 #include "Lifecycle.h"
 #include "User.h"
+#include "WorkCalendar.h"
 
 namespace lacuna {
 
@@ -39,7 +41,8 @@ struct GapListRequest {
 /// The use cases of a gap: report, edit, move through the lifecycle, read, list, history.
 class GapService {
 public:
-    GapService(GapRepository& gaps, const Lifecycle& lifecycle, const Catalog& catalog, const Clock& clock,
+    GapService(GapRepository& gaps, DraftRepository& drafts, const Lifecycle& lifecycle,
+               const Catalog& catalog, const WorkCalendar& calendar, const Clock& clock,
                GapLimits limits = {});
 
     /// `fields.municipality` may be empty: the caller's city is used.
@@ -47,6 +50,16 @@ public:
     Gap edit(const Principal& actor, std::int64_t id, const GapPatch& patch, std::int64_t expectedVersion);
     Gap fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& input,
                        std::int64_t expectedVersion);
+    /// Checks `input` against the gap as it is (roles, requirements, the facts the gap establishes
+    /// itself plus those in `input.facts`) and returns the change to store, at the gap's version.
+    /// Meetings and bills use it to move gaps in their own transaction.
+    GapStateChange planTransition(const Principal& actor, const Gap& gap, TransitionInput input);
+    /// Throws NotFound when the gap does not exist or the caller may not see it.
+    Gap load(const Principal& actor, std::int64_t id);
+    /// Like load(), by id or by reference (G-1405-0007).
+    Gap loadByKey(const Principal& actor, const std::string& idOrReference);
+    bool visibleTo(const Principal& actor, const Gap& gap) const;
+    const Lifecycle& lifecycle() const { return _lifecycle; }
     /// Throws NotFound when the gap does not exist or the caller may not see it.
     Gap get(const Principal& actor, std::int64_t id);
     GapPage list(const Principal& actor, GapListRequest request);
@@ -59,15 +72,15 @@ public:
     bool mayEdit(const Principal& actor, const Gap& gap) const;
 
 private:
-    bool visibleTo(const Principal& actor, const Gap& gap) const;
-    Gap load(const Principal& actor, std::int64_t id);
     void validateFields(const GapFields& fields, FieldErrors& errors) const;
     GapEvent newEvent(const Principal& actor, const Gap& gap, const std::string& type) const;
     std::string resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value);
 
     GapRepository& _gaps;
+    DraftRepository& _drafts;
     const Lifecycle& _lifecycle;
     const Catalog& _catalog;
+    const WorkCalendar& _calendar;
     const Clock& _clock;
     GapLimits _limits;
 };

@@ -3,10 +3,8 @@
 #include <cstdint>
 
 namespace lacuna {
-namespace {
 
-/// Decodes one code point at `pos`; returns false on malformed input.
-bool decode(std::string_view s, std::size_t& pos, char32_t& cp) {
+bool decodeUtf8(std::string_view s, std::size_t& pos, char32_t& cp) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
     const unsigned char b0 = byte(pos);
     std::size_t len;
@@ -35,6 +33,8 @@ bool decode(std::string_view s, std::size_t& pos, char32_t& cp) {
     return true;
 }
 
+namespace {
+bool decode(std::string_view s, std::size_t& pos, char32_t& cp) { return decodeUtf8(s, pos, cp); }
 }  // namespace
 
 void appendUtf8(char32_t cp, std::string& out) {

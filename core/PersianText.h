@@ -8,6 +8,9 @@ namespace lacuna {
 /// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool isValidUtf8(std::string_view text);
 
+/// Decodes the code point at `pos` and advances past it; false on malformed input.
+bool decodeUtf8(std::string_view text, std::size_t& pos, char32_t& cp);
+
 /// Appends the UTF-8 encoding of code point `cp` (which must be a valid scalar value).
 void appendUtf8(char32_t cp, std::string& out);
 

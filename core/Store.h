@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GapRepository.h"
+#include "LegislationRepository.h"
 #include "UserRepository.h"
 
 namespace lacuna {
@@ -12,6 +13,12 @@ public:
     virtual GapRepository& gaps() = 0;
     virtual UserRepository& users() = 0;
     virtual SessionRepository& sessions() = 0;
+    virtual DraftRepository& drafts() = 0;
+    virtual MeetingRepository& meetings() = 0;
+    virtual BillRepository& bills() = 0;
+    virtual RecordEventRepository& recordEvents() = 0;
+    virtual InboxRepository& inbox() = 0;
+    virtual WebhookRepository& webhooks() = 0;
     /// Whether the database answers a trivial query now (for the health check).
     virtual bool reachable() = 0;
     /// A short name of the backend for logs and health output (`sqlite`, `mysql`).

@@ -9,7 +9,7 @@ namespace lacuna::portable_sql {
 inline const std::string SELECT_GAP_COLUMNS =
     "SELECT g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
     "g.confidential, g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, "
-    "u.username AS created_by_name, g.created_at, g.updated_at FROM gaps g ";
+    "u.username AS created_by_name, g.created_at, g.updated_at, g.due_at FROM gaps g ";
 inline const std::string JOIN_CREATOR = "JOIN users u ON u.id = g.created_by ";
 inline const std::string SELECT_GAP = SELECT_GAP_COLUMNS + JOIN_CREATOR;
 inline const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
@@ -18,14 +18,11 @@ inline const std::string SELECT_REFERENCE = "SELECT last FROM reference_counters
 inline const std::string INSERT_GAP =
     "INSERT INTO gaps (reference, title, description, search_text, kind, category, municipality, priority, "
     "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
-    "updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
+    "updated_at, provisions, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)";
 inline const std::string UPDATE_GAP =
     "UPDATE gaps SET title = ?, description = ?, search_text = ?, kind = ?, category = ?, priority = ?, "
     "priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?, state = ?, "
     "version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?";
-inline const std::string UPDATE_STATE =
-    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
-inline const std::string SELECT_VERSION = "SELECT version FROM gaps WHERE id = ?";
 inline const std::string DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
 inline const std::string INSERT_PROVISION =
     "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";

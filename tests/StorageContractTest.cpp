@@ -82,6 +82,12 @@ TEST_CASE("a created gap reads back byte for byte with a yearly reference", "[st
     CHECK(events[0].type == "created");
 }
 
+GapStateChange stateChange(std::int64_t gapId, std::int64_t expected, const std::string& to, std::int64_t at,
+                           GapEvent event) {
+    event.at = at;
+    return GapStateChange{gapId, expected, to, std::nullopt, event};
+}
+
 TEST_CASE("a stale version changes nothing and writes no event", "[storage]") {
     const std::string backend = GENERATE(from_range(backends()));
     INFO(backend);
@@ -90,16 +96,17 @@ TEST_CASE("a stale version changes nothing and writes no event", "[storage]") {
     const std::int64_t uid = store->users().create(someUser("director"));
     const Gap gap = store->gaps().create(someGap(uid, "نسخه"), 1405, createdEvent(uid));
 
-    store->gaps().changeState(gap.id, 1, "triaged", 2000, transitionEvent(uid, "reported", "triaged"));
-    CHECK_THROWS_AS(
-        store->gaps().changeState(gap.id, 1, "rejected", 3000, transitionEvent(uid, "reported", "rejected")),
-        VersionConflict);
+    store->gaps().changeState(
+        stateChange(gap.id, 1, "triaged", 2000, transitionEvent(uid, "reported", "triaged")));
+    CHECK_THROWS_AS(store->gaps().changeState(stateChange(gap.id, 1, "rejected", 3000,
+                                                          transitionEvent(uid, "reported", "rejected"))),
+                    VersionConflict);
     Gap edited = *store->gaps().find(gap.id);
     edited.fields.title = "ویرایش";
     CHECK_THROWS_AS(store->gaps().update(edited, 1, createdEvent(uid)), VersionConflict);
-    CHECK_THROWS_AS(
-        store->gaps().changeState(424242, 1, "triaged", 3000, transitionEvent(uid, "reported", "triaged")),
-        NotFound);
+    CHECK_THROWS_AS(store->gaps().changeState(
+                        stateChange(424242, 1, "triaged", 3000, transitionEvent(uid, "reported", "triaged"))),
+                    NotFound);
 
     const Gap now = *store->gaps().find(gap.id);
     CHECK(now.version == 2);

@@ -13,7 +13,8 @@ namespace lacuna::test {
 
 /// The real service, in-process on a free port, over a fresh store of `backend`, with a fake clock
 /// and a cast of users: directors and experts in Tehran and Mashhad, the committee's secretary and
-/// liaison officer, observers, and an admin. Everyone's password is PASSWORD.
+/// liaison officer, committee members of Tehran, Mashhad and Isfahan, observers, and an admin. Everyone's
+/// password is PASSWORD.
 class TestService {
 public:
     static constexpr const char* PASSWORD = "correct horse 1";
@@ -41,6 +42,8 @@ public:
         add("tehran.observer", "observer", "tehran");
         add("mashhad.director", "legal_director", "mashhad");
         add("mashhad.member", "committee_member", "mashhad");
+        add("tehran.member", "committee_member", "tehran");
+        add("isfahan.member", "committee_member", "isfahan");
         add("secretary", "committee_secretary", std::nullopt);
         add("liaison", "liaison_officer", std::nullopt);
         add("observer", "observer", std::nullopt);

@@ -57,7 +57,8 @@ TEST_CASE("a valid workflow loads with its states and transitions", "[unit][work
     CHECK(wf.name == "demo");
     CHECK(wf.initial == "open");
     REQUIRE(wf.states.size() == 3);
-    CHECK(wf.states[1].slaDays == 5);
+    CHECK(wf.states[1].sla->days == 5);
+    CHECK_FALSE(wf.states[1].sla->workingDays);
     CHECK(wf.states[0].editable);
     CHECK(wf.findTransition("close")->fields == std::vector<std::string>{"registration_no"});
 }
@@ -83,8 +84,8 @@ TEST_CASE("the loader names the file and line of each problem", "[unit][workflow
          "starts from unknown state 'opn'"},
         {"unknown role", replaced(VALID, "roles: [legal_director]", "roles: [mayor]"),
          "wf.yaml:18:12: unknown role 'mayor'"},
-        {"unknown requirement", replaced(VALID, "requires: [comment,", "requires: [quorum,"),
-         "wf.yaml:24:15: unknown requirement 'quorum'"},
+        {"unknown requirement", replaced(VALID, "requires: [comment,", "requires: [consensus,"),
+         "wf.yaml:24:15: unknown requirement 'consensus'"},
         {"duplicate state", replaced(VALID, "  - name: review", "  - name: open"),
          "wf.yaml:7:11: duplicate state 'open'"},
         {"duplicate transition", replaced(VALID, "  - name: close\n", "  - name: submit\n"),
@@ -125,13 +126,13 @@ TEST_CASE("the engine checks state, role and requirements in that order", "[unit
     CHECK(engine.available("open", secretary).size() == 1);
     CHECK(engine.available("closed", secretary).empty());
 
-    CHECK_THROWS_AS(engine.check("open", director, {"fly", "", {}}), ValidationError);
-    CHECK_THROWS_AS(engine.check("review", director, {"submit", "", {}}), StateConflict);
-    CHECK_THROWS_AS(engine.check("open", secretary, {"submit", "", {}}), Forbidden);
-    CHECK(engine.check("open", director, {"submit", "", {}}).to == "review");
+    CHECK_THROWS_AS(engine.check("open", director, {"fly", "", {}, {}}), ValidationError);
+    CHECK_THROWS_AS(engine.check("review", director, {"submit", "", {}, {}}), StateConflict);
+    CHECK_THROWS_AS(engine.check("open", secretary, {"submit", "", {}, {}}), Forbidden);
+    CHECK(engine.check("open", director, {"submit", "", {}, {}}).to == "review");
 
     try {
-        engine.check("review", secretary, {"close", "  ", {}});
+        engine.check("review", secretary, {"close", "  ", {}, {}});
         FAIL("requirements not enforced");
     } catch (const ValidationError& e) {
         CHECK(e.kind() == ValidationError::Kind::RuleViolation);
@@ -140,11 +141,12 @@ TEST_CASE("the engine checks state, role and requirements in that order", "[unit
         CHECK(e.fields()[1].field == "fields.registration_no");
     }
     try {
-        engine.check("review", secretary, {"close", "ok", {{"registration_no", "12"}, {"state", "closed"}}});
+        engine.check("review", secretary,
+                     {"close", "ok", {{"registration_no", "12"}, {"state", "closed"}}, {}});
         FAIL("unknown field accepted");
     } catch (const ValidationError& e) {
         CHECK(e.kind() == ValidationError::Kind::Malformed);
         CHECK(e.fields()[0].field == "fields.state");
     }
-    CHECK(engine.check("review", secretary, {"close", "ok", {{"registration_no", "12"}}}).to == "closed");
+    CHECK(engine.check("review", secretary, {"close", "ok", {{"registration_no", "12"}}, {}}).to == "closed");
 }

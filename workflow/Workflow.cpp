@@ -24,7 +24,13 @@ const LifecycleTransition* Workflow::findTransition(const std::string& transitio
 
 bool isKnownRequirement(const std::string& requirement) {
     static const Poco::RegularExpression FIELD("^field:[a-z][a-z0-9_]{0,63}$");
-    return requirement == "comment" || FIELD.match(requirement);
+    return requirement == "comment" || FIELD.match(requirement) || findLifecycleFact(requirement);
+}
+
+std::string knownRequirements() {
+    std::string out = "comment, field:<name>";
+    for (const auto& fact : lifecycleFacts()) out += std::string(", ") + fact.name;
+    return out;
 }
 
 namespace {
@@ -43,11 +49,47 @@ void readLabel(const YamlDocument& doc, const YAML::Node& map, std::string& fa, 
     en = doc.requiredString(label, "en");
 }
 
+/// `sla_days: N`, `sla_working_days: N`, or a map {days: N} / {working_days: N} under `key`.
+std::optional<Sla> readSla(const YamlDocument& doc, const YAML::Node& node) {
+    const auto days = doc.optionalInt(node, "days", 1, 3650);
+    const auto working = doc.optionalInt(node, "working_days", 1, 3650);
+    if (days && working) doc.fail(node, "give either days or working_days, not both");
+    if (days) return Sla{static_cast<int>(*days), false};
+    if (working) return Sla{static_cast<int>(*working), true};
+    return std::nullopt;
+}
+
+void readStateClocks(const YamlDocument& doc, const YAML::Node& node, LifecycleState& s) {
+    const auto days = doc.optionalInt(node, "sla_days", 1, 3650);
+    const auto working = doc.optionalInt(node, "sla_working_days", 1, 3650);
+    if (days && working) doc.fail(node["sla_working_days"], "give either sla_days or sla_working_days");
+    if (days) s.sla = Sla{static_cast<int>(*days), false};
+    if (working) s.sla = Sla{static_cast<int>(*working), true};
+    if (const YAML::Node byUrgency = node["sla_by_urgency"]) {
+        doc.requireMap(byUrgency, "'sla_by_urgency'");
+        for (const auto& entry : byUrgency) {
+            const std::string urgency = entry.first.as<std::string>();
+            if (!identifier().match(urgency))
+                doc.fail(entry.first, "urgency '" + urgency + "' is not an identifier");
+            doc.allowKeys(entry.second, {"days", "working_days"}, "sla_by_urgency." + urgency);
+            const auto sla = readSla(doc, entry.second);
+            if (!sla) doc.fail(entry.second, "sla_by_urgency." + urgency + " needs days or working_days");
+            s.slaByUrgency[urgency] = *sla;
+        }
+    }
+    if (auto v = doc.optionalInt(node, "extension_days", 1, 365)) s.extensionDays = static_cast<int>(*v);
+    if (s.terminal && (s.sla || !s.slaByUrgency.empty() || s.extensionDays))
+        doc.fail(node, "terminal state '" + s.name + "' cannot have a clock");
+    if (s.extensionDays && !s.sla && s.slaByUrgency.empty())
+        doc.fail(node["extension_days"],
+                 "extension_days needs a clock to extend (sla_days or sla_working_days)");
+}
+
 }  // namespace
 
 Workflow loadWorkflow(const YamlDocument& doc) {
     const YAML::Node& root = doc.root();
-    doc.allowKeys(root, {"workflow", "initial", "states", "transitions"}, "the workflow");
+    doc.allowKeys(root, {"workflow", "initial", "states", "transitions", "bundled_gaps"}, "the workflow");
     Workflow wf;
     wf.name = doc.requiredString(root, "workflow");
     wf.initial = doc.requiredString(root, "initial");
@@ -57,7 +99,10 @@ Workflow loadWorkflow(const YamlDocument& doc) {
     if (!states) doc.fail(root, "missing required key 'states'");
     doc.requireSequence(states, "'states'");
     for (const auto& node : states) {
-        doc.allowKeys(node, {"name", "label", "terminal", "editable", "sla_days"}, "a state");
+        doc.allowKeys(node,
+                      {"name", "label", "terminal", "editable", "drafts", "sla_days", "sla_working_days",
+                       "sla_by_urgency", "extension_days"},
+                      "a state");
         LifecycleState s;
         s.name = doc.requiredString(node, "name");
         if (!identifier().match(s.name))
@@ -66,9 +111,8 @@ Workflow loadWorkflow(const YamlDocument& doc) {
         readLabel(doc, node, s.labelFa, s.labelEn, "state " + s.name);
         s.terminal = doc.optionalBool(node, "terminal").value_or(false);
         s.editable = doc.optionalBool(node, "editable").value_or(false);
-        if (auto sla = doc.optionalInt(node, "sla_days", 1, 3650)) s.slaDays = static_cast<int>(*sla);
-        if (s.terminal && s.slaDays)
-            doc.fail(node["sla_days"], "terminal state '" + s.name + "' cannot have an SLA");
+        s.drafts = doc.optionalBool(node, "drafts").value_or(false);
+        readStateClocks(doc, node, s);
         stateNodes.emplace(s.name, static_cast<const YAML::Node&>(node));
         wf.states.push_back(std::move(s));
     }
@@ -82,7 +126,7 @@ Workflow loadWorkflow(const YamlDocument& doc) {
     doc.requireSequence(transitions, "'transitions'");
     std::set<std::string> names;
     for (const auto& node : transitions) {
-        doc.allowKeys(node, {"name", "label", "from", "to", "roles", "requires"}, "a transition");
+        doc.allowKeys(node, {"name", "label", "from", "to", "roles", "requires", "accepts"}, "a transition");
         LifecycleTransition t;
         t.name = doc.requiredString(node, "name");
         if (!identifier().match(t.name))
@@ -112,8 +156,16 @@ Workflow loadWorkflow(const YamlDocument& doc) {
         for (const auto& req : t.requirements) {
             if (!isKnownRequirement(req))
                 doc.fail(node["requires"], "unknown requirement '" + req + "' in transition '" + t.name +
-                                               "' (known: comment, field:<name>)");
+                                               "' (known: " + knownRequirements() + ")");
             if (req.rfind("field:", 0) == 0) t.fields.push_back(req.substr(6));
+        }
+        for (const auto& field : doc.stringList(node, "accepts", false)) {
+            if (!identifier().match(field))
+                doc.fail(node["accepts"], "field name '" + field + "' is not an identifier");
+            if (std::find(t.fields.begin(), t.fields.end(), field) != t.fields.end())
+                doc.fail(node["accepts"],
+                         "field '" + field + "' of transition '" + t.name + "' is listed twice");
+            t.fields.push_back(field);
         }
         wf.transitions.push_back(std::move(t));
     }
@@ -145,6 +197,19 @@ Workflow loadWorkflow(const YamlDocument& doc) {
     for (const auto& s : wf.states)
         if (!ending.count(s.name))
             doc.fail(stateNodes[s.name], "state '" + s.name + "' has no way to any terminal state");
+
+    if (const YAML::Node bundled = root["bundled_gaps"]) {
+        doc.requireMap(bundled, "'bundled_gaps'");
+        for (const auto& entry : bundled) {
+            const std::string state = entry.first.as<std::string>();
+            if (!wf.findState(state))
+                doc.fail(entry.first, "bundled_gaps names unknown state '" + state + "'");
+            if (!entry.second.IsScalar())
+                doc.fail(entry.second, "bundled_gaps." + state + " must name a gap transition");
+            wf.bundledGaps[state] = entry.second.as<std::string>();
+            wf.bundledGapNodes[state] = doc.where(entry.second);
+        }
+    }
     return wf;
 }
 

@@ -69,6 +69,8 @@ const LifecycleTransition& WorkflowEngine::check(const std::string& state,
             if (it == input.fields.end() || normalizePersian(it->second).empty())
                 unmet.add("fields." + name, "required",
                           "transition '" + t->name + "' needs field '" + name + "'");
+        } else if (const LifecycleFact* fact = findLifecycleFact(req)) {
+            if (!input.facts.count(req)) unmet.add(fact->field, req, fact->unmet);
         }
     }
     unmet.throwIfAny("the transition's requirements are not met", ValidationError::Kind::RuleViolation);

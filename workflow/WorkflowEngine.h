@@ -15,6 +15,10 @@ public:
 
     const std::string& initialState() const override;
     const LifecycleState& state(const std::string& name) const override;
+    const std::vector<LifecycleState>& states() const override { return _workflow.states; }
+    const LifecycleTransition* findTransition(const std::string& name) const override {
+        return _workflow.findTransition(name);
+    }
     std::vector<const LifecycleTransition*> available(const std::string& state,
                                                       const std::vector<std::string>& roles) const override;
     const LifecycleTransition& check(const std::string& state, const std::vector<std::string>& roles,

@@ -4,7 +4,9 @@
 #include <cppconn/resultset.h>
 
 #include "Errors.h"
+#include "EventLog.h"
 #include "GapListSql.h"
+#include "MysqlSql.h"
 #include "PortableSql.h"
 #include "ProvisionsJson.h"
 
@@ -41,6 +43,7 @@ Gap readGap(sql::ResultSet& rs) {
     g.createdByName = text(rs, "created_by_name");
     g.createdAt = rs.getInt64("created_at");
     g.updatedAt = rs.getInt64("updated_at");
+    if (!rs.isNull("due_at")) g.dueAt = rs.getInt64("due_at");
     return g;
 }
 
@@ -55,32 +58,15 @@ void insertProvisions(MysqlConnection& c, std::int64_t gapId, const std::vector<
     }
 }
 
+/// Appends the gap's event, with its inbox and webhook fan-out, through the shared event log.
 void insertEvent(MysqlConnection& c, std::int64_t gapId, std::int64_t sequence, const GapEvent& e) {
-    sql::PreparedStatement& insert = c.prepare(INSERT_EVENT);
-    insert.setInt64(1, gapId);
-    insert.setInt64(2, sequence);
-    insert.setInt64(3, e.at);
-    insert.setInt64(4, e.actorId);
-    insert.setString(5, e.actorName);
-    insert.setString(6, e.clientAddress);
-    insert.setString(7, e.type);
-    insert.setString(8, e.changesJson);
-    insert.setString(9, e.fromState);
-    insert.setString(10, e.toState);
-    insert.setString(11, e.transition);
-    insert.setString(12, e.comment);
-    insert.setString(13, e.fieldsJson);
-    insert.executeUpdate();
+    MysqlSqlSession session(c);
+    eventlog::appendGapEvent(session, gapId, sequence, e);
 }
 
 [[noreturn]] void failStaleUpdate(MysqlConnection& c, std::int64_t id, std::int64_t expected) {
-    sql::PreparedStatement& select = c.prepare(SELECT_VERSION);
-    select.setInt64(1, id);
-    ResultPtr rs(select.executeQuery());
-    if (!rs->next()) throw NotFound(Poco::format("no gap %Ld", id));
-    throw VersionConflict(Poco::format("the gap is at version %Ld, not %Ld",
-                                       static_cast<Poco::Int64>(rs->getInt64(1)),
-                                       static_cast<Poco::Int64>(expected)));
+    MysqlSqlSession session(c);
+    eventlog::failStaleUpdate(session, "gaps", "gap", id, expected);
 }
 
 void bindGapFields(sql::PreparedStatement& s, int first, const GapFields& f) {
@@ -138,6 +124,10 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
         insert.setInt64(15, stored.createdAt);
         insert.setInt64(16, stored.updatedAt);
         insert.setString(17, provisionsJson(f.provisions));
+        if (stored.dueAt)
+            insert.setInt64(18, *stored.dueAt);
+        else
+            insert.setNull(18, 0);
         insert.executeUpdate();
         ResultPtr id(c.prepare(LAST_ID).executeQuery());
         id->next();
@@ -172,16 +162,10 @@ void MysqlGapRepository::update(const Gap& gap, std::int64_t expectedVersion, co
     });
 }
 
-void MysqlGapRepository::changeState(std::int64_t gapId, std::int64_t expectedVersion,
-                                     const std::string& toState, std::int64_t at, const GapEvent& event) {
+void MysqlGapRepository::changeState(const GapStateChange& change) {
     _db.write([&](MysqlConnection& c) {
-        sql::PreparedStatement& update = c.prepare(UPDATE_STATE);
-        update.setString(1, toState);
-        update.setInt64(2, at);
-        update.setInt64(3, gapId);
-        update.setInt64(4, expectedVersion);
-        if (update.executeUpdate() != 1) failStaleUpdate(c, gapId, expectedVersion);
-        insertEvent(c, gapId, expectedVersion + 1, event);
+        MysqlSqlSession session(c);
+        eventlog::applyGapChange(session, change);
     });
 }
 

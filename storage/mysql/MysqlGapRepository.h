@@ -12,8 +12,7 @@ public:
 
     Gap create(const Gap& gap, int jalaliYear, const GapEvent& event) override;
     void update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) override;
-    void changeState(std::int64_t gapId, std::int64_t expectedVersion, const std::string& toState,
-                     std::int64_t at, const GapEvent& event) override;
+    void changeState(const GapStateChange& change) override;
     std::optional<Gap> find(std::int64_t id) override;
     std::optional<Gap> findByReference(const std::string& reference) override;
     GapPage list(const GapQuery& query) override;

@@ -3,11 +3,14 @@
 #include <cppconn/resultset.h>
 
 #include "Errors.h"
+#include "MysqlSql.h"
 
 namespace lacuna {
 
 MysqlStore::MysqlStore(MysqlSettings settings)
-    : _db(std::move(settings)), _gaps(_db), _users(_db), _sessions(_db) {}
+    : _db(std::move(settings)), _gaps(_db), _users(_db), _sessions(_db) {
+    attach(std::make_unique<MysqlSqlDatabase>(_db));
+}
 
 bool MysqlStore::reachable() {
     try {

@@ -3,12 +3,12 @@
 #include "MysqlDatabase.h"
 #include "MysqlGapRepository.h"
 #include "MysqlUserRepository.h"
-#include "Store.h"
+#include "SqlBackedStore.h"
 
 namespace lacuna {
 
 /// Every port over one MySQL or MariaDB database; any number of instances may share it.
-class MysqlStore : public Store {
+class MysqlStore : public SqlBackedStore {
 public:
     explicit MysqlStore(MysqlSettings settings);
     GapRepository& gaps() override { return _gaps; }

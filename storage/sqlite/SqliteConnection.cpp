@@ -41,6 +41,11 @@ SqliteStatement& SqliteStatement::bind(const std::optional<std::string>& value) 
     return *this;
 }
 
+SqliteStatement& SqliteStatement::bind(const std::optional<std::int64_t>& value) {
+    if (value) return bind(*value);
+    return bind(std::optional<std::string>());
+}
+
 bool SqliteStatement::step() {
     const int rc = sqlite3_step(_statement);
     if (rc == SQLITE_ROW) return true;

@@ -35,6 +35,7 @@ public:
     SqliteStatement& bind(std::int64_t value);
     SqliteStatement& bind(const std::string& value);
     SqliteStatement& bind(const std::optional<std::string>& value);
+    SqliteStatement& bind(const std::optional<std::int64_t>& value);
 
     /// Advances to the next row; false when there is none. Throws SqliteFailure.
     bool step();

@@ -3,9 +3,11 @@
 #include <Poco/Format.h>
 
 #include "Errors.h"
+#include "EventLog.h"
 #include "GapListSql.h"
 #include "PortableSql.h"
 #include "ProvisionsJson.h"
+#include "SqliteSql.h"
 
 namespace lacuna {
 namespace {
@@ -36,7 +38,8 @@ enum GapColumn {
     CREATED_BY,
     CREATED_BY_NAME,
     CREATED_AT,
-    UPDATED_AT
+    UPDATED_AT,
+    DUE_AT
 };
 
 Gap readGap(const SqliteStatement& row) {
@@ -59,6 +62,7 @@ Gap readGap(const SqliteStatement& row) {
     g.createdByName = row.text(CREATED_BY_NAME);
     g.createdAt = row.integer(CREATED_AT);
     g.updatedAt = row.integer(UPDATED_AT);
+    if (!row.isNull(DUE_AT)) g.dueAt = row.integer(DUE_AT);
     return g;
 }
 
@@ -72,32 +76,15 @@ void insertProvisions(SqliteConnection& c, std::int64_t gapId, const std::vector
             .run();
 }
 
+/// Appends the gap's event, with its inbox and webhook fan-out, through the shared event log.
 void insertEvent(SqliteConnection& c, std::int64_t gapId, std::int64_t sequence, const GapEvent& e) {
-    c.prepare(INSERT_EVENT)
-        .bind(gapId)
-        .bind(sequence)
-        .bind(e.at)
-        .bind(e.actorId)
-        .bind(e.actorName)
-        .bind(e.clientAddress)
-        .bind(e.type)
-        .bind(e.changesJson)
-        .bind(e.fromState)
-        .bind(e.toState)
-        .bind(e.transition)
-        .bind(e.comment)
-        .bind(e.fieldsJson)
-        .run();
+    SqliteSqlSession session(c);
+    eventlog::appendGapEvent(session, gapId, sequence, e);
 }
 
-/// After an UPDATE … WHERE version = ? touched no row: tell a vanished gap from a stale version.
 [[noreturn]] void failStaleUpdate(SqliteConnection& c, std::int64_t id, std::int64_t expected) {
-    auto select = c.prepare(SELECT_VERSION);
-    select.bind(id);
-    if (!select.step()) throw NotFound(Poco::format("no gap %Ld", static_cast<Poco::Int64>(id)));
-    throw VersionConflict(Poco::format("the gap is at version %Ld, not %Ld",
-                                       static_cast<Poco::Int64>(select.integer(0)),
-                                       static_cast<Poco::Int64>(expected)));
+    SqliteSqlSession session(c);
+    eventlog::failStaleUpdate(session, "gaps", "gap", id, expected);
 }
 
 SqliteStatement& bindFields(SqliteStatement& s, const GapFields& f) {
@@ -132,6 +119,7 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
             .bind(stored.createdAt)
             .bind(stored.updatedAt)
             .bind(provisionsJson(f.provisions))
+            .bind(stored.dueAt)
             .run();
         auto id = c.prepare(LAST_ID);
         id.step();
@@ -165,12 +153,10 @@ void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, c
     });
 }
 
-void SqliteGapRepository::changeState(std::int64_t gapId, std::int64_t expectedVersion,
-                                      const std::string& toState, std::int64_t at, const GapEvent& event) {
+void SqliteGapRepository::changeState(const GapStateChange& change) {
     _db.write([&](SqliteConnection& c) {
-        if (c.prepare(UPDATE_STATE).bind(toState).bind(at).bind(gapId).bind(expectedVersion).run() != 1)
-            failStaleUpdate(c, gapId, expectedVersion);
-        insertEvent(c, gapId, expectedVersion + 1, event);
+        SqliteSqlSession session(c);
+        eventlog::applyGapChange(session, change);
     });
 }
 

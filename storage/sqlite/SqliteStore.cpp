@@ -1,11 +1,14 @@
 #include "SqliteStore.h"
 
 #include "Errors.h"
+#include "SqliteSql.h"
 
 namespace lacuna {
 
 SqliteStore::SqliteStore(SqliteSettings settings)
-    : _db(std::move(settings)), _gaps(_db), _users(_db), _sessions(_db) {}
+    : _db(std::move(settings)), _gaps(_db), _users(_db), _sessions(_db) {
+    attach(std::make_unique<SqliteSqlDatabase>(_db));
+}
 
 bool SqliteStore::reachable() {
     try {

@@ -1,14 +1,14 @@
 #pragma once
 
+#include "SqlBackedStore.h"
 #include "SqliteDatabase.h"
 #include "SqliteGapRepository.h"
 #include "SqliteUserRepository.h"
-#include "Store.h"
 
 namespace lacuna {
 
 /// The embedded default backend: every port over one SQLite file.
-class SqliteStore : public Store {
+class SqliteStore : public SqlBackedStore {
 public:
     explicit SqliteStore(SqliteSettings settings);
     GapRepository& gaps() override { return _gaps; }

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <vector>
+
+#include "BillService.h"
+#include "Catalog.h"
+#include "DraftService.h"
+#include "InboxService.h"
+#include "JsonWriter.h"
+#include "Legislation.h"
+#include "MeetingService.h"
+#include "Workflow.h"
+
+namespace lacuna {
+
+/// Decoders of the legislative lifecycle's requests (strict: unknown members are refused).
+DraftInput decodeDraft(const Poco::JSON::Object::Ptr& body);
+MeetingInput decodeMeeting(const Poco::JSON::Object::Ptr& body);
+MeetingPatch decodeMeetingPatch(const Poco::JSON::Object::Ptr& body);
+std::string decodeVote(const Poco::JSON::Object::Ptr& body);
+/// {decision, comment}
+std::pair<std::string, std::string> decodeDecision(const Poco::JSON::Object::Ptr& body);
+BillInput decodeBill(const Poco::JSON::Object::Ptr& body);
+BillPatch decodeBillPatch(const Poco::JSON::Object::Ptr& body);
+SponsorInput decodeSponsor(const Poco::JSON::Object::Ptr& body);
+ObjectionInput decodeObjection(const Poco::JSON::Object::Ptr& body);
+ObjectionAnswer decodeObjectionAnswer(const Poco::JSON::Object::Ptr& body);
+/// {position, note}
+std::pair<std::string, std::string> decodePosition(const Poco::JSON::Object::Ptr& body);
+/// {comment}
+std::string decodeComment(const Poco::JSON::Object::Ptr& body);
+/// {url, events}
+std::pair<std::string, std::vector<std::string>> decodeWebhook(const Poco::JSON::Object::Ptr& body);
+/// {ids: [...]} or {all: true}; an empty list means all.
+std::vector<std::int64_t> decodeMarkRead(const Poco::JSON::Object::Ptr& body);
+/// `7d`, `48h`: a window length in milliseconds (ValidationError naming `field`).
+std::int64_t decodeWindow(const std::string& field, const std::string& text);
+/// A positive whole number from the query (ValidationError naming `field`).
+std::int64_t decodePositive(const std::string& field, const std::string& text);
+
+void writeDraft(JsonWriter& out, const Draft& draft, bool withText);
+void writeDiff(JsonWriter& out, const DraftDiff& diff);
+void writeMeeting(JsonWriter& out, const Meeting& meeting, const MeetingService& service,
+                  const Catalog& catalog);
+void writeBill(JsonWriter& out, const Bill& bill, const Lifecycle& lifecycle, const Catalog& catalog,
+               const std::vector<const LifecycleTransition*>& available, std::int64_t now);
+void writeRecordEvent(JsonWriter& out, const RecordEvent& event, const Lifecycle* lifecycle);
+void writeDeadline(JsonWriter& out, const Deadline& deadline, std::int64_t now);
+void writeInbox(JsonWriter& out, const Inbox& inbox, std::int64_t now);
+void writeSubscription(JsonWriter& out, const WebhookSubscription& subscription, bool withSecret);
+void writeDelivery(JsonWriter& out, const WebhookDelivery& delivery);
+
+}  // namespace lacuna

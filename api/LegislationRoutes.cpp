@@ -1,0 +1,318 @@
+#include "LegislationRoutes.h"
+
+#include "Html.h"
+#include "JsonCodec.h"
+#include "LegislationCodec.h"
+
+namespace lacuna {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+template <typename T, typename Write>
+void sendItems(Exchange& ex, const std::vector<T>& values, const Write& write) {
+    JsonWriter out;
+    out.beginObject().key("items").beginArray();
+    for (const auto& v : values) write(out, v);
+    out.endArray().endObject();
+    ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+}
+
+std::size_t limitParam(const std::map<std::string, std::string>& query, std::size_t fallback) {
+    const auto it = query.find("limit");
+    return it == query.end() ? fallback : static_cast<std::size_t>(decodePositive("limit", it->second));
+}
+
+std::optional<std::string> optionalParam(const std::map<std::string, std::string>& query, const char* name) {
+    const auto it = query.find(name);
+    return it == query.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+bool flagParam(const std::map<std::string, std::string>& query, const char* name) {
+    const auto it = query.find(name);
+    if (it == query.end() || it->second == "false") return false;
+    if (it->second == "true") return true;
+    throw ValidationError("bad flag", {{name, "format", "true or false"}});
+}
+
+}  // namespace
+
+void addLegislationRoutes(Router& router, const LegislationApi& api) {
+    const auto sendMeeting = [&api](Exchange& ex, HTTPResponse::HTTPStatus status, const Meeting& m) {
+        JsonWriter out;
+        writeMeeting(out, m, api.meetings, api.catalog);
+        ex.response().set("ETag", etagFor(m.version));
+        ex.sendJson(status, out.str());
+    };
+    const auto sendBill = [&api](Exchange& ex, HTTPResponse::HTTPStatus status, const Bill& b) {
+        JsonWriter out;
+        writeBill(out, b, api.bills.lifecycle(), api.catalog,
+                  api.bills.availableTransitions(ex.principal(), b), api.clock.nowMs());
+        ex.response().set("ETag", etagFor(b.version));
+        ex.sendJson(status, out.str());
+    };
+
+    // ------------------------------------------------------------ drafts
+    router.add("POST", "/api/v1/gaps/{id}/drafts", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const DraftInput input = decodeDraft(body);
+        const Draft draft = api.drafts.save(actor, id, input, ex.expectedVersion(body, 0));
+        JsonWriter out;
+        writeDraft(out, draft, true);
+        ex.response().set("Location",
+                          "/api/v1/gaps/" + std::to_string(id) + "/drafts/" + std::to_string(draft.version));
+        ex.response().set("ETag", etagFor(draft.version));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
+    });
+    router.add("GET", "/api/v1/gaps/{id}/drafts", [&api](Exchange& ex) {
+        sendItems(ex, api.drafts.list(ex.principal(), ex.idParam("id")),
+                  [](JsonWriter& out, const Draft& d) { writeDraft(out, d, false); });
+    });
+    router.add("GET", "/api/v1/gaps/{id}/drafts/{version}", [&api](Exchange& ex) {
+        const Draft d = api.drafts.get(ex.principal(), ex.idParam("id"), ex.idParam("version"));
+        JsonWriter out;
+        writeDraft(out, d, true);
+        ex.response().set("ETag", etagFor(d.version));
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("GET", "/api/v1/gaps/{id}/diff", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"from", "to", "format"});
+        FieldErrors errors;
+        if (!query.count("from")) errors.add("from", "required", "the older draft version");
+        if (!query.count("to")) errors.add("to", "required", "the newer draft version");
+        errors.throwIfAny("the diff request is not valid");
+        const std::int64_t id = ex.idParam("id");
+        const DraftDiff diff = api.drafts.diff(actor, id, decodePositive("from", query.at("from")),
+                                               decodePositive("to", query.at("to")));
+        if (ex.wantsHtml(query)) {
+            ex.sendHtml(renderDiffHtml(diff, api.gaps.get(actor, id).reference));
+            return;
+        }
+        JsonWriter out;
+        writeDiff(out, diff);
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("PUT", "/api/v1/gaps/{id}/watch", [&api](Exchange& ex) {
+        api.inbox.watch(ex.principal(), ex.idParam("id"), true);
+        ex.sendNoContent();
+    });
+    router.add("DELETE", "/api/v1/gaps/{id}/watch", [&api](Exchange& ex) {
+        api.inbox.watch(ex.principal(), ex.idParam("id"), false);
+        ex.sendNoContent();
+    });
+
+    // ------------------------------------------------------------ meetings
+    router.add("POST", "/api/v1/meetings", [&api, sendMeeting](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const Meeting m = api.meetings.create(actor, decodeMeeting(ex.jsonObject()));
+        ex.response().set("Location", "/api/v1/meetings/" + std::to_string(m.id));
+        sendMeeting(ex, HTTPResponse::HTTP_CREATED, m);
+    });
+    router.add("GET", "/api/v1/meetings", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"state", "limit"});
+        sendItems(
+            ex, api.meetings.list(actor, optionalParam(query, "state"), limitParam(query, 20)),
+            [&api](JsonWriter& out, const Meeting& m) { writeMeeting(out, m, api.meetings, api.catalog); });
+    });
+    router.add("GET", "/api/v1/meetings/{id}", [&api, sendMeeting](Exchange& ex) {
+        sendMeeting(ex, HTTPResponse::HTTP_OK, api.meetings.get(ex.principal(), ex.idParam("id")));
+    });
+    router.add("PATCH", "/api/v1/meetings/{id}", [&api, sendMeeting](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const MeetingPatch patch = decodeMeetingPatch(body);
+        sendMeeting(ex, HTTPResponse::HTTP_OK,
+                    api.meetings.update(actor, id, patch, ex.expectedVersion(body)));
+    });
+    router.add("PUT", "/api/v1/meetings/{id}/items/{gap}/vote", [&api, sendMeeting](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const std::int64_t gap = ex.idParam("gap");
+        sendMeeting(ex, HTTPResponse::HTTP_OK,
+                    api.meetings.vote(actor, id, gap, decodeVote(ex.jsonObject())));
+    });
+    router.add("POST", "/api/v1/meetings/{id}/items/{gap}/decision", [&api, sendMeeting](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const std::int64_t gap = ex.idParam("gap");
+        const auto body = ex.jsonObject();
+        const auto [decision, comment] = decodeDecision(body);
+        sendMeeting(ex, HTTPResponse::HTTP_OK,
+                    api.meetings.decide(actor, id, gap, decision, comment, ex.expectedVersion(body)));
+    });
+    router.add("GET", "/api/v1/meetings/{id}/minutes", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"format"});
+        const Meeting m = api.meetings.get(actor, ex.idParam("id"));
+        if (ex.wantsHtml(query)) {
+            ex.sendHtml(renderMinutesHtml(m, api.meetings, api.catalog));
+            return;
+        }
+        JsonWriter out;
+        writeMeeting(out, m, api.meetings, api.catalog);
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("GET", "/api/v1/meetings/{id}/history", [&api](Exchange& ex) {
+        sendItems(ex, api.meetings.history(ex.principal(), ex.idParam("id")),
+                  [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
+    });
+
+    // ------------------------------------------------------------ bills
+    router.add("GET", "/api/v1/workflows/bill", [&api](Exchange& ex) {
+        ex.principal();
+        JsonWriter out;
+        writeWorkflow(out, api.billWorkflow);
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("POST", "/api/v1/bills", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const Bill b = api.bills.create(actor, decodeBill(ex.jsonObject()));
+        ex.response().set("Location", "/api/v1/bills/" + std::to_string(b.id));
+        sendBill(ex, HTTPResponse::HTTP_CREATED, b);
+    });
+    router.add("GET", "/api/v1/bills", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"state", "limit"});
+        const std::int64_t now = api.clock.nowMs();
+        sendItems(ex, api.bills.list(actor, optionalParam(query, "state"), limitParam(query, 20)),
+                  [&](JsonWriter& out, const Bill& b) {
+                      writeBill(out, b, api.bills.lifecycle(), api.catalog,
+                                api.bills.availableTransitions(actor, b), now);
+                  });
+    });
+    router.add("GET", "/api/v1/bills/{id}", [&api, sendBill](Exchange& ex) {
+        sendBill(ex, HTTPResponse::HTTP_OK, api.bills.get(ex.principal(), ex.idParam("id")));
+    });
+    router.add("PATCH", "/api/v1/bills/{id}", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const BillPatch patch = decodeBillPatch(body);
+        sendBill(ex, HTTPResponse::HTTP_OK, api.bills.update(actor, id, patch, ex.expectedVersion(body)));
+    });
+    router.add("POST", "/api/v1/bills/{id}/transitions", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const TransitionInput input = decodeTransition(body);
+        sendBill(ex, HTTPResponse::HTTP_OK,
+                 api.bills.fireTransition(actor, id, input, ex.expectedVersion(body)));
+    });
+    router.add("POST", "/api/v1/bills/{id}/sponsors", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const SponsorInput input = decodeSponsor(body);
+        sendBill(ex, HTTPResponse::HTTP_OK, api.bills.addSponsor(actor, id, input, ex.expectedVersion(body)));
+    });
+    router.add("POST", "/api/v1/bills/{id}/sponsors/{number}/withdrawal", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const std::int64_t number = ex.idParam("number");
+        const auto body = ex.jsonObject();
+        decodeComment(body);
+        sendBill(ex, HTTPResponse::HTTP_OK,
+                 api.bills.withdrawSponsor(actor, id, number, ex.expectedVersion(body)));
+    });
+    router.add("POST", "/api/v1/bills/{id}/objections", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const ObjectionInput input = decodeObjection(body);
+        sendBill(ex, HTTPResponse::HTTP_OK,
+                 api.bills.addObjection(actor, id, input, ex.expectedVersion(body)));
+    });
+    router.add("PATCH", "/api/v1/bills/{id}/objections/{number}", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const std::int64_t number = ex.idParam("number");
+        const auto body = ex.jsonObject();
+        const ObjectionAnswer answer = decodeObjectionAnswer(body);
+        sendBill(ex, HTTPResponse::HTTP_OK,
+                 api.bills.answerObjection(actor, id, number, answer, ex.expectedVersion(body)));
+    });
+    router.add("PUT", "/api/v1/bills/{id}/position", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto [position, note] = decodePosition(ex.jsonObject());
+        sendBill(ex, HTTPResponse::HTTP_OK, api.bills.setPosition(actor, id, position, note));
+    });
+    router.add("POST", "/api/v1/bills/{id}/extension", [&api, sendBill](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const std::string comment = decodeComment(body);
+        sendBill(ex, HTTPResponse::HTTP_OK,
+                 api.bills.extendClock(actor, id, comment, ex.expectedVersion(body)));
+    });
+    router.add("GET", "/api/v1/bills/{id}/history", [&api](Exchange& ex) {
+        sendItems(ex, api.bills.history(ex.principal(), ex.idParam("id")),
+                  [&api](JsonWriter& out, const RecordEvent& e) {
+                      writeRecordEvent(out, e, &api.bills.lifecycle());
+                  });
+    });
+
+    // ------------------------------------------------------------ deadlines and inbox
+    router.add("GET", "/api/v1/deadlines", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"within", "municipality", "role", "mine", "limit"});
+        DeadlineQuery q;
+        if (const auto within = optionalParam(query, "within")) q.withinMs = decodeWindow("within", *within);
+        q.municipality = optionalParam(query, "municipality");
+        if (q.municipality && !api.catalog.findMunicipality(*q.municipality))
+            throw ValidationError("unknown municipality",
+                                  {{"municipality", "unknown", "not a municipality"}});
+        q.role = optionalParam(query, "role");
+        q.mineOnly = flagParam(query, "mine");
+        q.limit = limitParam(query, 100);
+        const std::int64_t now = api.clock.nowMs();
+        sendItems(ex, api.inbox.deadlines(actor, q),
+                  [now](JsonWriter& out, const Deadline& d) { writeDeadline(out, d, now); });
+    });
+    router.add("GET", "/api/v1/inbox", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"within", "unread"});
+        std::int64_t within = 7LL * 24 * 60 * 60 * 1000;
+        if (const auto w = optionalParam(query, "within")) within = decodeWindow("within", *w);
+        const Inbox box = api.inbox.inbox(actor, within, flagParam(query, "unread"));
+        JsonWriter out;
+        writeInbox(out, box, api.clock.nowMs());
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("POST", "/api/v1/inbox/read", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const int changed = api.inbox.markRead(actor, decodeMarkRead(ex.jsonObject()));
+        JsonWriter out;
+        out.beginObject().field("marked", changed).endObject();
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+
+    // ------------------------------------------------------------ webhooks
+    router.add("POST", "/api/v1/webhooks", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto [url, events] = decodeWebhook(ex.jsonObject());
+        const WebhookSubscription s = api.webhooks.subscribe(actor, url, events);
+        JsonWriter out;
+        writeSubscription(out, s, true);
+        ex.response().set("Location", "/api/v1/webhooks/" + std::to_string(s.id));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
+    });
+    router.add("GET", "/api/v1/webhooks", [&api](Exchange& ex) {
+        sendItems(ex, api.webhooks.list(ex.principal()),
+                  [](JsonWriter& out, const WebhookSubscription& s) { writeSubscription(out, s, false); });
+    });
+    router.add("DELETE", "/api/v1/webhooks/{id}", [&api](Exchange& ex) {
+        api.webhooks.unsubscribe(ex.principal(), ex.idParam("id"));
+        ex.sendNoContent();
+    });
+    router.add("GET", "/api/v1/webhooks/{id}/deliveries", [&api](Exchange& ex) {
+        sendItems(ex, api.webhooks.deliveries(ex.principal(), ex.idParam("id")), writeDelivery);
+    });
+}
+
+}  // namespace lacuna

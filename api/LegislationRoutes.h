@@ -1,0 +1,31 @@
+#pragma once
+
+#include "BillService.h"
+#include "Catalog.h"
+#include "Clock.h"
+#include "DraftService.h"
+#include "Exchange.h"
+#include "InboxService.h"
+#include "MeetingService.h"
+#include "WebhookService.h"
+#include "Workflow.h"
+
+namespace lacuna {
+
+/// What the legislative lifecycle's routes call.
+struct LegislationApi {
+    GapService& gaps;
+    DraftService& drafts;
+    MeetingService& meetings;
+    BillService& bills;
+    InboxService& inbox;
+    WebhookService& webhooks;
+    const Workflow& billWorkflow;
+    const Catalog& catalog;
+    const Clock& clock;
+};
+
+/// Drafts and diffs, meetings and minutes, bills, deadlines, inbox, watches and webhooks.
+void addLegislationRoutes(Router& router, const LegislationApi& api);
+
+}  // namespace lacuna

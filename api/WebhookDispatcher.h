@@ -1,0 +1,45 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "AppConfig.h"
+#include "Clock.h"
+#include "LegislationRepository.h"
+
+namespace lacuna {
+
+/// `sha256=<hex HMAC-SHA256 of body under secret>`: the X-Lacuna-Signature header a receiver checks.
+std::string webhookSignature(const std::string& secret, const std::string& body);
+
+/// Delivers the webhook outbox in the background: every poll it takes the deliveries that are due
+/// (claiming each, so two instances never send the same one at once), POSTs the signed event, and
+/// on failure schedules a retry with exponential backoff until max_attempts. Deliveries live in the
+/// store, so a restart loses none: at least once.
+class WebhookDispatcher {
+public:
+    WebhookDispatcher(WebhookRepository& webhooks, const WebhookConfig& config, const Clock& clock);
+    ~WebhookDispatcher();
+
+    void start();
+    void stop();
+    /// One pass over what is due now; the number of attempts made.
+    int runOnce();
+
+private:
+    void loop();
+    void attempt(const WebhookDelivery& delivery);
+
+    WebhookRepository& _webhooks;
+    WebhookConfig _config;
+    const Clock& _clock;
+    std::thread _thread;
+    std::mutex _mutex;
+    std::condition_variable _wake;
+    bool _stopping = false;
+};
+
+}  // namespace lacuna

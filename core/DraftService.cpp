@@ -1,0 +1,73 @@
+#include "DraftService.h"
+
+#include "Roles.h"
+#include "TextChecks.h"
+
+namespace lacuna {
+
+DraftService::DraftService(GapService& gaps, DraftRepository& drafts, const Clock& clock, GapLimits gapLimits,
+                           DraftLimits limits)
+    : _gaps(gaps), _drafts(drafts), _clock(clock), _gapLimits(gapLimits), _limits(limits) {}
+
+Draft DraftService::save(const Principal& actor, std::int64_t gapId, const DraftInput& input,
+                         std::int64_t expectedLatest) {
+    const Gap gap = _gaps.load(actor, gapId);
+    FieldErrors errors;
+    checkText(errors, "text", input.text, _limits.textMax, true);
+    checkText(errors, "rationale", input.rationale, _limits.rationaleMax, true);
+    checkProvisions(errors, "provisions", input.provisions, _gapLimits.provisionsMax, _gapLimits.lawMax,
+                    _gapLimits.articleMax);
+    errors.throwIfAny("the draft is not valid");
+
+    const auto held = _gaps.rolesFor(actor, gap);
+    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) &&
+        !contains(held, std::string(roles::LEGAL_EXPERT)) && !actor.hasRole(roles::COMMITTEE_SECRETARY))
+        throw Forbidden(
+            "only the gap city's legal director or experts, or the committee secretary, write drafts");
+    if (!_gaps.lifecycle().state(gap.state).drafts)
+        throw StateConflict("a gap in state " + gap.state + " takes no drafts");
+
+    Draft draft;
+    draft.gapId = gap.id;
+    draft.text = input.text;
+    draft.rationale = input.rationale;
+    draft.provisions = input.provisions;
+    draft.authorId = actor.userId;
+    draft.authorName = actor.username;
+    draft.createdAt = _clock.nowMs();
+
+    GapEvent event;
+    event.gapId = gap.id;
+    event.at = draft.createdAt;
+    event.actorId = actor.userId;
+    event.actorName = actor.username;
+    event.clientAddress = actor.clientAddress;
+    event.type = "draft_saved";
+    event.fromState = event.toState = gap.state;
+    event.changesJson = "[]";
+    return _drafts.save(draft, expectedLatest, event);
+}
+
+std::vector<Draft> DraftService::list(const Principal& actor, std::int64_t gapId) {
+    _gaps.load(actor, gapId);
+    return _drafts.list(gapId);
+}
+
+Draft DraftService::get(const Principal& actor, std::int64_t gapId, std::int64_t version) {
+    _gaps.load(actor, gapId);
+    const auto draft = _drafts.find(gapId, version);
+    if (!draft)
+        throw NotFound("gap " + std::to_string(gapId) + " has no draft version " + std::to_string(version));
+    return *draft;
+}
+
+DraftDiff DraftService::diff(const Principal& actor, std::int64_t gapId, std::int64_t from, std::int64_t to) {
+    DraftDiff d;
+    d.from = get(actor, gapId, from);
+    d.to = get(actor, gapId, to);
+    d.text = wordDiff(d.from.text, d.to.text);
+    d.rationale = wordDiff(d.from.rationale, d.to.rationale);
+    return d;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,160 @@
+#include "InboxService.h"
+
+#include <set>
+
+#include "Roles.h"
+#include "TextChecks.h"
+
+namespace lacuna {
+namespace {
+
+constexpr std::int64_t MAX_WINDOW_MS = 366LL * 24 * 60 * 60 * 1000;
+constexpr std::size_t INBOX_LIMIT = 100;
+
+/// A transition someone can fire by hand: not one that only a meeting or a bill fires.
+bool firedByHand(const LifecycleTransition& t) {
+    return !contains(t.requirements, "quorum") && !contains(t.requirements, "by_bill") &&
+           !contains(t.requirements, "below_signatures");
+}
+
+}  // namespace
+
+InboxService::InboxService(InboxRepository& inbox, GapService& gaps, BillService& bills,
+                           MeetingService& meetings, const Clock& clock)
+    : _inbox(inbox), _gaps(gaps), _bills(bills), _meetings(meetings), _clock(clock) {}
+
+std::vector<std::string> InboxService::rolesThatAct(const Lifecycle& lifecycle,
+                                                    const std::string& state) const {
+    std::set<std::string> out;
+    for (const LifecycleTransition* t : lifecycle.available(state, allRoles()))
+        if (firedByHand(*t)) out.insert(t->roles.begin(), t->roles.end());
+    return {out.begin(), out.end()};
+}
+
+bool InboxService::canAct(const Principal& actor, const DueItem& item) {
+    const bool gap = item.entityType == "gap";
+    const Lifecycle& lifecycle = gap ? _gaps.lifecycle() : _bills.lifecycle();
+    std::vector<std::string> held = actor.roles;
+    if (gap && actor.municipality && *actor.municipality != item.municipality) held.clear();
+    for (const LifecycleTransition* t : lifecycle.available(item.state, held))
+        if (firedByHand(*t)) return true;
+    return false;
+}
+
+std::vector<Deadline> InboxService::deadlines(const Principal& actor, const DeadlineQuery& q) {
+    FieldErrors errors;
+    if (q.withinMs < 0 || q.withinMs > MAX_WINDOW_MS)
+        errors.add("within", "out_of_range", "between 0d and 366d");
+    if (q.role && !isKnownRole(*q.role)) errors.add("role", "unknown", "not a role");
+    if (q.limit < 1 || q.limit > 500) errors.add("limit", "out_of_range", "between 1 and 500");
+    errors.throwIfAny("the deadline query is not valid");
+    const std::int64_t now = _clock.nowMs();
+    const bool seesAll = actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
+    std::vector<Deadline> out;
+    for (const DueItem& item : _inbox.dueBefore(now + q.withinMs, 1000)) {
+        if (item.confidential && !seesAll && actor.municipality != item.municipality) continue;
+        if (q.municipality && item.municipality != *q.municipality) continue;
+        Deadline d;
+        d.item = item;
+        d.overdue = item.dueAt < now;
+        d.roles = rolesThatAct(item.entityType == "gap" ? _gaps.lifecycle() : _bills.lifecycle(), item.state);
+        if (q.role && !contains(d.roles, *q.role)) continue;
+        d.actionable = canAct(actor, item);
+        if (q.mineOnly && !d.actionable) continue;
+        out.push_back(std::move(d));
+        if (out.size() >= q.limit) break;
+    }
+    return out;
+}
+
+Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool unreadOnly) {
+    if (withinMs < 0 || withinMs > MAX_WINDOW_MS)
+        throw ValidationError("bad window", {{"within", "out_of_range", "between 0d and 366d"}});
+    Inbox box;
+    // Votes the caller's city still owes.
+    for (const Meeting& m : _meetings.list(actor, std::string("scheduled"), 50))
+        for (const MeetingItem& item : m.items)
+            if (_meetings.awaitsVoteFrom(actor, m, item)) {
+                InboxAction a;
+                a.kind = "vote";
+                a.entityType = "gap";
+                a.entityId = item.gapId;
+                a.reference = item.gapReference;
+                a.title = item.gapTitle;
+                a.meetingId = m.id;
+                box.actions.push_back(std::move(a));
+            }
+    // Gaps the caller can move on now, in its scope.
+    std::vector<std::string> states;
+    for (const LifecycleState& s : _gaps.lifecycle().states())
+        for (const LifecycleTransition* t : _gaps.lifecycle().available(s.name, actor.roles))
+            if (firedByHand(*t)) {
+                states.push_back(s.name);
+                break;
+            }
+    for (const DueItem& item : _inbox.gapsInStates(states, actor.municipality, INBOX_LIMIT)) {
+        const Gap gap = _gaps.loadByKey(actor, std::to_string(item.id));
+        InboxAction a;
+        for (const LifecycleTransition* t : _gaps.availableTransitions(actor, gap))
+            if (firedByHand(*t)) a.transitions.push_back(t->name);
+        if (a.transitions.empty()) continue;
+        a.kind = "transition";
+        a.entityType = "gap";
+        a.entityId = gap.id;
+        a.reference = gap.reference;
+        a.title = gap.fields.title;
+        a.state = gap.state;
+        a.dueAt = gap.dueAt;
+        box.actions.push_back(std::move(a));
+    }
+    for (const Bill& bill : _bills.list(actor, std::nullopt, 100)) {
+        InboxAction a;
+        for (const LifecycleTransition* t : _bills.availableTransitions(actor, bill))
+            if (firedByHand(*t)) a.transitions.push_back(t->name);
+        if (a.transitions.empty()) continue;
+        a.kind = "transition";
+        a.entityType = "bill";
+        a.entityId = bill.id;
+        a.reference = bill.reference;
+        a.title = bill.title;
+        a.state = bill.state;
+        a.dueAt = bill.dueAt;
+        box.actions.push_back(std::move(a));
+    }
+    // What falls due within the window among what the caller can act on.
+    DeadlineQuery q;
+    q.withinMs = withinMs;
+    q.mineOnly = true;
+    for (const Deadline& d : deadlines(actor, q)) {
+        InboxAction a;
+        a.kind = "deadline";
+        a.entityType = d.item.entityType;
+        a.entityId = d.item.id;
+        a.reference = d.item.reference;
+        a.title = d.item.title;
+        a.state = d.item.state;
+        a.dueAt = d.item.dueAt;
+        box.actions.push_back(std::move(a));
+    }
+    box.notifications = _inbox.notifications(actor.userId, unreadOnly, INBOX_LIMIT);
+    for (const Notification& n : box.notifications)
+        if (!n.readAt) ++box.unread;
+    return box;
+}
+
+int InboxService::markRead(const Principal& actor, const std::vector<std::int64_t>& ids) {
+    if (ids.size() > 500) throw ValidationError("too many", {{"ids", "too_many", "at most 500 at once"}});
+    return _inbox.markRead(actor.userId, ids, _clock.nowMs());
+}
+
+void InboxService::watch(const Principal& actor, std::int64_t gapId, bool on) {
+    _gaps.load(actor, gapId);
+    _inbox.watch(gapId, actor.userId, on);
+}
+
+bool InboxService::watches(const Principal& actor, std::int64_t gapId) {
+    _gaps.load(actor, gapId);
+    return _inbox.watches(gapId, actor.userId);
+}
+
+}  // namespace lacuna

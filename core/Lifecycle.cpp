@@ -1,0 +1,27 @@
+#include "Lifecycle.h"
+
+#include <algorithm>
+
+namespace lacuna {
+
+const std::vector<LifecycleFact>& lifecycleFacts() {
+    static const std::vector<LifecycleFact> FACTS = {
+        {"has_draft", "draft", "the gap needs at least one saved amendment draft"},
+        {"quorum", "decision",
+         "only a committee meeting's decision, with quorum and the required majority, fires this"},
+        {"by_bill", "bill", "only the bill the gap is bundled in fires this"},
+        {"signatures", "sponsors", "an MPs' plan needs the minimum number of MP signatures"},
+        {"below_signatures", "sponsors",
+         "only when withdrawals have left fewer MP signatures than the minimum"},
+        {"objections_resolved", "objections", "every Guardian Council objection must be resolved first"},
+    };
+    return FACTS;
+}
+
+const LifecycleFact* findLifecycleFact(const std::string& name) {
+    const auto& facts = lifecycleFacts();
+    const auto it = std::find_if(facts.begin(), facts.end(), [&](const auto& f) { return name == f.name; });
+    return it == facts.end() ? nullptr : &*it;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,340 @@
+#include "MeetingService.h"
+
+#include <algorithm>
+#include <set>
+
+#include "JsonText.h"
+#include "Roles.h"
+#include "TextChecks.h"
+
+namespace lacuna {
+namespace {
+
+constexpr int MAX_RETRIES = 8;
+constexpr std::size_t PLACE_MAX = 300;
+constexpr std::size_t AGENDA_MAX = 100;
+
+std::string meetingReference(std::int64_t id) { return "M-" + std::to_string(id); }
+
+MeetingItem* findItem(Meeting& m, std::int64_t gapId) {
+    const auto it =
+        std::find_if(m.items.begin(), m.items.end(), [&](const MeetingItem& i) { return i.gapId == gapId; });
+    return it == m.items.end() ? nullptr : &*it;
+}
+
+void requireOpen(const Meeting& m) {
+    if (m.state != "scheduled") throw StateConflict("meeting " + meetingReference(m.id) + " is closed");
+}
+
+}  // namespace
+
+MeetingService::MeetingService(MeetingRepository& meetings, RecordEventRepository& events, GapService& gaps,
+                               const CommitteeRules& rules, const Catalog& catalog, const Clock& clock)
+    : _meetings(meetings), _events(events), _gaps(gaps), _rules(rules), _catalog(catalog), _clock(clock) {}
+
+void MeetingService::requireSecretary(const Principal& actor) const {
+    if (!actor.hasRole(roles::COMMITTEE_SECRETARY))
+        throw Forbidden("only the committee secretary sets agendas, attendance and decisions");
+}
+
+RecordEvent MeetingService::newEvent(const Principal& actor, const Meeting& meeting,
+                                     const std::string& type) const {
+    RecordEvent e;
+    e.entityType = "meeting";
+    e.entityId = meeting.id;
+    e.at = _clock.nowMs();
+    e.actorId = actor.userId;
+    e.actorName = actor.username;
+    e.clientAddress = actor.clientAddress;
+    e.type = type;
+    e.fromState = e.toState = meeting.state;
+    return e;
+}
+
+std::vector<MeetingItem> MeetingService::resolveAgenda(const Principal& actor,
+                                                       const std::vector<std::string>& agenda,
+                                                       const std::vector<MeetingItem>& existing) {
+    // Gaps come onto the agenda from the states the committee's decisions start from.
+    std::set<std::string> reviewStates;
+    for (const auto& [decision, transition] : _rules.decisionTransitions)
+        if (const LifecycleTransition* t = _gaps.lifecycle().findTransition(transition))
+            reviewStates.insert(t->from.begin(), t->from.end());
+    FieldErrors errors;
+    if (agenda.size() > AGENDA_MAX)
+        errors.add("agenda", "too_many", "at most " + std::to_string(AGENDA_MAX) + " items");
+    std::vector<MeetingItem> items;
+    std::set<std::int64_t> seen;
+    for (std::size_t i = 0; i < agenda.size() && i < AGENDA_MAX; ++i) {
+        const std::string field = "agenda[" + std::to_string(i) + "]";
+        std::optional<Gap> gap;
+        try {
+            gap = _gaps.loadByKey(actor, agenda[i]);
+        } catch (const NotFound&) {
+            errors.add(field, "unknown", "no gap «" + agenda[i] + "»");
+            continue;
+        }
+        if (!seen.insert(gap->id).second) {
+            errors.add(field, "duplicate", "gap " + gap->reference + " is on the agenda twice");
+            continue;
+        }
+        const auto kept = std::find_if(existing.begin(), existing.end(),
+                                       [&](const MeetingItem& it) { return it.gapId == gap->id; });
+        if (kept != existing.end()) {
+            items.push_back(*kept);
+            continue;
+        }
+        if (!reviewStates.count(gap->state)) {
+            errors.add(
+                field, "not_in_review",
+                "gap " + gap->reference + " is in state " + gap->state + ", not awaiting the committee");
+            continue;
+        }
+        MeetingItem item;
+        item.gapId = gap->id;
+        item.gapReference = gap->reference;
+        item.gapTitle = gap->fields.title;
+        item.gapMunicipality = gap->fields.municipality;
+        items.push_back(std::move(item));
+    }
+    for (const MeetingItem& old : existing)
+        if (!seen.count(old.gapId) && (!old.decision.empty() || !old.votes.empty()))
+            errors.add("agenda", "has_votes",
+                       "gap " + old.gapReference + " has votes or a decision and stays on the agenda");
+    errors.throwIfAny("the agenda is not valid", ValidationError::Kind::RuleViolation);
+    return items;
+}
+
+Meeting MeetingService::create(const Principal& actor, const MeetingInput& input) {
+    requireSecretary(actor);
+    FieldErrors errors;
+    checkText(errors, "place", input.place, PLACE_MAX, true);
+    if (input.scheduledAt <= 0) errors.add("scheduled_at", "required", "when the meeting takes place");
+    errors.throwIfAny("the meeting is not valid");
+    Meeting m;
+    m.scheduledAt = input.scheduledAt;
+    m.place = input.place;
+    m.items = resolveAgenda(actor, input.agenda, {});
+    m.createdBy = actor.userId;
+    m.createdByName = actor.username;
+    m.createdAt = m.updatedAt = _clock.nowMs();
+    RecordEvent e = newEvent(actor, m, "created");
+    e.fromState.clear();
+    std::string agenda = "[";
+    for (const auto& item : m.items) agenda += (agenda.size() > 1 ? "," : "") + jsonString(item.gapReference);
+    e.dataJson = "{\"place\":" + jsonString(m.place) + ",\"scheduled_at\":" + std::to_string(m.scheduledAt) +
+                 ",\"agenda\":" + agenda + "]}";
+    return _meetings.create(m, e);
+}
+
+Meeting MeetingService::get(const Principal& actor, std::int64_t id) {
+    (void)actor;  // every authenticated user reads meetings; confidential gaps' titles are shown to the
+                  // committee anyway once they are on an agenda
+    const auto m = _meetings.find(id);
+    if (!m) throw NotFound("no meeting " + std::to_string(id));
+    return *m;
+}
+
+std::vector<Meeting> MeetingService::list(const Principal&, const std::optional<std::string>& state,
+                                          std::size_t limit) {
+    if (state && *state != "scheduled" && *state != "closed")
+        throw ValidationError("unknown state", {{"state", "unknown", "scheduled or closed"}});
+    if (limit < 1 || limit > 100)
+        throw ValidationError("bad limit", {{"limit", "out_of_range", "between 1 and 100"}});
+    return _meetings.list(state, limit);
+}
+
+Meeting MeetingService::update(const Principal& actor, std::int64_t id, const MeetingPatch& patch,
+                               std::int64_t expectedVersion) {
+    requireSecretary(actor);
+    Meeting m = get(actor, id);
+    requireOpen(m);
+    FieldErrors errors;
+    if (patch.place) checkText(errors, "place", *patch.place, PLACE_MAX, true);
+    if (patch.scheduledAt && *patch.scheduledAt <= 0)
+        errors.add("scheduled_at", "invalid", "a time is needed");
+    if (patch.state && *patch.state != "closed") errors.add("state", "unknown", "only `closed` may be set");
+    if (patch.present) {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < patch.present->size(); ++i) {
+            const std::string& city = (*patch.present)[i];
+            const std::string field = "present[" + std::to_string(i) + "]";
+            if (!contains(_rules.members, city))
+                errors.add(field, "not_a_member", "«" + city + "» is not a member city of the committee");
+            else if (!seen.insert(city).second)
+                errors.add(field, "duplicate", "«" + city + "» is listed twice");
+        }
+    }
+    errors.throwIfAny("the meeting change is not valid");
+    if (m.version != expectedVersion)
+        throw VersionConflict("the meeting is at version " + std::to_string(m.version) + ", not " +
+                              std::to_string(expectedVersion));
+
+    std::string data = "{";
+    const auto note = [&](const std::string& key, const std::string& json) {
+        data += (data.size() > 1 ? "," : "") + jsonString(key) + ":" + json;
+    };
+    if (patch.scheduledAt) {
+        m.scheduledAt = *patch.scheduledAt;
+        note("scheduled_at", std::to_string(m.scheduledAt));
+    }
+    if (patch.place) {
+        m.place = *patch.place;
+        note("place", jsonString(m.place));
+    }
+    if (patch.agenda) {
+        m.items = resolveAgenda(actor, *patch.agenda, m.items);
+        std::string agenda = "[";
+        for (const auto& item : m.items)
+            agenda += (agenda.size() > 1 ? "," : "") + jsonString(item.gapReference);
+        note("agenda", agenda + "]");
+    }
+    if (patch.present) {
+        // A city that leaves takes back its votes on undecided items.
+        m.present = *patch.present;
+        std::sort(m.present.begin(), m.present.end());
+        for (MeetingItem& item : m.items)
+            if (item.decision.empty())
+                std::erase_if(item.votes,
+                              [&](const MeetingVote& v) { return !contains(m.present, v.municipality); });
+        std::string present = "[";
+        for (const auto& city : m.present) present += (present.size() > 1 ? "," : "") + jsonString(city);
+        note("present", present + "]");
+    }
+    RecordEvent e = newEvent(actor, m, patch.state ? "closed" : "updated");
+    if (patch.state) m.state = e.toState = *patch.state;
+    e.dataJson = data + "}";
+    m.updatedAt = e.at;
+    _meetings.save(m, expectedVersion, e, {});
+    m.version = expectedVersion + 1;
+    return m;
+}
+
+bool MeetingService::awaitsVoteFrom(const Principal& actor, const Meeting& m, const MeetingItem& item) const {
+    if (m.state != "scheduled" || !item.decision.empty()) return false;
+    if (!actor.hasRole(roles::COMMITTEE_MEMBER) || !actor.municipality) return false;
+    if (!contains(m.present, *actor.municipality)) return false;
+    return std::none_of(item.votes.begin(), item.votes.end(),
+                        [&](const MeetingVote& v) { return v.municipality == *actor.municipality; });
+}
+
+Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64_t gapId,
+                             const std::string& vote) {
+    if (!contains(votes::values(), vote))
+        throw ValidationError("unknown vote",
+                              {{"vote", "unknown", "one of approve, reject, revise, abstain"}});
+    if (!actor.hasRole(roles::COMMITTEE_MEMBER) || !actor.municipality)
+        throw Forbidden("only a city's committee member votes");
+    const std::string city = *actor.municipality;
+    // Votes of different cities do not depend on each other, so a lost race is simply retried.
+    for (int attempt = 1;; ++attempt) {
+        Meeting m = get(actor, id);
+        requireOpen(m);
+        MeetingItem* item = findItem(m, gapId);
+        if (!item)
+            throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " +
+                           meetingReference(id));
+        if (!item->decision.empty())
+            throw StateConflict("the item " + item->gapReference + " is decided already");
+        if (!contains(m.present, city))
+            throw ValidationError(
+                "not present",
+                {{"municipality", "absent", "«" + city + "» is not recorded present at this meeting"}},
+                ValidationError::Kind::RuleViolation);
+        RecordEvent e = newEvent(actor, m, "vote");
+        std::erase_if(item->votes, [&](const MeetingVote& v) { return v.municipality == city; });
+        item->votes.push_back(MeetingVote{city, vote, actor.userId, actor.username, e.at});
+        std::sort(item->votes.begin(), item->votes.end(),
+                  [](const MeetingVote& a, const MeetingVote& b) { return a.municipality < b.municipality; });
+        e.dataJson = "{\"gap\":" + jsonString(item->gapReference) + ",\"municipality\":" + jsonString(city) +
+                     ",\"vote\":" + jsonString(vote) + "}";
+        m.updatedAt = e.at;
+        try {
+            _meetings.save(m, m.version, e, {});
+            ++m.version;
+            return m;
+        } catch (const VersionConflict&) {
+            if (attempt >= MAX_RETRIES) throw;
+        }
+    }
+}
+
+QuorumCheck MeetingService::check(const Meeting& m, const MeetingItem& item,
+                                  const std::string& decision) const {
+    QuorumCheck c;
+    c.members = static_cast<int>(_rules.members.size());
+    for (const auto& city : m.present)
+        if (contains(_rules.members, city)) ++c.present;
+    c.quorumNeeded = _rules.quorumNeeded();
+    for (const MeetingVote& v : item.votes) {
+        if (!contains(m.present, v.municipality)) continue;
+        if (v.vote != "abstain") ++c.votesCast;
+        if (v.vote == decision) ++c.votesFor;
+    }
+    c.votesNeeded = _rules.votesNeeded(c.present, c.votesCast);
+    return c;
+}
+
+Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int64_t gapId,
+                               const std::string& decision, const std::string& comment,
+                               std::int64_t expectedVersion) {
+    requireSecretary(actor);
+    const auto transitionName = _rules.decisionTransitions.find(decision);
+    if (transitionName == _rules.decisionTransitions.end())
+        throw ValidationError("unknown decision",
+                              {{"decision", "unknown", "one of approve, reject, revise"}});
+    Meeting m = get(actor, id);
+    requireOpen(m);
+    MeetingItem* item = findItem(m, gapId);
+    if (!item)
+        throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " + meetingReference(id));
+    if (!item->decision.empty())
+        throw StateConflict("the item " + item->gapReference + " is decided already");
+    if (m.version != expectedVersion)
+        throw VersionConflict("the meeting is at version " + std::to_string(m.version) + ", not " +
+                              std::to_string(expectedVersion));
+
+    const QuorumCheck c = check(m, *item, decision);
+    const LifecycleTransition* t = _gaps.lifecycle().findTransition(transitionName->second);
+    if (!t) throw StateConflict("the gap workflow has no transition " + transitionName->second);
+    const bool needsQuorum = contains(t->requirements, "quorum");
+    if (needsQuorum && !c.carried()) {
+        std::string detail = std::to_string(c.present) + " of " + std::to_string(c.members) +
+                             " member cities present (" + std::to_string(c.quorumNeeded) + " needed); " +
+                             std::to_string(c.votesFor) + " votes for «" + decision + "» (" +
+                             std::to_string(c.votesNeeded) + " needed)";
+        throw ValidationError("the decision lacks quorum or majority",
+                              {{"decision", c.hasQuorum() ? "majority" : "quorum", detail}},
+                              ValidationError::Kind::RuleViolation);
+    }
+
+    TransitionInput input;
+    input.transition = t->name;
+    input.comment = comment;
+    if (contains(t->fields, "meeting")) input.fields["meeting"] = meetingReference(m.id);
+    if (c.carried()) input.facts.insert("quorum");
+    const Gap gap = _gaps.load(actor, gapId);
+    GapStateChange change = _gaps.planTransition(actor, gap, input);
+
+    RecordEvent e = newEvent(actor, m, "decision");
+    item->decision = decision;
+    item->decidedAt = e.at;
+    item->decidedBy = actor.username;
+    item->note = comment;
+    e.comment = comment;
+    e.dataJson = "{\"gap\":" + jsonString(item->gapReference) + ",\"decision\":" + jsonString(decision) +
+                 ",\"transition\":" + jsonString(t->name) + ",\"present\":" + std::to_string(c.present) +
+                 ",\"members\":" + std::to_string(c.members) +
+                 ",\"votes_for\":" + std::to_string(c.votesFor) +
+                 ",\"votes_needed\":" + std::to_string(c.votesNeeded) + "}";
+    m.updatedAt = e.at;
+    _meetings.save(m, expectedVersion, e, {change});
+    m.version = expectedVersion + 1;
+    return m;
+}
+
+std::vector<RecordEvent> MeetingService::history(const Principal& actor, std::int64_t id) {
+    get(actor, id);
+    return _events.history("meeting", id);
+}
+
+}  // namespace lacuna

@@ -1,0 +1,39 @@
+#include "TextChecks.h"
+
+#include <algorithm>
+
+#include "PersianText.h"
+
+namespace lacuna {
+
+void checkText(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
+               bool required) {
+    if (!isValidUtf8(value)) {
+        errors.add(field, "invalid_utf8", "not valid UTF-8");
+        return;
+    }
+    if (value.find('\0') != std::string::npos) {
+        errors.add(field, "nul", "contains a NUL character");
+        return;
+    }
+    if (required && normalizePersian(value).empty()) errors.add(field, "required", "must not be empty");
+    if (utf8Length(value) > max)
+        errors.add(field, "too_long", "at most " + std::to_string(max) + " characters");
+}
+
+void checkProvisions(FieldErrors& errors, const std::string& field, const std::vector<Provision>& provisions,
+                     std::size_t maxCount, std::size_t lawMax, std::size_t articleMax) {
+    if (provisions.size() > maxCount)
+        errors.add(field, "too_many", "at most " + std::to_string(maxCount) + " provisions");
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        const std::string at = field + "[" + std::to_string(i) + "]";
+        checkText(errors, at + ".law", provisions[i].law, lawMax, true);
+        checkText(errors, at + ".article", provisions[i].article, articleMax, false);
+    }
+}
+
+bool contains(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace lacuna

@@ -1,0 +1,93 @@
+#include "WebhookService.h"
+
+#include <Poco/URI.h>
+
+#include "Errors.h"
+#include "JsonText.h"
+#include "PasswordHasher.h"
+#include "Roles.h"
+#include "TextChecks.h"
+
+namespace lacuna {
+
+WebhookService::WebhookService(WebhookRepository& webhooks, const Clock& clock)
+    : _webhooks(webhooks), _clock(clock) {}
+
+const std::vector<std::string>& WebhookService::eventTypes() {
+    static const std::vector<std::string> TYPES = {"gap.created",          "gap.edited",
+                                                   "gap.transition",       "gap.draft_saved",
+                                                   "meeting.created",      "meeting.updated",
+                                                   "meeting.closed",       "meeting.vote",
+                                                   "meeting.decision",     "bill.created",
+                                                   "bill.edited",          "bill.transition",
+                                                   "bill.sponsor_added",   "bill.sponsor_withdrawn",
+                                                   "bill.objection_added", "bill.objection_answered",
+                                                   "bill.position",        "bill.clock_extended",
+                                                   "webhook.created",      "webhook.deactivated"};
+    return TYPES;
+}
+
+void WebhookService::requireAdmin(const Principal& actor) const {
+    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages webhook subscriptions");
+}
+
+RecordEvent WebhookService::newEvent(const Principal& actor, const std::string& type) const {
+    RecordEvent e;
+    e.entityType = "webhook";
+    e.at = _clock.nowMs();
+    e.actorId = actor.userId;
+    e.actorName = actor.username;
+    e.clientAddress = actor.clientAddress;
+    e.type = type;
+    return e;
+}
+
+WebhookSubscription WebhookService::subscribe(const Principal& actor, const std::string& url,
+                                              const std::vector<std::string>& events) {
+    requireAdmin(actor);
+    FieldErrors errors;
+    checkText(errors, "url", url, 2000, true);
+    try {
+        const Poco::URI uri(url);
+        if ((uri.getScheme() != "http" && uri.getScheme() != "https") || uri.getHost().empty())
+            errors.add("url", "invalid", "an absolute http or https URL");
+        if (!uri.getUserInfo().empty()) errors.add("url", "credentials", "no user:password in the URL");
+    } catch (const Poco::SyntaxException&) {
+        errors.add("url", "invalid", "not a URL");
+    }
+    if (events.empty()) errors.add("events", "required", "at least one event type, or \"*\"");
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (!(events[i] == "*" && events.size() == 1) && !contains(eventTypes(), events[i]))
+            errors.add("events[" + std::to_string(i) + "]", "unknown", "not an event type");
+    errors.throwIfAny("the subscription is not valid");
+    WebhookSubscription s;
+    s.url = url;
+    s.events = events;
+    s.secret = randomToken(32);
+    s.createdBy = actor.userId;
+    s.createdAt = _clock.nowMs();
+    RecordEvent e = newEvent(actor, "created");
+    std::string list = "[";
+    for (const auto& ev : events) list += (list.size() > 1 ? "," : "") + jsonString(ev);
+    e.dataJson = "{\"url\":" + jsonString(url) + ",\"events\":" + list + "]}";
+    return _webhooks.create(s, e);
+}
+
+std::vector<WebhookSubscription> WebhookService::list(const Principal& actor) {
+    requireAdmin(actor);
+    return _webhooks.list();
+}
+
+void WebhookService::unsubscribe(const Principal& actor, std::int64_t id) {
+    requireAdmin(actor);
+    if (!_webhooks.find(id)) throw NotFound("no webhook subscription " + std::to_string(id));
+    _webhooks.deactivate(id, newEvent(actor, "deactivated"));
+}
+
+std::vector<WebhookDelivery> WebhookService::deliveries(const Principal& actor, std::int64_t id) {
+    requireAdmin(actor);
+    if (!_webhooks.find(id)) throw NotFound("no webhook subscription " + std::to_string(id));
+    return _webhooks.deliveries(id, 100);
+}
+
+}  // namespace lacuna

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <memory>
+
+#include "SqlLegislation.h"
+#include "Store.h"
+
+namespace lacuna {
+
+/// The part of a Store that both backends share: the repositories written once over SqlDatabase.
+/// A backend's constructor hands over its SqlDatabase adapter with attach().
+class SqlBackedStore : public Store {
+public:
+    DraftRepository& drafts() override { return _legislation->drafts; }
+    MeetingRepository& meetings() override { return _legislation->meetings; }
+    BillRepository& bills() override { return _legislation->bills; }
+    RecordEventRepository& recordEvents() override { return _legislation->events; }
+    InboxRepository& inbox() override { return _legislation->inbox; }
+    WebhookRepository& webhooks() override { return _legislation->webhooks; }
+
+protected:
+    void attach(std::unique_ptr<SqlDatabase> database) {
+        _database = std::move(database);
+        _legislation = std::make_unique<SqlLegislation>(*_database);
+    }
+
+private:
+    std::unique_ptr<SqlDatabase> _database;
+    std::unique_ptr<SqlLegislation> _legislation;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,58 @@
+#include "SqliteSql.h"
+
+namespace lacuna {
+namespace {
+
+class Statement : public SqlStatement {
+public:
+    Statement(SqliteConnection& connection, const std::string& sql) : _statement(connection.prepare(sql)) {}
+    SqlStatement& bind(std::int64_t value) override {
+        _statement.bind(value);
+        return *this;
+    }
+    SqlStatement& bind(const std::string& value) override {
+        _statement.bind(value);
+        return *this;
+    }
+    SqlStatement& bindNull() override {
+        _statement.bind(std::optional<std::string>());
+        return *this;
+    }
+    using SqlStatement::bind;
+    bool step() override { return _statement.step(); }
+    int run() override { return _statement.run(); }
+    std::int64_t integer(int column) const override { return _statement.integer(column); }
+    std::string text(int column) const override { return _statement.text(column); }
+    bool isNull(int column) const override { return _statement.isNull(column); }
+
+private:
+    SqliteStatement _statement;
+};
+
+}  // namespace
+
+std::unique_ptr<SqlStatement> SqliteSqlSession::prepare(const std::string& sql) {
+    return std::make_unique<Statement>(_connection, sql);
+}
+
+std::int64_t SqliteSqlSession::lastInsertId() {
+    auto id = _connection.prepare("SELECT last_insert_rowid()");
+    id.step();
+    return id.integer(0);
+}
+
+void SqliteSqlDatabase::write(const std::function<void(SqlSession&)>& work) {
+    _db.write([&](SqliteConnection& c) {
+        SqliteSqlSession session(c);
+        work(session);
+    });
+}
+
+void SqliteSqlDatabase::read(const std::function<void(SqlSession&)>& work) {
+    _db.read([&](SqliteConnection& c) {
+        SqliteSqlSession session(c);
+        work(session);
+    });
+}
+
+}  // namespace lacuna

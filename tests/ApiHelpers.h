@@ -1,0 +1,78 @@
+#pragma once
+
+// Requests and checks the HTTP suites share.
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "TestService.h"
+
+namespace lacuna::test {
+
+inline const std::string NEW_GAP = R"({
+  "title": "خلأ قانونی در وصول عوارض نوسازی",
+  "description": "نحوه وصول عوارض نوسازی از اراضی فاقد سند رسمی در ماده ۲۹ قانون نوسازی روشن نیست.",
+  "kind": "vacuum",
+  "category": "fees",
+  "provisions": [{"law": "قانون نوسازی و عمران شهری", "article": "ماده ۲۹"}],
+  "priority": "high",
+  "impact": {"pending_lawsuits": 4, "exposure_rials": 2500000000}
+})";
+
+inline Poco::JSON::Object::Ptr createGap(TestService& t, const std::string& user = "tehran.director",
+                                         const std::string& body = NEW_GAP) {
+    const Reply r = t.client->post("/api/v1/gaps", t.token(user), body);
+    INFO(r.body);
+    REQUIRE(r.status == 201);
+    return r.json();
+}
+
+inline std::string gapPath(const Poco::JSON::Object::Ptr& gap) {
+    return "/api/v1/gaps/" + gap->getValue<std::string>("id");
+}
+
+inline Reply fire(TestService& t, const std::string& user, const std::string& path,
+                  const std::string& transition, std::int64_t version, const std::string& extra = "") {
+    return t.client->post(path + "/transitions", t.token(user),
+                          R"({"transition":")" + transition + R"(","expected_version":)" +
+                              std::to_string(version) + extra + "}");
+}
+
+/// Everything a client could observe about one gap, to prove a refused request changed nothing.
+inline std::string snapshot(TestService& t, const std::string& path) {
+    return t.client->get(path, t.token("secretary")).body +
+           t.client->get(path + "/history", t.token("secretary")).body;
+}
+
+inline std::size_t listCount(TestService& t, const std::string& user, const std::string& query = "") {
+    const Reply r = t.client->get("/api/v1/gaps?limit=100" + query, t.token(user));
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.json()->getArray("items")->size();
+}
+
+inline void requireProblem(const Reply& r, int status, const std::string& field = "") {
+    INFO(r.status << " " << r.body);
+    REQUIRE(r.status == status);
+    CHECK(r.contentType.rfind("application/problem+json", 0) == 0);
+    const auto problem = r.json();
+    CHECK(problem->getValue<int>("status") == status);
+    CHECK(problem->getValue<std::string>("type").rfind("urn:lacuna:problem:", 0) == 0);
+    if (!field.empty()) {
+        const auto fields = r.errorFields();
+        CHECK(std::find(fields.begin(), fields.end(), field) != fields.end());
+    }
+}
+
+/// Saves a draft of the gap at `path` as its legal director, on top of draft version `latest`.
+inline Reply saveDraft(TestService& t, const std::string& path, std::int64_t latest, const std::string& text,
+                       const std::string& user = "tehran.director") {
+    return t.client->post(path + "/drafts", t.token(user),
+                          R"({"text":")" + text + R"(","rationale":"دلایل توجیهی: رفع ابهام",)" +
+                              R"("provisions":[{"law":"قانون نوسازی و عمران شهری","article":"ماده ۲۹"}],)" +
+                              R"("expected_version":)" + std::to_string(latest) + "}");
+}
+
+}  // namespace lacuna::test
