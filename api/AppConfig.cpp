@@ -248,8 +248,10 @@ void readBills(const YamlDocument& doc, const YAML::Node& node, AppConfig& c) {
 }
 
 void readWebhooks(const YamlDocument& doc, const YAML::Node& node, WebhookConfig& w) {
-    doc.allowKeys(node, {"poll_ms", "timeout_seconds", "max_attempts", "backoff_base_ms", "backoff_max_ms"},
-                  "webhooks");
+    doc.allowKeys(
+        node, {"dispatch", "poll_ms", "timeout_seconds", "max_attempts", "backoff_base_ms", "backoff_max_ms"},
+        "webhooks");
+    if (auto v = doc.optionalBool(node, "dispatch")) w.dispatch = *v;
     if (auto v = doc.optionalInt(node, "poll_ms", 10, 60000)) w.pollMs = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "timeout_seconds", 1, 120)) w.timeoutSeconds = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "max_attempts", 1, 100)) w.maxAttempts = static_cast<int>(*v);

@@ -39,6 +39,8 @@ struct AuthConfig {
 
 /// The background delivery of webhook events.
 struct WebhookConfig {
+    /// Whether this instance delivers (any number may: each delivery is claimed before it is sent).
+    bool dispatch = true;
     int pollMs = 500;
     int timeoutSeconds = 10;
     int maxAttempts = 10;

@@ -50,7 +50,7 @@ WebhookDispatcher::WebhookDispatcher(WebhookRepository& webhooks, const WebhookC
 WebhookDispatcher::~WebhookDispatcher() { stop(); }
 
 void WebhookDispatcher::start() {
-    if (_thread.joinable()) return;
+    if (_thread.joinable() || !_config.dispatch) return;
     _stopping = false;
     _thread = std::thread([this] {
         // Termination signals belong to the main thread.

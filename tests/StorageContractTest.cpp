@@ -49,6 +49,12 @@ GapEvent transitionEvent(std::int64_t actor, const std::string& from, const std:
     return e;
 }
 
+GapStateChange stateChange(std::int64_t gapId, std::int64_t expected, const std::string& to, std::int64_t at,
+                           GapEvent event) {
+    event.at = at;
+    return GapStateChange{gapId, expected, to, std::nullopt, event};
+}
+
 }  // namespace
 
 TEST_CASE("a created gap reads back byte for byte with a yearly reference", "[storage]") {
@@ -80,12 +86,6 @@ TEST_CASE("a created gap reads back byte for byte with a yearly reference", "[st
     REQUIRE(events.size() == 1);
     CHECK(events[0].sequence == 1);
     CHECK(events[0].type == "created");
-}
-
-GapStateChange stateChange(std::int64_t gapId, std::int64_t expected, const std::string& to, std::int64_t at,
-                           GapEvent event) {
-    event.at = at;
-    return GapStateChange{gapId, expected, to, std::nullopt, event};
 }
 
 TEST_CASE("a stale version changes nothing and writes no event", "[storage]") {
@@ -277,4 +277,101 @@ TEST_CASE("every filter and sort combination of the list runs and orders its pag
                         CHECK((descending ? a >= b : a <= b));
                     }
                 }
+}
+
+TEST_CASE("drafts are immutable versions per gap; a stale save changes nothing", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"));
+    const Gap gap = store->gaps().create(someGap(uid, "پیش‌نویس"), 1405, createdEvent(uid));
+    Draft d;
+    d.gapId = gap.id;
+    d.text = "متن «اول»؛ با نیم‌فاصله";
+    d.rationale = "دلیل";
+    d.provisions = {{"قانون شهرداری", "ماده ۱۰۰"}};
+    d.authorId = uid;
+    d.authorName = "director";
+    d.createdAt = 2000;
+    GapEvent saved = createdEvent(uid);
+    saved.type = "draft_saved";
+    CHECK(store->drafts().save(d, 0, saved).version == 1);
+    d.text = "متن دوم";
+    CHECK_THROWS_AS(store->drafts().save(d, 0, saved), VersionConflict);
+    CHECK(store->drafts().save(d, 1, saved).version == 2);
+    d.gapId = 424242;
+    CHECK_THROWS_AS(store->drafts().save(d, 0, saved), NotFound);
+
+    CHECK(store->drafts().latestVersion(gap.id) == 2);
+    const auto first = store->drafts().find(gap.id, 1);
+    REQUIRE(first);
+    CHECK(first->text == "متن «اول»؛ با نیم‌فاصله");
+    CHECK(first->provisions == std::vector<Provision>{{"قانون شهرداری", "ماده ۱۰۰"}});
+    CHECK(store->drafts().list(gap.id).size() == 2);
+    // Each save is a gap event too: created, draft 1, draft 2 — and nothing from the refused ones.
+    const auto events = store->gaps().history(gap.id);
+    REQUIRE(events.size() == 3);
+    CHECK(events[2].sequence == 3);
+    CHECK(events[2].fieldsJson == "{\"draft_version\":2}");
+    CHECK(store->gaps().find(gap.id)->version == 3);
+}
+
+TEST_CASE("a bill's change and its gaps' changes commit together or not at all", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("liaison", std::nullopt));
+    Gap gap = store->gaps().create(someGap(uid, "لایحه"), 1405, createdEvent(uid));
+    store->gaps().changeState(
+        stateChange(gap.id, 1, "endorsed", 1500, transitionEvent(uid, "reported", "endorsed")));
+
+    Bill bill;
+    bill.title = "لایحه اصلاح";
+    bill.channel = "government_bill";
+    bill.leadCommission = "کمیسیون قضایی و حقوقی";
+    bill.advisoryCommissions = {"کمیسیون عمران", "کمیسیون اقتصادی"};
+    bill.state = "submitted";
+    bill.createdBy = uid;
+    bill.createdAt = bill.updatedAt = 2000;
+    bill.dueAt = 9000;
+    bill.gaps = {BillGap{gap.id, gap.reference, "", ""}};
+    RecordEvent created;
+    created.entityType = "bill";
+    created.type = "created";
+    created.at = 2000;
+    created.actorId = uid;
+    GapStateChange follow =
+        stateChange(gap.id, 2, "in_parliament", 2000, transitionEvent(uid, "endorsed", "in_parliament"));
+    follow.event.fieldsJson = "{\"bill\":\"{{bill}}\"}";
+    const Bill stored = store->bills().create(bill, 1405, created, {follow});
+    CHECK(stored.reference == "B-1405-0001");
+    CHECK(store->gaps().history(gap.id).back().fieldsJson == "{\"bill\":\"B-1405-0001\"}");
+    CHECK(store->bills().billsOfGap(gap.id) == std::vector<std::int64_t>{stored.id});
+
+    // A stale gap version rolls the whole bill change back.
+    Bill next = *store->bills().find(stored.id);
+    CHECK(next.advisoryCommissions == bill.advisoryCommissions);
+    next.state = "announced";
+    next.sponsors = {Sponsor{"نماینده", "قم", 2100, std::nullopt}};
+    RecordEvent moved = created;
+    moved.type = "transition";
+    const GapStateChange stale =
+        stateChange(gap.id, 2, "enacted", 3000, transitionEvent(uid, "in_parliament", "enacted"));
+    CHECK_THROWS_AS(store->bills().save(next, 1, {moved}, {stale}), VersionConflict);
+    const Bill unchanged = *store->bills().find(stored.id);
+    CHECK(unchanged.state == "submitted");
+    CHECK(unchanged.version == 1);
+    CHECK(unchanged.sponsors.empty());
+    CHECK(store->recordEvents().history("bill", stored.id).size() == 1);
+    CHECK(store->gaps().find(gap.id)->state == "in_parliament");
+
+    // Two events in one save: the version moves by two and the sequences follow.
+    store->bills().save(next, 1, {moved, moved}, {});
+    CHECK(store->bills().find(stored.id)->version == 3);
+    const auto events = store->recordEvents().history("bill", stored.id);
+    REQUIRE(events.size() == 3);
+    CHECK(events[2].sequence == 3);
+    CHECK_THROWS_AS(store->bills().save(next, 1, {moved}, {}), VersionConflict);
 }

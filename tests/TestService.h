@@ -29,6 +29,7 @@ public:
         config.dataDir = _dir.path();
         config.storage = freshStoreSettings(backend, _dir);
         if (adjust) adjust(config);
+        _config = config;
         _service = std::make_unique<LacunaService>(config, clock);
         const PasswordHasher hasher;
         const std::string hash = hasher.hash(PASSWORD);
@@ -53,17 +54,29 @@ public:
     ~TestService() { _service->stop(); }
 
     LacunaService& service() { return *_service; }
+    /// Stops the service and starts a new one on the same store (a restart); tokens stay valid.
+    void restart() {
+        _service->stop();
+        _service.reset();
+        _service = std::make_unique<LacunaService>(_config, clock);
+        _service->start();
+        client = std::make_unique<HttpClient>(_service->port());
+    }
     std::string token(const std::string& username) {
         auto it = _tokens.find(username);
         if (it == _tokens.end()) it = _tokens.emplace(username, client->login(username, PASSWORD)).first;
         return it->second;
     }
 
+    /// Logs everyone in afresh on their next request (after the clock jumped past token expiry).
+    void forgetTokens() { _tokens.clear(); }
+
     FakeClock clock;
     std::unique_ptr<HttpClient> client;
 
 private:
     TempDir _dir;
+    AppConfig _config;
     std::unique_ptr<LacunaService> _service;
     std::map<std::string, std::string> _tokens;
 };

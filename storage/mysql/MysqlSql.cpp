@@ -47,7 +47,8 @@ std::unique_ptr<SqlStatement> MysqlSqlSession::prepare(const std::string& sql) {
 }
 
 std::int64_t MysqlSqlSession::lastInsertId() {
-    std::unique_ptr<sql::ResultSet> id(_connection.prepare("SELECT LAST_INSERT_ID()").executeQuery());
+    std::unique_ptr<sql::ResultSet> id(
+        _connection.prepare("SELECT LAST_INSERT_ID() AS inserted_id").executeQuery());
     id->next();
     return id->getInt64(1);
 }

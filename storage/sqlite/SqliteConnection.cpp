@@ -50,7 +50,8 @@ bool SqliteStatement::step() {
     const int rc = sqlite3_step(_statement);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    fail(_db, sqlite3_extended_errcode(_db), "step");
+    fail(_db, sqlite3_extended_errcode(_db),
+         std::string("step (") + std::string(sqlite3_sql(_statement)).substr(0, 60) + "…)");
 }
 
 int SqliteStatement::run() {

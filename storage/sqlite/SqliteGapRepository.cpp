@@ -121,9 +121,11 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
             .bind(provisionsJson(f.provisions))
             .bind(stored.dueAt)
             .run();
-        auto id = c.prepare(LAST_ID);
-        id.step();
-        stored.id = id.integer(0);
+        {
+            auto id = c.prepare(LAST_ID);
+            id.step();
+            stored.id = id.integer(0);
+        }
         insertProvisions(c, stored.id, f.provisions);
         insertEvent(c, stored.id, 1, event);
     });

@@ -36,7 +36,8 @@ std::unique_ptr<SqlStatement> SqliteSqlSession::prepare(const std::string& sql) 
 }
 
 std::int64_t SqliteSqlSession::lastInsertId() {
-    auto id = _connection.prepare("SELECT last_insert_rowid()");
+    // Its own statement text: a caller may still hold the shared "SELECT last_insert_rowid()" open.
+    auto id = _connection.prepare("SELECT last_insert_rowid() AS inserted_id");
     id.step();
     return id.integer(0);
 }
