@@ -33,6 +33,7 @@ public:
     }
 
     bool has(const std::string& key) const { return _object->has(key); }
+    FieldErrors& errors() { return _errors; }
 
     std::optional<std::string> text(const std::string& key, bool required) {
         if (!present(key, required)) return std::nullopt;
@@ -102,5 +103,18 @@ private:
     FieldErrors& _errors;
     std::string _prefix;
 };
+
+/// Reads one request object with `read(Members&)` after refusing members not in
+/// `allowed`; throws one ValidationError (`invalid`) naming every bad field.
+template <typename Read>
+auto decodeBody(const Poco::JSON::Object::Ptr& body, std::initializer_list<const char*> allowed,
+                const std::string& invalid, Read read) {
+    FieldErrors errors;
+    Members m(body, errors);
+    m.allowOnly(allowed);
+    auto result = read(m);
+    errors.throwIfAny(invalid);
+    return result;
+}
 
 }  // namespace lacuna

@@ -42,185 +42,174 @@ void writeVoteTally(JsonWriter& out, const MeetingItem& item) {
 }  // namespace
 
 DraftInput decodeDraft(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"text", "rationale", "provisions", "expected_version"});
-    DraftInput in;
-    in.text = m.text("text", true).value_or("");
-    in.rationale = m.text("rationale", true).value_or("");
-    in.provisions = readProvisions(m, errors, false).value_or(std::vector<Provision>{});
-    errors.throwIfAny("the draft is not valid");
-    return in;
+    return decodeBody(body, {"text", "rationale", "provisions", "expected_version"}, "the draft is not valid",
+                      [&](Members& m) {
+                          FieldErrors& errors = m.errors();
+                          DraftInput in;
+                          in.text = m.text("text", true).value_or("");
+                          in.rationale = m.text("rationale", true).value_or("");
+                          in.provisions = readProvisions(m, errors, false).value_or(std::vector<Provision>{});
+                          return in;
+                      });
 }
 
 MeetingInput decodeMeeting(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"scheduled_at", "place", "agenda"});
-    MeetingInput in;
-    in.scheduledAt = readInstant(m, errors, "scheduled_at", true).value_or(0);
-    in.place = m.text("place", true).value_or("");
-    in.agenda = m.strings("agenda", false, true).value_or(std::vector<std::string>{});
-    errors.throwIfAny("the meeting is not valid");
-    return in;
+    return decodeBody(body, {"scheduled_at", "place", "agenda"}, "the meeting is not valid", [&](Members& m) {
+        FieldErrors& errors = m.errors();
+        MeetingInput in;
+        in.scheduledAt = readInstant(m, errors, "scheduled_at", true).value_or(0);
+        in.place = m.text("place", true).value_or("");
+        in.agenda = m.strings("agenda", false, true).value_or(std::vector<std::string>{});
+        return in;
+    });
 }
 
 MeetingPatch decodeMeetingPatch(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"scheduled_at", "place", "agenda", "present", "state", "expected_version"});
-    MeetingPatch p;
-    p.scheduledAt = readInstant(m, errors, "scheduled_at", false);
-    p.place = m.text("place", false);
-    p.agenda = m.strings("agenda", false, true);
-    p.present = m.strings("present", false);
-    p.state = m.text("state", false);
-    errors.throwIfAny("the meeting change is not valid");
-    return p;
+    return decodeBody(body, {"scheduled_at", "place", "agenda", "present", "state", "expected_version"},
+                      "the meeting change is not valid", [&](Members& m) {
+                          FieldErrors& errors = m.errors();
+                          MeetingPatch p;
+                          p.scheduledAt = readInstant(m, errors, "scheduled_at", false);
+                          p.place = m.text("place", false);
+                          p.agenda = m.strings("agenda", false, true);
+                          p.present = m.strings("present", false);
+                          p.state = m.text("state", false);
+                          return p;
+                      });
 }
 
 std::string decodeVote(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"vote"});
-    const std::string vote = m.text("vote", true).value_or("");
-    errors.throwIfAny("the vote is not valid");
-    return vote;
+    return decodeBody(body, {"vote"}, "the vote is not valid", [&](Members& m) {
+        const std::string vote = m.text("vote", true).value_or("");
+        return vote;
+    });
 }
 
 std::pair<std::string, std::string> decodeDecision(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"decision", "comment", "expected_version"});
-    auto result =
-        std::make_pair(m.text("decision", true).value_or(""), m.text("comment", false).value_or(""));
-    errors.throwIfAny("the decision is not valid");
-    return result;
+    return decodeBody(
+        body, {"decision", "comment", "expected_version"}, "the decision is not valid", [&](Members& m) {
+            auto result =
+                std::make_pair(m.text("decision", true).value_or(""), m.text("comment", false).value_or(""));
+            return result;
+        });
 }
 
 BillInput decodeBill(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"title", "channel", "registration_no", "lead_commission", "advisory_commissions", "urgency",
-                 "gaps", "sponsors"});
-    BillInput in;
-    in.title = m.text("title", true).value_or("");
-    in.channel = m.text("channel", true).value_or("");
-    in.registrationNo = m.text("registration_no", false).value_or("");
-    in.leadCommission = m.text("lead_commission", true).value_or("");
-    in.advisoryCommissions = m.strings("advisory_commissions", false).value_or(std::vector<std::string>{});
-    in.urgency = m.text("urgency", false).value_or("ordinary");
-    in.gaps = m.strings("gaps", true, true).value_or(std::vector<std::string>{});
-    if (const auto sponsors = m.array("sponsors", false)) {
-        for (std::size_t i = 0; i < sponsors->size(); ++i) {
-            const std::string at = "sponsors[" + std::to_string(i) + "]";
-            const Poco::Dynamic::Var item = sponsors->get(static_cast<unsigned>(i));
-            if (item.type() != typeid(Object::Ptr)) {
-                errors.add(at, "type", "must be an object {name, constituency}");
-                continue;
-            }
-            Members s(item.extract<Object::Ptr>(), errors, at);
-            s.allowOnly({"name", "constituency"});
-            in.sponsors.push_back(
-                {s.text("name", true).value_or(""), s.text("constituency", false).value_or("")});
-        }
-    }
-    errors.throwIfAny("the bill is not valid");
-    return in;
+    return decodeBody(body,
+                      {"title", "channel", "registration_no", "lead_commission", "advisory_commissions",
+                       "urgency", "gaps", "sponsors"},
+                      "the bill is not valid", [&](Members& m) {
+                          FieldErrors& errors = m.errors();
+                          BillInput in;
+                          in.title = m.text("title", true).value_or("");
+                          in.channel = m.text("channel", true).value_or("");
+                          in.registrationNo = m.text("registration_no", false).value_or("");
+                          in.leadCommission = m.text("lead_commission", true).value_or("");
+                          in.advisoryCommissions =
+                              m.strings("advisory_commissions", false).value_or(std::vector<std::string>{});
+                          in.urgency = m.text("urgency", false).value_or("ordinary");
+                          in.gaps = m.strings("gaps", true, true).value_or(std::vector<std::string>{});
+                          if (const auto sponsors = m.array("sponsors", false)) {
+                              for (std::size_t i = 0; i < sponsors->size(); ++i) {
+                                  const std::string at = "sponsors[" + std::to_string(i) + "]";
+                                  const Poco::Dynamic::Var item = sponsors->get(static_cast<unsigned>(i));
+                                  if (item.type() != typeid(Object::Ptr)) {
+                                      errors.add(at, "type", "must be an object {name, constituency}");
+                                      continue;
+                                  }
+                                  Members s(item.extract<Object::Ptr>(), errors, at);
+                                  s.allowOnly({"name", "constituency"});
+                                  in.sponsors.push_back({s.text("name", true).value_or(""),
+                                                         s.text("constituency", false).value_or("")});
+                              }
+                          }
+                          return in;
+                      });
 }
 
 BillPatch decodeBillPatch(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"title", "registration_no", "lead_commission", "advisory_commissions", "urgency",
-                 "expected_version"});
-    BillPatch p;
-    p.title = m.text("title", false);
-    p.registrationNo = m.text("registration_no", false);
-    p.leadCommission = m.text("lead_commission", false);
-    p.advisoryCommissions = m.strings("advisory_commissions", false);
-    p.urgency = m.text("urgency", false);
-    errors.throwIfAny("the bill change is not valid");
-    return p;
+    return decodeBody(body,
+                      {"title", "registration_no", "lead_commission", "advisory_commissions", "urgency",
+                       "expected_version"},
+                      "the bill change is not valid", [&](Members& m) {
+                          BillPatch p;
+                          p.title = m.text("title", false);
+                          p.registrationNo = m.text("registration_no", false);
+                          p.leadCommission = m.text("lead_commission", false);
+                          p.advisoryCommissions = m.strings("advisory_commissions", false);
+                          p.urgency = m.text("urgency", false);
+                          return p;
+                      });
 }
 
 SponsorInput decodeSponsor(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"name", "constituency", "expected_version"});
-    SponsorInput in{m.text("name", true).value_or(""), m.text("constituency", false).value_or("")};
-    errors.throwIfAny("the sponsor is not valid");
-    return in;
+    return decodeBody(
+        body, {"name", "constituency", "expected_version"}, "the sponsor is not valid", [&](Members& m) {
+            SponsorInput in{m.text("name", true).value_or(""), m.text("constituency", false).value_or("")};
+            return in;
+        });
 }
 
 ObjectionInput decodeObjection(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"article", "type", "text", "expected_version"});
-    ObjectionInput in{m.text("article", true).value_or(""), m.text("type", true).value_or(""),
-                      m.text("text", true).value_or("")};
-    errors.throwIfAny("the objection is not valid");
-    return in;
+    return decodeBody(
+        body, {"article", "type", "text", "expected_version"}, "the objection is not valid", [&](Members& m) {
+            ObjectionInput in{m.text("article", true).value_or(""), m.text("type", true).value_or(""),
+                              m.text("text", true).value_or("")};
+            return in;
+        });
 }
 
 ObjectionAnswer decodeObjectionAnswer(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"response", "resolved", "expected_version"});
-    ObjectionAnswer a{m.text("response", false), m.boolean("resolved", false)};
-    errors.throwIfAny("the answer is not valid");
-    return a;
+    return decodeBody(body, {"response", "resolved", "expected_version"}, "the answer is not valid",
+                      [&](Members& m) {
+                          ObjectionAnswer a{m.text("response", false), m.boolean("resolved", false)};
+                          return a;
+                      });
 }
 
 std::pair<std::string, std::string> decodePosition(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"position", "note"});
-    auto result = std::make_pair(m.text("position", true).value_or(""), m.text("note", false).value_or(""));
-    errors.throwIfAny("the position is not valid");
-    return result;
+    return decodeBody(body, {"position", "note"}, "the position is not valid", [&](Members& m) {
+        auto result =
+            std::make_pair(m.text("position", true).value_or(""), m.text("note", false).value_or(""));
+        return result;
+    });
 }
 
 std::string decodeComment(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"comment", "expected_version"});
-    const std::string comment = m.text("comment", false).value_or("");
-    errors.throwIfAny("the request is not valid");
-    return comment;
+    return decodeBody(body, {"comment", "expected_version"}, "the request is not valid", [&](Members& m) {
+        const std::string comment = m.text("comment", false).value_or("");
+        return comment;
+    });
 }
 
 std::pair<std::string, std::vector<std::string>> decodeWebhook(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"url", "events"});
-    auto result = std::make_pair(m.text("url", true).value_or(""),
-                                 m.strings("events", true).value_or(std::vector<std::string>{}));
-    errors.throwIfAny("the subscription is not valid");
-    return result;
+    return decodeBody(body, {"url", "events"}, "the subscription is not valid", [&](Members& m) {
+        auto result = std::make_pair(m.text("url", true).value_or(""),
+                                     m.strings("events", true).value_or(std::vector<std::string>{}));
+        return result;
+    });
 }
 
 std::vector<std::int64_t> decodeMarkRead(const Object::Ptr& body) {
-    FieldErrors errors;
-    Members m(body, errors);
-    m.allowOnly({"ids", "all"});
-    std::vector<std::int64_t> ids;
-    const auto all = m.boolean("all", false);
-    if (const auto list = m.array("ids", false)) {
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const Poco::Dynamic::Var v = list->get(static_cast<unsigned>(i));
-            if (v.type() == typeid(Poco::Int64) && v.extract<Poco::Int64>() > 0)
-                ids.push_back(v.extract<Poco::Int64>());
-            else
-                errors.add("ids[" + std::to_string(i) + "]", "type", "must be a notification id");
+    return decodeBody(body, {"ids", "all"}, "the request is not valid", [&](Members& m) {
+        FieldErrors& errors = m.errors();
+        std::vector<std::int64_t> ids;
+        const auto all = m.boolean("all", false);
+        if (const auto list = m.array("ids", false)) {
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const Poco::Dynamic::Var v = list->get(static_cast<unsigned>(i));
+                if (v.type() == typeid(Poco::Int64) && v.extract<Poco::Int64>() > 0)
+                    ids.push_back(v.extract<Poco::Int64>());
+                else
+                    errors.add("ids[" + std::to_string(i) + "]", "type", "must be a notification id");
+            }
+            if (ids.empty() && errors.empty())
+                errors.add("ids", "empty", "name at least one notification, or all: true");
+        } else if (!all || !*all) {
+            errors.add("ids", "required", "the notifications to mark read, or all: true");
         }
-        if (ids.empty() && errors.empty())
-            errors.add("ids", "empty", "name at least one notification, or all: true");
-    } else if (!all || !*all) {
-        errors.add("ids", "required", "the notifications to mark read, or all: true");
-    }
-    errors.throwIfAny("the request is not valid");
-    return ids;
+        return ids;
+    });
 }
 
 std::int64_t decodeWindow(const std::string& field, const std::string& text) {

@@ -188,67 +188,49 @@ void addLegislationRoutes(Router& router, const LegislationApi& api) {
     router.add("GET", "/api/v1/bills/{id}", [&api, sendBill](Exchange& ex) {
         sendBill(ex, HTTPResponse::HTTP_OK, api.bills.get(ex.principal(), ex.idParam("id")));
     });
-    router.add("PATCH", "/api/v1/bills/{id}", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const auto body = ex.jsonObject();
-        const BillPatch patch = decodeBillPatch(body);
-        sendBill(ex, HTTPResponse::HTTP_OK, api.bills.update(actor, id, patch, ex.expectedVersion(body)));
-    });
-    router.add("POST", "/api/v1/bills/{id}/transitions", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const auto body = ex.jsonObject();
-        const TransitionInput input = decodeTransition(body);
-        sendBill(ex, HTTPResponse::HTTP_OK,
-                 api.bills.fireTransition(actor, id, input, ex.expectedVersion(body)));
-    });
-    router.add("POST", "/api/v1/bills/{id}/sponsors", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const auto body = ex.jsonObject();
-        const SponsorInput input = decodeSponsor(body);
-        sendBill(ex, HTTPResponse::HTTP_OK, api.bills.addSponsor(actor, id, input, ex.expectedVersion(body)));
-    });
-    router.add("POST", "/api/v1/bills/{id}/sponsors/{number}/withdrawal", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const std::int64_t number = ex.idParam("number");
-        const auto body = ex.jsonObject();
-        decodeComment(body);
-        sendBill(ex, HTTPResponse::HTTP_OK,
-                 api.bills.withdrawSponsor(actor, id, number, ex.expectedVersion(body)));
-    });
-    router.add("POST", "/api/v1/bills/{id}/objections", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const auto body = ex.jsonObject();
-        const ObjectionInput input = decodeObjection(body);
-        sendBill(ex, HTTPResponse::HTTP_OK,
-                 api.bills.addObjection(actor, id, input, ex.expectedVersion(body)));
-    });
-    router.add("PATCH", "/api/v1/bills/{id}/objections/{number}", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const std::int64_t number = ex.idParam("number");
-        const auto body = ex.jsonObject();
-        const ObjectionAnswer answer = decodeObjectionAnswer(body);
-        sendBill(ex, HTTPResponse::HTTP_OK,
-                 api.bills.answerObjection(actor, id, number, answer, ex.expectedVersion(body)));
-    });
+    /// A change to a bill: the body is decoded first (400 names the bad fields), then the version the
+    /// client read is required (428/409); the answer is the changed bill.
+    const auto billChange = [&router, sendBill](const std::string& method, const std::string& pattern,
+                                                auto decode, auto change) {
+        router.add(method, pattern, [sendBill, decode, change](Exchange& ex) {
+            const Principal& actor = ex.principal();
+            const std::int64_t id = ex.idParam("id");
+            const auto body = ex.jsonObject();
+            const auto input = decode(body);
+            const std::int64_t version = ex.expectedVersion(body);
+            sendBill(ex, HTTPResponse::HTTP_OK, change(actor, id, ex, input, version));
+        });
+    };
+    billChange("PATCH", "/api/v1/bills/{id}", decodeBillPatch,
+               [&api](const Principal& a, std::int64_t id, Exchange&, const BillPatch& in, std::int64_t v) {
+                   return api.bills.update(a, id, in, v);
+               });
+    billChange("POST", "/api/v1/bills/{id}/transitions", decodeTransition,
+               [&api](const Principal& a, std::int64_t id, Exchange&, const TransitionInput& in,
+                      std::int64_t v) { return api.bills.fireTransition(a, id, in, v); });
+    billChange("POST", "/api/v1/bills/{id}/sponsors", decodeSponsor,
+               [&api](const Principal& a, std::int64_t id, Exchange&, const SponsorInput& in,
+                      std::int64_t v) { return api.bills.addSponsor(a, id, in, v); });
+    billChange("POST", "/api/v1/bills/{id}/sponsors/{number}/withdrawal", decodeComment,
+               [&api](const Principal& a, std::int64_t id, Exchange& ex, const std::string&, std::int64_t v) {
+                   return api.bills.withdrawSponsor(a, id, ex.idParam("number"), v);
+               });
+    billChange("POST", "/api/v1/bills/{id}/objections", decodeObjection,
+               [&api](const Principal& a, std::int64_t id, Exchange&, const ObjectionInput& in,
+                      std::int64_t v) { return api.bills.addObjection(a, id, in, v); });
+    billChange(
+        "PATCH", "/api/v1/bills/{id}/objections/{number}", decodeObjectionAnswer,
+        [&api](const Principal& a, std::int64_t id, Exchange& ex, const ObjectionAnswer& in, std::int64_t v) {
+            return api.bills.answerObjection(a, id, ex.idParam("number"), in, v);
+        });
+    billChange("POST", "/api/v1/bills/{id}/extension", decodeComment,
+               [&api](const Principal& a, std::int64_t id, Exchange&, const std::string& comment,
+                      std::int64_t v) { return api.bills.extendClock(a, id, comment, v); });
     router.add("PUT", "/api/v1/bills/{id}/position", [&api, sendBill](Exchange& ex) {
         const Principal& actor = ex.principal();
         const std::int64_t id = ex.idParam("id");
         const auto [position, note] = decodePosition(ex.jsonObject());
         sendBill(ex, HTTPResponse::HTTP_OK, api.bills.setPosition(actor, id, position, note));
-    });
-    router.add("POST", "/api/v1/bills/{id}/extension", [&api, sendBill](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const auto body = ex.jsonObject();
-        const std::string comment = decodeComment(body);
-        sendBill(ex, HTTPResponse::HTTP_OK,
-                 api.bills.extendClock(actor, id, comment, ex.expectedVersion(body)));
     });
     router.add("GET", "/api/v1/bills/{id}/history", [&api](Exchange& ex) {
         sendItems(ex, api.bills.history(ex.principal(), ex.idParam("id")),

@@ -66,16 +66,7 @@ void BillService::requireVersion(const Bill& bill, std::int64_t expectedVersion)
 }
 
 RecordEvent BillService::newEvent(const Principal& actor, const Bill& bill, const std::string& type) const {
-    RecordEvent e;
-    e.entityType = "bill";
-    e.entityId = bill.id;
-    e.at = _clock.nowMs();
-    e.actorId = actor.userId;
-    e.actorName = actor.username;
-    e.clientAddress = actor.clientAddress;
-    e.type = type;
-    e.fromState = e.toState = bill.state;
-    return e;
+    return recordEvent(actor, "bill", bill.id, type, bill.state, _clock.nowMs());
 }
 
 std::set<std::string> BillService::facts(const Bill& bill) const {

@@ -36,15 +36,8 @@ Draft DraftService::save(const Principal& actor, std::int64_t gapId, const Draft
     draft.authorName = actor.username;
     draft.createdAt = _clock.nowMs();
 
-    GapEvent event;
-    event.gapId = gap.id;
+    GapEvent event = _gaps.newEvent(actor, gap, "draft_saved");
     event.at = draft.createdAt;
-    event.actorId = actor.userId;
-    event.actorName = actor.username;
-    event.clientAddress = actor.clientAddress;
-    event.type = "draft_saved";
-    event.fromState = event.toState = gap.state;
-    event.changesJson = "[]";
     return _drafts.save(draft, expectedLatest, event);
 }
 

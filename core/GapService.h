@@ -59,6 +59,8 @@ public:
     /// Like load(), by id or by reference (G-1405-0007).
     Gap loadByKey(const Principal& actor, const std::string& idOrReference);
     bool visibleTo(const Principal& actor, const Gap& gap) const;
+    /// A new event on `gap` by `actor`, now, in the gap's state.
+    GapEvent newEvent(const Principal& actor, const Gap& gap, const std::string& type) const;
     const Lifecycle& lifecycle() const { return _lifecycle; }
     /// Throws NotFound when the gap does not exist or the caller may not see it.
     Gap get(const Principal& actor, std::int64_t id);
@@ -73,7 +75,6 @@ public:
 
 private:
     void validateFields(const GapFields& fields, FieldErrors& errors) const;
-    GapEvent newEvent(const Principal& actor, const Gap& gap, const std::string& type) const;
     std::string resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value);
 
     GapRepository& _gaps;

@@ -17,6 +17,26 @@ bool firedByHand(const LifecycleTransition& t) {
            !contains(t.requirements, "below_signatures");
 }
 
+/// An action on a gap or bill: the transitions `available` offers that are fired by hand.
+std::optional<InboxAction> transitionAction(const std::vector<const LifecycleTransition*>& available,
+                                            const std::string& type, std::int64_t id,
+                                            const std::string& reference, const std::string& title,
+                                            const std::string& state,
+                                            const std::optional<std::int64_t>& dueAt) {
+    InboxAction a;
+    for (const LifecycleTransition* t : available)
+        if (firedByHand(*t)) a.transitions.push_back(t->name);
+    if (a.transitions.empty()) return std::nullopt;
+    a.kind = "transition";
+    a.entityType = type;
+    a.entityId = id;
+    a.reference = reference;
+    a.title = title;
+    a.state = state;
+    a.dueAt = dueAt;
+    return a;
+}
+
 }  // namespace
 
 InboxService::InboxService(InboxRepository& inbox, GapService& gaps, BillService& bills,
@@ -93,34 +113,20 @@ Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool un
                 break;
             }
     for (const DueItem& item : _inbox.gapsInStates(states, actor.municipality, INBOX_LIMIT)) {
-        const Gap gap = _gaps.loadByKey(actor, std::to_string(item.id));
-        InboxAction a;
-        for (const LifecycleTransition* t : _gaps.availableTransitions(actor, gap))
-            if (firedByHand(*t)) a.transitions.push_back(t->name);
-        if (a.transitions.empty()) continue;
-        a.kind = "transition";
-        a.entityType = "gap";
-        a.entityId = gap.id;
-        a.reference = gap.reference;
-        a.title = gap.fields.title;
-        a.state = gap.state;
-        a.dueAt = gap.dueAt;
-        box.actions.push_back(std::move(a));
+        std::optional<Gap> gap;
+        try {
+            gap = _gaps.load(actor, item.id);
+        } catch (const NotFound&) {
+            continue;  // confidential to another city
+        }
+        if (auto a = transitionAction(_gaps.availableTransitions(actor, *gap), "gap", gap->id, gap->reference,
+                                      gap->fields.title, gap->state, gap->dueAt))
+            box.actions.push_back(std::move(*a));
     }
-    for (const Bill& bill : _bills.list(actor, std::nullopt, 100)) {
-        InboxAction a;
-        for (const LifecycleTransition* t : _bills.availableTransitions(actor, bill))
-            if (firedByHand(*t)) a.transitions.push_back(t->name);
-        if (a.transitions.empty()) continue;
-        a.kind = "transition";
-        a.entityType = "bill";
-        a.entityId = bill.id;
-        a.reference = bill.reference;
-        a.title = bill.title;
-        a.state = bill.state;
-        a.dueAt = bill.dueAt;
-        box.actions.push_back(std::move(a));
-    }
+    for (const Bill& bill : _bills.list(actor, std::nullopt, 100))
+        if (auto a = transitionAction(_bills.availableTransitions(actor, bill), "bill", bill.id,
+                                      bill.reference, bill.title, bill.state, bill.dueAt))
+            box.actions.push_back(std::move(*a));
     // What falls due within the window among what the caller can act on.
     DeadlineQuery q;
     q.withinMs = withinMs;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "Gap.h"
+#include "User.h"
 
 namespace lacuna {
 
@@ -38,6 +39,10 @@ struct RecordEvent {
     std::string comment;
     std::string dataJson = "{}";  ///< what changed, as JSON
 };
+
+/// A new event on a record by `actor` at `at`, in `state` (from and to alike until a transition sets them).
+RecordEvent recordEvent(const Principal& actor, const std::string& entityType, std::int64_t entityId,
+                        const std::string& type, const std::string& state, std::int64_t at);
 
 /// A gap transition to apply in the same transaction as a meeting's or a bill's change.
 struct GapStateChange {

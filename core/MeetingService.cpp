@@ -39,16 +39,7 @@ void MeetingService::requireSecretary(const Principal& actor) const {
 
 RecordEvent MeetingService::newEvent(const Principal& actor, const Meeting& meeting,
                                      const std::string& type) const {
-    RecordEvent e;
-    e.entityType = "meeting";
-    e.entityId = meeting.id;
-    e.at = _clock.nowMs();
-    e.actorId = actor.userId;
-    e.actorName = actor.username;
-    e.clientAddress = actor.clientAddress;
-    e.type = type;
-    e.fromState = e.toState = meeting.state;
-    return e;
+    return recordEvent(actor, "meeting", meeting.id, type, meeting.state, _clock.nowMs());
 }
 
 std::vector<MeetingItem> MeetingService::resolveAgenda(const Principal& actor,

@@ -32,14 +32,7 @@ void WebhookService::requireAdmin(const Principal& actor) const {
 }
 
 RecordEvent WebhookService::newEvent(const Principal& actor, const std::string& type) const {
-    RecordEvent e;
-    e.entityType = "webhook";
-    e.at = _clock.nowMs();
-    e.actorId = actor.userId;
-    e.actorName = actor.username;
-    e.clientAddress = actor.clientAddress;
-    e.type = type;
-    return e;
+    return recordEvent(actor, "webhook", 0, type, "", _clock.nowMs());
 }
 
 WebhookSubscription WebhookService::subscribe(const Principal& actor, const std::string& url,
