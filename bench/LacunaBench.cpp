@@ -151,7 +151,7 @@ struct Bench {
         return parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
     }
 
-    /// Reports a gap and brings it to drafting; returns its id (version 3).
+    /// Reports a gap and brings it to drafting with a first draft; returns its id (version 4).
     std::int64_t draftingGap(int i) {
         Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(service->port()));
         std::string body;
@@ -165,6 +165,8 @@ struct Bench {
         const std::string path = "/api/v1/gaps/" + std::to_string(id) + "/transitions";
         call(s, "POST", path, secretary, R"({"transition":"triage","expected_version":1})");
         call(s, "POST", path, secretary, R"({"transition":"start_drafting","expected_version":2})");
+        call(s, "POST", "/api/v1/gaps/" + std::to_string(id) + "/drafts", director,
+             R"({"text":"متن اصلاحی","rationale":"دلایل توجیهی","expected_version":0})");
         return id;
     }
 };
@@ -172,10 +174,10 @@ struct Bench {
 /// One gap per client, moved drafting ⇄ committee_review through the API.
 Stats httpTransitions(Bench& b, int clients, const Options& o) {
     std::vector<std::int64_t> ids, versions;
-    for (int c = 0; c < clients; ++c) ids.push_back(b.draftingGap(c)), versions.push_back(3);
+    for (int c = 0; c < clients; ++c) ids.push_back(b.draftingGap(c)), versions.push_back(4);
     return measure(
         b.service->port(), clients, o.seconds, [&](Poco::Net::HTTPClientSession& s, int c, std::mt19937&) {
-            const bool drafting = versions[c] % 2 == 1;
+            const bool drafting = versions[c] % 2 == 0;
             const std::string body = std::string(R"({"transition":")") +
                                      (drafting ? "submit_for_review" : "request_revision") +
                                      R"(","expected_version":)" + std::to_string(versions[c]) +

@@ -77,6 +77,8 @@ struct GapEvent {
     std::string transition;
     std::string comment;
     std::string fieldsJson;  ///< the transition's fields, {"registration_no": …}
+    /// The gap's reference, for the inbox and webhook copies of the event (not stored with it).
+    std::string gapReference;
 };
 
 /// `[{"law":…,"article":…}, …]`: how provisions travel in events and are kept beside a gap's row.

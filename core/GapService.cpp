@@ -147,6 +147,7 @@ GapEvent GapService::newEvent(const Principal& actor, const Gap& gap, const std:
     event.toState = gap.state;
     event.changesJson = "[]";
     event.fieldsJson = "{}";
+    event.gapReference = gap.reference;
     return event;
 }
 

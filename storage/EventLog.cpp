@@ -88,8 +88,8 @@ void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, co
         .run();
     if (e.type == "created") s.prepare(INSERT_WATCHER)->bind(gapId).bind(e.actorId).run();
 
-    std::string reference;
-    {
+    std::string reference = e.gapReference;
+    if (reference.empty()) {  // a new gap's reference is made in the same transaction
         auto select = s.prepare(SELECT_GAP_REFERENCE);
         select->bind(gapId);
         if (select->step()) reference = select->text(0);

@@ -133,7 +133,9 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
         id->next();
         stored.id = id->getInt64(1);
         insertProvisions(c, stored.id, f.provisions);
-        insertEvent(c, stored.id, 1, event);
+        GapEvent created = event;
+        created.gapReference = stored.reference;
+        insertEvent(c, stored.id, 1, created);
     });
     return stored;
 }

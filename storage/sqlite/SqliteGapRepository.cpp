@@ -127,7 +127,9 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
             stored.id = id.integer(0);
         }
         insertProvisions(c, stored.id, f.provisions);
-        insertEvent(c, stored.id, 1, event);
+        GapEvent created = event;
+        created.gapReference = stored.reference;
+        insertEvent(c, stored.id, 1, created);
     });
     return stored;
 }
