@@ -12,6 +12,7 @@
 #include "AuthService.h"
 #include "Errors.h"
 #include "HttpErrors.h"
+#include "PersianText.h"
 
 namespace lacuna {
 
@@ -67,6 +68,12 @@ std::string Exchange::clientAddress() const {
         if (!trusted(address)) return address.toString();
     }
     return peer.toString();
+}
+
+std::string Exchange::textParam(const std::string& name) const {
+    const std::string& text = _params.at(name);
+    if (!isValidUtf8(text) || text.size() > 1000) throw NotFound("no record with that name");
+    return text;
 }
 
 std::int64_t Exchange::idParam(const std::string& name) const {

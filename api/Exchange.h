@@ -36,6 +36,8 @@ public:
     void setParams(std::map<std::string, std::string> params) { _params = std::move(params); }
     /// A positive numeric path parameter; anything else names no record, so NotFound.
     std::int64_t idParam(const std::string& name) const;
+    /// A path parameter as text (percent-decoded UTF-8; NotFound when it is not).
+    std::string textParam(const std::string& name) const;
 
     /// The query parameters; throws ValidationError for one not in `allowed` or given twice.
     std::map<std::string, std::string> query(std::initializer_list<const char*> allowed) const;

@@ -259,7 +259,8 @@ void writeTransitions(JsonWriter& out, const std::vector<const LifecycleTransiti
 }
 
 void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
-              const std::vector<const LifecycleTransition*>& available, bool editable, std::int64_t now) {
+              const std::vector<const LifecycleTransition*>& available, bool editable, std::int64_t now,
+              const std::function<void(JsonWriter&)>& extra) {
     const GapFields& f = gap.fields;
     out.beginObject()
         .field("id", gap.id)
@@ -276,6 +277,8 @@ void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const
     out.endArray().field("municipality", f.municipality);
     if (const Municipality* m = catalog.findMunicipality(f.municipality))
         out.field("municipality_fa", m->nameFa).field("municipality_en", m->nameEn);
+    out.key("co_reporting_municipalities");
+    writeStrings(out, gap.coReporters);
     out.field("priority", f.priority)
         .field("confidential", f.confidential)
         .key("impact")
@@ -296,6 +299,7 @@ void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const
     writeDue(out, gap.dueAt, now);
     out.field("editable", editable).key("available_transitions");
     writeTransitions(out, available);
+    if (extra) extra(out);
     out.endObject();
 }
 

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,10 @@ std::string encodeCursor(const std::string& sort, const GapCursor& cursor);
 std::optional<std::vector<Provision>> readProvisions(Members& m, FieldErrors& errors, bool required);
 
 /// Response encoders: each writes one JSON value.
+/// `extra` may write more members before the object closes.
 void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const Catalog& catalog,
-              const std::vector<const LifecycleTransition*>& available, bool editable, std::int64_t now);
+              const std::vector<const LifecycleTransition*>& available, bool editable, std::int64_t now,
+              const std::function<void(JsonWriter&)>& extra = {});
 /// A state as {name, label_fa, label_en, terminal}; null for none.
 void writeState(JsonWriter& out, const Lifecycle& lifecycle, const std::string& name);
 void writeStrings(JsonWriter& out, const std::vector<std::string>& values);

@@ -9,6 +9,7 @@
 #include "DemoData.h"
 #include "Errors.h"
 #include "JsonCodec.h"
+#include "LegislationCodec.h"
 #include "Problem.h"
 
 namespace lacuna {
@@ -95,8 +96,8 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
       _calendar(_config.calendar),
       _users(_store->users(), _config.catalog, _hasher, _clock),
       _auth(_store->users(), _store->sessions(), _hasher, _clock, authSettings(_config.auth)),
-      _gaps(_store->gaps(), _store->drafts(), _gapLifecycle, _config.catalog, _calendar, _clock,
-            _config.gapLimits),
+      _gaps(_store->gaps(), _store->drafts(), _store->merges(), _gapLifecycle, _config.catalog, _calendar,
+            _clock, _config.gapLimits),
       _drafts(_gaps, _store->drafts(), _clock, _config.gapLimits),
       _meetings(_store->meetings(), _store->recordEvents(), _gaps, _config.committee, _config.catalog,
                 _clock),
@@ -104,9 +105,19 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
              _config.bills, _config.catalog, _calendar, _clock),
       _inbox(_store->inbox(), _gaps, _bills, _meetings, _clock),
       _webhooks(_store->webhooks(), _clock),
+      _uniformity(_store->rulings(), _store->search(), _gaps, _config.catalog, _clock, _config.gapLimits),
       _dispatcher(_store->webhooks(), _config.webhooks, _clock),
-      _legislationApi{_gaps,           _drafts, _meetings, _bills, _inbox, _webhooks, _config.billWorkflow,
-                      _config.catalog, _clock},
+      _legislationApi{_gaps,
+                      _uniformity,
+                      _drafts,
+                      _meetings,
+                      _bills,
+                      _inbox,
+                      _webhooks,
+                      _store->recordEvents(),
+                      _config.billWorkflow,
+                      _config.catalog,
+                      _clock},
       _pool(4, _config.server.threads, 60) {
     addRoutes();
 }
@@ -228,11 +239,20 @@ void LacunaService::addRoutes() {
         ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     });
 
-    _router.add("POST", "/api/v1/gaps", [this, sendGap](Exchange& ex) {
+    _router.add("POST", "/api/v1/gaps", [this](Exchange& ex) {
         const Principal& actor = ex.principal();
         const Gap gap = _gaps.report(actor, decodeNewGap(ex.jsonObject()));
+        // The reporter sees at once the open gaps this one may duplicate, to join one instead.
+        const auto similar = _uniformity.similar(actor, gap.fields, gap.id);
+        JsonWriter out;
+        writeGap(out, gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(actor, gap),
+                 _gaps.mayEdit(actor, gap), _clock.nowMs(), [&](JsonWriter& w) {
+                     w.key("similar");
+                     writeSimilar(w, similar);
+                 });
         ex.response().set("Location", "/api/v1/gaps/" + std::to_string(gap.id));
-        sendGap(ex, HTTPResponse::HTTP_CREATED, gap);
+        ex.response().set("ETag", etagFor(gap.version));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
     });
     _router.add("GET", "/api/v1/gaps", [this, writeGapFor](Exchange& ex) {
         const Principal& actor = ex.principal();

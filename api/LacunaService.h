@@ -19,6 +19,7 @@
 #include "MeetingService.h"
 #include "PasswordHasher.h"
 #include "Store.h"
+#include "UniformityService.h"
 #include "UserService.h"
 #include "WebhookDispatcher.h"
 #include "WebhookService.h"
@@ -73,6 +74,7 @@ private:
     BillService _bills;
     InboxService _inbox;
     WebhookService _webhooks;
+    UniformityService _uniformity;
     WebhookDispatcher _dispatcher;
     LegislationApi _legislationApi;
     Router _router;

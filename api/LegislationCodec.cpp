@@ -4,10 +4,14 @@
 #include <Poco/DateTimeParser.h>
 #include <Poco/NumberParser.h>
 
+#include <cmath>
+#include <cstdio>
+
 #include "Errors.h"
 #include "JalaliDate.h"
 #include "JsonCodec.h"
 #include "JsonMembers.h"
+#include "SearchText.h"
 
 namespace lacuna {
 namespace {
@@ -28,6 +32,12 @@ std::optional<std::int64_t> readInstant(Members& m, FieldErrors& errors, const s
     }
     parsed.makeUTC(zone);
     return parsed.timestamp().epochMicroseconds() / 1000;
+}
+
+std::string isoDate(const GregorianDate& g) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", g.year, g.month, g.day);
+    return text;
 }
 
 void writeVoteTally(JsonWriter& out, const MeetingItem& item) {
@@ -226,6 +236,150 @@ std::int64_t decodePositive(const std::string& field, const std::string& text) {
     if (!Poco::NumberParser::tryParse64(text, n) || n < 1)
         throw ValidationError("bad number", {{field, "format", "a positive whole number"}});
     return n;
+}
+
+RulingInput decodeRuling(const Object::Ptr& body) {
+    return decodeBody(body,
+                      {"court", "branch", "number", "decided_on", "municipality", "outcome", "summary",
+                       "full_text", "provisions"},
+                      "the ruling is not valid", [&](Members& m) {
+                          RulingInput in;
+                          in.court = m.text("court", true).value_or("");
+                          in.branch = m.text("branch", false).value_or("");
+                          in.number = m.text("number", true).value_or("");
+                          in.decidedOn = m.text("decided_on", true).value_or("");
+                          in.municipality = m.text("municipality", true).value_or("");
+                          in.outcome = m.text("outcome", true).value_or("");
+                          in.summary = m.text("summary", true).value_or("");
+                          in.fullText = m.text("full_text", false).value_or("");
+                          in.provisions =
+                              readProvisions(m, m.errors(), false).value_or(std::vector<Provision>{});
+                          return in;
+                      });
+}
+
+std::pair<std::string, std::string> decodeRulingLink(const Object::Ptr& body) {
+    return decodeBody(body, {"gap", "note", "expected_version"}, "the link is not valid", [&](Members& m) {
+        return std::make_pair(m.text("gap", true).value_or(""), m.text("note", false).value_or(""));
+    });
+}
+
+GapFields decodeSimilar(const Object::Ptr& body) {
+    // The whole report form may be sent as it is; only the text and provisions are compared.
+    return decodeBody(body,
+                      {"title", "description", "provisions", "kind", "category", "priority", "confidential",
+                       "impact", "municipality"},
+                      "the request is not valid", [&](Members& m) {
+                          GapFields f;
+                          f.title = m.text("title", false).value_or("");
+                          f.description = m.text("description", false).value_or("");
+                          f.provisions =
+                              readProvisions(m, m.errors(), false).value_or(std::vector<Provision>{});
+                          return f;
+                      });
+}
+
+void writeGapSummary(JsonWriter& out, const GapSummary& g) {
+    out.beginObject()
+        .field("id", g.id)
+        .field("reference", g.reference)
+        .field("title", g.title)
+        .field("municipality", g.municipality)
+        .field("state", g.state)
+        .endObject();
+}
+
+void writeRuling(JsonWriter& out, const Ruling& r, const Catalog& catalog) {
+    out.beginObject()
+        .field("id", r.id)
+        .field("reference", "R-" + std::to_string(r.id))
+        .field("court", r.court)
+        .field("branch", r.branch)
+        .field("number", r.number)
+        .field("decided_on_jalali", formatJalali(r.decidedOn))
+        .field("decided_on", isoDate(toGregorian(r.decidedOn)))
+        .field("municipality", r.municipality);
+    if (const Municipality* m = catalog.findMunicipality(r.municipality))
+        out.field("municipality_fa", m->nameFa).field("municipality_en", m->nameEn);
+    out.field("outcome", r.outcome)
+        .field("summary", r.summary)
+        .field("full_text", r.fullText)
+        .key("provisions")
+        .beginArray();
+    for (const auto& p : r.provisions)
+        out.beginObject()
+            .field("law", p.law)
+            .field("article", p.article)
+            .field("key", provisionKey(p))
+            .endObject();
+    out.endArray().field("version", r.version);
+    writeTime(out, "created_at", r.createdAt);
+    out.key("gaps").beginArray();
+    for (const RulingLink& l : r.gaps) {
+        out.beginObject()
+            .field("id", l.gapId)
+            .field("reference", l.gapReference)
+            .field("title", l.gapTitle)
+            .field("note", l.note)
+            .field("linked_by", l.linkedBy);
+        writeTime(out, "linked_at", l.linkedAt);
+        out.endObject();
+    }
+    out.endArray().endObject();
+}
+
+void writeProvisionPage(JsonWriter& out, const ProvisionPage& page, const Catalog& catalog) {
+    out.beginObject().field("key", page.key).key("gaps").beginArray();
+    for (const auto& g : page.gaps) writeGapSummary(out, g);
+    out.endArray().key("drafts").beginArray();
+    for (const auto& [gap, version] : page.drafts) {
+        out.beginObject().key("gap");
+        writeGapSummary(out, gap);
+        out.field("latest_version", version).endObject();
+    }
+    out.endArray().key("rulings").beginArray();
+    for (const auto& r : page.rulings) writeRuling(out, r, catalog);
+    out.endArray().endObject();
+}
+
+void writeSearchPage(JsonWriter& out, const SearchPage& page) {
+    out.beginObject().key("terms");
+    writeStrings(out, page.terms);
+    out.field("total", static_cast<std::int64_t>(page.total))
+        .field("total_is_lower_bound", page.totalIsLowerBound)
+        .key("items")
+        .beginArray();
+    for (const SearchResult& r : page.items) {
+        out.beginObject()
+            .field("type", r.doc.type)
+            .field("id", r.doc.id)
+            .field("reference", r.doc.reference)
+            .field("title", r.doc.title)
+            .field("municipality", r.doc.municipality);
+        if (r.doc.type != "ruling") out.field("state", r.doc.state).field("gap_id", r.doc.gapId);
+        if (r.doc.type == "ruling") out.field("court", r.doc.court).field("outcome", r.doc.outcome);
+        out.field("score", static_cast<std::int64_t>(std::llround(r.score * 1000)))
+            .field("snippet", r.snippet)
+            .endObject();
+    }
+    out.endArray().endObject();
+}
+
+void writeSimilar(JsonWriter& out, const std::vector<SimilarGap>& similar) {
+    out.beginArray();
+    for (const SimilarGap& s : similar) {
+        out.beginObject()
+            .field("id", s.gap.id)
+            .field("reference", s.gap.reference)
+            .field("title", s.gap.title)
+            .field("municipality", s.gap.municipality)
+            .field("state", s.gap.state)
+            .field("score", static_cast<std::int64_t>(std::llround(s.score * 100)))
+            .key("shared_provisions");
+        writeStrings(out, s.sharedProvisions);
+        out.endObject();
+    }
+    out.endArray();
 }
 
 void writeDraft(JsonWriter& out, const Draft& d, bool withText) {

@@ -12,6 +12,7 @@
 #include "JsonWriter.h"
 #include "Legislation.h"
 #include "MeetingService.h"
+#include "UniformityService.h"
 #include "Workflow.h"
 
 namespace lacuna {
@@ -41,7 +42,18 @@ std::int64_t decodeWindow(const std::string& field, const std::string& text);
 /// A positive whole number from the query (ValidationError naming `field`).
 std::int64_t decodePositive(const std::string& field, const std::string& text);
 
+RulingInput decodeRuling(const Poco::JSON::Object::Ptr& body);
+/// {gap, note}
+std::pair<std::string, std::string> decodeRulingLink(const Poco::JSON::Object::Ptr& body);
+/// {title, description, provisions} of a gap about to be reported
+GapFields decodeSimilar(const Poco::JSON::Object::Ptr& body);
+
 void writeDraft(JsonWriter& out, const Draft& draft, bool withText);
+void writeRuling(JsonWriter& out, const Ruling& ruling, const Catalog& catalog);
+void writeGapSummary(JsonWriter& out, const GapSummary& gap);
+void writeProvisionPage(JsonWriter& out, const ProvisionPage& page, const Catalog& catalog);
+void writeSearchPage(JsonWriter& out, const SearchPage& page);
+void writeSimilar(JsonWriter& out, const std::vector<SimilarGap>& similar);
 void writeDiff(JsonWriter& out, const DraftDiff& diff);
 void writeMeeting(JsonWriter& out, const Meeting& meeting, const MeetingService& service,
                   const Catalog& catalog);

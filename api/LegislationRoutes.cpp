@@ -274,6 +274,106 @@ void addLegislationRoutes(Router& router, const LegislationApi& api) {
         ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     });
 
+    // ------------------------------------------------------------ rulings, provisions, search
+    router.add("POST", "/api/v1/rulings", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const RegisteredRuling r = api.uniformity.registerRuling(actor, decodeRuling(ex.jsonObject()));
+        JsonWriter out;
+        out.beginObject().key("ruling");
+        writeRuling(out, r.ruling, api.catalog);
+        out.key("related_gaps").beginArray();
+        for (const auto& g : r.relatedGaps) writeGapSummary(out, g);
+        out.endArray().endObject();
+        ex.response().set("Location", "/api/v1/rulings/" + std::to_string(r.ruling.id));
+        ex.response().set("ETag", etagFor(r.ruling.version));
+        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
+    });
+    router.add("GET", "/api/v1/rulings", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"provision", "court", "outcome", "municipality", "from", "to", "limit"});
+        RulingQuery q;
+        q.provisionKey = optionalParam(query, "provision");
+        q.court = optionalParam(query, "court");
+        q.outcome = optionalParam(query, "outcome");
+        q.municipality = optionalParam(query, "municipality");
+        if (const auto from = optionalParam(query, "from"))
+            q.from = UniformityService::parseJalaliDate("from", *from);
+        if (const auto to = optionalParam(query, "to")) q.to = UniformityService::parseJalaliDate("to", *to);
+        q.limit = limitParam(query, 50);
+        sendItems(ex, api.uniformity.rulings(actor, q),
+                  [&api](JsonWriter& out, const Ruling& r) { writeRuling(out, r, api.catalog); });
+    });
+    router.add("GET", "/api/v1/rulings/{id}", [&api](Exchange& ex) {
+        const Ruling r = api.uniformity.ruling(ex.principal(), ex.idParam("id"));
+        JsonWriter out;
+        writeRuling(out, r, api.catalog);
+        ex.response().set("ETag", etagFor(r.version));
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("POST", "/api/v1/rulings/{id}/gaps", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const auto [gap, note] = decodeRulingLink(body);
+        const Ruling r = api.uniformity.linkRuling(actor, id, gap, note, ex.expectedVersion(body));
+        JsonWriter out;
+        writeRuling(out, r, api.catalog);
+        ex.response().set("ETag", etagFor(r.version));
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("GET", "/api/v1/rulings/{id}/history", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        api.uniformity.ruling(actor, id);
+        sendItems(ex, api.recordEvents.history("ruling", id),
+                  [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
+    });
+    router.add("GET", "/api/v1/provisions/{key}", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const ProvisionPage page = api.uniformity.provision(actor, ex.textParam("key"));
+        JsonWriter out;
+        writeProvisionPage(out, page, api.catalog);
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("GET", "/api/v1/search", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query(
+            {"q", "type", "municipality", "state", "category", "court", "outcome", "limit", "offset"});
+        SearchRequest r;
+        r.q = optionalParam(query, "q").value_or("");
+        if (const auto type = optionalParam(query, "type")) r.types = {*type};
+        r.municipality = optionalParam(query, "municipality");
+        r.state = optionalParam(query, "state");
+        r.category = optionalParam(query, "category");
+        r.court = optionalParam(query, "court");
+        r.outcome = optionalParam(query, "outcome");
+        r.limit = limitParam(query, 20);
+        if (const auto offset = optionalParam(query, "offset"))
+            r.offset = offset == std::optional<std::string>("0")
+                           ? 0
+                           : static_cast<std::size_t>(decodePositive("offset", *offset));
+        JsonWriter out;
+        writeSearchPage(out, api.uniformity.search(actor, r));
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("POST", "/api/v1/gaps/similar", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        JsonWriter out;
+        out.beginObject().key("items");
+        writeSimilar(out, api.uniformity.similar(actor, decodeSimilar(ex.jsonObject()), 0));
+        out.endObject();
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("GET", "/api/v1/gaps/{id}/similar", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const Gap gap = api.gaps.get(actor, ex.idParam("id"));
+        JsonWriter out;
+        out.beginObject().key("items");
+        writeSimilar(out, api.uniformity.similar(actor, gap.fields, gap.id));
+        out.endObject();
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+
     // ------------------------------------------------------------ webhooks
     router.add("POST", "/api/v1/webhooks", [&api](Exchange& ex) {
         const Principal& actor = ex.principal();

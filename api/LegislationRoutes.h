@@ -7,6 +7,7 @@
 #include "Exchange.h"
 #include "InboxService.h"
 #include "MeetingService.h"
+#include "UniformityService.h"
 #include "WebhookService.h"
 #include "Workflow.h"
 
@@ -15,17 +16,20 @@ namespace lacuna {
 /// What the legislative lifecycle's routes call.
 struct LegislationApi {
     GapService& gaps;
+    UniformityService& uniformity;
     DraftService& drafts;
     MeetingService& meetings;
     BillService& bills;
     InboxService& inbox;
     WebhookService& webhooks;
+    RecordEventRepository& recordEvents;
     const Workflow& billWorkflow;
     const Catalog& catalog;
     const Clock& clock;
 };
 
-/// Drafts and diffs, meetings and minutes, bills, deadlines, inbox, watches and webhooks.
+/// Drafts and diffs, meetings and minutes, bills, deadlines, inbox, watches and webhooks; rulings,
+/// provisions, search and similar gaps.
 void addLegislationRoutes(Router& router, const LegislationApi& api);
 
 }  // namespace lacuna

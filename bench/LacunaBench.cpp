@@ -206,7 +206,7 @@ Stats rawSqliteTransitions(Bench& b, int clients, const Options& o) {
     std::vector<std::unique_ptr<SqliteConnection>> connections;
     for (int c = 0; c < clients; ++c) {
         ids.push_back(b.draftingGap(1000 + c));
-        versions.push_back(3);
+        versions.push_back(4);  // drafting, with its first draft
         auto connection = std::make_unique<SqliteConnection>(b.dbPath);
         connection->execute("PRAGMA busy_timeout = 10000");
         connection->execute("PRAGMA synchronous = FULL");
@@ -214,8 +214,8 @@ Stats rawSqliteTransitions(Bench& b, int clients, const Options& o) {
     }
     return measure(0, clients, o.seconds, [&](Poco::Net::HTTPClientSession&, int c, std::mt19937&) {
         SqliteConnection& s = *connections[c];
-        const std::string to = versions[c] % 2 ? "committee_review" : "drafting";
-        const std::string from = versions[c] % 2 ? "drafting" : "committee_review";
+        const std::string to = versions[c] % 2 == 0 ? "committee_review" : "drafting";
+        const std::string from = versions[c] % 2 == 0 ? "drafting" : "committee_review";
         s.execute("BEGIN IMMEDIATE");
         if (s.prepare(RAW_UPDATE).bind(to).bind(std::int64_t{1}).bind(ids[c]).bind(versions[c]).run() != 1) {
             s.execute("ROLLBACK");
@@ -243,7 +243,7 @@ Stats rawMysqlTransitions(Bench& b, const StoreSettings& store, int clients, con
     auto* driver = sql::mysql::get_mysql_driver_instance();
     for (int c = 0; c < clients; ++c) {
         ids.push_back(b.draftingGap(1000 + c));
-        versions.push_back(3);
+        versions.push_back(4);  // drafting, with its first draft
         connections.push_back(MysqlDatabase::openConnection(store.mysql, true));
         plain.emplace_back(connections.back()->createStatement());
         plain.back()->execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
@@ -252,8 +252,8 @@ Stats rawMysqlTransitions(Bench& b, const StoreSettings& store, int clients, con
     }
     Stats s = measure(0, clients, o.seconds, [&](Poco::Net::HTTPClientSession&, int c, std::mt19937&) {
         driver->threadInit();
-        const std::string to = versions[c] % 2 ? "committee_review" : "drafting";
-        const std::string from = versions[c] % 2 ? "drafting" : "committee_review";
+        const std::string to = versions[c] % 2 == 0 ? "committee_review" : "drafting";
+        const std::string from = versions[c] % 2 == 0 ? "drafting" : "committee_review";
         plain[c]->execute("START TRANSACTION");
         updates[c]->setString(1, to);
         updates[c]->setInt64(2, 1);

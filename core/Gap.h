@@ -59,6 +59,8 @@ struct Gap {
     std::int64_t updatedAt = 0;
     /// When the current state's clock runs out (UTC ms); none for a state without one.
     std::optional<std::int64_t> dueAt;
+    /// Cities whose duplicate reports were merged into this gap.
+    std::vector<std::string> coReporters;
 };
 
 /// One append-only audit record of a change to a gap.

@@ -10,6 +10,7 @@
 #include "JsonText.h"
 #include "PersianText.h"
 #include "Roles.h"
+#include "SearchText.h"
 #include "TextChecks.h"
 
 namespace lacuna {
@@ -59,11 +60,12 @@ std::string gapSearchText(const GapFields& fields) {
     return normalizePersian(fields.title) + " " + normalizePersian(fields.description);
 }
 
-GapService::GapService(GapRepository& gaps, DraftRepository& drafts, const Lifecycle& lifecycle,
-                       const Catalog& catalog, const WorkCalendar& calendar, const Clock& clock,
-                       GapLimits limits)
+GapService::GapService(GapRepository& gaps, DraftRepository& drafts, MergeRepository& merges,
+                       const Lifecycle& lifecycle, const Catalog& catalog, const WorkCalendar& calendar,
+                       const Clock& clock, GapLimits limits)
     : _gaps(gaps),
       _drafts(drafts),
+      _merges(merges),
       _lifecycle(lifecycle),
       _catalog(catalog),
       _calendar(calendar),
@@ -78,7 +80,8 @@ std::vector<std::string> GapService::rolesFor(const Principal& actor, const Gap&
 bool GapService::visibleTo(const Principal& actor, const Gap& gap) const {
     if (!gap.fields.confidential) return true;
     if (actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY)) return true;
-    return actor.municipality && *actor.municipality == gap.fields.municipality;
+    return actor.municipality &&
+           (*actor.municipality == gap.fields.municipality || contains(gap.coReporters, *actor.municipality));
 }
 
 std::vector<const LifecycleTransition*> GapService::availableTransitions(const Principal& actor,
@@ -250,7 +253,10 @@ GapStateChange GapService::planTransition(const Principal& actor, const Gap& gap
         checkText(errors, "fields." + name, value, _limits.fieldValueMax, false);
     errors.throwIfAny("the transition request is not valid");
 
-    if (_drafts.latestVersion(gap.id) > 0) input.facts.insert("has_draft");
+    // Establish has_draft only for a transition that asks (one read less on every other one).
+    if (const LifecycleTransition* t = _lifecycle.findTransition(input.transition);
+        t && contains(t->requirements, "has_draft") && _drafts.latestVersion(gap.id) > 0)
+        input.facts.insert("has_draft");
     const LifecycleTransition& transition = _lifecycle.check(gap.state, rolesFor(actor, gap), input);
     // `duplicate_of` names another gap; the lifecycle only knows it is present, so check it here.
     if (const auto it = input.fields.find("duplicate_of"); it != input.fields.end())
@@ -285,7 +291,46 @@ Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const Tr
     if (gap.version != expectedVersion)
         throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
                               std::to_string(expectedVersion));
+    if (input.fields.count("duplicate_of")) return merge(actor, gap, change, expectedVersion);
     _gaps.changeState(change);
+    gap.state = change.toState;
+    gap.updatedAt = change.event.at;
+    gap.dueAt = change.dueAt;
+    gap.version = expectedVersion + 1;
+    return gap;
+}
+
+Gap GapService::merge(const Principal& actor, Gap gap, const GapStateChange& change,
+                      std::int64_t expectedVersion) {
+    // The survivor gains the merged gap's city (and its co-reporters), provisions and rulings.
+    const std::string& survivorRef = change.event.fieldsJson;  // {"duplicate_of":"G-…"}
+    const auto start = survivorRef.find(":\"") + 2;
+    Gap survivor = loadByKey(actor, survivorRef.substr(start, survivorRef.find('"', start) - start));
+    const GapFields before = survivor.fields;
+    const std::vector<std::string> coBefore = survivor.coReporters;
+    std::vector<std::string> cities = gap.coReporters;
+    cities.insert(cities.begin(), gap.fields.municipality);
+    for (const std::string& city : cities)
+        if (city != survivor.fields.municipality && !contains(survivor.coReporters, city))
+            survivor.coReporters.push_back(city);
+    for (const Provision& p : gap.fields.provisions)
+        if (std::none_of(survivor.fields.provisions.begin(), survivor.fields.provisions.end(),
+                         [&](const Provision& q) { return provisionKey(q) == provisionKey(p); }))
+            if (survivor.fields.provisions.size() < _limits.provisionsMax)
+                survivor.fields.provisions.push_back(p);
+    GapEvent event = newEvent(actor, survivor, "merged_in");
+    event.comment = change.event.comment;
+    event.fieldsJson = "{\"merged\":" + jsonString(gap.reference) + "}";
+    ChangeList changes;
+    changes.add("provisions", provisionsJson(before.provisions), provisionsJson(survivor.fields.provisions));
+    const auto citiesJson = [](const std::vector<std::string>& list) {
+        std::string out = "[";
+        for (const auto& c : list) out += (out.size() > 1 ? "," : "") + jsonString(c);
+        return out + "]";
+    };
+    changes.add("co_reporters", citiesJson(coBefore), citiesJson(survivor.coReporters));
+    event.changesJson = changes.json();
+    _merges.merge(change, survivor, survivor.version, event);
     gap.state = change.toState;
     gap.updatedAt = change.event.at;
     gap.dueAt = change.dueAt;

@@ -12,6 +12,7 @@
 #include "GapRepository.h"
 #include "LegislationRepository.h"
 #include "Lifecycle.h"
+#include "Uniformity.h"
 #include "User.h"
 #include "WorkCalendar.h"
 
@@ -41,9 +42,9 @@ struct GapListRequest {
 /// The use cases of a gap: report, edit, move through the lifecycle, read, list, history.
 class GapService {
 public:
-    GapService(GapRepository& gaps, DraftRepository& drafts, const Lifecycle& lifecycle,
-               const Catalog& catalog, const WorkCalendar& calendar, const Clock& clock,
-               GapLimits limits = {});
+    GapService(GapRepository& gaps, DraftRepository& drafts, MergeRepository& merges,
+               const Lifecycle& lifecycle, const Catalog& catalog, const WorkCalendar& calendar,
+               const Clock& clock, GapLimits limits = {});
 
     /// `fields.municipality` may be empty: the caller's city is used.
     Gap report(const Principal& actor, GapFields fields);
@@ -77,8 +78,11 @@ private:
     void validateFields(const GapFields& fields, FieldErrors& errors) const;
     std::string resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value);
 
+    Gap merge(const Principal& actor, Gap gap, const GapStateChange& change, std::int64_t expectedVersion);
+
     GapRepository& _gaps;
     DraftRepository& _drafts;
+    MergeRepository& _merges;
     const Lifecycle& _lifecycle;
     const Catalog& _catalog;
     const WorkCalendar& _calendar;

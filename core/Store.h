@@ -2,6 +2,7 @@
 
 #include "GapRepository.h"
 #include "LegislationRepository.h"
+#include "Uniformity.h"
 #include "UserRepository.h"
 
 namespace lacuna {
@@ -19,6 +20,9 @@ public:
     virtual RecordEventRepository& recordEvents() = 0;
     virtual InboxRepository& inbox() = 0;
     virtual WebhookRepository& webhooks() = 0;
+    virtual RulingRepository& rulings() = 0;
+    virtual SearchRepository& search() = 0;
+    virtual MergeRepository& merges() = 0;
     /// Whether the database answers a trivial query now (for the health check).
     virtual bool reachable() = 0;
     /// A short name of the backend for logs and health output (`sqlite`, `mysql`).

@@ -9,7 +9,7 @@ namespace lacuna::portable_sql {
 inline const std::string SELECT_GAP_COLUMNS =
     "SELECT g.id, g.reference, g.title, g.description, g.kind, g.category, g.municipality, g.priority, "
     "g.confidential, g.pending_lawsuits, g.exposure_rials, g.provisions, g.state, g.version, g.created_by, "
-    "u.username AS created_by_name, g.created_at, g.updated_at, g.due_at FROM gaps g ";
+    "u.username AS created_by_name, g.created_at, g.updated_at, g.due_at, g.co_reporters FROM gaps g ";
 inline const std::string JOIN_CREATOR = "JOIN users u ON u.id = g.created_by ";
 inline const std::string SELECT_GAP = SELECT_GAP_COLUMNS + JOIN_CREATOR;
 inline const std::string SELECT_GAP_BY_ID = SELECT_GAP + "WHERE g.id = ?";
@@ -25,7 +25,7 @@ inline const std::string UPDATE_GAP =
     "version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?";
 inline const std::string DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
 inline const std::string INSERT_PROVISION =
-    "INSERT INTO gap_provisions (gap_id, position, law, article) VALUES (?, ?, ?, ?)";
+    "INSERT INTO gap_provisions (gap_id, position, law, article, provision_key) VALUES (?, ?, ?, ?, ?)";
 inline const std::string INSERT_EVENT =
     "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
     "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "SearchIndex.h"
 #include "SqlLegislation.h"
 #include "Store.h"
 
@@ -17,11 +18,15 @@ public:
     RecordEventRepository& recordEvents() override { return _legislation->events; }
     InboxRepository& inbox() override { return _legislation->inbox; }
     WebhookRepository& webhooks() override { return _legislation->webhooks; }
+    RulingRepository& rulings() override { return _legislation->rulings; }
+    SearchRepository& search() override { return _legislation->search; }
+    MergeRepository& merges() override { return _legislation->merges; }
 
 protected:
     void attach(std::unique_ptr<SqlDatabase> database) {
         _database = std::move(database);
         _legislation = std::make_unique<SqlLegislation>(*_database);
+        _database->write([](SqlSession& s) { searchindex::backfillProvisionKeys(s); });
     }
 
 private:

@@ -8,6 +8,8 @@
 #include "EventLog.h"
 #include "JalaliDate.h"
 #include "ProvisionsJson.h"
+#include "SearchIndex.h"
+#include "SearchText.h"
 
 namespace lacuna {
 namespace {
@@ -22,6 +24,8 @@ const std::string SELECT_LATEST_DRAFT = "SELECT COALESCE(MAX(version), 0) FROM d
 const std::string INSERT_DRAFT =
     "INSERT INTO drafts (gap_id, version, body, rationale, provisions, author_id, author_name, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const std::string INSERT_DRAFT_PROVISION =
+    "INSERT INTO draft_provisions (gap_id, version, position, provision_key) VALUES (?, ?, ?, ?)";
 const std::string BUMP_GAP = "UPDATE gaps SET version = version + 1, updated_at = ? WHERE id = ?";
 const std::string SELECT_GAP_VERSION = "SELECT version FROM gaps WHERE id = ?";
 
@@ -469,6 +473,22 @@ Draft SqlDraftRepository::save(const Draft& draft, std::int64_t expectedLatest, 
             throw VersionConflict("the latest draft is version " + std::to_string(latest) + ", not " +
                                   std::to_string(expectedLatest));
         stored.version = latest + 1;
+        // The search index holds a gap's latest draft; the provision pages every version's provisions.
+        std::string oldText, oldRationale;
+        if (latest > 0) {
+            auto previous = s.prepare(SELECT_DRAFT + "WHERE gap_id = ? AND version = ?");
+            previous->bind(draft.gapId).bind(latest);
+            if (previous->step()) oldText = previous->text(2), oldRationale = previous->text(3);
+        }
+        searchindex::reindex(s, "draft", draft.gapId, "", oldText + "\n" + oldRationale, "",
+                             stored.text + "\n" + stored.rationale);
+        for (std::size_t i = 0; i < stored.provisions.size(); ++i)
+            s.prepare(INSERT_DRAFT_PROVISION)
+                ->bind(stored.gapId)
+                .bind(stored.version)
+                .bind(static_cast<std::int64_t>(i))
+                .bind(provisionKey(stored.provisions[i]))
+                .run();
         s.prepare(INSERT_DRAFT)
             ->bind(stored.gapId)
             .bind(stored.version)

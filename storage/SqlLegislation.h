@@ -2,6 +2,7 @@
 
 #include "LegislationRepository.h"
 #include "Sql.h"
+#include "SqlUniformity.h"
 
 namespace lacuna {
 
@@ -93,13 +94,24 @@ private:
 /// Every repository of this file over one database.
 struct SqlLegislation {
     explicit SqlLegislation(SqlDatabase& db)
-        : drafts(db), events(db), meetings(db), bills(db), inbox(db), webhooks(db) {}
+        : drafts(db),
+          events(db),
+          meetings(db),
+          bills(db),
+          inbox(db),
+          webhooks(db),
+          rulings(db),
+          search(db),
+          merges(db) {}
     SqlDraftRepository drafts;
     SqlRecordEventRepository events;
     SqlMeetingRepository meetings;
     SqlBillRepository bills;
     SqlInboxRepository inbox;
     SqlWebhookRepository webhooks;
+    SqlRulingRepository rulings;
+    SqlSearchRepository search;
+    SqlMergeRepository merges;
 };
 
 }  // namespace lacuna

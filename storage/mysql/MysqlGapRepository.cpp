@@ -9,6 +9,8 @@
 #include "MysqlSql.h"
 #include "PortableSql.h"
 #include "ProvisionsJson.h"
+#include "SearchIndex.h"
+#include "UserRows.h"
 
 namespace lacuna {
 namespace {
@@ -44,18 +46,22 @@ Gap readGap(sql::ResultSet& rs) {
     g.createdAt = rs.getInt64("created_at");
     g.updatedAt = rs.getInt64("updated_at");
     if (!rs.isNull("due_at")) g.dueAt = rs.getInt64("due_at");
+    g.coReporters = splitRoles(text(rs, "co_reporters"));
     return g;
 }
 
 void insertProvisions(MysqlConnection& c, std::int64_t gapId, const std::vector<Provision>& provisions) {
-    for (std::size_t i = 0; i < provisions.size(); ++i) {
-        sql::PreparedStatement& insert = c.prepare(INSERT_PROVISION);
-        insert.setInt64(1, gapId);
-        insert.setInt64(2, static_cast<std::int64_t>(i));
-        insert.setString(3, provisions[i].law);
-        insert.setString(4, provisions[i].article);
-        insert.executeUpdate();
-    }
+    MysqlSqlSession session(c);
+    searchindex::writeGapProvisions(session, gapId, provisions, false);
+}
+
+/// Re-indexes the gap for search; `isNew`: it had no text before.
+void reindexGap(MysqlConnection& c, std::int64_t gapId, const GapFields& f, bool isNew) {
+    MysqlSqlSession session(c);
+    if (isNew)
+        searchindex::reindex(session, "gap", gapId, "", "", f.title, f.description);
+    else
+        searchindex::reindexGap(session, gapId, f.title, f.description);
 }
 
 /// Appends the gap's event, with its inbox and webhook fan-out, through the shared event log.
@@ -133,6 +139,7 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
         id->next();
         stored.id = id->getInt64(1);
         insertProvisions(c, stored.id, f.provisions);
+        reindexGap(c, stored.id, f, true);
         GapEvent created = event;
         created.gapReference = stored.reference;
         insertEvent(c, stored.id, 1, created);
@@ -143,6 +150,7 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
 void MysqlGapRepository::update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) {
     _db.write([&](MysqlConnection& c) {
         const GapFields& f = gap.fields;
+        reindexGap(c, gap.id, f, false);  // before the UPDATE: it reads the old text
         sql::PreparedStatement& update = c.prepare(UPDATE_GAP);
         bindGapFields(update, 1, f);
         update.setString(6, f.priority);

@@ -7,7 +7,9 @@
 #include "GapListSql.h"
 #include "PortableSql.h"
 #include "ProvisionsJson.h"
+#include "SearchIndex.h"
 #include "SqliteSql.h"
+#include "UserRows.h"
 
 namespace lacuna {
 namespace {
@@ -39,7 +41,8 @@ enum GapColumn {
     CREATED_BY_NAME,
     CREATED_AT,
     UPDATED_AT,
-    DUE_AT
+    DUE_AT,
+    CO_REPORTERS
 };
 
 Gap readGap(const SqliteStatement& row) {
@@ -63,17 +66,22 @@ Gap readGap(const SqliteStatement& row) {
     g.createdAt = row.integer(CREATED_AT);
     g.updatedAt = row.integer(UPDATED_AT);
     if (!row.isNull(DUE_AT)) g.dueAt = row.integer(DUE_AT);
+    g.coReporters = splitRoles(row.text(CO_REPORTERS));
     return g;
 }
 
 void insertProvisions(SqliteConnection& c, std::int64_t gapId, const std::vector<Provision>& provisions) {
-    for (std::size_t i = 0; i < provisions.size(); ++i)
-        c.prepare(INSERT_PROVISION)
-            .bind(gapId)
-            .bind(static_cast<std::int64_t>(i))
-            .bind(provisions[i].law)
-            .bind(provisions[i].article)
-            .run();
+    SqliteSqlSession session(c);
+    searchindex::writeGapProvisions(session, gapId, provisions, false);
+}
+
+/// Re-indexes the gap for search; `isNew`: it had no text before.
+void reindexGap(SqliteConnection& c, std::int64_t gapId, const GapFields& f, bool isNew) {
+    SqliteSqlSession session(c);
+    if (isNew)
+        searchindex::reindex(session, "gap", gapId, "", "", f.title, f.description);
+    else
+        searchindex::reindexGap(session, gapId, f.title, f.description);
 }
 
 /// Appends the gap's event, with its inbox and webhook fan-out, through the shared event log.
@@ -127,6 +135,7 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
             stored.id = id.integer(0);
         }
         insertProvisions(c, stored.id, f.provisions);
+        reindexGap(c, stored.id, f, true);
         GapEvent created = event;
         created.gapReference = stored.reference;
         insertEvent(c, stored.id, 1, created);
@@ -137,6 +146,7 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
 void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) {
     _db.write([&](SqliteConnection& c) {
         const GapFields& f = gap.fields;
+        reindexGap(c, gap.id, f, false);  // before the UPDATE: it reads the old text
         auto update = c.prepare(UPDATE_GAP);
         const int changed = bindFields(update, f)
                                 .bind(f.priority)

@@ -1,0 +1,248 @@
+#include "SearchText.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "PersianText.h"
+
+namespace lacuna {
+namespace {
+
+constexpr double K1 = 1.2;
+constexpr double B = 0.75;
+constexpr double AVERAGE_LENGTH = 60.0;
+/// A fixed corpus size in the IDF: the scores then need no count of every document, and a term's
+/// weight orders the same way whatever the size.
+constexpr double CORPUS = 1000000.0;
+
+const std::set<std::string>& stopWords() {
+    static const std::set<std::string> WORDS = {
+        "و",   "در",   "به",    "از",  "که",   "این",  "ان",   "آن",   "با",   "را",   "برای",  "تا",
+        "یا",  "هم",   "نیز",   "است", "بود",  "شود",  "شد",   "می",   "نمی",  "ها",   "های",   "هر",
+        "بر",  "اند",  "شده",   "کرد", "کند",  "کنند", "یک",   "خود",  "باید", "بی",   "اگر",   "نه",
+        "ای",  "هیچ",  "چه",    "چون", "پس",   "نیست", "هست",  "دارد", "داشت", "ما",   "من",    "او",
+        "شما", "آنها", "ایشان", "وی",  "همین", "همان", "دیگر", "کرده", "بوده", "گردد", "گردید", "میشود",
+        "مي",  "سپس",  "ولی",   "اما", "زیرا", "چنین", "چنان", "آیا",  "بین",  "روی",  "زیر",   "the",
+        "a",   "an",   "of",    "and", "or",   "to",   "in",   "on",   "for",  "is",   "are",   "be"};
+    return WORDS;
+}
+
+std::size_t codePoints(const std::string& s) { return utf8Length(s); }
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string stripSuffix(const std::string& word) {
+    // Longest first; a stem keeps at least two letters (three for ان/ات, which end many stems).
+    struct Rule {
+        const char* suffix;
+        std::size_t minStem;
+    };
+    static const Rule RULES[] = {{"های", 2}, {"ها", 2}, {"ات", 3}, {"ان", 3}};
+    for (const Rule& r : RULES)
+        if (endsWith(word, r.suffix)) {
+            std::string stem = word.substr(0, word.size() - std::string(r.suffix).size());
+            if (codePoints(stem) >= r.minStem) return stem;
+        }
+    return word;
+}
+
+bool isWordChar(char32_t c) {
+    if (c >= '0' && c <= '9') return true;
+    if (c >= 'a' && c <= 'z') return true;
+    if (c >= 0x0620 && c <= 0x064A) return true;  // Arabic letters
+    if (c >= 0x0671 && c <= 0x06D3) return true;  // Persian letters (پ چ ژ گ ک ی …)
+    if ((c >= 0x06F0 && c <= 0x06F9) || (c >= 0x0660 && c <= 0x0669)) return true;  // digits
+    return c >= 0x00C0 && c < 0x0600 && c != 0x00D7 && c != 0x00F7;  // Latin and others with letters
+}
+
+/// The words of an already normalised text (split on anything that is not a letter or digit).
+std::vector<std::string> words(const std::string& normalised) {
+    std::vector<std::string> out;
+    std::string current;
+    std::size_t pos = 0;
+    while (pos < normalised.size()) {
+        char32_t c = 0;
+        const std::size_t start = pos;
+        if (!decodeUtf8(normalised, pos, c)) {
+            pos = start + 1;
+            c = ' ';
+        }
+        if (isWordChar(c)) {
+            current.append(normalised, start, pos - start);
+        } else if (!current.empty()) {
+            out.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
+}
+
+std::string htmlEscape(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string searchStem(const std::string& word) {
+    if (word.empty() || stopWords().count(word)) return "";
+    std::string stem = stripSuffix(word);
+    if (stem.size() > 60) {  // index keys stay short: a longer word is cut at a character boundary
+        std::size_t pos = 0, keep = 0;
+        char32_t c = 0;
+        while (pos < stem.size() && decodeUtf8(stem, pos, c) && pos <= 60) keep = pos;
+        stem.resize(keep);
+    }
+    return stopWords().count(stem) ? "" : stem;
+}
+
+std::vector<std::string> searchTerms(const std::string& text) {
+    std::vector<std::string> out;
+    for (const std::string& w : words(normalizePersian(text)))
+        if (std::string stem = searchStem(w); !stem.empty()) out.push_back(std::move(stem));
+    return out;
+}
+
+std::vector<TermWeight> documentTerms(const std::string& title, const std::string& body) {
+    std::map<std::string, int> frequency;
+    int length = 0;
+    for (const auto& t : searchTerms(title)) frequency[t] += 3, length += 1;
+    for (const auto& t : searchTerms(body)) frequency[t] += 1, length += 1;
+    std::vector<TermWeight> out;
+    out.reserve(frequency.size());
+    const double norm = K1 * (1 - B + B * length / AVERAGE_LENGTH);
+    for (const auto& [term, tf] : frequency)
+        out.push_back({term, static_cast<std::int64_t>(std::lround(1000.0 * tf * (K1 + 1) / (tf + norm)))});
+    return out;
+}
+
+double inverseDocumentFrequency(std::int64_t df) {
+    const double n = static_cast<double>(std::max<std::int64_t>(df, 1));
+    return std::log(1.0 + (CORPUS - n + 0.5) / (n + 0.5));
+}
+
+std::string searchSnippet(const std::string& text, const std::vector<std::string>& stems,
+                          std::size_t maxChars) {
+    // Walk the original text word by word, comparing each word's stem, so the snippet shows what the
+    // user wrote (ZWNJ, Arabic letters and all) while matching on the normalised form.
+    struct Span {
+        std::size_t begin, end;
+        bool hit;
+    };
+    std::vector<Span> spans;
+    std::size_t pos = 0, wordStart = std::string::npos;
+    const auto close = [&](std::size_t end) {
+        if (wordStart == std::string::npos) return;
+        const std::string normalised = normalizePersian(text.substr(wordStart, end - wordStart));
+        bool hit = false;
+        for (const std::string& w : words(normalised))
+            if (std::find(stems.begin(), stems.end(), searchStem(w)) != stems.end()) hit = true;
+        spans.push_back({wordStart, end, hit});
+        wordStart = std::string::npos;
+    };
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        char32_t c = 0;
+        if (!decodeUtf8(text, pos, c)) pos = start + 1, c = ' ';
+        // ZWNJ, diacritics and tatweel belong to the word around them.
+        const bool inWord =
+            isWordChar(c) || c == 0x200C || (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+        if (inWord) {
+            if (wordStart == std::string::npos) wordStart = start;
+        } else {
+            close(start);
+        }
+    }
+    close(text.size());
+
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i)
+        if (spans[i].hit) {
+            first = i;
+            break;
+        }
+    // Start a few words before the first match.
+    const std::size_t from = first >= 6 ? first - 6 : 0;
+    std::string out = from > 0 ? "… " : "";
+    std::size_t cursor = from < spans.size() ? spans[from].begin : 0;
+    std::size_t shown = 0;
+    for (std::size_t i = from; i < spans.size() && shown < maxChars; ++i) {
+        out += htmlEscape(text.substr(cursor, spans[i].begin - cursor));
+        const std::string word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
+        out += spans[i].hit ? "<mark>" + htmlEscape(word) + "</mark>" : htmlEscape(word);
+        shown += utf8Length(text.substr(cursor, spans[i].end - cursor));
+        cursor = spans[i].end;
+        if (shown >= maxChars && i + 1 < spans.size()) out += " …";
+    }
+    return out;
+}
+
+std::string provisionKey(const Provision& p) {
+    std::string law;
+    for (const std::string& w : words(normalizePersian(p.law))) law += (law.empty() ? "" : "_") + w;
+    std::vector<std::string> article = words(normalizePersian(p.article));
+    if (!article.empty()) {
+        std::string& first = article.front();
+        for (const std::string prefix : {"ماده", "مواد", "م"})
+            if (first.rfind(prefix, 0) == 0) {
+                first = first.substr(prefix.size());  // «ماده۱۰۰» written together, or the word alone
+                break;
+            }
+        if (first.empty()) article.erase(article.begin());
+    }
+    std::string key = law;
+    if (!article.empty()) {
+        key += ":";
+        for (std::size_t i = 0; i < article.size(); ++i) key += (i ? "_" : "") + article[i];
+    }
+    return key;
+}
+
+std::string provisionKeyOf(const std::string& text) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos) return provisionKey(parseProvisionReference(text));
+    std::string law = text.substr(0, colon);
+    std::replace(law.begin(), law.end(), '_', ' ');
+    std::string article = text.substr(colon + 1);
+    std::replace(article.begin(), article.end(), '_', ' ');
+    return provisionKey({law, article});
+}
+
+Provision parseProvisionReference(const std::string& text) {
+    const std::vector<std::string> all = words(normalizePersian(text));
+    for (std::size_t i = 1; i < all.size(); ++i)
+        if (all[i] == "ماده" || all[i] == "م" || all[i] == "مواد") {
+            Provision p;
+            for (std::size_t j = 0; j < i; ++j) p.law += (j ? " " : "") + all[j];
+            for (std::size_t j = i; j < all.size(); ++j) p.article += (j > i ? " " : "") + all[j];
+            return p;
+        }
+    Provision p;
+    for (std::size_t j = 0; j < all.size(); ++j) p.law += (j ? " " : "") + all[j];
+    return p;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,305 @@
+#include "UniformityService.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/StringTokenizer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "JsonText.h"
+#include "PersianText.h"
+#include "Roles.h"
+#include "SearchText.h"
+#include "TextChecks.h"
+
+namespace lacuna {
+namespace {
+
+constexpr std::int64_t DF_CAP = 100000;
+/// How many of the rarest word's best documents a query considers per document type.
+constexpr std::size_t CANDIDATES = 1000;
+constexpr std::size_t MAX_TERMS = 8;
+const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling"};
+
+}  // namespace
+
+namespace rulingvalues {
+const std::vector<std::string>& outcomes() {
+    static const std::vector<std::string> V = {"adverse", "favourable", "mixed"};
+    return V;
+}
+}  // namespace rulingvalues
+
+UniformityService::UniformityService(RulingRepository& rulings, SearchRepository& search, GapService& gaps,
+                                     const Catalog& catalog, const Clock& clock, GapLimits limits)
+    : _rulings(rulings), _search(search), _gaps(gaps), _catalog(catalog), _clock(clock), _limits(limits) {}
+
+JalaliDate UniformityService::parseJalaliDate(const std::string& field, const std::string& text) {
+    const Poco::StringTokenizer parts(normalizePersian(text), "-/", Poco::StringTokenizer::TOK_TRIM);
+    int y = 0, m = 0, d = 0;
+    if (parts.count() == 3 && Poco::NumberParser::tryParse(parts[0], y) &&
+        Poco::NumberParser::tryParse(parts[1], m) && Poco::NumberParser::tryParse(parts[2], d) && y >= 1300 &&
+        y <= 1500 && m >= 1 && m <= 12 && d >= 1 && d <= jalaliMonthLength(y, m))
+        return JalaliDate{y, m, d};
+    throw ValidationError("bad date", {{field, "format", "a Jalali date such as 1405-08-12"}});
+}
+
+RegisteredRuling UniformityService::registerRuling(const Principal& actor, const RulingInput& in) {
+    FieldErrors errors;
+    checkText(errors, "court", in.court, 200, true);
+    checkText(errors, "branch", in.branch, 200, false);
+    checkText(errors, "number", in.number, 100, true);
+    checkText(errors, "summary", in.summary, 5000, true);
+    checkText(errors, "full_text", in.fullText, 200000, false);
+    if (!contains(rulingvalues::outcomes(), in.outcome))
+        errors.add("outcome", "unknown", "one of adverse, favourable, mixed");
+    if (!_catalog.findMunicipality(in.municipality))
+        errors.add("municipality", "unknown", "not a municipality");
+    checkProvisions(errors, "provisions", in.provisions, _limits.provisionsMax, _limits.lawMax,
+                    _limits.articleMax);
+    std::optional<JalaliDate> date;
+    try {
+        date = parseJalaliDate("decided_on", in.decidedOn);
+    } catch (const ValidationError& e) {
+        errors.add("decided_on", "format", "a Jalali date such as 1405-08-12");
+    }
+    errors.throwIfAny("the ruling is not valid");
+    const bool committee = actor.hasRole(roles::COMMITTEE_SECRETARY);
+    const bool ofCity = actor.municipality && *actor.municipality == in.municipality &&
+                        (actor.hasRole(roles::LEGAL_DIRECTOR) || actor.hasRole(roles::LEGAL_EXPERT));
+    if (!committee && !ofCity)
+        throw Forbidden("a city's legal director or experts register its rulings; the secretary any city's");
+
+    Ruling r;
+    r.court = in.court;
+    r.branch = in.branch;
+    r.number = in.number;
+    r.decidedOn = *date;
+    r.municipality = in.municipality;
+    r.outcome = in.outcome;
+    r.summary = in.summary;
+    r.fullText = in.fullText;
+    r.provisions = in.provisions;
+    r.createdBy = actor.userId;
+    r.createdAt = r.updatedAt = _clock.nowMs();
+    RecordEvent e = recordEvent(actor, "ruling", 0, "created", "", r.createdAt);
+    e.dataJson = "{\"court\":" + jsonString(r.court) + ",\"number\":" + jsonString(r.number) +
+                 ",\"outcome\":" + jsonString(r.outcome) + ",\"municipality\":" + jsonString(r.municipality) +
+                 "}";
+    RegisteredRuling out;
+    out.ruling = _rulings.create(r, e);
+    if (r.outcome == "adverse") {
+        std::vector<std::string> keys;
+        for (const auto& p : r.provisions) keys.push_back(provisionKey(p));
+        for (const GapSummary& g : _rulings.gapsOnProvisions(keys, 100))
+            if (!g.confidential || actor.hasRole(roles::COMMITTEE_SECRETARY) ||
+                actor.municipality == g.municipality)
+                out.relatedGaps.push_back(g);
+    }
+    return out;
+}
+
+Ruling UniformityService::ruling(const Principal&, std::int64_t id) {
+    const auto r = _rulings.find(id);
+    if (!r) throw NotFound("no ruling " + std::to_string(id));
+    return *r;
+}
+
+std::vector<Ruling> UniformityService::rulings(const Principal&, RulingQuery q) {
+    FieldErrors errors;
+    if (q.outcome && !contains(rulingvalues::outcomes(), *q.outcome))
+        errors.add("outcome", "unknown", "one of adverse, favourable, mixed");
+    if (q.municipality && !_catalog.findMunicipality(*q.municipality))
+        errors.add("municipality", "unknown", "not a municipality");
+    if (q.limit < 1 || q.limit > 100) errors.add("limit", "out_of_range", "between 1 and 100");
+    errors.throwIfAny("the ruling query is not valid");
+    if (q.provisionKey) q.provisionKey = provisionKeyOf(*q.provisionKey);
+    return _rulings.list(q);
+}
+
+Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t rulingId, const std::string& gapKey,
+                                     const std::string& note, std::int64_t expectedVersion) {
+    FieldErrors errors;
+    checkText(errors, "note", note, 2000, false);
+    errors.throwIfAny("the link is not valid");
+    Ruling r = ruling(actor, rulingId);
+    Gap gap;
+    try {
+        gap = _gaps.loadByKey(actor, gapKey);
+    } catch (const NotFound&) {
+        throw ValidationError("unknown gap", {{"gap", "unknown", "no gap «" + gapKey + "»"}},
+                              ValidationError::Kind::RuleViolation);
+    }
+    if (!actor.hasRole(roles::COMMITTEE_SECRETARY) && !actor.hasRole(roles::LEGAL_EXPERT) &&
+        !actor.hasRole(roles::LEGAL_DIRECTOR))
+        throw Forbidden("legal directors, experts and the secretary link rulings to gaps");
+    if (r.version != expectedVersion)
+        throw VersionConflict("the ruling is at version " + std::to_string(r.version) + ", not " +
+                              std::to_string(expectedVersion));
+    RulingLink link{gap.id, gap.reference, gap.fields.title, note, actor.username, _clock.nowMs()};
+    RecordEvent e = recordEvent(actor, "ruling", rulingId, "linked", "", link.linkedAt);
+    e.comment = note;
+    e.dataJson = "{\"gap\":" + jsonString(gap.reference) + "}";
+    _rulings.link(rulingId, expectedVersion, link, e);
+    return ruling(actor, rulingId);
+}
+
+ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text) {
+    const std::string key = provisionKeyOf(text);
+    if (key.empty())
+        throw ValidationError("empty key", {{"key", "required", "a provision such as قانون_شهرداری:100"}});
+    ProvisionPage page = _rulings.provision(key, 200);
+    const bool all = actor.hasRole(roles::COMMITTEE_SECRETARY) || actor.hasRole(roles::ADMIN);
+    const auto hidden = [&](const GapSummary& g) {
+        return g.confidential && !all && actor.municipality != g.municipality;
+    };
+    std::erase_if(page.gaps, hidden);
+    std::erase_if(page.drafts, [&](const auto& d) { return hidden(d.first); });
+    return page;
+}
+
+bool UniformityService::sees(const Principal& actor, const SearchDoc& doc) const {
+    if (!doc.confidential) return true;
+    if (actor.hasRole(roles::COMMITTEE_SECRETARY) || actor.hasRole(roles::ADMIN)) return true;
+    return actor.municipality && *actor.municipality == doc.municipality;
+}
+
+SearchPage UniformityService::search(const Principal& actor, const SearchRequest& request) {
+    FieldErrors errors;
+    checkText(errors, "q", request.q, _limits.queryMax, true);
+    for (std::size_t i = 0; i < request.types.size(); ++i)
+        if (!contains(SEARCH_TYPES, request.types[i])) errors.add("type", "unknown", "gap, draft or ruling");
+    if (request.limit < 1 || request.limit > 50) errors.add("limit", "out_of_range", "between 1 and 50");
+    if (request.offset > 500) errors.add("offset", "out_of_range", "at most 500");
+    if (request.municipality && !_catalog.findMunicipality(*request.municipality))
+        errors.add("municipality", "unknown", "not a municipality");
+    if (request.outcome && !contains(rulingvalues::outcomes(), *request.outcome))
+        errors.add("outcome", "unknown", "one of adverse, favourable, mixed");
+    errors.throwIfAny("the search is not valid");
+
+    SearchPage page;
+    for (const std::string& t : searchTerms(request.q))
+        if (!contains(page.terms, t) && page.terms.size() < MAX_TERMS) page.terms.push_back(t);
+    if (page.terms.empty())
+        throw ValidationError(
+            "nothing to search",
+            {{"q", "no_terms", "only stop words or punctuation: give a word to search for"}});
+
+    std::vector<SearchResult> results;
+    const auto& types = request.types.empty() ? SEARCH_TYPES : request.types;
+    for (const std::string& type : types) {
+        // Rarest word first: its best documents are the candidates, checked for the other words.
+        std::vector<std::pair<std::int64_t, std::string>> byFrequency;
+        for (const auto& t : page.terms)
+            byFrequency.emplace_back(_search.documentFrequency(t, type, DF_CAP), t);
+        std::sort(byFrequency.begin(), byFrequency.end());
+        if (byFrequency.front().first == 0) continue;
+        if (byFrequency.front().first > static_cast<std::int64_t>(CANDIDATES)) page.totalIsLowerBound = true;
+        std::vector<std::string> ordered;
+        std::vector<double> idf;
+        for (const auto& [df, t] : byFrequency)
+            ordered.push_back(t), idf.push_back(inverseDocumentFrequency(df));
+        const auto candidates = _search.candidates(ordered, type, CANDIDATES);
+        std::vector<std::int64_t> ids;
+        std::map<std::int64_t, double> scores;
+        for (const SearchCandidate& c : candidates) {
+            double score = 0;
+            for (std::size_t i = 0; i < c.weights.size(); ++i)
+                score += idf[i] * static_cast<double>(c.weights[i]) / 1000.0;
+            scores[c.id] = std::round(score * 1e6) / 1e6;  // the same digits on every backend
+            ids.push_back(c.id);
+        }
+        for (SearchDoc& doc : _search.describe(type, ids, false)) {
+            if (!sees(actor, doc)) continue;
+            if (request.municipality && doc.municipality != *request.municipality) continue;
+            if (request.state && doc.state != *request.state) continue;
+            if (request.category && doc.category != *request.category) continue;
+            if (request.court && doc.court != *request.court) continue;
+            if (request.outcome && doc.outcome != *request.outcome) continue;
+            results.push_back(SearchResult{std::move(doc), scores[doc.id], ""});
+        }
+    }
+    std::sort(results.begin(), results.end(), [](const SearchResult& a, const SearchResult& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (a.doc.type != b.doc.type) return a.doc.type < b.doc.type;
+        return a.doc.id > b.doc.id;
+    });
+    page.total = results.size();
+    const std::size_t end = std::min(results.size(), request.offset + request.limit);
+    for (std::size_t i = std::min(request.offset, end); i < end; ++i) page.items.push_back(results[i]);
+    // Snippets only for the page shown.
+    for (const std::string& type : types) {
+        std::vector<std::int64_t> ids;
+        for (const auto& r : page.items)
+            if (r.doc.type == type) ids.push_back(r.doc.id);
+        for (const SearchDoc& d : _search.describe(type, ids, true))
+            for (auto& r : page.items)
+                if (r.doc.type == type && r.doc.id == d.id) r.snippet = searchSnippet(d.text, page.terms);
+    }
+    return page;
+}
+
+std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const GapFields& fields,
+                                                   std::int64_t excludeId, std::size_t limit) {
+    // The gap's most telling words (rarest first), each bringing its best gaps; a shared provision
+    // counts as much as a telling word.
+    std::map<std::string, std::int64_t> terms;
+    for (const TermWeight& t : documentTerms(fields.title, fields.description)) terms[t.term] = t.weight;
+    std::vector<std::tuple<double, std::string, std::int64_t>> telling;
+    for (const auto& [term, weight] : terms) {
+        const std::int64_t df = _search.documentFrequency(term, "gap", DF_CAP);
+        if (df == 0) continue;
+        telling.emplace_back(inverseDocumentFrequency(df) * static_cast<double>(weight) / 1000.0, term, df);
+    }
+    std::sort(telling.begin(), telling.end(),
+              [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+    if (telling.size() > 10) telling.resize(10);
+    double selfScore = 0;
+    std::map<std::int64_t, double> scores;
+    for (const auto& [score, term, df] : telling) {
+        selfScore += score;
+        const double idf = inverseDocumentFrequency(df);
+        for (const auto& [id, weight] : _search.postings(term, "gap", 200))
+            scores[id] += std::min(score, idf * static_cast<double>(weight) / 1000.0);
+    }
+    std::set<std::string> keys;
+    for (const auto& p : fields.provisions) keys.insert(provisionKey(p));
+    std::vector<std::string> keyList(keys.begin(), keys.end());
+    std::map<std::int64_t, std::vector<std::string>> shared;
+    const double provisionWeight = telling.empty() ? 1.0 : selfScore / static_cast<double>(telling.size());
+    if (!keyList.empty())
+        for (const GapSummary& g : _rulings.gapsOnProvisions(keyList, 200)) {
+            scores[g.id] += provisionWeight;
+            shared[g.id];
+        }
+    selfScore += provisionWeight * static_cast<double>(keyList.size() ? 1 : 0);
+    scores.erase(excludeId);
+    std::vector<std::pair<double, std::int64_t>> ranked;
+    for (const auto& [id, s] : scores) ranked.emplace_back(s, id);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second > b.second;
+    });
+    std::vector<SimilarGap> out;
+    for (const auto& [s, id] : ranked) {
+        if (out.size() >= limit) break;
+        std::optional<Gap> gap;
+        try {
+            gap = _gaps.load(actor, id);
+        } catch (const NotFound&) {
+            continue;
+        }
+        if (_gaps.lifecycle().state(gap->state).terminal) continue;  // join an open file, not a closed one
+        SimilarGap sg;
+        sg.gap = GapSummary{gap->id,    gap->reference,          gap->fields.title, gap->fields.municipality,
+                            gap->state, gap->fields.confidential};
+        sg.score = selfScore > 0 ? std::round(std::min(1.0, s / selfScore) * 1000) / 1000 : 0;
+        for (const auto& p : gap->fields.provisions)
+            if (keys.count(provisionKey(p))) sg.sharedProvisions.push_back(provisionKey(p));
+        out.push_back(std::move(sg));
+    }
+    return out;
+}
+
+}  // namespace lacuna

@@ -1,0 +1,101 @@
+#include "SearchIndex.h"
+
+#include <map>
+
+#include "PortableSql.h"
+#include "SearchText.h"
+
+namespace lacuna::searchindex {
+namespace {
+
+const std::string DELETE_POSTING =
+    "DELETE FROM search_postings WHERE term = ? AND doc_type = ? AND doc_id = ?";
+const std::string UPDATE_POSTING =
+    "UPDATE search_postings SET weight = ? WHERE term = ? AND doc_type = ? AND doc_id = ?";
+const std::string SELECT_GAP_TEXT = "SELECT title, description FROM gaps WHERE id = ?";
+
+/// INSERT of `rows` postings in one statement; the batch sizes are fixed so statements stay cached.
+std::string insertSql(std::size_t rows) {
+    std::string sql = "INSERT INTO search_postings (term, doc_type, doc_id, weight) VALUES ";
+    for (std::size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+    return sql;
+}
+
+std::map<std::string, std::int64_t> weights(const std::string& title, const std::string& body) {
+    std::map<std::string, std::int64_t> out;
+    if (title.empty() && body.empty()) return out;
+    for (const TermWeight& t : documentTerms(title, body)) out[t.term] = t.weight;
+    return out;
+}
+
+}  // namespace
+
+void reindex(SqlSession& s, const std::string& type, std::int64_t id, const std::string& oldTitle,
+             const std::string& oldBody, const std::string& newTitle, const std::string& newBody) {
+    const auto before = weights(oldTitle, oldBody);
+    const auto after = weights(newTitle, newBody);
+    std::vector<std::pair<std::string, std::int64_t>> inserts;
+    for (const auto& [term, weight] : before) {
+        const auto it = after.find(term);
+        if (it == after.end())
+            s.prepare(DELETE_POSTING)->bind(term).bind(type).bind(id).run();
+        else if (it->second != weight)
+            s.prepare(UPDATE_POSTING)->bind(it->second).bind(term).bind(type).bind(id).run();
+    }
+    for (const auto& [term, weight] : after)
+        if (!before.count(term)) inserts.emplace_back(term, weight);
+    std::size_t i = 0;
+    for (const std::size_t batch : {std::size_t{32}, std::size_t{8}, std::size_t{1}}) {
+        while (inserts.size() - i >= batch) {
+            auto insert = s.prepare(insertSql(batch));
+            for (std::size_t k = 0; k < batch; ++k, ++i)
+                insert->bind(inserts[i].first).bind(type).bind(id).bind(inserts[i].second);
+            insert->run();
+        }
+    }
+}
+
+void reindexGap(SqlSession& s, std::int64_t gapId, const std::string& title, const std::string& description) {
+    std::string oldTitle, oldBody;
+    {
+        auto select = s.prepare(SELECT_GAP_TEXT);
+        select->bind(gapId);
+        if (select->step()) oldTitle = select->text(0), oldBody = select->text(1);
+    }
+    reindex(s, "gap", gapId, oldTitle, oldBody, title, description);
+}
+
+void writeGapProvisions(SqlSession& s, std::int64_t gapId, const std::vector<Provision>& provisions,
+                        bool replace) {
+    if (replace) s.prepare(portable_sql::DELETE_PROVISIONS)->bind(gapId).run();
+    for (std::size_t i = 0; i < provisions.size(); ++i)
+        s.prepare(portable_sql::INSERT_PROVISION)
+            ->bind(gapId)
+            .bind(static_cast<std::int64_t>(i))
+            .bind(provisions[i].law)
+            .bind(provisions[i].article)
+            .bind(provisionKey(provisions[i]))
+            .run();
+}
+
+void backfillProvisionKeys(SqlSession& s) {
+    struct Row {
+        std::int64_t gapId, position;
+        Provision provision;
+    };
+    std::vector<Row> rows;
+    {
+        auto select = s.prepare(
+            "SELECT gap_id, position, law, article FROM gap_provisions WHERE provision_key IS NULL");
+        while (select->step())
+            rows.push_back({select->integer(0), select->integer(1), {select->text(2), select->text(3)}});
+    }
+    for (const Row& r : rows)
+        s.prepare("UPDATE gap_provisions SET provision_key = ? WHERE gap_id = ? AND position = ?")
+            ->bind(provisionKey(r.provision))
+            .bind(r.gapId)
+            .bind(r.position)
+            .run();
+}
+
+}  // namespace lacuna::searchindex

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "Gap.h"
+#include "Sql.h"
+
+/// The search index and the provision keys, kept in the transaction of the change that makes them
+/// stale; written once for both backends.
+namespace lacuna::searchindex {
+
+/// Brings the postings of one document from its old text to its new (empty old text: a new
+/// document; empty new text: a removed one). Only the terms that change are written.
+void reindex(SqlSession& session, const std::string& type, std::int64_t id, const std::string& oldTitle,
+             const std::string& oldBody, const std::string& newTitle, const std::string& newBody);
+
+/// Re-indexes a gap whose title and description are about to become these (reads the old ones).
+void reindexGap(SqlSession& session, std::int64_t gapId, const std::string& title,
+                const std::string& description);
+
+/// Writes a gap's provisions (with their keys), replacing what it had when `replace`.
+void writeGapProvisions(SqlSession& session, std::int64_t gapId, const std::vector<Provision>& provisions,
+                        bool replace);
+
+/// Fills the provision keys of rows written before keys existed (idempotent; run at open).
+void backfillProvisionKeys(SqlSession& session);
+
+}  // namespace lacuna::searchindex

@@ -1,0 +1,306 @@
+// Rulings, provision keys, Persian search, duplicate suggestions and merging.
+#include <Poco/Environment.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/URI.h>
+
+#include <catch2/catch.hpp>
+
+#include "ApiHelpers.h"
+#include "SearchText.h"
+#include "TestService.h"
+#include "TestStores.h"
+
+using namespace lacuna;
+using namespace lacuna::test;
+
+namespace {
+
+std::string gapBody(const std::string& title, const std::string& description, const std::string& law,
+                    const std::string& article, bool confidential = false) {
+    return R"({"title":")" + title + R"(","description":")" + description +
+           R"(","kind":"ambiguity","category":"fees","provisions":[{"law":")" + law + R"(","article":")" +
+           article + R"("}],"confidential":)" + (confidential ? "true" : "false") + "}";
+}
+
+std::string encode(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "/?#&=+ ", out);
+    return out;
+}
+
+std::vector<std::string> references(const Reply& r, const char* list = "items") {
+    INFO(r.body);
+    REQUIRE((r.status == 200 || r.status == 201));
+    std::vector<std::string> out;
+    const auto items = r.json()->getArray(list);
+    for (std::size_t i = 0; i < items->size(); ++i)
+        out.push_back(items->getObject(static_cast<unsigned>(i))->getValue<std::string>("reference"));
+    return out;
+}
+
+bool has(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+}  // namespace
+
+TEST_CASE("one article written in different ways is one provision key", "[unit][search]") {
+    const std::string key = provisionKey({"قانون شهرداری", "ماده ۱۰۰"});
+    CHECK(key == "قانون_شهرداری:100");
+    CHECK(provisionKey({"قانون  شهرداري", "م. 100"}) == key);
+    CHECK(provisionKey({"قانونِ شهرداری", "ماده۱۰۰"}) == key);
+    CHECK(provisionKeyOf("قانون شهرداری — ماده ۱۰۰") == key);
+    CHECK(provisionKeyOf("قانون شهرداری، م ۱۰۰") == key);
+    CHECK(provisionKeyOf("قانون_شهرداری:100") == key);
+    CHECK(provisionKey({"قانون شهرداری", "ماده ۱۰۰ تبصره ۲"}) == "قانون_شهرداری:100_تبصره_2");
+    CHECK(provisionKey({"قانون شهرداری", ""}) == "قانون_شهرداری");
+}
+
+TEST_CASE("search terms: normalisation, stop words and light suffixes", "[unit][search]") {
+    using V = std::vector<std::string>;
+    CHECK(searchTerms("شهرداری‌ها") == V{"شهرداری"});
+    CHECK(searchTerms("شهرداریها") == V{"شهرداری"});
+    CHECK(searchTerms("شهرداری ها") == V{"شهرداری"});
+    CHECK(searchTerms("شهرداري") == V{"شهرداری"});
+    CHECK(searchTerms("عوارضات") == V{"عوارض"});
+    CHECK(searchTerms("ماده ۱۰۰ و ماده 100") == V{"ماده", "100", "ماده", "100"});
+    CHECK(searchTerms("از و به در") == V{});
+    CHECK(searchTerms("\"' OR 1=1 -- ") == V{"1", "1"});
+    const std::string snippet = searchSnippet(
+        "وصول عوارض از شهرداری‌ها <b> ممکن نیست", searchTerms("شهرداریها"));
+    CHECK(snippet ==
+          "وصول عوارض از <mark>شهرداری‌ها</mark> &lt;b&gt; ممکن نیست");
+}
+
+TEST_CASE("the same search gives the same results on SQLite and MariaDB", "[storage][search]") {
+    std::vector<std::string> stores = {"sqlite"};
+    if (Poco::Environment::has("LACUNA_TEST_MYSQL")) stores.push_back("mysql");
+    const std::vector<std::string> texts = {
+        "وصول عوارض نوسازی از شهرداری‌ها",
+        "شهرداریها و عوارض پسماند",
+        "کمیسیون ماده صد و تخلفات ساختمانی",
+        "عوارض ارزش افزوده در شهرداری تهران",
+        "تملک اراضی در طرح‌های عمرانی",
+        "عوارض عوارض عوارض",
+    };
+    std::map<std::string, std::string> outcome;
+    for (const std::string& backend : stores) {
+        TempDir dir;
+        auto store = freshStore(backend, dir);
+        const std::int64_t uid =
+            store->users().create(User{0, "u", "x", std::string("tehran"), {"legal_director"}, 1});
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            Gap g;
+            g.fields = GapFields{
+                texts[i], texts[(i + 1) % texts.size()], "vacuum", "fees", {}, "tehran", "normal", false, {}};
+            g.state = "reported";
+            g.createdBy = uid;
+            GapEvent e;
+            e.actorId = uid;
+            e.type = "created";
+            e.changesJson = "[]";
+            e.fieldsJson = "{}";
+            store->gaps().create(g, 1405, e);
+        }
+        std::string result;
+        for (const std::string q : {"عوارض", "شهرداری‌ها عوارض", "تملک", "ناموجود"}) {
+            std::vector<std::string> terms = searchTerms(q);
+            for (const auto& t : terms)
+                result += t + "=" + std::to_string(store->search().documentFrequency(t, "gap", 1000)) + ";";
+            for (const auto& c : store->search().candidates(terms, "gap", 100)) {
+                result += std::to_string(c.id) + ":";
+                for (auto w : c.weights) result += std::to_string(w) + ",";
+            }
+            result += "|";
+        }
+        outcome[backend] = result;
+    }
+    INFO(outcome["sqlite"]);
+    CHECK(outcome["sqlite"].find("عوارض=6;") != std::string::npos);
+    if (outcome.count("mysql")) CHECK(outcome["mysql"] == outcome["sqlite"]);
+}
+
+TEST_CASE("an adverse ruling alerts every city and lists the gaps on its provisions", "[http][uniformity]") {
+    TestService t;
+    const Reply gap =
+        t.client->post("/api/v1/gaps", t.token("mashhad.director"),
+                       gapBody("ابهام در ماده صد", "آرای کمیسیون ماده ۱۰۰", "قانون شهرداري", "م. 100"));
+    REQUIRE(gap.status == 201);
+    const std::string gapRef = gap.json()->getValue<std::string>("reference");
+    const std::string ruling =
+        R"({"court":"هیئت عمومی دیوان عدالت اداری","branch":"","number":"۱۲۳۴",)"
+        R"("decided_on":"۱۴۰۵-۰۸-۱۲","municipality":"tehran","outcome":"adverse",)"
+        R"("summary":"ابطال مصوبه عوارض","full_text":"متن کامل رأی درباره کمیسیون ماده صد",)"
+        R"("provisions":[{"law":"قانون شهرداری","article":"ماده ۱۰۰"}]})";
+    requireProblem(t.client->post("/api/v1/rulings", t.token("mashhad.director"), ruling), 403);
+    requireProblem(
+        t.client->post("/api/v1/rulings", t.token("tehran.director"),
+                       R"({"court":"x","number":"1","decided_on":"1405-13-01","municipality":"tehran",)"
+                       R"("outcome":"lost","summary":"s"})"),
+        400, "decided_on");
+    const Reply created = t.client->post("/api/v1/rulings", t.token("tehran.director"), ruling);
+    INFO(created.body);
+    REQUIRE(created.status == 201);
+    const auto body = created.json();
+    CHECK(body->getObject("ruling")->getValue<std::string>("decided_on_jalali") == "1405-08-12");
+    CHECK(body->getObject("ruling")->getValue<std::string>("decided_on") == "2026-11-03");
+    CHECK(has(references(created, "related_gaps"), gapRef));
+    const std::string rulingPath =
+        "/api/v1/rulings/" + body->getObject("ruling")->getValue<std::string>("id");
+
+    // Every city's legal director hears of it.
+    const auto inbox =
+        t.client->get("/api/v1/inbox", t.token("mashhad.director")).json()->getArray("notifications");
+    bool alerted = false;
+    for (std::size_t i = 0; i < inbox->size(); ++i)
+        alerted |=
+            inbox->getObject(static_cast<unsigned>(i))->getValue<std::string>("event") == "ruling.adverse";
+    CHECK(alerted);
+
+    // Rulings by provision (as people write it), court, outcome, city, date range.
+    const auto count = [&](const std::string& query) {
+        const Reply r = t.client->get("/api/v1/rulings?" + query, t.token("observer"));
+        INFO(query << " " << r.body);
+        REQUIRE(r.status == 200);
+        return r.json()->getArray("items")->size();
+    };
+    CHECK(count("provision=" + encode("قانون شهرداری — ماده 100")) == 1);
+    CHECK(count("provision=" + encode("قانون شهرداری — ماده 101")) == 0);
+    CHECK(count("court=" + encode("هیئت عمومی دیوان عدالت اداری")) == 1);
+    CHECK(count("outcome=adverse&municipality=tehran") == 1);
+    CHECK(count("outcome=favourable") == 0);
+    CHECK(count("from=1405-08-01&to=1405-08-30") == 1);
+    CHECK(count("from=1405-09-01") == 0);
+    requireProblem(t.client->get("/api/v1/rulings?outcome=lost", t.token("observer")), 400, "outcome");
+    requireProblem(t.client->get("/api/v1/rulings?from=yesterday", t.token("observer")), 400, "from");
+
+    // Linking a gap, with a note.
+    const Reply linked =
+        t.client->post(rulingPath + "/gaps", t.token("secretary"),
+                       R"({"gap":")" + gapRef + R"(","note":"همان موضوع","expected_version":1})");
+    REQUIRE(linked.status == 200);
+    CHECK(linked.json()->getArray("gaps")->getObject(0)->getValue<std::string>("note") == "همان موضوع");
+    requireProblem(t.client->post(rulingPath + "/gaps", t.token("secretary"),
+                                  R"({"gap":"G-1405-9999","expected_version":2})"),
+                   422, "gap");
+    CHECK(t.client->get(rulingPath + "/history", t.token("observer")).json()->getArray("items")->size() == 2);
+
+    // The provision page: the gap, its ruling.
+    const Reply page =
+        t.client->get("/api/v1/provisions/" + encode("قانون_شهرداری:100"), t.token("observer"));
+    REQUIRE(page.status == 200);
+    CHECK(has(references(page, "gaps"), gapRef));
+    CHECK(page.json()->getArray("rulings")->size() == 1);
+}
+
+TEST_CASE("Persian search over gaps, drafts and rulings, with snippets and visibility",
+          "[http][uniformity]") {
+    TestService t;
+    const auto report = [&](const std::string& user, const std::string& body) {
+        const Reply r = t.client->post("/api/v1/gaps", t.token(user), body);
+        INFO(r.body);
+        REQUIRE(r.status == 201);
+        return r.json()->getValue<std::string>("reference");
+    };
+    const std::string a = report("tehran.director", gapBody("عوارض شهرداری‌ها",
+                                                            "وصول عوارض نوسازی", "قانون نوسازی", "ماده ۲۹"));
+    const std::string b =
+        report("tehran.director",
+               gapBody("پسماند", "شهرداریها مکلف به جمع‌آوری پسماندند",
+                       "قانون پسماند", "ماده ۷"));
+    const std::string secret = report("mashhad.director", gapBody("شهرداری مشهد", "موضوع محرمانه شهرداری",
+                                                                  "قانون شهرداری", "ماده ۵۵", true));
+    const auto search = [&](const std::string& user, const std::string& query) {
+        return t.client->get("/api/v1/search?" + query, t.token(user));
+    };
+    auto found = references(search("tehran.director", "q=" + encode("شهرداریها")));
+    CHECK(has(found, a));
+    CHECK(has(found, b));
+    CHECK_FALSE(has(found, secret));  // confidential to Mashhad
+    CHECK(has(references(search("mashhad.director", "q=" + encode("شهرداری‌ها"))), secret));
+    CHECK(has(references(search("secretary", "q=" + encode("شهرداري ها"))), secret));
+    const Reply hit = search("tehran.director", "q=" + encode("پسماند شهرداری"));
+    REQUIRE(references(hit) == std::vector<std::string>{b});
+    CHECK(hit.json()->getArray("items")->getObject(0)->getValue<std::string>("snippet").find("<mark>") !=
+          std::string::npos);
+    CHECK(references(search("tehran.director", "q=" + encode("عوارض") + "&type=ruling")).empty());
+    CHECK(references(search("tehran.director", "q=" + encode("عوارض") + "&municipality=mashhad")).empty());
+    // Syntax from users is only words: nothing reaches the database as syntax.
+    for (const std::string q : {"\"' OR 1=1 --", "عوارض*", "NEAR(a b)", "%_\\", "\"عوارض"}) {
+        const Reply r = search("tehran.director", "q=" + encode(q));
+        INFO(q << " " << r.body);
+        CHECK((r.status == 200 || r.status == 400));
+    }
+    requireProblem(search("tehran.director", "q=" + encode("از و به")), 400, "q");
+    requireProblem(search("tehran.director", "q="), 400, "q");
+    requireProblem(search("tehran.director", "q=x&type=memo"), 400, "type");
+    // A draft is found by its text, as a draft of its gap.
+    const std::string path = "/api/v1/gaps/" + std::to_string(1);
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    REQUIRE(fire(t, "tehran.director", path, "start_drafting", 2).status == 200);
+    REQUIRE(saveDraft(t, path, 0, "اصلاحیه زلزله‌نگاری").status == 201);
+    const Reply draft = search("tehran.director", "q=" + encode("زلزله‌نگاری") + "&type=draft");
+    REQUIRE(references(draft) == std::vector<std::string>{a});
+}
+
+TEST_CASE("reporting suggests similar gaps; merging keeps everything", "[http][uniformity]") {
+    TestService t;
+    const Reply first =
+        t.client->post("/api/v1/gaps", t.token("tehran.director"),
+                       gapBody("ابهام در وصول عوارض بر ارزش افزوده اراضی", "عوارض ارزش افزوده اراضی شهری",
+                               "قانون مالیات بر ارزش افزوده", "ماده ۵۰"));
+    REQUIRE(first.status == 201);
+    const std::string survivor = first.json()->getValue<std::string>("reference");
+    const std::string survivorPath = gapPath(first.json());
+    const std::string duplicateBody = gapBody("وصول عوارض ارزش افزوده از اراضی", "ابهام در عوارض ارزش افزوده",
+                                              "قانون ماليات بر ارزش افزوده", "م ۵۰");
+    const Reply suggested =
+        t.client->post("/api/v1/gaps/similar", t.token("mashhad.director"), duplicateBody);
+    REQUIRE(suggested.status == 200);
+    REQUIRE(references(suggested).size() >= 1);
+    CHECK(references(suggested)[0] == survivor);
+    const Reply second = t.client->post("/api/v1/gaps", t.token("mashhad.director"), duplicateBody);
+    REQUIRE(second.status == 201);
+    const auto similar = second.json()->getArray("similar");
+    REQUIRE(similar->size() >= 1);
+    CHECK(similar->getObject(0)->getValue<std::string>("reference") == survivor);
+    CHECK(similar->getObject(0)->getValue<int>("score") > 0);
+    CHECK(similar->getObject(0)->getArray("shared_provisions")->size() == 1);
+    const std::string mergedPath = gapPath(second.json());
+
+    // A ruling on the duplicate moves to the survivor with the merge.
+    REQUIRE(
+        t.client
+            ->post(
+                "/api/v1/rulings", t.token("mashhad.director"),
+                R"({"court":"دادگاه تجدیدنظر","number":"۹","decided_on":"1405-07-01","municipality":"mashhad",)"
+                R"("outcome":"mixed","summary":"رأی"})")
+            .status == 201);
+    REQUIRE(t.client
+                ->post("/api/v1/rulings/1/gaps", t.token("secretary"),
+                       R"({"gap":")" + second.json()->getValue<std::string>("reference") +
+                           R"(","expected_version":1})")
+                .status == 200);
+
+    const Reply merged = fire(t, "secretary", mergedPath, "merge", 1,
+                              R"(,"comment":"همان خلأ","fields":{"duplicate_of":")" + survivor + R"("})");
+    INFO(merged.body);
+    REQUIRE(merged.status == 200);
+    CHECK(merged.json()->getObject("state")->getValue<std::string>("name") == "merged");
+    const auto after = t.client->get(survivorPath, t.token("secretary")).json();
+    CHECK(after->getArray("co_reporting_municipalities")->getElement<std::string>(0) == "mashhad");
+    CHECK(after->getArray("provisions")->size() == 1);  // the same article, written another way
+    CHECK(after->getValue<int>("version") == 2);
+    const auto survivorHistory =
+        t.client->get(survivorPath + "/history", t.token("secretary")).json()->getArray("items");
+    const auto event = survivorHistory->getObject(1);
+    CHECK(event->getValue<std::string>("type") == "merged_in");
+    CHECK(event->getValue<std::string>("comment") == "همان خلأ");
+    CHECK(event->getObject("actor")->getValue<std::string>("username") == "secretary");
+    const auto ruling = t.client->get("/api/v1/rulings/1", t.token("observer")).json()->getArray("gaps");
+    CHECK(ruling->size() == 2);
+    // The merged gap stays readable, pointing to the survivor.
+    const auto history =
+        t.client->get(mergedPath + "/history", t.token("mashhad.director")).json()->getArray("items");
+    CHECK(history->getObject(1)->getObject("fields")->getValue<std::string>("duplicate_of") == survivor);
+}
