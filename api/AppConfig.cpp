@@ -280,13 +280,17 @@ AppConfig loadConfig(const std::string& path) {
     readMunicipalities(relativeTo(c.file, doc.requiredString(root, "municipalities")), c.catalog);
     const YAML::Node workflows = root["workflows"];
     if (!workflows) doc.fail(root, "missing required key 'workflows'");
-    doc.allowKeys(workflows, {"gap", "bill"}, "workflows");
+    doc.allowKeys(workflows, {"gap", "bill", "opinion"}, "workflows");
     c.gapWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "gap"))));
     if (c.gapWorkflow.name != "gap")
         doc.fail(workflows["gap"], "workflows.gap must define the workflow 'gap'");
     c.billWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "bill"))));
     if (c.billWorkflow.name != "bill")
         doc.fail(workflows["bill"], "workflows.bill must define the workflow 'bill'");
+    c.opinionWorkflow =
+        loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "opinion"))));
+    if (c.opinionWorkflow.name != "opinion")
+        doc.fail(workflows["opinion"], "workflows.opinion must define the workflow 'opinion'");
     for (const auto& [state, transition] : c.billWorkflow.bundledGaps)
         if (!c.gapWorkflow.findTransition(transition))
             throw ConfigError(c.billWorkflow.bundledGapNodes.at(state) + ": bundled_gaps." + state +

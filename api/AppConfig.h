@@ -59,6 +59,7 @@ struct AppConfig {
     Catalog catalog;
     Workflow gapWorkflow;
     Workflow billWorkflow;
+    Workflow opinionWorkflow;
     CommitteeRules committee;
     WorkCalendarSettings calendar;
     BillRules bills;

@@ -17,6 +17,7 @@
 #include "InboxService.h"
 #include "LegislationRoutes.h"
 #include "MeetingService.h"
+#include "OpinionService.h"
 #include "PasswordHasher.h"
 #include "Store.h"
 #include "UniformityService.h"
@@ -65,6 +66,7 @@ private:
     PasswordHasher _hasher;
     WorkflowEngine _gapLifecycle;
     WorkflowEngine _billLifecycle;
+    WorkflowEngine _opinionLifecycle;
     WorkCalendar _calendar;
     UserService _users;
     AuthService _auth;
@@ -75,6 +77,7 @@ private:
     InboxService _inbox;
     WebhookService _webhooks;
     UniformityService _uniformity;
+    OpinionService _opinions;
     WebhookDispatcher _dispatcher;
     LegislationApi _legislationApi;
     Router _router;

@@ -264,6 +264,105 @@ std::pair<std::string, std::string> decodeRulingLink(const Object::Ptr& body) {
     });
 }
 
+namespace {
+
+std::vector<std::int64_t> readIds(Members& m, const std::string& key) {
+    std::vector<std::int64_t> ids;
+    for (const std::string& text : m.strings(key, false, true).value_or(std::vector<std::string>{})) {
+        std::int64_t id = 0;
+        if (Poco::NumberParser::tryParse64(text, id) && id > 0)
+            ids.push_back(id);
+        else
+            m.errors().add(key, "type", "ids of records");
+    }
+    return ids;
+}
+
+}  // namespace
+
+OpinionInput decodeOpinion(const Object::Ptr& body) {
+    return decodeBody(body, {"title", "question", "provisions", "gaps", "rulings"},
+                      "the question is not valid", [&](Members& m) {
+                          OpinionInput in;
+                          in.title = m.text("title", true).value_or("");
+                          in.question = m.text("question", true).value_or("");
+                          in.provisions =
+                              readProvisions(m, m.errors(), false).value_or(std::vector<Provision>{});
+                          in.gaps = m.strings("gaps", false, true).value_or(std::vector<std::string>{});
+                          in.rulings = readIds(m, "rulings");
+                          return in;
+                      });
+}
+
+std::pair<std::string, std::vector<Provision>> decodeOpinionText(const Object::Ptr& body) {
+    return decodeBody(
+        body, {"text", "provisions", "expected_version"}, "the text is not valid", [&](Members& m) {
+            return std::make_pair(m.text("text", true).value_or(""),
+                                  readProvisions(m, m.errors(), false).value_or(std::vector<Provision>{}));
+        });
+}
+
+std::pair<std::vector<std::string>, std::vector<std::int64_t>> decodeOpinionLinks(const Object::Ptr& body) {
+    return decodeBody(
+        body, {"gaps", "rulings", "expected_version"}, "the links are not valid", [&](Members& m) {
+            return std::make_pair(m.strings("gaps", false, true).value_or(std::vector<std::string>{}),
+                                  readIds(m, "rulings"));
+        });
+}
+
+void writeOpinion(JsonWriter& out, const Opinion& o, const Lifecycle& lifecycle,
+                  const std::vector<const LifecycleTransition*>& available, std::int64_t now) {
+    out.beginObject()
+        .field("id", o.id)
+        .field("reference", o.reference)
+        .field("title", o.title)
+        .field("municipality", o.municipality)
+        .key("asked_by")
+        .beginObject()
+        .field("id", o.askedBy)
+        .field("username", o.askedByName)
+        .endObject()
+        .field("assignee", o.assignee)
+        .key("state");
+    writeState(out, lifecycle, o.state);
+    out.field("version", o.version);
+    writeDue(out, o.dueAt, now);
+    if (o.publishedAt) writeTime(out, "published_at", *o.publishedAt);
+    writeTime(out, "created_at", o.createdAt);
+    writeTime(out, "updated_at", o.updatedAt);
+    for (const char* kind : {"question", "answer"}) {
+        out.key(kind);
+        const OpinionText* t = o.latest(kind);
+        if (!t) {
+            out.null();
+            continue;
+        }
+        out.beginObject().field("version", t->version).field("text", t->text).key("provisions").beginArray();
+        for (const auto& p : t->provisions)
+            out.beginObject()
+                .field("law", p.law)
+                .field("article", p.article)
+                .field("key", provisionKey(p))
+                .endObject();
+        out.endArray().field("author", t->authorName);
+        writeTime(out, "at", t->createdAt);
+        out.endObject();
+    }
+    out.key("versions").beginArray();
+    for (const OpinionText& t : o.texts) {
+        out.beginObject().field("kind", t.kind).field("version", t.version).field("author", t.authorName);
+        writeTime(out, "at", t.createdAt);
+        out.endObject();
+    }
+    out.endArray().key("gaps").beginArray();
+    for (const auto id : o.gapIds) out.value(id);
+    out.endArray().key("rulings").beginArray();
+    for (const auto id : o.rulingIds) out.value(id);
+    out.endArray().key("available_transitions");
+    writeTransitions(out, available);
+    out.endObject();
+}
+
 GapFields decodeSimilar(const Object::Ptr& body) {
     // The whole report form may be sent as it is; only the text and provisions are compared.
     return decodeBody(body,
@@ -339,6 +438,8 @@ void writeProvisionPage(JsonWriter& out, const ProvisionPage& page, const Catalo
     }
     out.endArray().key("rulings").beginArray();
     for (const auto& r : page.rulings) writeRuling(out, r, catalog);
+    out.endArray().key("opinions").beginArray();
+    for (const auto& o : page.opinions) writeGapSummary(out, o);
     out.endArray().endObject();
 }
 

@@ -12,6 +12,7 @@
 #include "JsonWriter.h"
 #include "Legislation.h"
 #include "MeetingService.h"
+#include "OpinionService.h"
 #include "UniformityService.h"
 #include "Workflow.h"
 
@@ -45,6 +46,12 @@ std::int64_t decodePositive(const std::string& field, const std::string& text);
 RulingInput decodeRuling(const Poco::JSON::Object::Ptr& body);
 /// {gap, note}
 std::pair<std::string, std::string> decodeRulingLink(const Poco::JSON::Object::Ptr& body);
+OpinionInput decodeOpinion(const Poco::JSON::Object::Ptr& body);
+/// {text, provisions}
+std::pair<std::string, std::vector<Provision>> decodeOpinionText(const Poco::JSON::Object::Ptr& body);
+/// {gaps, rulings}
+std::pair<std::vector<std::string>, std::vector<std::int64_t>> decodeOpinionLinks(
+    const Poco::JSON::Object::Ptr& body);
 /// {title, description, provisions} of a gap about to be reported
 GapFields decodeSimilar(const Poco::JSON::Object::Ptr& body);
 
@@ -54,6 +61,8 @@ void writeGapSummary(JsonWriter& out, const GapSummary& gap);
 void writeProvisionPage(JsonWriter& out, const ProvisionPage& page, const Catalog& catalog);
 void writeSearchPage(JsonWriter& out, const SearchPage& page);
 void writeSimilar(JsonWriter& out, const std::vector<SimilarGap>& similar);
+void writeOpinion(JsonWriter& out, const Opinion& opinion, const Lifecycle& lifecycle,
+                  const std::vector<const LifecycleTransition*>& available, std::int64_t now);
 void writeDiff(JsonWriter& out, const DraftDiff& diff);
 void writeMeeting(JsonWriter& out, const Meeting& meeting, const MeetingService& service,
                   const Catalog& catalog);

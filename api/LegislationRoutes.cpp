@@ -374,6 +374,74 @@ void addLegislationRoutes(Router& router, const LegislationApi& api) {
         ex.sendJson(HTTPResponse::HTTP_OK, out.str());
     });
 
+    // ------------------------------------------------------------ advisory opinions
+    const auto sendOpinion = [&api](Exchange& ex, HTTPResponse::HTTPStatus status, const Opinion& o) {
+        JsonWriter out;
+        writeOpinion(out, o, api.opinions.lifecycle(), api.opinions.availableTransitions(ex.principal(), o),
+                     api.clock.nowMs());
+        ex.response().set("ETag", etagFor(o.version));
+        ex.sendJson(status, out.str());
+    };
+    router.add("GET", "/api/v1/workflows/opinion", [&api](Exchange& ex) {
+        ex.principal();
+        JsonWriter out;
+        writeWorkflow(out, api.opinionWorkflow);
+        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
+    });
+    router.add("POST", "/api/v1/opinions", [&api, sendOpinion](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const Opinion o = api.opinions.ask(actor, decodeOpinion(ex.jsonObject()));
+        ex.response().set("Location", "/api/v1/opinions/" + std::to_string(o.id));
+        sendOpinion(ex, HTTPResponse::HTTP_CREATED, o);
+    });
+    router.add("GET", "/api/v1/opinions", [&api](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const auto query = ex.query({"state", "municipality", "limit"});
+        const std::int64_t now = api.clock.nowMs();
+        sendItems(ex,
+                  api.opinions.list(actor, optionalParam(query, "state"),
+                                    optionalParam(query, "municipality"), limitParam(query, 20)),
+                  [&](JsonWriter& out, const Opinion& o) {
+                      writeOpinion(out, o, api.opinions.lifecycle(),
+                                   api.opinions.availableTransitions(actor, o), now);
+                  });
+    });
+    router.add("GET", "/api/v1/opinions/{id}", [&api, sendOpinion](Exchange& ex) {
+        sendOpinion(ex, HTTPResponse::HTTP_OK, api.opinions.get(ex.principal(), ex.idParam("id")));
+    });
+    for (const char* kind : {"question", "answer"})
+        router.add(
+            "POST", std::string("/api/v1/opinions/{id}/") + kind, [&api, sendOpinion, kind](Exchange& ex) {
+                const Principal& actor = ex.principal();
+                const std::int64_t id = ex.idParam("id");
+                const auto body = ex.jsonObject();
+                const auto [text, provisions] = decodeOpinionText(body);
+                sendOpinion(ex, HTTPResponse::HTTP_OK,
+                            api.opinions.write(actor, id, kind, text, provisions, ex.expectedVersion(body)));
+            });
+    router.add("POST", "/api/v1/opinions/{id}/transitions", [&api, sendOpinion](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const TransitionInput input = decodeTransition(body);
+        sendOpinion(ex, HTTPResponse::HTTP_OK,
+                    api.opinions.fireTransition(actor, id, input, ex.expectedVersion(body)));
+    });
+    router.add("PUT", "/api/v1/opinions/{id}/links", [&api, sendOpinion](Exchange& ex) {
+        const Principal& actor = ex.principal();
+        const std::int64_t id = ex.idParam("id");
+        const auto body = ex.jsonObject();
+        const auto [gaps, rulings] = decodeOpinionLinks(body);
+        sendOpinion(ex, HTTPResponse::HTTP_OK,
+                    api.opinions.link(actor, id, gaps, rulings, ex.expectedVersion(body)));
+    });
+    router.add("GET", "/api/v1/opinions/{id}/history", [&api](Exchange& ex) {
+        sendItems(ex, api.opinions.history(ex.principal(), ex.idParam("id")),
+                  [&api](JsonWriter& out, const RecordEvent& e) {
+                      writeRecordEvent(out, e, &api.opinions.lifecycle());
+                  });
+    });
+
     // ------------------------------------------------------------ webhooks
     router.add("POST", "/api/v1/webhooks", [&api](Exchange& ex) {
         const Principal& actor = ex.principal();

@@ -7,6 +7,7 @@
 #include "Exchange.h"
 #include "InboxService.h"
 #include "MeetingService.h"
+#include "OpinionService.h"
 #include "UniformityService.h"
 #include "WebhookService.h"
 #include "Workflow.h"
@@ -17,6 +18,8 @@ namespace lacuna {
 struct LegislationApi {
     GapService& gaps;
     UniformityService& uniformity;
+    OpinionService& opinions;
+    const Workflow& opinionWorkflow;
     DraftService& drafts;
     MeetingService& meetings;
     BillService& bills;

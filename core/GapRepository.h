@@ -27,6 +27,8 @@ struct GapQuery {
     std::optional<std::string> priority;
     /// Normalised words that must all occur in the normalised title or description.
     std::vector<std::string> terms;
+    /// Instead of `terms`, when one of them is rare: search stems that must all be indexed for the gap.
+    std::vector<std::string> indexTerms;
     SortKey sortKey = SortKey::CreatedAt;
     bool descending = true;
     std::size_t limit = 20;

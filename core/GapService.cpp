@@ -61,11 +61,12 @@ std::string gapSearchText(const GapFields& fields) {
 }
 
 GapService::GapService(GapRepository& gaps, DraftRepository& drafts, MergeRepository& merges,
-                       const Lifecycle& lifecycle, const Catalog& catalog, const WorkCalendar& calendar,
-                       const Clock& clock, GapLimits limits)
+                       SearchRepository& search, const Lifecycle& lifecycle, const Catalog& catalog,
+                       const WorkCalendar& calendar, const Clock& clock, GapLimits limits)
     : _gaps(gaps),
       _drafts(drafts),
       _merges(merges),
+      _search(search),
       _lifecycle(lifecycle),
       _catalog(catalog),
       _calendar(calendar),
@@ -363,6 +364,17 @@ GapPage GapService::list(const Principal& actor, GapListRequest request) {
     const Poco::StringTokenizer words(normalizePersian(request.text), " ",
                                       Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     q.terms.assign(words.begin(), words.end());
+    // A word in few gaps is looked up in the search index (by its stem), instead of scanning the
+    // table for a substring that may be nowhere; a list of common words keeps the substring match.
+    constexpr std::int64_t FEW = 5000;
+    const std::vector<std::string> stems = searchTerms(request.text);
+    std::int64_t rarest = FEW;
+    for (const std::string& stem : stems)
+        rarest = std::min(rarest, _search.documentFrequency(stem, "gap", FEW));
+    if (!stems.empty() && rarest < FEW) {
+        q.indexTerms = stems;
+        q.terms.clear();
+    }
     q.seesAllConfidential = actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
     q.viewerMunicipality = actor.municipality;
     return _gaps.list(q);

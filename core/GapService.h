@@ -43,8 +43,8 @@ struct GapListRequest {
 class GapService {
 public:
     GapService(GapRepository& gaps, DraftRepository& drafts, MergeRepository& merges,
-               const Lifecycle& lifecycle, const Catalog& catalog, const WorkCalendar& calendar,
-               const Clock& clock, GapLimits limits = {});
+               SearchRepository& search, const Lifecycle& lifecycle, const Catalog& catalog,
+               const WorkCalendar& calendar, const Clock& clock, GapLimits limits = {});
 
     /// `fields.municipality` may be empty: the caller's city is used.
     Gap report(const Principal& actor, GapFields fields);
@@ -83,6 +83,7 @@ private:
     GapRepository& _gaps;
     DraftRepository& _drafts;
     MergeRepository& _merges;
+    SearchRepository& _search;
     const Lifecycle& _lifecycle;
     const Catalog& _catalog;
     const WorkCalendar& _calendar;

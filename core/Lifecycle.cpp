@@ -14,6 +14,7 @@ const std::vector<LifecycleFact>& lifecycleFacts() {
         {"below_signatures", "sponsors",
          "only when withdrawals have left fewer MP signatures than the minimum"},
         {"objections_resolved", "objections", "every Guardian Council objection must be resolved first"},
+        {"has_answer", "answer", "the opinion needs a saved answer"},
     };
     return FACTS;
 }

@@ -34,9 +34,9 @@ double inverseDocumentFrequency(std::int64_t documentFrequency);
 std::string searchSnippet(const std::string& text, const std::vector<std::string>& stems,
                           std::size_t maxChars = 240);
 
-/// A provision reference as one normalised key: the law's words joined by `_`, then `:` and the
-/// article without its «ماده»/«م» prefix, digits in ASCII: «قانون شهرداری», «ماده ۱۰۰» and
-/// «قانون  شهرداري», «م. 100» are both `قانون_شهرداری:100`.
+/// A provision reference as one normalised key: the law's words (as search stems, without stop
+/// words) joined by `_`, then `:` and the article without its «ماده»/«م» prefix, digits in ASCII: «قانون
+/// شهرداری», «ماده ۱۰۰» and «قانون  شهرداري», «م. 100» are both `قانون_شهرداری:100`.
 std::string provisionKey(const Provision& provision);
 
 /// The key of a provision given as a key (`قانون_شهرداری:100`) or as people write it.

@@ -23,6 +23,7 @@ public:
     virtual RulingRepository& rulings() = 0;
     virtual SearchRepository& search() = 0;
     virtual MergeRepository& merges() = 0;
+    virtual OpinionRepository& opinions() = 0;
     /// Whether the database answers a trivial query now (for the health check).
     virtual bool reachable() = 0;
     /// A short name of the backend for logs and health output (`sqlite`, `mysql`).

@@ -72,6 +72,7 @@ struct ProvisionPage {
     std::vector<std::pair<GapSummary, std::int64_t>>
         drafts;  ///< the gap and its latest draft version naming it
     std::vector<Ruling> rulings;
+    std::vector<GapSummary> opinions;  ///< published opinions: id, reference, title, municipality, state
 };
 
 class RulingRepository {
@@ -139,6 +140,60 @@ public:
     virtual ~MergeRepository() = default;
     virtual void merge(const GapStateChange& merged, const Gap& survivor,
                        std::int64_t survivorExpectedVersion, const GapEvent& survivorEvent) = 0;
+};
+
+}  // namespace lacuna
+
+namespace lacuna {
+
+/// One version of an opinion's question or answer, as written.
+struct OpinionText {
+    std::string kind;  ///< question, answer
+    std::int64_t version = 0;
+    std::string text;
+    std::vector<Provision> provisions;
+    std::int64_t authorId = 0;
+    std::string authorName;
+    std::int64_t createdAt = 0;
+};
+
+/// A city's question to the committee (استعلام) and the committee's advisory opinion (نظریه مشورتی),
+/// published as guidance every city can search.
+struct Opinion {
+    std::int64_t id = 0;
+    std::string reference;  ///< O-<Jalali year>-<sequence>
+    std::string municipality;
+    std::int64_t askedBy = 0;
+    std::string askedByName;
+    std::string title;
+    std::string assignee;
+    std::string state;
+    std::int64_t version = 0;
+    std::optional<std::int64_t> dueAt;
+    std::optional<std::int64_t> publishedAt;
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+    std::vector<OpinionText> texts;  ///< every version, oldest first
+    std::vector<std::int64_t> gapIds;
+    std::vector<std::int64_t> rulingIds;
+
+    const OpinionText* latest(const std::string& kind) const;
+};
+
+class OpinionRepository {
+public:
+    virtual ~OpinionRepository() = default;
+    /// Assigns id and reference; stores the first question text.
+    virtual Opinion create(const Opinion& opinion, int jalaliYear, const RecordEvent& event) = 0;
+    virtual std::optional<Opinion> find(std::int64_t id) = 0;
+    virtual std::vector<Opinion> list(const std::optional<std::string>& state,
+                                      const std::optional<std::string>& municipality, std::size_t limit) = 0;
+    /// Saves the opinion at expectedVersion + 1 with the event; appends `text` when given; indexes
+    /// the opinion for search when it is published (and removes it when it stops being so).
+    virtual void save(const Opinion& opinion, std::int64_t expectedVersion, const RecordEvent& event,
+                      const std::optional<OpinionText>& text) = 0;
+    /// Published opinions naming this provision key.
+    virtual std::vector<Opinion> onProvision(const std::string& key, std::size_t limit) = 0;
 };
 
 }  // namespace lacuna

@@ -17,11 +17,13 @@
 namespace lacuna {
 namespace {
 
-constexpr std::int64_t DF_CAP = 100000;
+/// Document frequencies are counted up to here: above it a word is simply "very common" (its IDF
+/// is then that of this count), which keeps counting a word in most of a million gaps cheap.
+constexpr std::int64_t DF_CAP = 20000;
 /// How many of the rarest word's best documents a query considers per document type.
 constexpr std::size_t CANDIDATES = 1000;
 constexpr std::size_t MAX_TERMS = 8;
-const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling"};
+const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling", "opinion"};
 
 }  // namespace
 

@@ -14,16 +14,34 @@ WebhookService::WebhookService(WebhookRepository& webhooks, const Clock& clock)
     : _webhooks(webhooks), _clock(clock) {}
 
 const std::vector<std::string>& WebhookService::eventTypes() {
-    static const std::vector<std::string> TYPES = {"gap.created",          "gap.edited",
-                                                   "gap.transition",       "gap.draft_saved",
-                                                   "meeting.created",      "meeting.updated",
-                                                   "meeting.closed",       "meeting.vote",
-                                                   "meeting.decision",     "bill.created",
-                                                   "bill.edited",          "bill.transition",
-                                                   "bill.sponsor_added",   "bill.sponsor_withdrawn",
-                                                   "bill.objection_added", "bill.objection_answered",
-                                                   "bill.position",        "bill.clock_extended",
-                                                   "webhook.created",      "webhook.deactivated"};
+    static const std::vector<std::string> TYPES = {"gap.created",
+                                                   "gap.edited",
+                                                   "gap.transition",
+                                                   "gap.draft_saved",
+                                                   "meeting.created",
+                                                   "meeting.updated",
+                                                   "meeting.closed",
+                                                   "meeting.vote",
+                                                   "meeting.decision",
+                                                   "bill.created",
+                                                   "bill.edited",
+                                                   "bill.transition",
+                                                   "bill.sponsor_added",
+                                                   "bill.sponsor_withdrawn",
+                                                   "bill.objection_added",
+                                                   "bill.objection_answered",
+                                                   "bill.position",
+                                                   "bill.clock_extended",
+                                                   "webhook.created",
+                                                   "webhook.deactivated",
+                                                   "gap.merged_in",
+                                                   "ruling.created",
+                                                   "ruling.linked",
+                                                   "opinion.created",
+                                                   "opinion.question_saved",
+                                                   "opinion.answer_saved",
+                                                   "opinion.transition",
+                                                   "opinion.linked"};
     return TYPES;
 }
 

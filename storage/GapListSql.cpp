@@ -43,7 +43,10 @@ std::string gapListIndex(const GapQuery& q) {
 
 GapListSql buildGapListSql(const GapQuery& q, IndexHint hint) {
     GapListSql out;
-    out.sql = portable_sql::SELECT_GAP_COLUMNS + hint(gapListIndex(q)) + portable_sql::JOIN_CREATOR +
+    // Words found in few gaps drive the query from the search index (then the page is sorted from
+    // those few rows); otherwise the sort order's index is walked and the first page fills at once.
+    out.sql = portable_sql::SELECT_GAP_COLUMNS +
+              (q.indexTerms.empty() ? hint(gapListIndex(q)) : std::string()) + portable_sql::JOIN_CREATOR +
               "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
     out.parameters.emplace_back(std::int64_t{q.seesAllConfidential ? 1 : 0});
     out.parameters.emplace_back(q.viewerMunicipality.value_or(""));
@@ -57,6 +60,10 @@ GapListSql buildGapListSql(const GapQuery& q, IndexHint hint) {
     filter(q.kind, "kind");
     filter(q.category, "category");
     filter(q.priority, "priority");
+    for (const std::string& term : q.indexTerms) {
+        out.sql += " AND g.id IN (SELECT doc_id FROM search_postings WHERE term = ? AND doc_type = 'gap')";
+        out.parameters.emplace_back(term);
+    }
     for (const std::string& term : q.terms) {
         out.sql += " AND g.search_text LIKE ? ESCAPE '!'";
         out.parameters.emplace_back("%" + escapeLike(term) + "%");

@@ -21,6 +21,7 @@ public:
     RulingRepository& rulings() override { return _legislation->rulings; }
     SearchRepository& search() override { return _legislation->search; }
     MergeRepository& merges() override { return _legislation->merges; }
+    OpinionRepository& opinions() override { return _legislation->opinions; }
 
 protected:
     void attach(std::unique_ptr<SqlDatabase> database) {

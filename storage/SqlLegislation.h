@@ -102,7 +102,8 @@ struct SqlLegislation {
           webhooks(db),
           rulings(db),
           search(db),
-          merges(db) {}
+          merges(db),
+          opinions(db) {}
     SqlDraftRepository drafts;
     SqlRecordEventRepository events;
     SqlMeetingRepository meetings;
@@ -112,6 +113,7 @@ struct SqlLegislation {
     SqlRulingRepository rulings;
     SqlSearchRepository search;
     SqlMergeRepository merges;
+    SqlOpinionRepository opinions;
 };
 
 }  // namespace lacuna

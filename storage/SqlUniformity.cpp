@@ -259,6 +259,12 @@ ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t
                                drafts->text(4), drafts->integer(5) != 0},
                     drafts->integer(6));
         }
+        page.opinions = selectGapSummaries(s,
+                                           "SELECT o.id, o.reference, o.title, o.municipality, o.state, 0 "
+                                           "FROM opinions o WHERE o.state = 'published' "
+                                           "AND o.id IN (SELECT opinion_id FROM opinion_provisions WHERE "
+                                           "provision_key = ?) ORDER BY o.id DESC LIMIT ?",
+                                           {key, size});
         page.rulings = selectRulings(s,
                                      SELECT_RULING +
                                          "WHERE id IN (SELECT ruling_id FROM ruling_provisions WHERE "
@@ -337,7 +343,10 @@ std::vector<SearchDoc> SqlSearchRepository::describe(const std::string& type,
     // Fixed batch sizes keep the prepared statements few; missing ids are padded with 0.
     constexpr std::size_t BATCH = 50;
     std::string columns;
-    if (type == "ruling")
+    if (type == "opinion")
+        columns = "SELECT id, reference, title, municipality, 0, state, '', '', '', 0" +
+                  std::string(withText ? ", question, answer" : ", '', ''") + " FROM opinions WHERE id IN (";
+    else if (type == "ruling")
         columns = "SELECT id, '', court, municipality, 0, outcome, '', court, outcome, 0" +
                   std::string(withText ? ", summary, full_text" : ", '', ''") + " FROM rulings WHERE id IN (";
     else if (type == "draft")
@@ -377,6 +386,240 @@ std::vector<SearchDoc> SqlSearchRepository::describe(const std::string& type,
                 out.push_back(std::move(d));
             }
         }
+    });
+    return out;
+}
+
+// ---------------------------------------------------------------- opinions
+
+namespace {
+
+const std::string SELECT_OPINION =
+    "SELECT o.id, o.reference, o.municipality, o.asked_by, u.username, o.title, o.assignee, o.state, "
+    "o.version, "
+    "o.due_at, o.published_at, o.created_at, o.updated_at FROM opinions o JOIN users u ON u.id = o.asked_by ";
+
+Opinion readOpinion(const SqlStatement& r) {
+    Opinion o;
+    o.id = r.integer(0);
+    o.reference = r.text(1);
+    o.municipality = r.text(2);
+    o.askedBy = r.integer(3);
+    o.askedByName = r.text(4);
+    o.title = r.text(5);
+    o.assignee = r.text(6);
+    o.state = r.text(7);
+    o.version = r.integer(8);
+    o.dueAt = r.optionalInteger(9);
+    o.publishedAt = r.optionalInteger(10);
+    o.createdAt = r.integer(11);
+    o.updatedAt = r.integer(12);
+    return o;
+}
+
+std::vector<Opinion> selectOpinions(SqlSession& s, const std::string& sql,
+                                    const std::vector<SqlParameter>& params) {
+    std::vector<Opinion> out;
+    {
+        auto select = s.prepare(sql);
+        for (const auto& p : params) {
+            if (const auto* n = std::get_if<std::int64_t>(&p))
+                select->bind(*n);
+            else
+                select->bind(std::get<std::string>(p));
+        }
+        while (select->step()) out.push_back(readOpinion(*select));
+    }
+    for (Opinion& o : out) {
+        {
+            auto texts = s.prepare(
+                "SELECT kind, version, body, provisions, author_id, author_name, created_at FROM "
+                "opinion_texts WHERE "
+                "opinion_id = ? ORDER BY created_at, kind, version");
+            texts->bind(o.id);
+            while (texts->step())
+                o.texts.push_back(OpinionText{texts->text(0), texts->integer(1), texts->text(2),
+                                              provisionsFromJson(texts->text(3)), texts->integer(4),
+                                              texts->text(5), texts->integer(6)});
+        }
+        auto links = s.prepare(
+            "SELECT target_type, target_id FROM opinion_links WHERE opinion_id = ? ORDER BY target_type, "
+            "target_id");
+        links->bind(o.id);
+        while (links->step()) (links->text(0) == "gap" ? o.gapIds : o.rulingIds).push_back(links->integer(1));
+    }
+    return out;
+}
+
+std::string latestText(const Opinion& o, const std::string& kind) {
+    const OpinionText* t = o.latest(kind);
+    return t ? t->text : "";
+}
+
+void writeOpinionParts(SqlSession& s, const Opinion& o) {
+    s.prepare("DELETE FROM opinion_links WHERE opinion_id = ?")->bind(o.id).run();
+    s.prepare("DELETE FROM opinion_provisions WHERE opinion_id = ?")->bind(o.id).run();
+    for (const auto id : o.gapIds)
+        s.prepare("INSERT INTO opinion_links (opinion_id, target_type, target_id) VALUES (?, 'gap', ?)")
+            ->bind(o.id)
+            .bind(id)
+            .run();
+    for (const auto id : o.rulingIds)
+        s.prepare("INSERT INTO opinion_links (opinion_id, target_type, target_id) VALUES (?, 'ruling', ?)")
+            ->bind(o.id)
+            .bind(id)
+            .run();
+    std::set<std::string> keys;
+    for (const char* kind : {"question", "answer"})
+        if (const OpinionText* t = o.latest(kind))
+            for (const auto& p : t->provisions) keys.insert(provisionKey(p));
+    for (const auto& key : keys)
+        s.prepare("INSERT INTO opinion_provisions (opinion_id, provision_key) VALUES (?, ?)")
+            ->bind(o.id)
+            .bind(key)
+            .run();
+}
+
+void insertText(SqlSession& s, std::int64_t opinionId, const OpinionText& t) {
+    s.prepare(
+         "INSERT INTO opinion_texts (opinion_id, kind, version, body, provisions, author_id, author_name, "
+         "created_at) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        ->bind(opinionId)
+        .bind(t.kind)
+        .bind(t.version)
+        .bind(t.text)
+        .bind(provisionsJson(t.provisions))
+        .bind(t.authorId)
+        .bind(t.authorName)
+        .bind(t.createdAt)
+        .run();
+}
+
+}  // namespace
+
+Opinion SqlOpinionRepository::create(const Opinion& opinion, int jalaliYear, const RecordEvent& event) {
+    Opinion stored = opinion;
+    _db.write([&](SqlSession& s) {
+        s.prepare(s.dialect() == SqlDialect::Mysql ? "INSERT INTO opinion_counters (year, last) VALUES (?, "
+                                                     "1) ON DUPLICATE KEY UPDATE last = last + 1"
+                                                   : "INSERT INTO opinion_counters (year, last) VALUES (?, "
+                                                     "1) ON CONFLICT (year) DO UPDATE SET last = "
+                                                     "last + 1")
+            ->bind(std::int64_t{jalaliYear})
+            .run();
+        std::int64_t sequence = 0;
+        {
+            auto counter = s.prepare("SELECT last FROM opinion_counters WHERE year = ?");
+            counter->bind(std::int64_t{jalaliYear});
+            counter->step();
+            sequence = counter->integer(0);
+        }
+        const std::string number = std::to_string(sequence);
+        stored.reference = "O-" + std::to_string(jalaliYear) + "-" +
+                           std::string(number.size() < 4 ? 4 - number.size() : 0, '0') + number;
+        stored.version = 1;
+        s.prepare(
+             "INSERT INTO opinions (reference, municipality, asked_by, title, question, answer, assignee, "
+             "state, "
+             "version, due_at, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', '', ?, 1, ?, "
+             "NULL, ?, ?)")
+            ->bind(stored.reference)
+            .bind(stored.municipality)
+            .bind(stored.askedBy)
+            .bind(stored.title)
+            .bind(latestText(stored, "question"))
+            .bind(stored.state)
+            .bind(stored.dueAt)
+            .bind(stored.createdAt)
+            .bind(stored.updatedAt)
+            .run();
+        stored.id = s.lastInsertId();
+        for (const OpinionText& t : stored.texts) insertText(s, stored.id, t);
+        writeOpinionParts(s, stored);
+        RecordEvent e = event;
+        e.entityId = stored.id;
+        e.sequence = 1;
+        eventlog::appendRecordEvent(s, e, stored.reference);
+    });
+    return stored;
+}
+
+std::optional<Opinion> SqlOpinionRepository::find(std::int64_t id) {
+    std::optional<Opinion> found;
+    _db.read([&](SqlSession& s) {
+        auto list = selectOpinions(s, SELECT_OPINION + "WHERE o.id = ?", {id});
+        if (!list.empty()) found = std::move(list.front());
+    });
+    return found;
+}
+
+std::vector<Opinion> SqlOpinionRepository::list(const std::optional<std::string>& state,
+                                                const std::optional<std::string>& municipality,
+                                                std::size_t limit) {
+    std::string sql = SELECT_OPINION + "WHERE 1 = 1";
+    std::vector<SqlParameter> params;
+    if (state) sql += " AND o.state = ?", params.emplace_back(*state);
+    if (municipality) sql += " AND o.municipality = ?", params.emplace_back(*municipality);
+    sql += " ORDER BY o.id DESC LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    std::vector<Opinion> out;
+    _db.read([&](SqlSession& s) { out = selectOpinions(s, sql, params); });
+    return out;
+}
+
+void SqlOpinionRepository::save(const Opinion& o, std::int64_t expectedVersion, const RecordEvent& event,
+                                const std::optional<OpinionText>& text) {
+    _db.write([&](SqlSession& s) {
+        // The index holds published guidance only; read what it holds now before the row changes.
+        std::string wasState, wasTitle, wasQuestion, wasAnswer;
+        {
+            auto before = s.prepare("SELECT state, title, question, answer FROM opinions WHERE id = ?");
+            before->bind(o.id);
+            if (before->step())
+                wasState = before->text(0), wasTitle = before->text(1), wasQuestion = before->text(2),
+                wasAnswer = before->text(3);
+        }
+        const int changed =
+            s.prepare(
+                 "UPDATE opinions SET title = ?, question = ?, answer = ?, assignee = ?, state = ?, version "
+                 "= version + "
+                 "1, due_at = ?, published_at = ?, updated_at = ? WHERE id = ? AND version = ?")
+                ->bind(o.title)
+                .bind(latestText(o, "question"))
+                .bind(latestText(o, "answer"))
+                .bind(o.assignee)
+                .bind(o.state)
+                .bind(o.dueAt)
+                .bind(o.publishedAt)
+                .bind(o.updatedAt)
+                .bind(o.id)
+                .bind(expectedVersion)
+                .run();
+        if (changed != 1) eventlog::failStaleUpdate(s, "opinions", "opinion", o.id, expectedVersion);
+        if (text) insertText(s, o.id, *text);
+        writeOpinionParts(s, o);
+        const bool was = wasState == "published", is = o.state == "published";
+        if (was || is)
+            searchindex::reindex(s, "opinion", o.id, was ? wasTitle : "",
+                                 was ? wasQuestion + "\n" + wasAnswer : "", is ? o.title : "",
+                                 is ? latestText(o, "question") + "\n" + latestText(o, "answer") : "");
+        RecordEvent e = event;
+        e.entityId = o.id;
+        e.sequence = expectedVersion + 1;
+        eventlog::appendRecordEvent(s, e, o.reference);
+    });
+}
+
+std::vector<Opinion> SqlOpinionRepository::onProvision(const std::string& key, std::size_t limit) {
+    std::vector<Opinion> out;
+    _db.read([&](SqlSession& s) {
+        out = selectOpinions(
+            s,
+            SELECT_OPINION +
+                "WHERE o.state = 'published' AND o.id IN (SELECT opinion_id FROM opinion_provisions "
+                "WHERE provision_key = ?) ORDER BY o.id DESC LIMIT ?",
+            {key, static_cast<std::int64_t>(limit)});
     });
     return out;
 }

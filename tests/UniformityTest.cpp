@@ -54,6 +54,8 @@ TEST_CASE("one article written in different ways is one provision key", "[unit][
     CHECK(provisionKeyOf("قانون_شهرداری:100") == key);
     CHECK(provisionKey({"قانون شهرداری", "ماده ۱۰۰ تبصره ۲"}) == "قانون_شهرداری:100_تبصره_2");
     CHECK(provisionKey({"قانون شهرداری", ""}) == "قانون_شهرداری");
+    CHECK(provisionKey({"قانون درآمد پایدار شهرداری‌ها", "۵"}) ==
+          provisionKey({"قانون درآمد پایدار شهرداری ها", "م ۵"}));
 }
 
 TEST_CASE("search terms: normalisation, stop words and light suffixes", "[unit][search]") {
@@ -303,4 +305,78 @@ TEST_CASE("reporting suggests similar gaps; merging keeps everything", "[http][u
     const auto history =
         t.client->get(mergedPath + "/history", t.token("mashhad.director")).json()->getArray("items");
     CHECK(history->getObject(1)->getObject("fields")->getValue<std::string>("duplicate_of") == survivor);
+}
+
+TEST_CASE("a city's question becomes a published opinion every city can search", "[http][uniformity]") {
+    TestService t;
+    const std::string gap = gapPath(createGap(t));
+    const Reply asked = t.client->post(
+        "/api/v1/opinions", t.token("tehran.director"),
+        R"({"title":"عوارض کسب و پیشه","question":"آیا شهرداری‌ها می‌توانند عوارض کسب را مستقیم وصول کنند؟",)"
+        R"("provisions":[{"law":"قانون درآمد پایدار شهرداری‌ها","article":"ماده ۵"}],"gaps":["1"]})");
+    INFO(asked.body);
+    REQUIRE(asked.status == 201);
+    const auto opinion = asked.json();
+    CHECK(opinion->getValue<std::string>("reference") == "O-1405-0001");
+    const std::string path = "/api/v1/opinions/" + opinion->getValue<std::string>("id");
+    requireProblem(
+        t.client->post("/api/v1/opinions", t.token("secretary"), R"({"title":"x","question":"y"})"), 403);
+    requireProblem(t.client->post("/api/v1/opinions", t.token("tehran.director"), R"({"title":"x"})"), 400,
+                   "question");
+    // Not published yet: another city does not see it, nor does search.
+    requireProblem(t.client->get(path, t.token("mashhad.director")), 404);
+    const auto transition = [&](const std::string& user, const std::string& body) {
+        return t.client->post(path + "/transitions", t.token(user), body);
+    };
+    // The question is revised as a new version; the old one stays.
+    REQUIRE(
+        t.client
+            ->post(
+                path + "/question", t.token("tehran.director"),
+                R"({"text":"پرسش اصلاح‌شده درباره عوارض کسب","expected_version":1})")
+            .status == 200);
+    requireProblem(transition("secretary", R"({"transition":"assign","expected_version":2})"), 422,
+                   "fields.assignee");
+    requireProblem(
+        transition("secretary",
+                   R"({"transition":"assign","fields":{"assignee":"nobody"},"expected_version":2})"),
+        422, "fields.assignee");
+    REQUIRE(
+        transition("secretary",
+                   R"({"transition":"assign","fields":{"assignee":"mashhad.member"},"expected_version":2})")
+            .status == 200);
+    requireProblem(transition("mashhad.member", R"({"transition":"answer","expected_version":3})"), 422,
+                   "answer");
+    requireProblem(
+        t.client->post(path + "/answer", t.token("tehran.director"), R"({"text":"x","expected_version":3})"),
+        403);
+    REQUIRE(
+        t.client
+            ->post(
+                path + "/answer", t.token("mashhad.member"),
+                R"({"text":"نظریه: وصول مستقیم عوارض کسب مجاز است","provisions":[{"law":"قانون درآمد پایدار شهرداری ها","article":"م ۵"}],"expected_version":3})")
+            .status == 200);
+    REQUIRE(transition("mashhad.member", R"({"transition":"answer","expected_version":4})").status == 200);
+    CHECK(references(t.client->get("/api/v1/search?q=" + encode("نظریه عوارض"), t.token("mashhad.director")))
+              .empty());
+    const Reply published = transition("secretary", R"({"transition":"publish","expected_version":5})");
+    REQUIRE(published.status == 200);
+    const auto body = published.json();
+    CHECK(body->getObject("state")->getValue<std::string>("name") == "published");
+    CHECK(body->getObject("question")->getValue<int>("version") == 2);
+    CHECK(body->getArray("versions")->size() == 3);
+    CHECK(body->getArray("gaps")->size() == 1);
+    // Now every city reads it and finds it; the provision page lists it.
+    REQUIRE(t.client->get(path, t.token("mashhad.director")).status == 200);
+    const Reply found = t.client->get("/api/v1/search?q=" + encode("نظریه عوارض کسب") + "&type=opinion",
+                                      t.token("mashhad.director"));
+    CHECK(references(found) == std::vector<std::string>{"O-1405-0001"});
+    const Reply page =
+        t.client->get("/api/v1/provisions/" +
+                          encode("قانون درآمد پایدار شهرداری‌ها — ماده ۵"),
+                      t.token("observer"));
+    CHECK(references(page, "opinions") == std::vector<std::string>{"O-1405-0001"});
+    const auto history = t.client->get(path + "/history", t.token("observer")).json()->getArray("items");
+    CHECK(history->size() == 6);
+    (void)gap;
 }
