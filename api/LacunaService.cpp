@@ -157,7 +157,7 @@ int LacunaService::port() const { return _server ? _server->port() : 0; }
 bool LacunaService::ensureAdmin(const std::string& password) { return _users.ensureAdmin(password); }
 
 bool LacunaService::seedDemo(const std::string& password) {
-    DemoData demo(_users, _store->users(), _gaps, _config.catalog, _hasher);
+    DemoData demo(_users, _store->users(), _gaps, _uniformity, _opinions, _config.catalog, _hasher);
     return demo.seed(password);
 }
 

@@ -142,8 +142,15 @@ std::vector<DemoGap> demoGaps() {
 }  // namespace
 
 DemoData::DemoData(UserService& users, UserRepository& userRepository, GapService& gaps,
-                   const Catalog& catalog, const PasswordHasher& hasher)
-    : _users(users), _userRepository(userRepository), _gaps(gaps), _catalog(catalog), _hasher(hasher) {}
+                   UniformityService& uniformity, OpinionService& opinions, const Catalog& catalog,
+                   const PasswordHasher& hasher)
+    : _users(users),
+      _userRepository(userRepository),
+      _gaps(gaps),
+      _uniformity(uniformity),
+      _opinions(opinions),
+      _catalog(catalog),
+      _hasher(hasher) {}
 
 std::vector<std::string> DemoData::usernames() {
     std::vector<std::string> out;
@@ -173,6 +180,32 @@ bool DemoData::seed(const std::string& password) {
         Gap gap = _gaps.report(principals[demo.reporter], demo.fields);
         for (const auto& [actor, transition] : demo.path)
             gap = _gaps.fireTransition(principals[actor], gap.id, transition, gap.version);
+    }
+    if (principals.count("secretary")) {
+        const Principal& secretary = principals["secretary"];
+        RulingInput ruling;
+        ruling.court = "هیئت عمومی دیوان عدالت اداری";
+        ruling.number = "۱۴۰۵۰۹۹۷۰۹۰۶۰۱۰۴۲";
+        ruling.decidedOn = "۱۴۰۵/۰۶/۲۰";
+        ruling.municipality = "tehran";
+        ruling.outcome = "adverse";
+        ruling.summary = "ابطال مصوبه شورای شهر درباره عوارض تبدیل کاربری به استناد ماده ۱۰۰ قانون شهرداری";
+        ruling.fullText = "نظر به اینکه تعیین عوارض خارج از حدود اختیارات مقرر در قانون است، مصوبه ابطال می‌شود.";
+        ruling.provisions = {{"قانون شهرداری", "ماده ۱۰۰"}};
+        _uniformity.registerRuling(secretary, ruling);
+        if (principals.count("mashhad.director") && principals.count("mashhad.member")) {
+            OpinionInput question;
+            question.title = "وصول عوارض نوسازی از اراضی فاقد سند";
+            question.question = "آیا شهرداری‌ها می‌توانند عوارض نوسازی اراضی فاقد سند رسمی را از متصرف وصول کنند؟";
+            question.provisions = {{"قانون نوسازی و عمران شهری", "ماده ۲۹"}};
+            Opinion o = _opinions.ask(principals["mashhad.director"], question);
+            o = _opinions.fireTransition(secretary, o.id, {"assign", "", {{"assignee", "mashhad.member"}}, {}}, o.version);
+            o = _opinions.write(principals["mashhad.member"], o.id, "answer",
+                                "وصول از متصرف با رعایت ماده ۲۹ قانون نوسازی و عمران شهری مجاز است.",
+                                {{"قانون نوسازی و عمران شهری", "ماده ۲۹"}}, o.version);
+            o = _opinions.fireTransition(principals["mashhad.member"], o.id, {"answer", "", {}, {}}, o.version);
+            _opinions.fireTransition(secretary, o.id, {"publish", "", {}, {}}, o.version);
+        }
     }
     return true;
 }
