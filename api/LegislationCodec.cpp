@@ -457,7 +457,8 @@ void writeSearchPage(JsonWriter& out, const SearchPage& page) {
             .field("reference", r.doc.reference)
             .field("title", r.doc.title)
             .field("municipality", r.doc.municipality);
-        if (r.doc.type != "ruling") out.field("state", r.doc.state).field("gap_id", r.doc.gapId);
+        if (r.doc.type != "ruling") out.field("state", r.doc.state);
+        if (r.doc.type == "gap" || r.doc.type == "draft") out.field("gap_id", r.doc.gapId);
         if (r.doc.type == "ruling") out.field("court", r.doc.court).field("outcome", r.doc.outcome);
         out.field("score", static_cast<std::int64_t>(std::llround(r.score * 1000)))
             .field("snippet", r.snippet)

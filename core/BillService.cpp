@@ -15,6 +15,7 @@ constexpr int MAX_RETRIES = 8;
 constexpr std::size_t TITLE_MAX = 500;
 constexpr std::size_t SHORT_MAX = 200;
 constexpr std::size_t TEXT_MAX = 20000;
+constexpr std::size_t NOTE_MAX = 5000;
 constexpr std::size_t LIST_MAX = 20;
 constexpr std::size_t GAPS_MAX = 50;
 constexpr std::size_t SPONSORS_MAX = 290;  // the Majlis has 290 seats
@@ -421,7 +422,7 @@ Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std
     FieldErrors errors;
     if (!contains(billvalues::positions(), position))
         errors.add("position", "unknown", "one of support, oppose, watch");
-    checkText(errors, "note", note, TEXT_MAX, false);
+    checkText(errors, "note", note, NOTE_MAX, false);
     errors.throwIfAny("the position is not valid");
     if (!actor.hasRole(roles::LEGAL_DIRECTOR) || !actor.municipality)
         throw Forbidden("a city's legal director states the city's position");

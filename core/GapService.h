@@ -25,8 +25,6 @@ struct GapLimits {
     std::size_t lawMax = 300;
     std::size_t articleMax = 100;
     std::size_t provisionsMax = 50;
-    /// All provisions of a gap together, as stored (JSON, UTF-8); fits a TEXT column on every backend.
-    std::size_t provisionsBytesMax = 60000;
     std::size_t commentMax = 5000;
     std::size_t fieldValueMax = 200;
     std::size_t queryMax = 200;

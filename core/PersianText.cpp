@@ -102,6 +102,17 @@ char32_t foldLetter(char32_t cp) {
 
 }  // namespace
 
+std::string utf8Prefix(std::string_view text, std::size_t maxChars) {
+    std::size_t pos = 0, count = 0;
+    char32_t c = 0;
+    while (pos < text.size() && count < maxChars) {
+        const std::size_t start = pos;
+        if (!decodeUtf8(text, pos, c)) return std::string(text.substr(0, start));
+        ++count;
+    }
+    return std::string(text.substr(0, pos));
+}
+
 bool isValidUtf8(std::string_view text) {
     std::size_t pos = 0;
     char32_t cp;

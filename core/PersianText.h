@@ -17,6 +17,9 @@ void appendUtf8(char32_t cp, std::string& out);
 /// Number of code points in well-formed UTF-8 text.
 std::size_t utf8Length(std::string_view text);
 
+/// At most the first `maxChars` code points of valid UTF-8 text (never cuts a character).
+std::string utf8Prefix(std::string_view text, std::size_t maxChars);
+
 /// The form Persian text is searched and compared on; the text as written is stored separately.
 /// Arabic yeh/kaf/heh/teh marbuta/alef variants become their Persian letters, diacritics and
 /// tatweel go, Persian and Arabic-Indic digits become ASCII, ZWNJ and other joiners and

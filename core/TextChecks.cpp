@@ -25,6 +25,9 @@ void checkProvisions(FieldErrors& errors, const std::string& field, const std::v
                      std::size_t maxCount, std::size_t lawMax, std::size_t articleMax) {
     if (provisions.size() > maxCount)
         errors.add(field, "too_many", "at most " + std::to_string(maxCount) + " provisions");
+    else if (provisionsJson(provisions).size() > PROVISIONS_BYTES_MAX)
+        errors.add(field, "too_long",
+                   "the provisions together take at most " + std::to_string(PROVISIONS_BYTES_MAX) + " bytes");
     for (std::size_t i = 0; i < provisions.size(); ++i) {
         const std::string at = field + "[" + std::to_string(i) + "]";
         checkText(errors, at + ".law", provisions[i].law, lawMax, true);

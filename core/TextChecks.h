@@ -13,7 +13,10 @@ namespace lacuna {
 void checkText(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
                bool required);
 
-/// Checks a list of provisions (law required, article optional) under `field`.
+/// All provisions of one record together, as stored (JSON, UTF-8): fits a TEXT column on every backend.
+inline constexpr std::size_t PROVISIONS_BYTES_MAX = 60000;
+
+/// Checks a list of provisions (law required, article optional, PROVISIONS_BYTES_MAX together) under `field`.
 void checkProvisions(FieldErrors& errors, const std::string& field, const std::vector<Provision>& provisions,
                      std::size_t maxCount, std::size_t lawMax, std::size_t articleMax);
 

@@ -23,6 +23,9 @@ constexpr std::int64_t DF_CAP = 20000;
 /// How many of the rarest word's best documents a query considers per document type.
 constexpr std::size_t CANDIDATES = 1000;
 constexpr std::size_t MAX_TERMS = 8;
+/// Similar gaps: the words of the new gap that are looked up, and how far their gaps are counted.
+constexpr std::size_t SIMILAR_WORDS = 12;
+constexpr std::int64_t SIMILAR_DF_CAP = 500;
 const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling", "opinion"};
 
 }  // namespace
@@ -247,13 +250,18 @@ std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const
                                                    std::int64_t excludeId, std::size_t limit) {
     // The gap's most telling words (rarest first), each bringing its best gaps; a shared provision
     // counts as much as a telling word.
-    std::map<std::string, std::int64_t> terms;
-    for (const TermWeight& t : documentTerms(fields.title, fields.description)) terms[t.term] = t.weight;
+    // Only the words that weigh most in this gap are counted (a count per word is the cost here).
+    std::vector<TermWeight> weighted = documentTerms(fields.title, fields.description);
+    std::sort(weighted.begin(), weighted.end(), [](const TermWeight& a, const TermWeight& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
+    });
+    if (weighted.size() > SIMILAR_WORDS) weighted.resize(SIMILAR_WORDS);
     std::vector<std::tuple<double, std::string, std::int64_t>> telling;
-    for (const auto& [term, weight] : terms) {
-        const std::int64_t df = _search.documentFrequency(term, "gap", DF_CAP);
+    for (const TermWeight& t : weighted) {
+        const std::int64_t df = _search.documentFrequency(t.term, "gap", SIMILAR_DF_CAP);
         if (df == 0) continue;
-        telling.emplace_back(inverseDocumentFrequency(df) * static_cast<double>(weight) / 1000.0, term, df);
+        telling.emplace_back(inverseDocumentFrequency(df) * static_cast<double>(t.weight) / 1000.0, t.term,
+                             df);
     }
     std::sort(telling.begin(), telling.end(),
               [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
@@ -263,7 +271,7 @@ std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const
     for (const auto& [score, term, df] : telling) {
         selfScore += score;
         const double idf = inverseDocumentFrequency(df);
-        for (const auto& [id, weight] : _search.postings(term, "gap", 200))
+        for (const auto& [id, weight] : _search.postings(term, "gap", 100))
             scores[id] += std::min(score, idf * static_cast<double>(weight) / 1000.0);
     }
     std::set<std::string> keys;

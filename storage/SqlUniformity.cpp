@@ -9,6 +9,7 @@
 #include "Errors.h"
 #include "EventLog.h"
 #include "GapListSql.h"
+#include "PersianText.h"
 #include "ProvisionsJson.h"
 #include "SearchIndex.h"
 #include "SearchText.h"

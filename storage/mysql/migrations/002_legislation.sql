@@ -6,7 +6,7 @@ CREATE TABLE drafts (
   gap_id BIGINT NOT NULL,
   version BIGINT NOT NULL,
   body MEDIUMTEXT NOT NULL,
-  rationale TEXT NOT NULL,
+  rationale MEDIUMTEXT NOT NULL,
   provisions TEXT NOT NULL,
   author_id BIGINT NOT NULL,
   author_name VARCHAR(64) NOT NULL,
@@ -27,7 +27,7 @@ CREATE TABLE record_events (
   from_state VARCHAR(64) NOT NULL,
   to_state VARCHAR(64) NOT NULL,
   transition VARCHAR(64) NOT NULL,
-  comment TEXT NOT NULL,
+  comment MEDIUMTEXT NOT NULL,
   data MEDIUMTEXT NOT NULL,
   UNIQUE (entity_type, entity_id, sequence)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
@@ -121,7 +121,7 @@ CREATE TABLE bill_objections (
   article VARCHAR(200) NOT NULL,
   type VARCHAR(64) NOT NULL,
   body MEDIUMTEXT NOT NULL,
-  response TEXT NOT NULL,
+  response MEDIUMTEXT NOT NULL,
   resolved BIGINT NOT NULL,
   raised_at BIGINT NOT NULL,
   resolved_at BIGINT,

@@ -1,13 +1,13 @@
 -- Uniformity of procedure: provision keys, court rulings, the search index, co-reporting cities,
 -- advisory opinions. MySQL/MariaDB dialect.
-ALTER TABLE gap_provisions ADD COLUMN provision_key VARCHAR(255) NULL, ADD KEY gap_provisions_by_key (provision_key, gap_id);
+ALTER TABLE gap_provisions ADD COLUMN provision_key VARCHAR(512) NULL, ADD KEY gap_provisions_by_key (provision_key, gap_id);
 ALTER TABLE gaps ADD COLUMN co_reporters VARCHAR(2000) NOT NULL DEFAULT '';
 
 CREATE TABLE draft_provisions (
   gap_id BIGINT NOT NULL,
   version BIGINT NOT NULL,
   position BIGINT NOT NULL,
-  provision_key VARCHAR(255) NOT NULL,
+  provision_key VARCHAR(512) NOT NULL,
   PRIMARY KEY (gap_id, version, position)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX draft_provisions_by_key ON draft_provisions(provision_key, gap_id);
@@ -37,7 +37,7 @@ CREATE INDEX rulings_by_municipality ON rulings(municipality, decided_day, id);
 CREATE TABLE ruling_provisions (
   ruling_id BIGINT NOT NULL,
   position BIGINT NOT NULL,
-  provision_key VARCHAR(255) NOT NULL,
+  provision_key VARCHAR(512) NOT NULL,
   PRIMARY KEY (ruling_id, position)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ruling_provisions_by_key ON ruling_provisions(provision_key, ruling_id);

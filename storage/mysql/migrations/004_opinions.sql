@@ -10,8 +10,8 @@ CREATE TABLE opinions (
   municipality VARCHAR(64) NOT NULL,
   asked_by BIGINT NOT NULL,
   title TEXT NOT NULL,
-  question TEXT NOT NULL,
-  answer TEXT NOT NULL,
+  question MEDIUMTEXT NOT NULL,
+  answer MEDIUMTEXT NOT NULL,
   assignee VARCHAR(64) NOT NULL,
   state VARCHAR(64) NOT NULL,
   version BIGINT NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE opinion_texts (
   opinion_id BIGINT NOT NULL,
   kind VARCHAR(16) NOT NULL,
   version BIGINT NOT NULL,
-  body TEXT NOT NULL,
+  body MEDIUMTEXT NOT NULL,
   provisions TEXT NOT NULL,
   author_id BIGINT NOT NULL,
   author_name VARCHAR(64) NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE opinion_texts (
 
 CREATE TABLE opinion_provisions (
   opinion_id BIGINT NOT NULL,
-  provision_key VARCHAR(255) NOT NULL,
+  provision_key VARCHAR(512) NOT NULL,
   PRIMARY KEY (opinion_id, provision_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX opinion_provisions_by_key ON opinion_provisions(provision_key, opinion_id);
