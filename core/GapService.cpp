@@ -287,7 +287,9 @@ Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const Tr
     if (gap.version != expectedVersion)
         throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
                               std::to_string(expectedVersion));
-    if (input.fields.count("duplicate_of")) return merge(actor, gap, change, expectedVersion);
+    if (const auto it = input.fields.find("duplicate_of"); it != input.fields.end())
+        return merge(actor, gap, loadByKey(actor, resolveDuplicateOf(actor, gap, it->second)), change,
+                     expectedVersion);
     _gaps.changeState(change);
     gap.state = change.toState;
     gap.updatedAt = change.event.at;
@@ -296,12 +298,9 @@ Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const Tr
     return gap;
 }
 
-Gap GapService::merge(const Principal& actor, Gap gap, const GapStateChange& change,
+Gap GapService::merge(const Principal& actor, Gap gap, Gap survivor, const GapStateChange& change,
                       std::int64_t expectedVersion) {
     // The survivor gains the merged gap's city (and its co-reporters), provisions and rulings.
-    const std::string& survivorRef = change.event.fieldsJson;  // {"duplicate_of":"G-…"}
-    const auto start = survivorRef.find(":\"") + 2;
-    Gap survivor = loadByKey(actor, survivorRef.substr(start, survivorRef.find('"', start) - start));
     const GapFields before = survivor.fields;
     const std::vector<std::string> coBefore = survivor.coReporters;
     std::vector<std::string> cities = gap.coReporters;

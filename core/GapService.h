@@ -76,7 +76,8 @@ private:
     void validateFields(const GapFields& fields, FieldErrors& errors) const;
     std::string resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value);
 
-    Gap merge(const Principal& actor, Gap gap, const GapStateChange& change, std::int64_t expectedVersion);
+    Gap merge(const Principal& actor, Gap gap, Gap survivor, const GapStateChange& change,
+              std::int64_t expectedVersion);
 
     GapRepository& _gaps;
     DraftRepository& _drafts;

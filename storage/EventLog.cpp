@@ -1,5 +1,7 @@
 #include "EventLog.h"
 
+#include <functional>
+
 #include "Errors.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
@@ -32,15 +34,16 @@ const std::string UPDATE_GAP_STATE =
 std::string eventPattern(const std::string& eventType) { return "% " + eventType + " %"; }
 
 /// Writes the event to the outbox with one pending delivery per subscription that wants it; nothing
-/// at all when no subscription does (the common case costs one indexed count).
-void enqueue(SqlSession& s, const std::string& eventType, const std::string& payload, std::int64_t at) {
+/// at all when no subscription does (the common case costs one count, and no payload is built).
+void enqueue(SqlSession& s, const std::string& eventType, const std::function<std::string()>& payload,
+             std::int64_t at) {
     const std::string pattern = eventPattern(eventType);
     auto count = s.prepare(COUNT_SUBSCRIBERS);
     count->bind(pattern);
     const bool wanted = count->step() && count->integer(0) > 0;
     count.reset();
     if (!wanted) return;
-    s.prepare(INSERT_OUTBOX)->bind(eventType).bind(payload).bind(at).run();
+    s.prepare(INSERT_OUTBOX)->bind(eventType).bind(payload()).bind(at).run();
     const std::int64_t outboxId = s.lastInsertId();
     s.prepare(FAN_OUT_DELIVERIES)->bind(outboxId).bind(at).bind(pattern).run();
 }
@@ -104,11 +107,14 @@ void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, co
         .bind(gapId)
         .bind(e.actorId)
         .run();
-    const std::string data = "{\"changes\":" + e.changesJson + ",\"fields\":" + e.fieldsJson + "}";
-    enqueue(s, eventType,
-            payload(eventType, "gap", gapId, reference, sequence, e.at, e.actorName, e.fromState, e.toState,
-                    e.transition, e.comment, data),
-            e.at);
+    enqueue(
+        s, eventType,
+        [&] {
+            const std::string data = "{\"changes\":" + e.changesJson + ",\"fields\":" + e.fieldsJson + "}";
+            return payload(eventType, "gap", gapId, reference, sequence, e.at, e.actorName, e.fromState,
+                           e.toState, e.transition, e.comment, data);
+        },
+        e.at);
 }
 
 void appendRecordEvent(SqlSession& s, const RecordEvent& e, const std::string& reference) {
@@ -128,10 +134,13 @@ void appendRecordEvent(SqlSession& s, const RecordEvent& e, const std::string& r
         .bind(e.dataJson)
         .run();
     const std::string eventType = e.entityType + "." + e.type;
-    enqueue(s, eventType,
-            payload(eventType, e.entityType, e.entityId, reference, e.sequence, e.at, e.actorName,
-                    e.fromState, e.toState, e.transition, e.comment, e.dataJson),
-            e.at);
+    enqueue(
+        s, eventType,
+        [&] {
+            return payload(eventType, e.entityType, e.entityId, reference, e.sequence, e.at, e.actorName,
+                           e.fromState, e.toState, e.transition, e.comment, e.dataJson);
+        },
+        e.at);
 }
 
 void applyGapChange(SqlSession& s, const GapStateChange& change) {
