@@ -231,6 +231,18 @@ void writeStrings(JsonWriter& out, const std::vector<std::string>& values) {
     out.endArray();
 }
 
+void writeUserRef(JsonWriter& out, std::string_view key, std::int64_t id, const std::string& username) {
+    out.key(key).beginObject().field("id", id).field("username", username).endObject();
+}
+
+void writeEventHead(JsonWriter& out, std::int64_t sequence, std::int64_t at, std::int64_t actorId,
+                    const std::string& actorName, const std::string& clientAddress, const std::string& type) {
+    out.field("sequence", sequence);
+    writeTime(out, "at", at);
+    writeUserRef(out, "actor", actorId, actorName);
+    out.field("client_address", clientAddress).field("type", type);
+}
+
 void writeDue(JsonWriter& out, const std::optional<std::int64_t>& dueAt, std::int64_t now) {
     out.key("due_at");
     if (!dueAt) {
@@ -288,12 +300,8 @@ void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const
         .endObject()
         .key("state");
     writeState(out, lifecycle, gap.state);
-    out.field("version", gap.version)
-        .key("created_by")
-        .beginObject()
-        .field("id", gap.createdBy)
-        .field("username", gap.createdByName)
-        .endObject();
+    out.field("version", gap.version);
+    writeUserRef(out, "created_by", gap.createdBy, gap.createdByName);
     writeTime(out, "created_at", gap.createdAt);
     writeTime(out, "updated_at", gap.updatedAt);
     writeDue(out, gap.dueAt, now);
@@ -304,16 +312,9 @@ void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const
 }
 
 void writeEvent(JsonWriter& out, const GapEvent& e, const Lifecycle& lifecycle) {
-    out.beginObject().field("sequence", e.sequence);
-    writeTime(out, "at", e.at);
-    out.key("actor")
-        .beginObject()
-        .field("id", e.actorId)
-        .field("username", e.actorName)
-        .endObject()
-        .field("client_address", e.clientAddress)
-        .field("type", e.type)
-        .key("changes")
+    out.beginObject();
+    writeEventHead(out, e.sequence, e.at, e.actorId, e.actorName, e.clientAddress, e.type);
+    out.key("changes")
         .raw(e.changesJson)  // stored as JSON by the service, written as it is
         .key("from_state");
     writeState(out, lifecycle, e.fromState);

@@ -44,6 +44,11 @@ void writeGap(JsonWriter& out, const Gap& gap, const Lifecycle& lifecycle, const
 /// A state as {name, label_fa, label_en, terminal}; null for none.
 void writeState(JsonWriter& out, const Lifecycle& lifecycle, const std::string& name);
 void writeStrings(JsonWriter& out, const std::vector<std::string>& values);
+/// `"<key>": {"id": …, "username": …}`: who created, asked, wrote or acted.
+void writeUserRef(JsonWriter& out, std::string_view key, std::int64_t id, const std::string& username);
+/// The members every audit event starts with: sequence, at (+ Jalali), actor, client address, type.
+void writeEventHead(JsonWriter& out, std::int64_t sequence, std::int64_t at, std::int64_t actorId,
+                    const std::string& actorName, const std::string& clientAddress, const std::string& type);
 /// `due_at`, `due_at_jalali` and `overdue` members.
 void writeDue(JsonWriter& out, const std::optional<std::int64_t>& dueAt, std::int64_t now);
 /// [{name, label_fa, label_en, to, requires, accepts}]

@@ -316,14 +316,9 @@ void writeOpinion(JsonWriter& out, const Opinion& o, const Lifecycle& lifecycle,
         .field("id", o.id)
         .field("reference", o.reference)
         .field("title", o.title)
-        .field("municipality", o.municipality)
-        .key("asked_by")
-        .beginObject()
-        .field("id", o.askedBy)
-        .field("username", o.askedByName)
-        .endObject()
-        .field("assignee", o.assignee)
-        .key("state");
+        .field("municipality", o.municipality);
+    writeUserRef(out, "asked_by", o.askedBy, o.askedByName);
+    out.field("assignee", o.assignee).key("state");
     writeState(out, lifecycle, o.state);
     out.field("version", o.version);
     writeDue(out, o.dueAt, now);
@@ -490,12 +485,8 @@ void writeDraft(JsonWriter& out, const Draft& d, bool withText) {
     out.key("provisions").beginArray();
     for (const auto& p : d.provisions)
         out.beginObject().field("law", p.law).field("article", p.article).endObject();
-    out.endArray()
-        .key("author")
-        .beginObject()
-        .field("id", d.authorId)
-        .field("username", d.authorName)
-        .endObject();
+    out.endArray();
+    writeUserRef(out, "author", d.authorId, d.authorName);
     writeTime(out, "created_at", d.createdAt);
     out.endObject();
 }
@@ -518,11 +509,7 @@ void writeMeeting(JsonWriter& out, const Meeting& m, const MeetingService& servi
     out.beginObject().field("id", m.id).field("reference", "M-" + std::to_string(m.id));
     writeTime(out, "scheduled_at", m.scheduledAt);
     out.field("place", m.place).field("state", m.state).field("version", m.version);
-    out.key("created_by")
-        .beginObject()
-        .field("id", m.createdBy)
-        .field("username", m.createdByName)
-        .endObject();
+    writeUserRef(out, "created_by", m.createdBy, m.createdByName);
     writeTime(out, "created_at", m.createdAt);
     writeTime(out, "updated_at", m.updatedAt);
     const CommitteeRules& rules = service.rules();
@@ -600,11 +587,7 @@ void writeBill(JsonWriter& out, const Bill& b, const Lifecycle& lifecycle, const
     out.field("version", b.version);
     writeDue(out, b.dueAt, now);
     out.field("extensions", b.extensions);
-    out.key("created_by")
-        .beginObject()
-        .field("id", b.createdBy)
-        .field("username", b.createdByName)
-        .endObject();
+    writeUserRef(out, "created_by", b.createdBy, b.createdByName);
     writeTime(out, "created_at", b.createdAt);
     writeTime(out, "updated_at", b.updatedAt);
     out.key("gaps").beginArray();
@@ -657,15 +640,8 @@ void writeBill(JsonWriter& out, const Bill& b, const Lifecycle& lifecycle, const
 }
 
 void writeRecordEvent(JsonWriter& out, const RecordEvent& e, const Lifecycle* lifecycle) {
-    out.beginObject().field("sequence", e.sequence);
-    writeTime(out, "at", e.at);
-    out.key("actor")
-        .beginObject()
-        .field("id", e.actorId)
-        .field("username", e.actorName)
-        .endObject()
-        .field("client_address", e.clientAddress)
-        .field("type", e.type);
+    out.beginObject();
+    writeEventHead(out, e.sequence, e.at, e.actorId, e.actorName, e.clientAddress, e.type);
     if (lifecycle) {
         out.key("from_state");
         writeState(out, *lifecycle, e.fromState);

@@ -6,11 +6,9 @@
 #include <vector>
 
 #include "GapRepository.h"
+#include "Sql.h"
 
 namespace lacuna {
-
-/// A bound parameter of a generated statement.
-using SqlParameter = std::variant<std::int64_t, std::string>;
 
 /// The list query of GapQuery as portable SQL (SQLite and MySQL alike) with its parameters in order.
 /// The text is assembled only from fixed fragments; every value a user gave is a parameter.

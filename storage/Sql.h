@@ -5,8 +5,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <variant>
+#include <vector>
 
 namespace lacuna {
+
+/// A bound parameter of a generated statement.
+using SqlParameter = std::variant<std::int64_t, std::string>;
 
 enum class SqlDialect { Sqlite, Mysql };
 
@@ -23,6 +29,14 @@ public:
     SqlStatement& bind(const char* value) { return bind(std::string(value)); }
     SqlStatement& bind(const std::optional<std::int64_t>& value) { return value ? bind(*value) : bindNull(); }
     SqlStatement& bind(const std::optional<std::string>& value) { return value ? bind(*value) : bindNull(); }
+    SqlStatement& bind(const SqlParameter& value) {
+        return std::holds_alternative<std::int64_t>(value) ? bind(std::get<std::int64_t>(value))
+                                                           : bind(std::get<std::string>(value));
+    }
+    SqlStatement& bindAll(const std::vector<SqlParameter>& values) {
+        for (const auto& v : values) bind(v);
+        return *this;
+    }
 
     /// Advances to the next row; false when there is none.
     virtual bool step() = 0;
@@ -47,6 +61,18 @@ public:
     virtual std::int64_t lastInsertId() = 0;
     virtual SqlDialect dialect() const = 0;
 };
+
+/// Every row of `sql` with `params`, each read by `read(row)`; the statement is finished before it
+/// returns, so callers may then run further statements per row.
+template <typename Read>
+auto selectRows(SqlSession& session, const std::string& sql, const std::vector<SqlParameter>& params,
+                Read read) {
+    std::vector<decltype(read(std::declval<const SqlStatement&>()))> out;
+    auto select = session.prepare(sql);
+    select->bindAll(params);
+    while (select->step()) out.push_back(read(*select));
+    return out;
+}
 
 /// A database as the backend-neutral repositories see it; errors arrive as domain errors
 /// (StoreUnavailable, AlreadyExists), and a write rolls back when its work throws.

@@ -142,13 +142,8 @@ Meeting readMeeting(const SqlStatement& r) {
 }
 
 std::vector<Meeting> selectMeetings(SqlSession& s, const std::string& sql,
-                                    const std::function<void(SqlStatement&)>& bind) {
-    std::vector<Meeting> meetings;
-    {
-        auto select = s.prepare(sql);
-        bind(*select);
-        while (select->step()) meetings.push_back(readMeeting(*select));
-    }
+                                    const std::vector<SqlParameter>& params) {
+    std::vector<Meeting> meetings = selectRows(s, sql, params, readMeeting);
     for (Meeting& m : meetings) loadMeetingParts(s, m);
     return meetings;
 }
@@ -341,13 +336,8 @@ void writeBillParts(SqlSession& s, const Bill& b, bool replace) {
 }
 
 std::vector<Bill> selectBills(SqlSession& s, const std::string& sql,
-                              const std::function<void(SqlStatement&)>& bind) {
-    std::vector<Bill> bills;
-    {
-        auto select = s.prepare(sql);
-        bind(*select);
-        while (select->step()) bills.push_back(readBill(*select));
-    }
+                              const std::vector<SqlParameter>& params) {
+    std::vector<Bill> bills = selectRows(s, sql, params, readBill);
     for (Bill& b : bills) loadBillParts(s, b);
     return bills;
 }
@@ -593,8 +583,7 @@ Meeting SqlMeetingRepository::create(const Meeting& meeting, const RecordEvent& 
 std::optional<Meeting> SqlMeetingRepository::find(std::int64_t id) {
     std::optional<Meeting> found;
     _db.read([&](SqlSession& s) {
-        auto meetings =
-            selectMeetings(s, SELECT_MEETING + "WHERE m.id = ?", [&](SqlStatement& q) { q.bind(id); });
+        auto meetings = selectMeetings(s, SELECT_MEETING + "WHERE m.id = ?", {id});
         if (!meetings.empty()) found = std::move(meetings.front());
     });
     return found;
@@ -607,10 +596,10 @@ std::vector<Meeting> SqlMeetingRepository::list(const std::optional<std::string>
         if (state)
             meetings = selectMeetings(
                 s, SELECT_MEETING + "WHERE m.state = ? ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?",
-                [&](SqlStatement& q) { q.bind(*state).bind(size); });
+                {*state, size});
         else
-            meetings = selectMeetings(s, SELECT_MEETING + "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?",
-                                      [&](SqlStatement& q) { q.bind(size); });
+            meetings =
+                selectMeetings(s, SELECT_MEETING + "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?", {size});
     });
     return meetings;
 }
@@ -690,7 +679,7 @@ Bill SqlBillRepository::create(const Bill& bill, int jalaliYear, const RecordEve
 std::optional<Bill> SqlBillRepository::find(std::int64_t id) {
     std::optional<Bill> found;
     _db.read([&](SqlSession& s) {
-        auto bills = selectBills(s, SELECT_BILL + "WHERE b.id = ?", [&](SqlStatement& q) { q.bind(id); });
+        auto bills = selectBills(s, SELECT_BILL + "WHERE b.id = ?", {id});
         if (!bills.empty()) found = std::move(bills.front());
     });
     return found;
@@ -703,10 +692,9 @@ std::vector<Bill> SqlBillRepository::list(const std::optional<std::string>& stat
         if (state)
             bills = selectBills(
                 s, SELECT_BILL + "WHERE b.state = ? ORDER BY b.created_at DESC, b.id DESC LIMIT ?",
-                [&](SqlStatement& q) { q.bind(*state).bind(size); });
+                {*state, size});
         else
-            bills = selectBills(s, SELECT_BILL + "ORDER BY b.created_at DESC, b.id DESC LIMIT ?",
-                                [&](SqlStatement& q) { q.bind(size); });
+            bills = selectBills(s, SELECT_BILL + "ORDER BY b.created_at DESC, b.id DESC LIMIT ?", {size});
     });
     return bills;
 }

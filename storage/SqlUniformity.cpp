@@ -80,17 +80,7 @@ Ruling readRuling(const SqlStatement& r) {
 
 std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
                                   const std::vector<SqlParameter>& params) {
-    std::vector<Ruling> out;
-    {
-        auto select = s.prepare(sql);
-        for (const auto& p : params) {
-            if (const auto* n = std::get_if<std::int64_t>(&p))
-                select->bind(*n);
-            else
-                select->bind(std::get<std::string>(p));
-        }
-        while (select->step()) out.push_back(readRuling(*select));
-    }
+    std::vector<Ruling> out = selectRows(s, sql, params, readRuling);
     for (Ruling& r : out) {
         auto links = s.prepare(SELECT_RULING_GAPS);
         links->bind(r.id);
@@ -103,18 +93,9 @@ std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
 
 std::vector<GapSummary> selectGapSummaries(SqlSession& s, const std::string& sql,
                                            const std::vector<SqlParameter>& params) {
-    std::vector<GapSummary> out;
-    auto select = s.prepare(sql);
-    for (const auto& p : params) {
-        if (const auto* n = std::get_if<std::int64_t>(&p))
-            select->bind(*n);
-        else
-            select->bind(std::get<std::string>(p));
-    }
-    while (select->step())
-        out.push_back(GapSummary{select->integer(0), select->text(1), select->text(2), select->text(3),
-                                 select->text(4), select->integer(5) != 0});
-    return out;
+    return selectRows(s, sql, params, [](const SqlStatement& r) {
+        return GapSummary{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5) != 0};
+    });
 }
 
 /// `?, ?, …` for n parameters.
@@ -420,17 +401,7 @@ Opinion readOpinion(const SqlStatement& r) {
 
 std::vector<Opinion> selectOpinions(SqlSession& s, const std::string& sql,
                                     const std::vector<SqlParameter>& params) {
-    std::vector<Opinion> out;
-    {
-        auto select = s.prepare(sql);
-        for (const auto& p : params) {
-            if (const auto* n = std::get_if<std::int64_t>(&p))
-                select->bind(*n);
-            else
-                select->bind(std::get<std::string>(p));
-        }
-        while (select->step()) out.push_back(readOpinion(*select));
-    }
+    std::vector<Opinion> out = selectRows(s, sql, params, readOpinion);
     for (Opinion& o : out) {
         {
             auto texts = s.prepare(
