@@ -3,6 +3,7 @@
 #include <map>
 
 #include "JalaliDate.h"
+#include "JsonText.h"
 
 namespace lacuna {
 namespace {
@@ -61,33 +62,6 @@ std::string decisionName(const std::string& decision) {
 }
 
 }  // namespace
-
-std::string htmlEscape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string renderDiffHtml(const DraftDiff& diff, const std::string& gapReference) {
     const std::string title = "مقایسه پیش‌نویس " + gapReference + "، نسخه " +

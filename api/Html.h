@@ -8,9 +8,6 @@
 
 namespace lacuna {
 
-/// Text escaped for HTML element content and attribute values.
-std::string htmlEscape(const std::string& text);
-
 /// A right-to-left HTML page showing a draft diff, insertions in <ins> and deletions in <del>.
 std::string renderDiffHtml(const DraftDiff& diff, const std::string& gapReference);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "JsonText.h"
 #include "PersianText.h"
 
 namespace lacuna {
@@ -79,29 +80,6 @@ std::vector<std::string> words(const std::string& normalised) {
         }
     }
     if (!current.empty()) out.push_back(std::move(current));
-    return out;
-}
-
-std::string htmlEscape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
     return out;
 }
 
@@ -202,7 +180,8 @@ std::string searchSnippet(const std::string& text, const std::vector<std::string
 
 std::string provisionKey(const Provision& p) {
     // The law's words as the search index sees them (stems, no stop words), so that
-    // «شهرداری‌ها», «شهرداریها» and «شهرداری ها» in a law's name are one key too.
+    // «شهرداری‌ها», «شهرداریها» and «شهرداری ها» in a law's name are one key
+    // too.
     std::string law;
     for (const std::string& w : words(normalizePersian(p.law)))
         if (const std::string stem = searchStem(w); !stem.empty()) law += (law.empty() ? "" : "_") + stem;
