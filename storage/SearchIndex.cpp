@@ -1,6 +1,7 @@
 #include "SearchIndex.h"
 
 #include <map>
+#include <tuple>
 
 #include "PortableSql.h"
 #include "SearchText.h"
@@ -96,6 +97,24 @@ void backfillProvisionKeys(SqlSession& s) {
             .bind(r.gapId)
             .bind(r.position)
             .run();
+}
+
+std::int64_t backfillSearchIndex(SqlSession& s) {
+    {
+        auto any = s.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM search_postings LIMIT 1) p");
+        if (any->step() && any->integer(0) > 0) return 0;
+    }
+    std::int64_t last = 0, indexed = 0;
+    for (;;) {
+        // In batches, so a large store is never held in memory at once.
+        const auto batch = selectRows(
+            s, "SELECT id, title, description FROM gaps WHERE id > ? ORDER BY id LIMIT 1000", {last},
+            [](const SqlStatement& r) { return std::make_tuple(r.integer(0), r.text(1), r.text(2)); });
+        if (batch.empty()) return indexed;
+        for (const auto& [id, title, description] : batch) reindex(s, "gap", id, "", "", title, description);
+        last = std::get<0>(batch.back());
+        indexed += static_cast<std::int64_t>(batch.size());
+    }
 }
 
 }  // namespace lacuna::searchindex

@@ -27,4 +27,8 @@ void writeGapProvisions(SqlSession& session, std::int64_t gapId, const std::vect
 /// Fills the provision keys of rows written before keys existed (idempotent; run at open).
 void backfillProvisionKeys(SqlSession& session);
 
+/// Indexes the gaps of a store that has gaps but no index yet (one written before the index
+/// existed); does nothing otherwise. Returns how many gaps it indexed.
+std::int64_t backfillSearchIndex(SqlSession& session);
+
 }  // namespace lacuna::searchindex

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "Errors.h"
 #include "SearchIndex.h"
 #include "SqlLegislation.h"
 #include "Store.h"
@@ -28,6 +29,13 @@ protected:
         _database = std::move(database);
         _legislation = std::make_unique<SqlLegislation>(*_database);
         _database->write([](SqlSession& s) { searchindex::backfillProvisionKeys(s); });
+        // A store from before the search index: index its gaps once. Two instances starting at
+        // once on one database may race here; the loser's transaction fails on the postings the
+        // winner wrote and is simply dropped.
+        try {
+            _database->write([](SqlSession& s) { searchindex::backfillSearchIndex(s); });
+        } catch (const AlreadyExists&) {
+        }
     }
 
 private:

@@ -5,6 +5,8 @@
 #include "Errors.h"
 #include "GapListSql.h"
 #include "GapService.h"
+#include "SqliteConnection.h"
+#include "StoreFactory.h"
 #include "TestStores.h"
 
 using namespace lacuna;
@@ -374,4 +376,26 @@ TEST_CASE("a bill's change and its gaps' changes commit together or not at all",
     REQUIRE(events.size() == 3);
     CHECK(events[2].sequence == 3);
     CHECK_THROWS_AS(store->bills().save(next, 1, {moved}, {}), VersionConflict);
+}
+
+TEST_CASE("a store from before the search index gets its gaps indexed when it opens", "[storage][search]") {
+    TempDir dir;
+    const StoreSettings settings = freshStoreSettings("sqlite", dir);
+    std::int64_t gapId = 0;
+    {
+        auto store = openStore(settings);
+        const std::int64_t uid = store->users().create(someUser("director"));
+        gapId = store->gaps()
+                    .create(someGap(uid, "زلزله‌شناسی شهری"), 1405, createdEvent(uid))
+                    .id;
+    }
+    {
+        // What a store written before migration 003 looks like: gaps without postings.
+        SqliteConnection raw(settings.sqlitePath);
+        raw.execute("DELETE FROM search_postings");
+    }
+    auto store = openStore(settings);
+    const auto found = store->search().candidates({"زلزلهشناسی"}, "gap", 10);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == gapId);
 }
