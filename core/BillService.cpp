@@ -286,6 +286,13 @@ Bill BillService::fireTransition(const Principal& actor, std::int64_t id, const 
     checkText(errors, "comment", input.comment, TEXT_MAX, false);
     for (const auto& [name, value] : input.fields)
         checkLine(errors, "fields." + name, value, SHORT_MAX, false);
+    // A stage's date is the Majlis's date, in Jalali; it is stored normalised (1405-09-06).
+    if (const auto it = input.fields.find("date"); it != input.fields.end()) {
+        if (const auto date = parseJalaliDate(it->second))
+            it->second = formatJalali(*date);
+        else
+            errors.add("fields.date", "format", "a Jalali date such as 1405-09-06");
+    }
     errors.throwIfAny("the transition request is not valid");
     input.facts = facts(bill);
     const LifecycleTransition& t = _lifecycle.check(bill.state, actor.roles, input);

@@ -4,9 +4,13 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
 #include <Poco/Format.h>
+#include <Poco/NumberParser.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Timestamp.h>
 
 #include <array>
+
+#include "PersianText.h"
 
 namespace lacuna {
 namespace {
@@ -122,6 +126,16 @@ std::string formatJalali(const JalaliDate& date) {
 
 std::string formatIsoUtc(std::int64_t epochMs) {
     return Poco::DateTimeFormatter::format(Poco::Timestamp(epochMs * 1000), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+std::optional<JalaliDate> parseJalaliDate(const std::string& text) {
+    const Poco::StringTokenizer parts(normalizePersian(text), "-/", Poco::StringTokenizer::TOK_TRIM);
+    int y = 0, m = 0, d = 0;
+    if (parts.count() == 3 && Poco::NumberParser::tryParse(parts[0], y) &&
+        Poco::NumberParser::tryParse(parts[1], m) && Poco::NumberParser::tryParse(parts[2], d) && y >= 1300 &&
+        y <= 1500 && m >= 1 && m <= 12 && d >= 1 && d <= jalaliMonthLength(y, m))
+        return JalaliDate{y, m, d};
+    return std::nullopt;
 }
 
 }  // namespace lacuna

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace lacuna {
@@ -33,6 +34,10 @@ constexpr std::int64_t IRAN_OFFSET_MS = (3 * 60 + 30) * 60 * 1000;
 
 /// The Jalali calendar date in Iran at the UTC instant `epochMs`.
 JalaliDate jalaliDateInIran(std::int64_t epochMs);
+
+/// A Jalali date as people type it: `1405-08-12`, `1405/8/12`, Persian or Arabic digits; none when
+/// it is not a real date (years 1300–1500).
+std::optional<JalaliDate> parseJalaliDate(const std::string& text);
 
 /// `1405-09-05` (ASCII digits, zero padded): what the API gives beside ISO 8601.
 std::string formatJalali(const JalaliDate& date);

@@ -42,12 +42,7 @@ UniformityService::UniformityService(RulingRepository& rulings, SearchRepository
     : _rulings(rulings), _search(search), _gaps(gaps), _catalog(catalog), _clock(clock), _limits(limits) {}
 
 JalaliDate UniformityService::parseJalaliDate(const std::string& field, const std::string& text) {
-    const Poco::StringTokenizer parts(normalizePersian(text), "-/", Poco::StringTokenizer::TOK_TRIM);
-    int y = 0, m = 0, d = 0;
-    if (parts.count() == 3 && Poco::NumberParser::tryParse(parts[0], y) &&
-        Poco::NumberParser::tryParse(parts[1], m) && Poco::NumberParser::tryParse(parts[2], d) && y >= 1300 &&
-        y <= 1500 && m >= 1 && m <= 12 && d >= 1 && d <= jalaliMonthLength(y, m))
-        return JalaliDate{y, m, d};
+    if (const auto date = lacuna::parseJalaliDate(text)) return *date;
     throw ValidationError("bad date", {{field, "format", "a Jalali date such as 1405-08-12"}});
 }
 

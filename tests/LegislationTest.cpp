@@ -111,10 +111,12 @@ TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a b
 
     // --- drafts: immutable versions, optimistic concurrency, word diff
     const std::string v1 =
-        "شهرداری‌ها مکلفند عوارض نوسازی را «بر اساس ارزش معاملاتی» وصول کنند؛ مهلت پرداخت سی روز "
+        "شهرداری‌ها مکلفند عوارض نوسازی را «بر اساس ارزش معاملاتی» وصول کنند؛ مهلت پرداخت سی "
+        "روز "
         "است.";
     const std::string v2 =
-        "شهرداریها مکلفند عوارض نوسازی را «بر اساس ارزش منطقه‌ای» وصول کنند؛ مهلت پرداخت شصت روز "
+        "شهرداریها مکلفند عوارض نوسازی را «بر اساس ارزش منطقه‌ای» وصول کنند؛ مهلت پرداخت شصت "
+        "روز "
         "است؟";
     const Reply d1 = saveDraft(t, path, 0, v1);
     REQUIRE(d1.status == 201);
@@ -266,7 +268,12 @@ TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a b
     };
     step("announce", R"(,"fields":{"date":"1405-09-06","session_no":"۱۲۳","registration_no":"۴۵۶"})",
          "announced");
-    step("refer_to_commission", R"(,"fields":{"date":"1405-09-07"})", "in_commission");
+    requireProblem(
+        t.client->post(
+            billPath + "/transitions", t.token("liaison"),
+            withVersion(R"("transition":"refer_to_commission","fields":{"date":"1405-13-40"})", billVersion)),
+        400, "fields.date");
+    step("refer_to_commission", R"(,"fields":{"date":"۱۴۰۵/۹/۷"})", "in_commission");
     step("report", "", "commission_report");
     step("debate_general_principles", "", "general_principles");
     step("approve_general_principles", R"(,"fields":{"votes":"۱۸۰"})", "details");
