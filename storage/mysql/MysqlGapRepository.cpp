@@ -6,10 +6,10 @@
 #include "Errors.h"
 #include "EventLog.h"
 #include "GapListSql.h"
+#include "GapWrites.h"
 #include "MysqlSql.h"
 #include "PortableSql.h"
 #include "ProvisionsJson.h"
-#include "SearchIndex.h"
 #include "UserRows.h"
 
 namespace lacuna {
@@ -48,31 +48,6 @@ Gap readGap(sql::ResultSet& rs) {
     if (!rs.isNull("due_at")) g.dueAt = rs.getInt64("due_at");
     g.coReporters = splitRoles(text(rs, "co_reporters"));
     return g;
-}
-
-void insertProvisions(MysqlConnection& c, std::int64_t gapId, const std::vector<Provision>& provisions) {
-    MysqlSqlSession session(c);
-    searchindex::writeGapProvisions(session, gapId, provisions, false);
-}
-
-/// Re-indexes the gap for search; `isNew`: it had no text before.
-void reindexGap(MysqlConnection& c, std::int64_t gapId, const GapFields& f, bool isNew) {
-    MysqlSqlSession session(c);
-    if (isNew)
-        searchindex::reindex(session, "gap", gapId, "", "", f.title, f.description);
-    else
-        searchindex::reindexGap(session, gapId, f.title, f.description);
-}
-
-/// Appends the gap's event, with its inbox and webhook fan-out, through the shared event log.
-void insertEvent(MysqlConnection& c, std::int64_t gapId, std::int64_t sequence, const GapEvent& e) {
-    MysqlSqlSession session(c);
-    eventlog::appendGapEvent(session, gapId, sequence, e);
-}
-
-[[noreturn]] void failStaleUpdate(MysqlConnection& c, std::int64_t id, std::int64_t expected) {
-    MysqlSqlSession session(c);
-    eventlog::failStaleUpdate(session, "gaps", "gap", id, expected);
 }
 
 void bindGapFields(sql::PreparedStatement& s, int first, const GapFields& f) {
@@ -138,11 +113,8 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
         ResultPtr id(c.prepare(LAST_ID).executeQuery());
         id->next();
         stored.id = id->getInt64(1);
-        insertProvisions(c, stored.id, f.provisions);
-        reindexGap(c, stored.id, f, true);
-        GapEvent created = event;
-        created.gapReference = stored.reference;
-        insertEvent(c, stored.id, 1, created);
+        MysqlSqlSession session(c);
+        gapwrites::afterInsert(session, stored, event);
     });
     return stored;
 }
@@ -150,7 +122,8 @@ Gap MysqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& e
 void MysqlGapRepository::update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) {
     _db.write([&](MysqlConnection& c) {
         const GapFields& f = gap.fields;
-        reindexGap(c, gap.id, f, false);  // before the UPDATE: it reads the old text
+        MysqlSqlSession session(c);
+        gapwrites::beforeUpdate(session, gap);
         sql::PreparedStatement& update = c.prepare(UPDATE_GAP);
         bindGapFields(update, 1, f);
         update.setString(6, f.priority);
@@ -163,12 +136,7 @@ void MysqlGapRepository::update(const Gap& gap, std::int64_t expectedVersion, co
         update.setString(13, provisionsJson(f.provisions));
         update.setInt64(14, gap.id);
         update.setInt64(15, expectedVersion);
-        if (update.executeUpdate() != 1) failStaleUpdate(c, gap.id, expectedVersion);
-        sql::PreparedStatement& remove = c.prepare(DELETE_PROVISIONS);
-        remove.setInt64(1, gap.id);
-        remove.executeUpdate();
-        insertProvisions(c, gap.id, f.provisions);
-        insertEvent(c, gap.id, expectedVersion + 1, event);
+        gapwrites::afterUpdate(session, gap, update.executeUpdate() == 1, expectedVersion, event);
     });
 }
 

@@ -5,9 +5,9 @@
 #include "Errors.h"
 #include "EventLog.h"
 #include "GapListSql.h"
+#include "GapWrites.h"
 #include "PortableSql.h"
 #include "ProvisionsJson.h"
-#include "SearchIndex.h"
 #include "SqliteSql.h"
 #include "UserRows.h"
 
@@ -70,31 +70,6 @@ Gap readGap(const SqliteStatement& row) {
     return g;
 }
 
-void insertProvisions(SqliteConnection& c, std::int64_t gapId, const std::vector<Provision>& provisions) {
-    SqliteSqlSession session(c);
-    searchindex::writeGapProvisions(session, gapId, provisions, false);
-}
-
-/// Re-indexes the gap for search; `isNew`: it had no text before.
-void reindexGap(SqliteConnection& c, std::int64_t gapId, const GapFields& f, bool isNew) {
-    SqliteSqlSession session(c);
-    if (isNew)
-        searchindex::reindex(session, "gap", gapId, "", "", f.title, f.description);
-    else
-        searchindex::reindexGap(session, gapId, f.title, f.description);
-}
-
-/// Appends the gap's event, with its inbox and webhook fan-out, through the shared event log.
-void insertEvent(SqliteConnection& c, std::int64_t gapId, std::int64_t sequence, const GapEvent& e) {
-    SqliteSqlSession session(c);
-    eventlog::appendGapEvent(session, gapId, sequence, e);
-}
-
-[[noreturn]] void failStaleUpdate(SqliteConnection& c, std::int64_t id, std::int64_t expected) {
-    SqliteSqlSession session(c);
-    eventlog::failStaleUpdate(session, "gaps", "gap", id, expected);
-}
-
 SqliteStatement& bindFields(SqliteStatement& s, const GapFields& f) {
     return s.bind(f.title).bind(f.description).bind(gapSearchText(f)).bind(f.kind).bind(f.category);
 }
@@ -134,11 +109,8 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
             id.step();
             stored.id = id.integer(0);
         }
-        insertProvisions(c, stored.id, f.provisions);
-        reindexGap(c, stored.id, f, true);
-        GapEvent created = event;
-        created.gapReference = stored.reference;
-        insertEvent(c, stored.id, 1, created);
+        SqliteSqlSession session(c);
+        gapwrites::afterInsert(session, stored, event);
     });
     return stored;
 }
@@ -146,7 +118,8 @@ Gap SqliteGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& 
 void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) {
     _db.write([&](SqliteConnection& c) {
         const GapFields& f = gap.fields;
-        reindexGap(c, gap.id, f, false);  // before the UPDATE: it reads the old text
+        SqliteSqlSession session(c);
+        gapwrites::beforeUpdate(session, gap);
         auto update = c.prepare(UPDATE_GAP);
         const int changed = bindFields(update, f)
                                 .bind(f.priority)
@@ -160,10 +133,7 @@ void SqliteGapRepository::update(const Gap& gap, std::int64_t expectedVersion, c
                                 .bind(gap.id)
                                 .bind(expectedVersion)
                                 .run();
-        if (changed != 1) failStaleUpdate(c, gap.id, expectedVersion);
-        c.prepare(DELETE_PROVISIONS).bind(gap.id).run();
-        insertProvisions(c, gap.id, f.provisions);
-        insertEvent(c, gap.id, expectedVersion + 1, event);
+        gapwrites::afterUpdate(session, gap, changed == 1, expectedVersion, event);
     });
 }
 
