@@ -17,6 +17,10 @@ bool firedByHand(const LifecycleTransition& t) {
            !contains(t.requirements, "below_signatures");
 }
 
+bool seesAll(const Principal& actor) {
+    return actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
+}
+
 /// An action on a gap or bill: the transitions `available` offers that are fired by hand.
 std::optional<InboxAction> transitionAction(const std::vector<const LifecycleTransition*>& available,
                                             const std::string& type, std::int64_t id,
@@ -51,14 +55,20 @@ std::vector<std::string> InboxService::rolesThatAct(const Lifecycle& lifecycle,
     return {out.begin(), out.end()};
 }
 
-bool InboxService::canAct(const Principal& actor, const DueItem& item) {
+std::vector<const LifecycleTransition*> InboxService::handTransitions(const Principal& actor,
+                                                                      const DueItem& item) const {
     const bool gap = item.entityType == "gap";
     const Lifecycle& lifecycle = gap ? _gaps.lifecycle() : _bills.lifecycle();
+    // City roles count in their own city only (GapService::rolesFor, from the listed row).
     std::vector<std::string> held = actor.roles;
     if (gap && actor.municipality && *actor.municipality != item.municipality) held.clear();
-    for (const LifecycleTransition* t : lifecycle.available(item.state, held))
-        if (firedByHand(*t)) return true;
-    return false;
+    std::vector<const LifecycleTransition*> out = lifecycle.available(item.state, held);
+    std::erase_if(out, [](const LifecycleTransition* t) { return !firedByHand(*t); });
+    return out;
+}
+
+bool InboxService::canAct(const Principal& actor, const DueItem& item) {
+    return !handTransitions(actor, item).empty();
 }
 
 std::vector<Deadline> InboxService::deadlines(const Principal& actor, const DeadlineQuery& q) {
@@ -69,10 +79,10 @@ std::vector<Deadline> InboxService::deadlines(const Principal& actor, const Dead
     if (q.limit < 1 || q.limit > 500) errors.add("limit", "out_of_range", "between 1 and 500");
     errors.throwIfAny("the deadline query is not valid");
     const std::int64_t now = _clock.nowMs();
-    const bool seesAll = actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
+
     std::vector<Deadline> out;
     for (const DueItem& item : _inbox.dueBefore(now + q.withinMs, 1000)) {
-        if (item.confidential && !seesAll && actor.municipality != item.municipality) continue;
+        if (item.confidential && !seesAll(actor) && actor.municipality != item.municipality) continue;
         if (q.municipality && item.municipality != *q.municipality) continue;
         Deadline d;
         d.item = item;
@@ -112,17 +122,13 @@ Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool un
                 states.push_back(s.name);
                 break;
             }
-    for (const DueItem& item : _inbox.gapsInStates(states, actor.municipality, INBOX_LIMIT)) {
-        std::optional<Gap> gap;
-        try {
-            gap = _gaps.load(actor, item.id);
-        } catch (const NotFound&) {
-            continue;  // confidential to another city
-        }
-        if (auto a = transitionAction(_gaps.availableTransitions(actor, *gap), "gap", gap->id, gap->reference,
-                                      gap->fields.title, gap->state, gap->dueAt))
-            box.actions.push_back(std::move(*a));
-    }
+    // Decided from the listed rows themselves: no gap is read again.
+    for (const DueItem& item : _inbox.gapsInStates(states, actor.municipality, INBOX_LIMIT))
+        if (seesAll(actor) || !item.confidential || actor.municipality == item.municipality)
+            if (auto a = transitionAction(
+                    handTransitions(actor, item), "gap", item.id, item.reference, item.title, item.state,
+                    item.dueAt ? std::optional<std::int64_t>(item.dueAt) : std::nullopt))
+                box.actions.push_back(std::move(*a));
     for (const Bill& bill : _bills.list(actor, std::nullopt, 100))
         if (auto a = transitionAction(_bills.availableTransitions(actor, bill), "bill", bill.id,
                                       bill.reference, bill.title, bill.state, bill.dueAt))

@@ -62,6 +62,9 @@ public:
 
 private:
     std::vector<std::string> rolesThatAct(const Lifecycle& lifecycle, const std::string& state) const;
+    /// The transitions fired by hand that the actor may fire on a listed gap or bill.
+    std::vector<const LifecycleTransition*> handTransitions(const Principal& actor,
+                                                            const DueItem& item) const;
     bool canAct(const Principal& actor, const DueItem& item);
 
     InboxRepository& _inbox;
