@@ -189,7 +189,7 @@ int checkConfig(const Arguments& args) {
 int addUser(const Arguments& args) {
     if (args.positional.size() != 1 || args.positional[0] != "add")
         throw Poco::InvalidArgumentException(
-            "usage: lacuna user add --username U --role R [--municipality M]");
+            "usage: lacuna user add --username U --role R [--municipality M] [--db URL]");
     std::string password;
     if (Poco::Environment::has("LACUNA_PASSWORD")) {
         password = Poco::Environment::get("LACUNA_PASSWORD");
@@ -247,7 +247,8 @@ int main(int argc, char** argv) {
                                   {"role", true},
                                   {"municipality", true},
                                   {"config", true},
-                                  {"data", true}}));
+                                  {"data", true},
+                                  {"db", true}}));
         }
         std::cerr << "unknown command '" << command << "'\n\n" << USAGE;
         return 2;

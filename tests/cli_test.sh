@@ -49,6 +49,10 @@ LACUNA_PASSWORD='short' "$bin" user add --username x.y --role legal_director --d
   --config "$src/config/lacuna.yaml" >"$work/useradd2.log" 2>&1; rc=$?
 check "user add refuses bad input with exit 1" test "$rc" -eq 1
 check "user add names the fields" bash -c "grep -q '^password:' '$work/useradd2.log' && grep -q '^municipality:' '$work/useradd2.log'"
+LACUNA_PASSWORD='long enough pw' "$bin" user add --username yazd.director --role legal_director \
+  --municipality yazd --db "sqlite:$data/lacuna.db" --config "$src/config/lacuna.yaml" >"$work/useradd3.log" 2>&1; rc=$?
+check "user add takes the store as --db URL" test "$rc" -eq 0
+check "user add --db creates the account there" grep -q "Created user 'yazd.director'" "$work/useradd3.log"
 
 start_server() {  # start_server <log>; sets server_pid and port
   LACUNA_ADMIN_PASSWORD='admin password 1' LACUNA_DEMO_PASSWORD='demo password 1' \
@@ -71,6 +75,9 @@ check "a demo user logs in" grep -q '"token"' <<<"$login"
 login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
   -d '{"username":"shiraz.director","password":"long enough pw"}')
 check "a user added on the command line logs in" grep -q '"token"' <<<"$login"
+login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"yazd.director","password":"long enough pw"}')
+check "a user added with --db logs in to the service on that store" grep -q '"token"' <<<"$login"
 kill -TERM "$server_pid"
 wait "$server_pid"; rc=$?
 server_pid=""
