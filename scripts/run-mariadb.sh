@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh release
+scripts/build.sh release lacuna  # only the service: no tests or benchmarks to wait for
 mkdir -p data
 url=$(scripts/mariadb.sh start data/mariadb)
 trap 'scripts/mariadb.sh stop data/mariadb' EXIT

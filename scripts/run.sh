@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh release
+scripts/build.sh release lacuna  # only the service: no tests or benchmarks to wait for
 exec build/api/lacuna serve "$@"
