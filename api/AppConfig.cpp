@@ -183,27 +183,18 @@ void readCommittee(const std::string& path, AppConfig& c) {
         const std::string transition = doc.requiredString(decisions, decision);
         if (!c.gapWorkflow.findTransition(transition))
             doc.fail(decisions[decision], "decisions." + std::string(decision) +
-                                              " names no transition of the gap "
-                                              "workflow: '" +
-                                              transition + "'");
+                                              " names no transition of the gap workflow: '" + transition +
+                                              "'");
         r.decisionTransitions[decision] = transition;
     }
 }
 
 JalaliDate parseJalali(const YamlDocument& doc, const YAML::Node& at, const std::string& text,
                        bool withYear) {
-    const Poco::StringTokenizer parts(text, "-");
-    int y = 0, m = 0, d = 0;
-    const std::size_t expected = withYear ? 3 : 2;
-    bool ok = parts.count() == expected;
-    std::size_t i = 0;
-    if (ok && withYear) ok = Poco::NumberParser::tryParse(parts[i++], y) && y > 1300 && y < 1600;
-    ok = ok && Poco::NumberParser::tryParse(parts[i++], m) && m >= 1 && m <= 12;
-    ok = ok && Poco::NumberParser::tryParse(parts[i], d) && d >= 1 &&
-         d <= (withYear ? jalaliMonthLength(y, m) : (m <= 6 ? 31 : 30));
-    if (!ok)
+    const auto date = withYear ? parseJalaliDate(text) : parseJalaliMonthDay(text);
+    if (!date)
         doc.fail(at, "'" + text + "' is not a Jalali date (" + (withYear ? "YYYY-MM-DD" : "MM-DD") + ")");
-    return JalaliDate{y, m, d};
+    return *date;
 }
 
 void readCalendar(const std::string& path, WorkCalendarSettings& cal) {

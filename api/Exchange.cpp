@@ -85,7 +85,7 @@ std::int64_t Exchange::idParam(const std::string& name) const {
     return id;
 }
 
-std::map<std::string, std::string> Exchange::query(std::initializer_list<const char*> allowed) const {
+QueryParams Exchange::query(std::initializer_list<const char*> allowed) const {
     std::map<std::string, std::string> out;
     FieldErrors errors;
     Poco::URI::QueryParameters params;
@@ -101,7 +101,7 @@ std::map<std::string, std::string> Exchange::query(std::initializer_list<const c
             errors.add(key, "duplicate", "given more than once");
     }
     errors.throwIfAny("the query is not valid");
-    return out;
+    return QueryParams(std::move(out));
 }
 
 std::string Exchange::readBody() {
@@ -183,16 +183,30 @@ void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::s
     send(status, "application/json; charset=utf-8", text);
 }
 
+void Exchange::reply(Poco::Net::HTTPResponse::HTTPStatus status,
+                     const std::function<void(JsonWriter&)>& write) {
+    JsonWriter out;
+    write(out);
+    sendJson(status, out.str());
+}
+
+void Exchange::replyRecord(Poco::Net::HTTPResponse::HTTPStatus status, std::int64_t version,
+                           const std::function<void(JsonWriter&)>& write, const std::string& location) {
+    _response.set("ETag", etagFor(version));
+    if (!location.empty()) _response.set("Location", location);
+    reply(status, write);
+}
+
 void Exchange::sendHtml(const std::string& html) {
     // Text a person wrote is escaped, and the page may run no script of any origin.
     _response.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
     send(Poco::Net::HTTPResponse::HTTP_OK, "text/html; charset=utf-8", html);
 }
 
-bool Exchange::wantsHtml(const std::map<std::string, std::string>& query) const {
-    if (const auto it = query.find("format"); it != query.end()) {
-        if (it->second == "html") return true;
-        if (it->second == "json") return false;
+bool Exchange::wantsHtml(const QueryParams& query) const {
+    if (const auto format = query.text("format")) {
+        if (*format == "html") return true;
+        if (*format == "json") return false;
         throw ValidationError("unknown format", {{"format", "unknown", "html or json"}});
     }
     const std::string accept = _request.get("Accept", "");

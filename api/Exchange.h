@@ -11,6 +11,8 @@
 #include <string>
 
 #include "JsonReader.h"
+#include "JsonWriter.h"
+#include "QueryParams.h"
 #include "User.h"
 
 namespace lacuna {
@@ -40,7 +42,7 @@ public:
     std::string textParam(const std::string& name) const;
 
     /// The query parameters; throws ValidationError for one not in `allowed` or given twice.
-    std::map<std::string, std::string> query(std::initializer_list<const char*> allowed) const;
+    QueryParams query(std::initializer_list<const char*> allowed) const;
 
     /// The request body as a JSON object (ValidationError, UnsupportedMediaType, PayloadTooLarge).
     Poco::JSON::Object::Ptr jsonObject();
@@ -54,12 +56,27 @@ public:
     std::int64_t expectedVersion(const Poco::JSON::Object::Ptr& body, std::int64_t minimum = 1);
 
     void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
+    /// Answers with the JSON `write` produces.
+    void reply(Poco::Net::HTTPResponse::HTTPStatus status, const std::function<void(JsonWriter&)>& write);
+    /// Answers with one record: its version becomes the ETag; `location` (a new record's address) the
+    /// Location header.
+    void replyRecord(Poco::Net::HTTPResponse::HTTPStatus status, std::int64_t version,
+                     const std::function<void(JsonWriter&)>& write, const std::string& location = "");
+    /// Answers 200 with {"items": [...]}, each value written by `write(out, value)`.
+    template <typename Values, typename Write>
+    void replyItems(const Values& values, const Write& write) {
+        reply(Poco::Net::HTTPResponse::HTTP_OK, [&](JsonWriter& out) {
+            out.beginObject().key("items").beginArray();
+            for (const auto& v : values) write(out, v);
+            out.endArray().endObject();
+        });
+    }
     void sendNoContent();
     /// A page for people (diffs, minutes): text/html, right-to-left, no scripts.
     void sendHtml(const std::string& html);
     /// Whether the client asked for HTML: `format=html` in `query` (which must allow it), or an
     /// Accept header naming text/html and not application/json.
-    bool wantsHtml(const std::map<std::string, std::string>& query) const;
+    bool wantsHtml(const QueryParams& query) const;
 
 private:
     void send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,

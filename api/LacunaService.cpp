@@ -8,8 +8,6 @@
 
 #include "DemoData.h"
 #include "Errors.h"
-#include "JsonCodec.h"
-#include "LegislationCodec.h"
 #include "Problem.h"
 
 namespace lacuna {
@@ -106,25 +104,30 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
              _config.bills, _config.catalog, _calendar, _clock),
       _inbox(_store->inbox(), _gaps, _bills, _meetings, _clock),
       _webhooks(_store->webhooks(), _clock),
-      _uniformity(_store->rulings(), _store->search(), _gaps, _config.catalog, _clock, _config.gapLimits),
+      _uniformity(_store->rulings(), _store->search(), _store->users(), _gaps, _config.catalog, _clock,
+                  _config.gapLimits),
       _opinions(_store->opinions(), _store->recordEvents(), _store->rulings(), _store->users(), _gaps,
                 _opinionLifecycle, _calendar, _clock, _config.gapLimits),
       _dispatcher(_store->webhooks(), _config.webhooks, _clock),
-      _legislationApi{_gaps,
-                      _uniformity,
-                      _opinions,
-                      _config.opinionWorkflow,
-                      _drafts,
-                      _meetings,
-                      _bills,
-                      _inbox,
-                      _webhooks,
-                      _store->recordEvents(),
-                      _config.billWorkflow,
-                      _config.catalog,
-                      _clock},
+      _api{*_store,
+           _auth,
+           _users,
+           _gaps,
+           _drafts,
+           _meetings,
+           _bills,
+           _inbox,
+           _webhooks,
+           _uniformity,
+           _opinions,
+           _store->recordEvents(),
+           _config.gapWorkflow,
+           _config.billWorkflow,
+           _config.opinionWorkflow,
+           _config.catalog,
+           _clock},
       _pool(4, _config.server.threads, 60) {
-    addRoutes();
+    addApiRoutes(_router, _api);
 }
 
 LacunaService::~LacunaService() { stop(); }
@@ -159,148 +162,6 @@ bool LacunaService::ensureAdmin(const std::string& password) { return _users.ens
 bool LacunaService::seedDemo(const std::string& password) {
     DemoData demo(_users, _store->users(), _gaps, _uniformity, _opinions, _config.catalog, _hasher);
     return demo.seed(password);
-}
-
-void LacunaService::addRoutes() {
-    const auto writeGapFor = [this](JsonWriter& out, Exchange& ex, const Gap& gap) {
-        const Principal& p = ex.principal();
-        writeGap(out, gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(p, gap),
-                 _gaps.mayEdit(p, gap), _clock.nowMs());
-    };
-    const auto sendGap = [writeGapFor](Exchange& ex, HTTPResponse::HTTPStatus status, const Gap& gap) {
-        JsonWriter out;
-        writeGapFor(out, ex, gap);
-        ex.response().set("ETag", etagFor(gap.version));
-        ex.sendJson(status, out.str());
-    };
-    /// {"items": [...]} of `values`, each written by `write`.
-    const auto sendItems = [](Exchange& ex, const auto& values, const auto& write) {
-        JsonWriter out;
-        out.beginObject().key("items").beginArray();
-        for (const auto& v : values) write(out, v);
-        out.endArray().endObject();
-        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
-    };
-
-    _router.add("GET", "/healthz", [this](Exchange& ex) {
-        const bool up = _store->reachable();
-        JsonWriter out;
-        out.beginObject()
-            .field("status", up ? "ok" : "store unreachable")
-            .field("store", _store->backendName())
-            .endObject();
-        ex.sendJson(up ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE, out.str());
-    });
-
-    _router.add("POST", "/api/v1/session", [this](Exchange& ex) {
-        const auto [username, password] = decodeLogin(ex.jsonObject());
-        const IssuedSession session = _auth.login(username, password, ex.clientAddress());
-        JsonWriter out;
-        out.beginObject().field("token", session.token).field("token_type", "Bearer");
-        writeTime(out, "expires_at", session.expiresAt);
-        out.key("user");
-        writeUser(out, session.user);
-        out.endObject();
-        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
-    });
-    _router.add("DELETE", "/api/v1/session", [this](Exchange& ex) {
-        ex.principal();
-        _auth.logout(ex.bearerToken());
-        ex.sendNoContent();
-    });
-    _router.add("GET", "/api/v1/me", [](Exchange& ex) {
-        const Principal& p = ex.principal();
-        JsonWriter out;
-        writeUser(out, User{p.userId, p.username, "", p.municipality, p.roles, 0}, false);
-        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
-    });
-
-    _router.add("GET", "/api/v1/municipalities", [this, sendItems](Exchange& ex) {
-        ex.principal();
-        sendItems(ex, _config.catalog.municipalities, writeMunicipality);
-    });
-    _router.add("GET", "/api/v1/categories", [this, sendItems](Exchange& ex) {
-        ex.principal();
-        sendItems(ex, _config.catalog.categories, writeCategory);
-    });
-
-    _router.add("POST", "/api/v1/users", [this](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const User user = _users.addUser(actor, decodeNewUser(ex.jsonObject()));
-        JsonWriter out;
-        writeUser(out, user);
-        ex.response().set("Location", "/api/v1/users/" + std::to_string(user.id));
-        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
-    });
-    _router.add("GET", "/api/v1/users", [this, sendItems](Exchange& ex) {
-        sendItems(ex, _users.listUsers(ex.principal()),
-                  [](JsonWriter& out, const User& u) { writeUser(out, u); });
-    });
-
-    _router.add("GET", "/api/v1/workflows/gap", [this](Exchange& ex) {
-        ex.principal();
-        JsonWriter out;
-        writeWorkflow(out, _gapLifecycle.workflow());
-        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
-    });
-
-    _router.add("POST", "/api/v1/gaps", [this](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const Gap gap = _gaps.report(actor, decodeNewGap(ex.jsonObject()));
-        // The reporter sees at once the open gaps this one may duplicate, to join one instead.
-        const auto similar = _uniformity.similar(actor, gap.fields, gap.id);
-        JsonWriter out;
-        writeGap(out, gap, _gapLifecycle, _config.catalog, _gaps.availableTransitions(actor, gap),
-                 _gaps.mayEdit(actor, gap), _clock.nowMs(), [&](JsonWriter& w) {
-                     w.key("similar");
-                     writeSimilar(w, similar);
-                 });
-        ex.response().set("Location", "/api/v1/gaps/" + std::to_string(gap.id));
-        ex.response().set("ETag", etagFor(gap.version));
-        ex.sendJson(HTTPResponse::HTTP_CREATED, out.str());
-    });
-    _router.add("GET", "/api/v1/gaps", [this, writeGapFor](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const auto query = ex.query(
-            {"state", "municipality", "kind", "category", "priority", "q", "sort", "limit", "cursor"});
-        const GapPage page = _gaps.list(actor, decodeGapList(query));
-        JsonWriter out;
-        out.beginObject().key("items").beginArray();
-        for (const Gap& gap : page.items) writeGapFor(out, ex, gap);
-        out.endArray().key("next_cursor");
-        if (page.next)
-            out.value(encodeCursor(query.count("sort") ? query.at("sort") : std::string("-created_at"),
-                                   *page.next));
-        else
-            out.null();
-        out.endObject();
-        ex.sendJson(HTTPResponse::HTTP_OK, out.str());
-    });
-    _router.add("GET", "/api/v1/gaps/{id}", [this, sendGap](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        sendGap(ex, HTTPResponse::HTTP_OK, _gaps.get(actor, ex.idParam("id")));
-    });
-    _router.add("PATCH", "/api/v1/gaps/{id}", [this, sendGap](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const Poco::JSON::Object::Ptr body = ex.jsonObject();
-        const GapPatch patch = decodeGapPatch(body);
-        sendGap(ex, HTTPResponse::HTTP_OK, _gaps.edit(actor, id, patch, ex.expectedVersion(body)));
-    });
-    _router.add("POST", "/api/v1/gaps/{id}/transitions", [this, sendGap](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        const std::int64_t id = ex.idParam("id");
-        const Poco::JSON::Object::Ptr body = ex.jsonObject();
-        const TransitionInput input = decodeTransition(body);
-        sendGap(ex, HTTPResponse::HTTP_OK, _gaps.fireTransition(actor, id, input, ex.expectedVersion(body)));
-    });
-    _router.add("GET", "/api/v1/gaps/{id}/history", [this, sendItems](Exchange& ex) {
-        const Principal& actor = ex.principal();
-        sendItems(ex, _gaps.history(actor, ex.idParam("id")),
-                  [this](JsonWriter& out, const GapEvent& e) { writeEvent(out, e, _gapLifecycle); });
-    });
-
-    addLegislationRoutes(_router, _legislationApi);
 }
 
 }  // namespace lacuna

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "ApiServices.h"
 #include "AppConfig.h"
 #include "AuthService.h"
 #include "BillService.h"
@@ -15,7 +16,6 @@
 #include "Exchange.h"
 #include "GapService.h"
 #include "InboxService.h"
-#include "LegislationRoutes.h"
 #include "MeetingService.h"
 #include "OpinionService.h"
 #include "PasswordHasher.h"
@@ -58,8 +58,6 @@ public:
     int deliverWebhooks() { return _dispatcher.runOnce(); }
 
 private:
-    void addRoutes();
-
     AppConfig _config;
     const Clock& _clock;
     std::unique_ptr<Store> _store;
@@ -79,7 +77,7 @@ private:
     UniformityService _uniformity;
     OpinionService _opinions;
     WebhookDispatcher _dispatcher;
-    LegislationApi _legislationApi;
+    ApiServices _api;
     Router _router;
     Poco::ThreadPool _pool;
     Poco::Net::ServerSocket _listener;

@@ -2,6 +2,10 @@
 
 #include <Poco/Logger.h>
 
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "Errors.h"
 #include "HttpErrors.h"
 #include "JsonWriter.h"
@@ -19,82 +23,110 @@ struct ProblemKind {
 
 const std::string TYPE_PREFIX = "urn:lacuna:problem:";
 
-}  // namespace
-
-void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
-                 std::exception_ptr error) {
+/// What the answer says of one failure.
+struct ProblemAnswer {
     ProblemKind kind{HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal", "Internal error"};
     std::string detail = "the server failed; the failure was logged";
-    std::vector<FieldError> fieldErrors;
-    bool validation = false;
-    try {
-        std::rethrow_exception(error);
-    } catch (const ValidationError& e) {
-        kind =
-            e.kind() == ValidationError::Kind::RuleViolation
-                ? ProblemKind{HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "rule-violation", "A rule is not met"}
-                : ProblemKind{HTTPResponse::HTTP_BAD_REQUEST, "validation", "The request is not valid"};
-        detail = e.message();
-        fieldErrors = e.fields();
-        validation = true;
-    } catch (const TooManyRequests& e) {
-        kind = {HTTPResponse::HTTP_TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"};
-        detail = e.message();
-        response.set("Retry-After", std::to_string(e.retryAfterSeconds()));
-    } catch (const NotFound& e) {
-        kind = {HTTPResponse::HTTP_NOT_FOUND, "not-found", "Not found"};
-        detail = e.message();
-    } catch (const Forbidden& e) {
-        kind = {HTTPResponse::HTTP_FORBIDDEN, "forbidden", "Not permitted"};
-        detail = e.message();
-    } catch (const Unauthorized& e) {
-        kind = {HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized", "Authentication required"};
-        detail = e.message();
+    std::optional<std::vector<FieldError>> fieldErrors;  ///< for bad input: every field named
+};
+
+template <typename E>
+bool is(const DomainError& e) {
+    return dynamic_cast<const E*>(&e) != nullptr;
+}
+
+/// The domain errors whose answer is their kind and their own message, nothing more.
+const std::vector<std::pair<bool (*)(const DomainError&), ProblemKind>>& plainKinds() {
+    static const std::vector<std::pair<bool (*)(const DomainError&), ProblemKind>> KINDS = {
+        {is<NotFound>, {HTTPResponse::HTTP_NOT_FOUND, "not-found", "Not found"}},
+        {is<Forbidden>, {HTTPResponse::HTTP_FORBIDDEN, "forbidden", "Not permitted"}},
+        {is<VersionConflict>,
+         {HTTPResponse::HTTP_CONFLICT, "version-conflict", "The record changed since it was read"}},
+        {is<StateConflict>,
+         {HTTPResponse::HTTP_CONFLICT, "state-conflict", "Not possible in the current state"}},
+        {is<AlreadyExists>, {HTTPResponse::HTTP_CONFLICT, "already-exists", "Already exists"}},
+        {is<PreconditionRequired>,
+         {HTTPResponse::HTTP_PRECONDITION_REQUIRED, "precondition-required", "The version read is required"}},
+        {is<UnsupportedMediaType>,
+         {HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE, "unsupported-media-type", "The body must be JSON"}},
+    };
+    return KINDS;
+}
+
+/// The answer to a domain error, with the headers some of them add to `response`.
+ProblemAnswer answerDomainError(Poco::Net::HTTPServerResponse& response, const DomainError& e) {
+    if (const auto* v = dynamic_cast<const ValidationError*>(&e)) {
+        const bool rule = v->kind() == ValidationError::Kind::RuleViolation;
+        return {
+            rule ? ProblemKind{HTTPResponse::HTTP_UNPROCESSABLE_ENTITY, "rule-violation", "A rule is not met"}
+                 : ProblemKind{HTTPResponse::HTTP_BAD_REQUEST, "validation", "The request is not valid"},
+            e.message(), v->fields()};
+    }
+    if (const auto* t = dynamic_cast<const TooManyRequests*>(&e)) {
+        response.set("Retry-After", std::to_string(t->retryAfterSeconds()));
+        return {{HTTPResponse::HTTP_TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"},
+                e.message(),
+                {}};
+    }
+    if (is<Unauthorized>(e)) {
         response.set("WWW-Authenticate", "Bearer realm=\"lacuna\"");
-    } catch (const VersionConflict& e) {
-        kind = {HTTPResponse::HTTP_CONFLICT, "version-conflict", "The record changed since it was read"};
-        detail = e.message();
-    } catch (const StateConflict& e) {
-        kind = {HTTPResponse::HTTP_CONFLICT, "state-conflict", "Not possible in the current state"};
-        detail = e.message();
-    } catch (const AlreadyExists& e) {
-        kind = {HTTPResponse::HTTP_CONFLICT, "already-exists", "Already exists"};
-        detail = e.message();
-    } catch (const PreconditionRequired& e) {
-        kind = {HTTPResponse::HTTP_PRECONDITION_REQUIRED, "precondition-required",
-                "The version read is required"};
-        detail = e.message();
-    } catch (const PayloadTooLarge& e) {
-        kind = {HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The body is too large"};
-        detail = e.message();
+        return {
+            {HTTPResponse::HTTP_UNAUTHORIZED, "unauthorized", "Authentication required"}, e.message(), {}};
+    }
+    if (is<PayloadTooLarge>(e)) {
         response.setKeepAlive(false);  // the rest of the body was not read
-    } catch (const UnsupportedMediaType& e) {
-        kind = {HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE, "unsupported-media-type", "The body must be JSON"};
-        detail = e.message();
-    } catch (const MethodNotAllowed& e) {
-        kind = {HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"};
-        detail = "allowed: " + e.message();
+        return {{HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The body is too large"},
+                e.message(),
+                {}};
+    }
+    if (is<MethodNotAllowed>(e)) {
         response.set("Allow", e.message());
-    } catch (const StoreUnavailable& e) {
-        kind = {HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store-unavailable", "The store is unavailable"};
-        detail = "the store did not answer; nothing was changed, try again";
+        return {{HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"},
+                "allowed: " + e.message(),
+                {}};
+    }
+    if (is<StoreUnavailable>(e)) {
         response.set("Retry-After", "1");
         Poco::Logger::get("lacuna").error("store: " + e.displayText());
+        return {{HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "store-unavailable", "The store is unavailable"},
+                "the store did not answer; nothing was changed, try again",
+                {}};
+    }
+    for (const auto& [matches, kind] : plainKinds())
+        if (matches(e)) return {kind, e.message(), {}};
+    Poco::Logger::get("lacuna").error("unmapped domain error: " + e.displayText());
+    return {};
+}
+
+ProblemAnswer answerFor(Poco::Net::HTTPServerResponse& response, const std::string& instance,
+                        std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const DomainError& e) {
+        return answerDomainError(response, e);
     } catch (const std::exception& e) {
         Poco::Logger::get("lacuna").error(instance + ": " + e.what());
     } catch (...) {
         Poco::Logger::get("lacuna").error(instance + ": unknown failure");
     }
+    return {};
+}
+
+}  // namespace
+
+void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
+                 std::exception_ptr error) {
+    const ProblemAnswer answer = answerFor(response, instance, error);
     JsonWriter body;
     body.beginObject()
-        .field("type", TYPE_PREFIX + kind.type)
-        .field("title", kind.title)
-        .field("status", static_cast<int>(kind.status))
-        .field("detail", detail)
+        .field("type", TYPE_PREFIX + answer.kind.type)
+        .field("title", answer.kind.title)
+        .field("status", static_cast<int>(answer.kind.status))
+        .field("detail", answer.detail)
         .field("instance", instance);
-    if (validation) {
+    if (answer.fieldErrors) {
         body.key("errors").beginArray();
-        for (const FieldError& f : fieldErrors)
+        for (const FieldError& f : *answer.fieldErrors)
             body.beginObject()
                 .field("field", f.field)
                 .field("code", f.code)
@@ -103,7 +135,7 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
         body.endArray();
     }
     body.endObject();
-    response.setStatus(kind.status);
+    response.setStatus(answer.kind.status);
     response.setContentType("application/problem+json; charset=utf-8");
     response.set("Cache-Control", "no-store");
     response.set("X-Content-Type-Options", "nosniff");

@@ -8,7 +8,8 @@
 
 #include "AppConfig.h"
 #include "Clock.h"
-#include "LegislationRepository.h"
+#include "Webhook.h"
+#include "WebhookRepository.h"
 
 namespace lacuna {
 

@@ -192,13 +192,11 @@ Stats httpTransitions(Bench& b, int clients, const Options& o) {
 }
 
 const char* const RAW_UPDATE =
-    "UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+    R"(UPDATE gaps SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?)";
 const char* const RAW_EVENT =
-    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
-    "from_state, "
-    "to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'bench', '127.0.0.1', 'transition', '[]', ?, "
-    "?, "
-    "'submit_for_review', '', '{}')";
+    R"(INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes,
+ from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'bench', '127.0.0.1',
+ 'transition', '[]', ?, ?, 'submit_for_review', '', '{}'))";
 
 /// The same UPDATE + INSERT + COMMIT through the same SQLite driver the service uses (a
 /// connection opened by Poco::Data's connector, statements prepared once), with nothing around it.
@@ -493,24 +491,19 @@ void benchBig(const Options& o) {
                 }
             }
             s << "BEGIN", now;
-            s << "INSERT INTO gaps (id, reference, title, description, search_text, kind, category, "
-                 "municipality, "
-                 "priority, priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, "
-                 "created_by, "
-                 "created_at, updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                 "1, ?, ?, ?)",
+            s << R"(INSERT INTO gaps (id, reference, title, description, search_text, kind, category, municipality,
+ priority, priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by,
+ created_at, updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))",
                 use(id), use(reference), use(title), use(description), use(search), use(kind), use(category),
                 use(city), use(priority), use(rank), use(conf), use(lawsuits), use(exposure), use(state),
                 use(version), use(createdAt), use(createdAt), use(provisionsText), now;
-            s << "INSERT INTO gap_provisions (gap_id, position, law, article, provision_key) VALUES (?, ?, "
-                 "?, ?, ?)",
+            s << R"(INSERT INTO gap_provisions (gap_id, position, law, article, provision_key) VALUES (?, ?, ?, ?, ?))",
                 use(pGap), use(pPos), use(pLaw), use(pArticle), use(pKey), now;
             s << "INSERT INTO search_postings (term, doc_type, doc_id, weight) VALUES (?, 'gap', ?, ?)",
                 use(sTerm), use(sDoc), use(sWeight), now;
-            s << "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, "
-                 "changes, "
-                 "from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'tehran.director', "
-                 "'10.0.0.1', ?, ?, ?, ?, ?, '', '{}')",
+            s << R"(INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes,
+ from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'tehran.director',
+ '10.0.0.1', ?, ?, ?, ?, ?, '', '{}'))",
                 use(eGap), use(eSeq), use(eAt), use(eType), use(eChanges), use(eFrom), use(eTo),
                 use(eTransition), now;
             s << "COMMIT", now;
@@ -603,8 +596,8 @@ int main(int argc, char** argv) {
         else if (a == "--keep")
             o.keep = true;
         else {
-            std::cerr << "usage: lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--big GAPS] "
-                         "[--big-only] [--keep]\n";
+            std::cerr
+                << "usage: lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--big GAPS] [--big-only] [--keep]\n";
             return 2;
         }
     }

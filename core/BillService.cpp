@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "EventData.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "PersianText.h"
@@ -19,12 +20,13 @@ constexpr std::size_t NOTE_MAX = 5000;
 constexpr std::size_t LIST_MAX = 20;
 constexpr std::size_t GAPS_MAX = 50;
 constexpr std::size_t SPONSORS_MAX = 290;  // the Majlis has 290 seats
+/// Stands for a new bill's reference in its gaps' planned events until the store assigns it (no
+/// reference has this form, and none of its characters is escaped in JSON).
+const std::string PENDING_REFERENCE = "B-pending-reference";
 
-std::string jsonFields(const std::map<std::string, std::string>& fields) {
-    std::string out = "{";
-    for (const auto& [name, value] : fields)
-        out += (out.size() > 1 ? "," : "") + jsonString(name) + ":" + jsonString(value);
-    return out + "}";
+void replaceAll(std::string& text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
 }
 
 void checkLine(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
@@ -61,9 +63,7 @@ void BillService::requireLiaison(const Principal& actor) const {
 }
 
 void BillService::requireVersion(const Bill& bill, std::int64_t expectedVersion) const {
-    if (bill.version != expectedVersion)
-        throw VersionConflict("the bill is at version " + std::to_string(bill.version) + ", not " +
-                              std::to_string(expectedVersion));
+    lacuna::requireVersion("bill", bill.version, expectedVersion);
 }
 
 RecordEvent BillService::newEvent(const Principal& actor, const Bill& bill, const std::string& type) const {
@@ -186,15 +186,29 @@ Bill BillService::create(const Principal& actor, const BillInput& in) {
     rules.throwIfAny("the bill cannot be submitted", ValidationError::Kind::RuleViolation);
 
     bill.dueAt = stateDueAt(_lifecycle.state(bill.state), _calendar, bill.createdAt, bill.urgency);
-    const std::vector<GapStateChange> changes = followBill(actor, bill, bill.state, "{{bill}}", "");
     RecordEvent e = newEvent(actor, bill, "created");
     e.fromState.clear();
-    std::string gaps = "[";
-    for (const auto& g : bill.gaps) gaps += (gaps.size() > 1 ? "," : "") + jsonString(g.reference);
-    e.dataJson = "{\"title\":" + jsonString(bill.title) + ",\"channel\":" + jsonString(bill.channel) +
-                 ",\"urgency\":" + jsonString(bill.urgency) + ",\"gaps\":" + gaps +
-                 "],\"sponsors\":" + std::to_string(bill.sponsors.size()) + "}";
-    return _bills.create(bill, jalaliDateInIran(bill.createdAt).year, e, changes);
+    std::vector<std::string> gaps;
+    for (const auto& g : bill.gaps) gaps.push_back(g.reference);
+    e.dataJson = EventData()
+                     .text("title", bill.title)
+                     .text("channel", bill.channel)
+                     .text("urgency", bill.urgency)
+                     .texts("gaps", gaps)
+                     .number("sponsors", static_cast<std::int64_t>(bill.sponsors.size()))
+                     .str();
+    // The bundled gaps' events name the bill, whose reference the store assigns inside the create's
+    // transaction: every check and read of the gaps happens now, and the reference is written into the
+    // planned events once it is known.
+    const std::vector<GapStateChange> planned = followBill(actor, bill, bill.state, PENDING_REFERENCE, "");
+    return _bills.create(bill, jalaliDateInIran(bill.createdAt).year, e, [&](const std::string& reference) {
+        std::vector<GapStateChange> changes = planned;
+        for (GapStateChange& c : changes) {
+            replaceAll(c.event.comment, PENDING_REFERENCE, reference);
+            replaceAll(c.event.fieldsJson, PENDING_REFERENCE, reference);
+        }
+        return changes;
+    });
 }
 
 Bill BillService::get(const Principal&, std::int64_t id) {
@@ -206,13 +220,8 @@ Bill BillService::get(const Principal&, std::int64_t id) {
 std::vector<Bill> BillService::list(const Principal&, const std::optional<std::string>& state,
                                     std::size_t limit) {
     FieldErrors errors;
-    if (state) {
-        try {
-            _lifecycle.state(*state);
-        } catch (const NotFound&) {
-            errors.add("state", "unknown", "not a state of the bill workflow");
-        }
-    }
+    if (state && !_lifecycle.findState(*state))
+        errors.add("state", "unknown", "not a state of the bill workflow");
     if (limit < 1 || limit > 100) errors.add("limit", "out_of_range", "between 1 and 100");
     errors.throwIfAny("the list request is not valid");
     return _bills.list(state, limit);
@@ -228,24 +237,19 @@ Bill BillService::update(const Principal& actor, std::int64_t id, const BillPatc
     errors.throwIfAny("the bill change is not valid");
     if (_lifecycle.state(bill.state).terminal) throw StateConflict("the bill is closed (" + bill.state + ")");
     requireVersion(bill, expectedVersion);
-    std::string data = "{";
-    const auto note = [&](const std::string& key, const std::string& json) {
-        data += (data.size() > 1 ? "," : "") + jsonString(key) + ":" + json;
-    };
-    if (patch.title) bill.title = *patch.title, note("title", jsonString(bill.title));
+    EventData data;
+    if (patch.title) bill.title = *patch.title, data.text("title", bill.title);
     if (patch.registrationNo)
-        bill.registrationNo = *patch.registrationNo, note("registration_no", jsonString(bill.registrationNo));
+        bill.registrationNo = *patch.registrationNo, data.text("registration_no", bill.registrationNo);
     if (patch.leadCommission)
-        bill.leadCommission = *patch.leadCommission, note("lead_commission", jsonString(bill.leadCommission));
+        bill.leadCommission = *patch.leadCommission, data.text("lead_commission", bill.leadCommission);
     if (patch.advisoryCommissions) {
         bill.advisoryCommissions = *patch.advisoryCommissions;
-        std::string list = "[";
-        for (const auto& c : bill.advisoryCommissions) list += (list.size() > 1 ? "," : "") + jsonString(c);
-        note("advisory_commissions", list + "]");
+        data.texts("advisory_commissions", bill.advisoryCommissions);
     }
     if (patch.urgency && *patch.urgency != bill.urgency) {
         bill.urgency = *patch.urgency;
-        note("urgency", jsonString(bill.urgency));
+        data.text("urgency", bill.urgency);
         // The statutory clock of the current state may depend on the urgency.
         if (!_lifecycle.state(bill.state).slaByUrgency.empty() && bill.extensions == 0) {
             const auto history = _events.history("bill", bill.id);
@@ -255,9 +259,9 @@ Bill BillService::update(const Principal& actor, std::int64_t id, const BillPatc
             bill.dueAt = stateDueAt(_lifecycle.state(bill.state), _calendar, since, bill.urgency);
         }
     }
-    if (data.size() == 1) return bill;
+    if (data.empty()) return bill;
     RecordEvent e = newEvent(actor, bill, "edited");
-    e.dataJson = data + "}";
+    e.dataJson = data.str();
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
@@ -270,7 +274,7 @@ RecordEvent BillService::enter(const Principal& actor, Bill& bill, const Lifecyc
     e.toState = t.to;
     e.transition = t.name;
     e.comment = input.comment;
-    e.dataJson = jsonFields(input.fields);
+    e.dataJson = EventData().textMap(input.fields).str();
     bill.state = t.to;
     bill.extensions = 0;
     bill.dueAt = stateDueAt(_lifecycle.state(t.to), _calendar, e.at, bill.urgency);
@@ -291,7 +295,7 @@ Bill BillService::fireTransition(const Principal& actor, std::int64_t id, const 
         if (const auto date = parseJalaliDate(it->second))
             it->second = formatJalali(*date);
         else
-            errors.add("fields.date", "format", "a Jalali date such as 1405-09-06");
+            errors.add("fields.date", "format", JALALI_DATE_HINT);
     }
     errors.throwIfAny("the transition request is not valid");
     input.facts = facts(bill);
@@ -321,9 +325,11 @@ Bill BillService::addSponsor(const Principal& actor, std::int64_t id, const Spon
     requireVersion(bill, expectedVersion);
     RecordEvent e = newEvent(actor, bill, "sponsor_added");
     bill.sponsors.push_back(Sponsor{input.name, input.constituency, e.at, {}});
-    e.dataJson = "{\"number\":" + std::to_string(bill.sponsors.size()) +
-                 ",\"name\":" + jsonString(input.name) +
-                 ",\"active_sponsors\":" + std::to_string(bill.activeSponsors()) + "}";
+    e.dataJson = EventData()
+                     .number("number", static_cast<std::int64_t>(bill.sponsors.size()))
+                     .text("name", input.name)
+                     .number("active_sponsors", bill.activeSponsors())
+                     .str();
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
@@ -344,8 +350,11 @@ Bill BillService::withdrawSponsor(const Principal& actor, std::int64_t id, std::
     requireVersion(bill, expectedVersion);
     RecordEvent e = newEvent(actor, bill, "sponsor_withdrawn");
     sponsor.withdrawnAt = e.at;
-    e.dataJson = "{\"number\":" + std::to_string(number) + ",\"name\":" + jsonString(sponsor.name) +
-                 ",\"active_sponsors\":" + std::to_string(bill.activeSponsors()) + "}";
+    e.dataJson = EventData()
+                     .number("number", number)
+                     .text("name", sponsor.name)
+                     .number("active_sponsors", bill.activeSponsors())
+                     .str();
     bill.updatedAt = e.at;
     std::vector<RecordEvent> events = {e};
     std::vector<GapStateChange> changes;
@@ -382,8 +391,8 @@ Bill BillService::addObjection(const Principal& actor, std::int64_t id, const Ob
     RecordEvent e = newEvent(actor, bill, "objection_added");
     const auto number = static_cast<std::int64_t>(bill.objections.size() + 1);
     bill.objections.push_back(Objection{number, input.article, input.type, input.text, "", false, e.at, {}});
-    e.dataJson = "{\"number\":" + std::to_string(number) + ",\"article\":" + jsonString(input.article) +
-                 ",\"type\":" + jsonString(input.type) + "}";
+    e.dataJson =
+        EventData().number("number", number).text("article", input.article).text("type", input.type).str();
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
@@ -416,8 +425,7 @@ Bill BillService::answerObjection(const Principal& actor, std::int64_t id, std::
         o.resolved = *answer.resolved;
         o.resolvedAt = o.resolved ? std::optional<std::int64_t>(e.at) : std::nullopt;
     }
-    e.dataJson =
-        "{\"number\":" + std::to_string(number) + ",\"resolved\":" + (o.resolved ? "true" : "false") + "}";
+    e.dataJson = EventData().number("number", number).flag("resolved", o.resolved).str();
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
@@ -442,7 +450,7 @@ Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std
         std::sort(
             bill.positions.begin(), bill.positions.end(),
             [](const BillPosition& a, const BillPosition& b) { return a.municipality < b.municipality; });
-        e.dataJson = "{\"municipality\":" + jsonString(city) + ",\"position\":" + jsonString(position) + "}";
+        e.dataJson = EventData().text("municipality", city).text("position", position).str();
         e.comment = note;
         bill.updatedAt = e.at;
         try {
@@ -473,9 +481,11 @@ Bill BillService::extendClock(const Principal& actor, std::int64_t id, const std
     bill.dueAt = _calendar.extend(before, *state.extensionDays);
     ++bill.extensions;
     e.comment = comment;
-    e.dataJson = "{\"days\":" + std::to_string(*state.extensionDays) +
-                 ",\"due_before\":" + jsonString(formatIsoUtc(before)) +
-                 ",\"due_at\":" + jsonString(formatIsoUtc(*bill.dueAt)) + "}";
+    e.dataJson = EventData()
+                     .number("days", *state.extensionDays)
+                     .text("due_before", formatIsoUtc(before))
+                     .text("due_at", formatIsoUtc(*bill.dueAt))
+                     .str();
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;

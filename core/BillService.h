@@ -5,11 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "Bill.h"
+#include "BillRepository.h"
 #include "Catalog.h"
 #include "Clock.h"
 #include "GapService.h"
-#include "LegislationRepository.h"
 #include "Lifecycle.h"
+#include "RecordEvent.h"
+#include "RecordEventRepository.h"
 #include "WorkCalendar.h"
 
 namespace lacuna {

@@ -17,8 +17,9 @@ namespace lacuna {
 /// and a published advisory opinion.
 class DemoData {
 public:
-    DemoData(UserService& users, UserRepository& userRepository, GapService& gaps, UniformityService& uniformity,
-             OpinionService& opinions, const Catalog& catalog, const PasswordHasher& hasher);
+    DemoData(UserService& users, UserRepository& userRepository, GapService& gaps,
+             UniformityService& uniformity, OpinionService& opinions, const Catalog& catalog,
+             const PasswordHasher& hasher);
 
     /// Seeds with `password` for every demo user; returns false (and seeds nothing) when the store
     /// was seeded already, so a second instance may start with the same command.

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "Clock.h"
+#include "Draft.h"
+#include "DraftRepository.h"
 #include "GapService.h"
-#include "Legislation.h"
-#include "LegislationRepository.h"
 #include "WordDiff.h"
 
 namespace lacuna {

@@ -37,4 +37,13 @@ const char* TooManyRequests::className() const noexcept { return typeid(*this).n
 Poco::Exception* TooManyRequests::clone() const { return new TooManyRequests(*this); }
 void TooManyRequests::rethrow() const { throw *this; }
 
+VersionConflict staleVersion(const std::string& what, std::int64_t current, std::int64_t expected) {
+    return VersionConflict("the " + what + " is at version " + std::to_string(current) + ", not " +
+                           std::to_string(expected));
+}
+
+void requireVersion(const std::string& what, std::int64_t current, std::int64_t expected) {
+    if (current != expected) throw staleVersion(what, current, expected);
+}
+
 }  // namespace lacuna

@@ -2,6 +2,7 @@
 
 #include <Poco/Exception.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,11 @@ public:
 private:
     std::vector<FieldError> _errors;
 };
+
+/// The one way a stale version is told: "the <what> is at version N, not M".
+VersionConflict staleVersion(const std::string& what, std::int64_t current, std::int64_t expected);
+/// The one version check: throws staleVersion() unless the record read is at the version expected.
+void requireVersion(const std::string& what, std::int64_t current, std::int64_t expected);
 
 /// Too many attempts; `retryAfterSeconds` says when to try again.
 class TooManyRequests : public DomainError {

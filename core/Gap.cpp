@@ -36,3 +36,18 @@ int priorityRank(const std::string& priority) {
 }
 
 }  // namespace lacuna::gapvalues
+
+namespace lacuna {
+
+void applyPatch(GapFields& f, const GapPatch& patch) {
+    if (patch.title) f.title = *patch.title;
+    if (patch.description) f.description = *patch.description;
+    if (patch.kind) f.kind = *patch.kind;
+    if (patch.category) f.category = *patch.category;
+    if (patch.provisions) f.provisions = *patch.provisions;
+    if (patch.priority) f.priority = *patch.priority;
+    if (patch.confidential) f.confidential = *patch.confidential;
+    if (patch.impact) f.impact = *patch.impact;
+}
+
+}  // namespace lacuna

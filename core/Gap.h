@@ -46,6 +46,9 @@ struct GapPatch {
     std::optional<Impact> impact;
 };
 
+/// Sets every member the patch has (an edit, or a new gap's form read as one).
+void applyPatch(GapFields& fields, const GapPatch& patch);
+
 /// A stored gap.
 struct Gap {
     std::int64_t id = 0;
@@ -93,5 +96,24 @@ const std::vector<std::string>& priorities();
 /// Sort rank of a priority (low 0 … urgent 3).
 int priorityRank(const std::string& priority);
 }  // namespace gapvalues
+
+/// A gap transition to apply in the same transaction as a meeting's or a bill's change.
+struct GapStateChange {
+    std::int64_t gapId = 0;
+    std::int64_t expectedVersion = 0;
+    std::string toState;
+    std::optional<std::int64_t> dueAt;
+    GapEvent event;
+};
+
+/// A gap as lists of related records show it.
+struct GapSummary {
+    std::int64_t id = 0;
+    std::string reference;
+    std::string title;
+    std::string municipality;
+    std::string state;
+    bool confidential = false;
+};
 
 }  // namespace lacuna

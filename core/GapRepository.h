@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "Gap.h"
-#include "Legislation.h"
 
 namespace lacuna {
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "Errors.h"
+#include "EventData.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "PersianText.h"
@@ -193,22 +194,13 @@ Gap GapService::edit(const Principal& actor, std::int64_t id, const GapPatch& pa
     if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) &&
         !contains(held, std::string(roles::LEGAL_EXPERT)))
         throw Forbidden("only the legal director or a legal expert of the gap's city edits it");
-    if (gap.version != expectedVersion)
-        throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("gap", gap.version, expectedVersion);
     if (!_lifecycle.state(gap.state).editable)
         throw StateConflict("a gap in state " + gap.state + " cannot be edited");
 
     const GapFields before = gap.fields;
     GapFields& f = gap.fields;
-    if (patch.title) f.title = *patch.title;
-    if (patch.description) f.description = *patch.description;
-    if (patch.kind) f.kind = *patch.kind;
-    if (patch.category) f.category = *patch.category;
-    if (patch.provisions) f.provisions = *patch.provisions;
-    if (patch.priority) f.priority = *patch.priority;
-    if (patch.confidential) f.confidential = *patch.confidential;
-    if (patch.impact) f.impact = *patch.impact;
+    applyPatch(f, patch);
     FieldErrors errors;
     validateFields(f, errors);
     errors.throwIfAny("the gap is not valid");
@@ -267,12 +259,7 @@ GapStateChange GapService::planTransition(const Principal& actor, const Gap& gap
     event.toState = transition.to;
     event.transition = transition.name;
     event.comment = input.comment;
-    std::string fieldsJson = "{";
-    for (const auto& [name, value] : input.fields) {
-        if (fieldsJson.size() > 1) fieldsJson += ",";
-        fieldsJson += jsonString(name) + ":" + jsonString(value);
-    }
-    event.fieldsJson = fieldsJson + "}";
+    event.fieldsJson = EventData().textMap(input.fields).str();
     change.dueAt = stateDueAt(_lifecycle.state(transition.to), _calendar, event.at);
     return change;
 }
@@ -284,9 +271,7 @@ Gap GapService::fireTransition(const Principal& actor, std::int64_t id, const Tr
     TransitionInput request = input;
     request.facts.clear();
     GapStateChange change = planTransition(actor, gap, request);
-    if (gap.version != expectedVersion)
-        throw VersionConflict("the gap is at version " + std::to_string(gap.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("gap", gap.version, expectedVersion);
     if (const auto it = input.fields.find("duplicate_of"); it != input.fields.end())
         return merge(actor, gap, loadByKey(actor, resolveDuplicateOf(actor, gap, it->second)), change,
                      expectedVersion);
@@ -315,7 +300,7 @@ Gap GapService::merge(const Principal& actor, Gap gap, Gap survivor, const GapSt
                 survivor.fields.provisions.push_back(p);
     GapEvent event = newEvent(actor, survivor, "merged_in");
     event.comment = change.event.comment;
-    event.fieldsJson = "{\"merged\":" + jsonString(gap.reference) + "}";
+    event.fieldsJson = EventData().text("merged", gap.reference).str();
     ChangeList changes;
     changes.add("provisions", provisionsJson(before.provisions), provisionsJson(survivor.fields.provisions));
     const auto citiesJson = [](const std::vector<std::string>& list) {
@@ -346,13 +331,8 @@ GapPage GapService::list(const Principal& actor, GapListRequest request) {
         errors.add("category", "unknown", "not a category");
     if (q.municipality && !_catalog.findMunicipality(*q.municipality))
         errors.add("municipality", "unknown", "not a municipality");
-    if (q.state) {
-        try {
-            _lifecycle.state(*q.state);
-        } catch (const NotFound&) {
-            errors.add("state", "unknown", "not a state of the gap workflow");
-        }
-    }
+    if (q.state && !_lifecycle.findState(*q.state))
+        errors.add("state", "unknown", "not a state of the gap workflow");
     errors.throwIfAny("the list request is not valid");
 
     const Poco::StringTokenizer words(normalizePersian(request.text), " ",

@@ -7,12 +7,13 @@
 
 #include "Catalog.h"
 #include "Clock.h"
+#include "DraftRepository.h"
 #include "Errors.h"
 #include "Gap.h"
 #include "GapRepository.h"
-#include "LegislationRepository.h"
 #include "Lifecycle.h"
-#include "Uniformity.h"
+#include "MergeRepository.h"
+#include "SearchRepository.h"
 #include "User.h"
 #include "WorkCalendar.h"
 

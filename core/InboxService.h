@@ -8,7 +8,8 @@
 #include "BillService.h"
 #include "Clock.h"
 #include "GapService.h"
-#include "LegislationRepository.h"
+#include "Inbox.h"
+#include "InboxRepository.h"
 #include "MeetingService.h"
 
 namespace lacuna {

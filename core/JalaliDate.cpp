@@ -9,7 +9,9 @@
 #include <Poco/Timestamp.h>
 
 #include <array>
+#include <vector>
 
+#include "Errors.h"
 #include "PersianText.h"
 
 namespace lacuna {
@@ -128,14 +130,41 @@ std::string formatIsoUtc(std::int64_t epochMs) {
     return Poco::DateTimeFormatter::format(Poco::Timestamp(epochMs * 1000), "%Y-%m-%dT%H:%M:%S.%iZ");
 }
 
-std::optional<JalaliDate> parseJalaliDate(const std::string& text) {
+namespace {
+
+/// The numbers of `text` split on - or / (Persian and Arabic digits read as ASCII); none when one
+/// part is not a whole number or there are not `count` of them.
+std::optional<std::vector<int>> dateParts(const std::string& text, std::size_t count) {
     const Poco::StringTokenizer parts(normalizePersian(text), "-/", Poco::StringTokenizer::TOK_TRIM);
-    int y = 0, m = 0, d = 0;
-    if (parts.count() == 3 && Poco::NumberParser::tryParse(parts[0], y) &&
-        Poco::NumberParser::tryParse(parts[1], m) && Poco::NumberParser::tryParse(parts[2], d) && y >= 1300 &&
-        y <= 1500 && m >= 1 && m <= 12 && d >= 1 && d <= jalaliMonthLength(y, m))
+    if (parts.count() != count) return std::nullopt;
+    std::vector<int> numbers(count);
+    for (std::size_t i = 0; i < count; ++i)
+        if (!Poco::NumberParser::tryParse(parts[i], numbers[i])) return std::nullopt;
+    return numbers;
+}
+
+}  // namespace
+
+std::optional<JalaliDate> parseJalaliDate(const std::string& text) {
+    const auto n = dateParts(text, 3);
+    if (!n) return std::nullopt;
+    const int y = (*n)[0], m = (*n)[1], d = (*n)[2];
+    if (y >= 1300 && y <= 1500 && m >= 1 && m <= 12 && d >= 1 && d <= jalaliMonthLength(y, m))
         return JalaliDate{y, m, d};
     return std::nullopt;
+}
+
+std::optional<JalaliDate> parseJalaliMonthDay(const std::string& text) {
+    const auto n = dateParts(text, 2);
+    if (!n) return std::nullopt;
+    const int m = (*n)[0], d = (*n)[1];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= (m <= 6 ? 31 : 30)) return JalaliDate{0, m, d};
+    return std::nullopt;
+}
+
+JalaliDate requireJalaliDate(const std::string& field, const std::string& text) {
+    if (const auto date = parseJalaliDate(text)) return *date;
+    throw ValidationError("bad date", {{field, "format", JALALI_DATE_HINT}});
 }
 
 }  // namespace lacuna

@@ -39,6 +39,16 @@ JalaliDate jalaliDateInIran(std::int64_t epochMs);
 /// it is not a real date (years 1300–1500).
 std::optional<JalaliDate> parseJalaliDate(const std::string& text);
 
+/// A day of the Jalali year as written for a holiday kept every year: `MM-DD` (day 31 only in the first
+/// six months); `year` of the result is 0.
+std::optional<JalaliDate> parseJalaliMonthDay(const std::string& text);
+
+/// How a person is told what a Jalali date looks like.
+inline constexpr const char* JALALI_DATE_HINT = "a Jalali date such as 1405-08-12";
+
+/// parseJalaliDate, or ValidationError naming `field` with JALALI_DATE_HINT.
+JalaliDate requireJalaliDate(const std::string& field, const std::string& text);
+
 /// `1405-09-05` (ASCII digits, zero padded): what the API gives beside ISO 8601.
 std::string formatJalali(const JalaliDate& date);
 

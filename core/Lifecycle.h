@@ -70,6 +70,8 @@ public:
     virtual const std::string& initialState() const = 0;
     /// Throws NotFound for a state the lifecycle does not define.
     virtual const LifecycleState& state(const std::string& name) const = 0;
+    /// The state named so, or null (for checking a name a person gave).
+    virtual const LifecycleState* findState(const std::string& name) const = 0;
     /// Every state, in the order the definition gives them.
     virtual const std::vector<LifecycleState>& states() const = 0;
     /// The transition named so, or null.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "EventData.h"
 #include "JsonText.h"
+#include "Reference.h"
 #include "Roles.h"
 #include "TextChecks.h"
 
@@ -14,7 +16,12 @@ constexpr int MAX_RETRIES = 8;
 constexpr std::size_t PLACE_MAX = 300;
 constexpr std::size_t AGENDA_MAX = 100;
 
-std::string meetingReference(std::int64_t id) { return "M-" + std::to_string(id); }
+/// The agenda's gap references, in order (what a meeting's events record).
+std::vector<std::string> agendaReferences(const Meeting& m) {
+    std::vector<std::string> out;
+    for (const auto& item : m.items) out.push_back(item.gapReference);
+    return out;
+}
 
 MeetingItem* findItem(Meeting& m, std::int64_t gapId) {
     const auto it =
@@ -23,7 +30,7 @@ MeetingItem* findItem(Meeting& m, std::int64_t gapId) {
 }
 
 void requireOpen(const Meeting& m) {
-    if (m.state != "scheduled") throw StateConflict("meeting " + meetingReference(m.id) + " is closed");
+    if (m.state != "scheduled") throw StateConflict("meeting " + reference::meeting(m.id) + " is closed");
 }
 
 }  // namespace
@@ -110,10 +117,11 @@ Meeting MeetingService::create(const Principal& actor, const MeetingInput& input
     m.createdAt = m.updatedAt = _clock.nowMs();
     RecordEvent e = newEvent(actor, m, "created");
     e.fromState.clear();
-    std::string agenda = "[";
-    for (const auto& item : m.items) agenda += (agenda.size() > 1 ? "," : "") + jsonString(item.gapReference);
-    e.dataJson = "{\"place\":" + jsonString(m.place) + ",\"scheduled_at\":" + std::to_string(m.scheduledAt) +
-                 ",\"agenda\":" + agenda + "]}";
+    e.dataJson = EventData()
+                     .text("place", m.place)
+                     .number("scheduled_at", m.scheduledAt)
+                     .texts("agenda", agendaReferences(m))
+                     .str();
     return _meetings.create(m, e);
 }
 
@@ -156,28 +164,20 @@ Meeting MeetingService::update(const Principal& actor, std::int64_t id, const Me
         }
     }
     errors.throwIfAny("the meeting change is not valid");
-    if (m.version != expectedVersion)
-        throw VersionConflict("the meeting is at version " + std::to_string(m.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("meeting", m.version, expectedVersion);
 
-    std::string data = "{";
-    const auto note = [&](const std::string& key, const std::string& json) {
-        data += (data.size() > 1 ? "," : "") + jsonString(key) + ":" + json;
-    };
+    EventData data;
     if (patch.scheduledAt) {
         m.scheduledAt = *patch.scheduledAt;
-        note("scheduled_at", std::to_string(m.scheduledAt));
+        data.number("scheduled_at", m.scheduledAt);
     }
     if (patch.place) {
         m.place = *patch.place;
-        note("place", jsonString(m.place));
+        data.text("place", m.place);
     }
     if (patch.agenda) {
         m.items = resolveAgenda(actor, *patch.agenda, m.items);
-        std::string agenda = "[";
-        for (const auto& item : m.items)
-            agenda += (agenda.size() > 1 ? "," : "") + jsonString(item.gapReference);
-        note("agenda", agenda + "]");
+        data.texts("agenda", agendaReferences(m));
     }
     if (patch.present) {
         // A city that leaves takes back its votes on undecided items.
@@ -187,13 +187,11 @@ Meeting MeetingService::update(const Principal& actor, std::int64_t id, const Me
             if (item.decision.empty())
                 std::erase_if(item.votes,
                               [&](const MeetingVote& v) { return !contains(m.present, v.municipality); });
-        std::string present = "[";
-        for (const auto& city : m.present) present += (present.size() > 1 ? "," : "") + jsonString(city);
-        note("present", present + "]");
+        data.texts("present", m.present);
     }
     RecordEvent e = newEvent(actor, m, patch.state ? "closed" : "updated");
     if (patch.state) m.state = e.toState = *patch.state;
-    e.dataJson = data + "}";
+    e.dataJson = data.str();
     m.updatedAt = e.at;
     _meetings.save(m, expectedVersion, e, {});
     m.version = expectedVersion + 1;
@@ -223,7 +221,7 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
         MeetingItem* item = findItem(m, gapId);
         if (!item)
             throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " +
-                           meetingReference(id));
+                           reference::meeting(id));
         if (!item->decision.empty())
             throw StateConflict("the item " + item->gapReference + " is decided already");
         if (!contains(m.present, city))
@@ -236,8 +234,8 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
         item->votes.push_back(MeetingVote{city, vote, actor.userId, actor.username, e.at});
         std::sort(item->votes.begin(), item->votes.end(),
                   [](const MeetingVote& a, const MeetingVote& b) { return a.municipality < b.municipality; });
-        e.dataJson = "{\"gap\":" + jsonString(item->gapReference) + ",\"municipality\":" + jsonString(city) +
-                     ",\"vote\":" + jsonString(vote) + "}";
+        e.dataJson =
+            EventData().text("gap", item->gapReference).text("municipality", city).text("vote", vote).str();
         m.updatedAt = e.at;
         try {
             _meetings.save(m, m.version, e, {});
@@ -277,12 +275,10 @@ Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int
     requireOpen(m);
     MeetingItem* item = findItem(m, gapId);
     if (!item)
-        throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " + meetingReference(id));
+        throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " + reference::meeting(id));
     if (!item->decision.empty())
         throw StateConflict("the item " + item->gapReference + " is decided already");
-    if (m.version != expectedVersion)
-        throw VersionConflict("the meeting is at version " + std::to_string(m.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("meeting", m.version, expectedVersion);
 
     const QuorumCheck c = check(m, *item, decision);
     const LifecycleTransition* t = _gaps.lifecycle().findTransition(transitionName->second);
@@ -301,7 +297,7 @@ Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int
     TransitionInput input;
     input.transition = t->name;
     input.comment = comment;
-    if (contains(t->fields, "meeting")) input.fields["meeting"] = meetingReference(m.id);
+    if (contains(t->fields, "meeting")) input.fields["meeting"] = reference::meeting(m.id);
     if (c.carried()) input.facts.insert("quorum");
     const Gap gap = _gaps.load(actor, gapId);
     GapStateChange change = _gaps.planTransition(actor, gap, input);
@@ -312,11 +308,15 @@ Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int
     item->decidedBy = actor.username;
     item->note = comment;
     e.comment = comment;
-    e.dataJson = "{\"gap\":" + jsonString(item->gapReference) + ",\"decision\":" + jsonString(decision) +
-                 ",\"transition\":" + jsonString(t->name) + ",\"present\":" + std::to_string(c.present) +
-                 ",\"members\":" + std::to_string(c.members) +
-                 ",\"votes_for\":" + std::to_string(c.votesFor) +
-                 ",\"votes_needed\":" + std::to_string(c.votesNeeded) + "}";
+    e.dataJson = EventData()
+                     .text("gap", item->gapReference)
+                     .text("decision", decision)
+                     .text("transition", t->name)
+                     .number("present", c.present)
+                     .number("members", c.members)
+                     .number("votes_for", c.votesFor)
+                     .number("votes_needed", c.votesNeeded)
+                     .str();
     m.updatedAt = e.at;
     _meetings.save(m, expectedVersion, e, {change});
     m.version = expectedVersion + 1;

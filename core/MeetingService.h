@@ -9,7 +9,10 @@
 #include "Clock.h"
 #include "CommitteeRules.h"
 #include "GapService.h"
-#include "LegislationRepository.h"
+#include "Meeting.h"
+#include "MeetingRepository.h"
+#include "RecordEvent.h"
+#include "RecordEventRepository.h"
 
 namespace lacuna {
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "EventData.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "Roles.h"
@@ -110,7 +111,7 @@ Opinion OpinionService::ask(const Principal& actor, const OpinionInput& in) {
         OpinionText{"question", 1, in.question, in.provisions, actor.userId, actor.username, o.createdAt});
     RecordEvent e = recordEvent(actor, "opinion", 0, "created", "", o.createdAt);
     e.toState = o.state;
-    e.dataJson = "{\"title\":" + jsonString(o.title) + "}";
+    e.dataJson = EventData().text("title", o.title).str();
     return _opinions.create(o, jalaliDateInIran(o.createdAt).year, e);
 }
 
@@ -124,14 +125,8 @@ std::vector<Opinion> OpinionService::list(const Principal& actor, const std::opt
                                           const std::optional<std::string>& municipality, std::size_t limit) {
     if (limit < 1 || limit > 100)
         throw ValidationError("bad limit", {{"limit", "out_of_range", "between 1 and 100"}});
-    if (state) {
-        try {
-            _lifecycle.state(*state);
-        } catch (const NotFound&) {
-            throw ValidationError("unknown state",
-                                  {{"state", "unknown", "not a state of the opinion workflow"}});
-        }
-    }
+    if (state && !_lifecycle.findState(*state))
+        throw ValidationError("unknown state", {{"state", "unknown", "not a state of the opinion workflow"}});
     std::vector<Opinion> out = _opinions.list(state, municipality, limit);
     std::erase_if(out, [&](const Opinion& o) { return !visibleTo(actor, o); });
     return out;
@@ -158,16 +153,14 @@ Opinion OpinionService::write(const Principal& actor, std::int64_t id, const std
             throw Forbidden("the committee writes the opinion");
         if (o.state != "assigned") throw StateConflict("an answer is written while the question is assigned");
     }
-    if (o.version != expectedVersion)
-        throw VersionConflict("the opinion is at version " + std::to_string(o.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("opinion", o.version, expectedVersion);
     const OpinionText* previous = o.latest(kind);
     OpinionText t{
         kind,          previous ? previous->version + 1 : 1, text, provisions, actor.userId, actor.username,
         _clock.nowMs()};
     o.texts.push_back(t);
     RecordEvent e = recordEvent(actor, "opinion", o.id, kind + "_saved", o.state, t.createdAt);
-    e.dataJson = "{\"" + kind + "_version\":" + std::to_string(t.version) + "}";
+    e.dataJson = EventData().number(kind + "_version", t.version).str();
     o.updatedAt = t.createdAt;
     _opinions.save(o, expectedVersion, e, t);
     o.version = expectedVersion + 1;
@@ -195,17 +188,12 @@ Opinion OpinionService::fireTransition(const Principal& actor, std::int64_t id, 
                 ValidationError::Kind::RuleViolation);
         o.assignee = it->second;
     }
-    if (o.version != expectedVersion)
-        throw VersionConflict("the opinion is at version " + std::to_string(o.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("opinion", o.version, expectedVersion);
     RecordEvent e = recordEvent(actor, "opinion", o.id, "transition", o.state, _clock.nowMs());
     e.toState = t.to;
     e.transition = t.name;
     e.comment = input.comment;
-    std::string fields = "{";
-    for (const auto& [name, value] : input.fields)
-        fields += (fields.size() > 1 ? "," : "") + jsonString(name) + ":" + jsonString(value);
-    e.dataJson = fields + "}";
+    e.dataJson = EventData().textMap(input.fields).str();
     o.state = t.to;
     o.dueAt = stateDueAt(_lifecycle.state(t.to), _calendar, e.at);
     if (t.to == "published") o.publishedAt = e.at;
@@ -226,16 +214,9 @@ Opinion OpinionService::link(const Principal& actor, std::int64_t id, const std:
     o.rulingIds = rulings;
     std::sort(o.rulingIds.begin(), o.rulingIds.end());
     o.rulingIds.erase(std::unique(o.rulingIds.begin(), o.rulingIds.end()), o.rulingIds.end());
-    if (o.version != expectedVersion)
-        throw VersionConflict("the opinion is at version " + std::to_string(o.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("opinion", o.version, expectedVersion);
     RecordEvent e = recordEvent(actor, "opinion", o.id, "linked", o.state, _clock.nowMs());
-    std::string data = "{\"gaps\":[";
-    for (std::size_t i = 0; i < o.gapIds.size(); ++i) data += (i ? "," : "") + std::to_string(o.gapIds[i]);
-    data += "],\"rulings\":[";
-    for (std::size_t i = 0; i < o.rulingIds.size(); ++i)
-        data += (i ? "," : "") + std::to_string(o.rulingIds[i]);
-    e.dataJson = data + "]}";
+    e.dataJson = EventData().numbers("gaps", o.gapIds).numbers("rulings", o.rulingIds).str();
     o.updatedAt = e.at;
     _opinions.save(o, expectedVersion, e, std::nullopt);
     o.version = expectedVersion + 1;

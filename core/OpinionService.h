@@ -9,7 +9,11 @@
 #include "Clock.h"
 #include "GapService.h"
 #include "Lifecycle.h"
-#include "Uniformity.h"
+#include "Opinion.h"
+#include "OpinionRepository.h"
+#include "RecordEvent.h"
+#include "RecordEventRepository.h"
+#include "RulingRepository.h"
 #include "UserRepository.h"
 #include "WorkCalendar.h"
 

@@ -180,8 +180,8 @@ std::string searchSnippet(const std::string& text, const std::vector<std::string
 
 std::string provisionKey(const Provision& p) {
     // The law's words as the search index sees them (stems, no stop words), so that
-    // «شهرداری‌ها», «شهرداریها» and «شهرداری ها» in a law's name are one key
-    // too.
+    // «شهرداری‌ها», «شهرداریها» and «شهرداری ها» in a law's name are one
+    // key too.
     std::string law;
     for (const std::string& w : words(normalizePersian(p.law)))
         if (const std::string stem = searchStem(w); !stem.empty()) law += (law.empty() ? "" : "_") + stem;

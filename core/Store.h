@@ -1,9 +1,17 @@
 #pragma once
 
+#include "BillRepository.h"
+#include "DraftRepository.h"
 #include "GapRepository.h"
-#include "LegislationRepository.h"
-#include "Uniformity.h"
+#include "InboxRepository.h"
+#include "MeetingRepository.h"
+#include "MergeRepository.h"
+#include "OpinionRepository.h"
+#include "RecordEventRepository.h"
+#include "RulingRepository.h"
+#include "SearchRepository.h"
 #include "UserRepository.h"
+#include "WebhookRepository.h"
 
 namespace lacuna {
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "EventData.h"
 #include "JsonText.h"
 #include "PersianText.h"
 #include "Roles.h"
@@ -23,6 +24,8 @@ constexpr std::int64_t DF_CAP = 20000;
 /// How many of the rarest word's best documents a query considers per document type.
 constexpr std::size_t CANDIDATES = 1000;
 constexpr std::size_t MAX_TERMS = 8;
+/// How much of a ruling's summary its alert carries, in letters.
+constexpr std::size_t ALERT_SUMMARY_CHARS = 300;
 /// Similar gaps: the words of the new gap that are looked up, and how far their gaps are counted.
 constexpr std::size_t SIMILAR_WORDS = 12;
 constexpr std::int64_t SIMILAR_DF_CAP = 500;
@@ -37,13 +40,25 @@ const std::vector<std::string>& outcomes() {
 }
 }  // namespace rulingvalues
 
-UniformityService::UniformityService(RulingRepository& rulings, SearchRepository& search, GapService& gaps,
-                                     const Catalog& catalog, const Clock& clock, GapLimits limits)
-    : _rulings(rulings), _search(search), _gaps(gaps), _catalog(catalog), _clock(clock), _limits(limits) {}
+UniformityService::UniformityService(RulingRepository& rulings, SearchRepository& search,
+                                     UserRepository& users, GapService& gaps, const Catalog& catalog,
+                                     const Clock& clock, GapLimits limits)
+    : _rulings(rulings),
+      _search(search),
+      _users(users),
+      _gaps(gaps),
+      _catalog(catalog),
+      _clock(clock),
+      _limits(limits) {}
 
-JalaliDate UniformityService::parseJalaliDate(const std::string& field, const std::string& text) {
-    if (const auto date = lacuna::parseJalaliDate(text)) return *date;
-    throw ValidationError("bad date", {{field, "format", "a Jalali date such as 1405-08-12"}});
+RulingAlert UniformityService::adverseAlert(const Ruling& r) {
+    // A ruling against one city is used against every city: every legal director hears of it.
+    RulingAlert alert;
+    if (r.outcome != "adverse") return alert;
+    for (const User& u : _users.list())
+        if (contains(u.roles, std::string(roles::LEGAL_DIRECTOR))) alert.recipients.push_back(u.id);
+    alert.summary = r.court + " — " + utf8Prefix(r.summary, ALERT_SUMMARY_CHARS);
+    return alert;
 }
 
 RegisteredRuling UniformityService::registerRuling(const Principal& actor, const RulingInput& in) {
@@ -61,7 +76,7 @@ RegisteredRuling UniformityService::registerRuling(const Principal& actor, const
                     _limits.articleMax);
     std::optional<JalaliDate> date;
     try {
-        date = parseJalaliDate("decided_on", in.decidedOn);
+        date = requireJalaliDate("decided_on", in.decidedOn);
     } catch (const ValidationError& e) {
         errors.add("decided_on", "format", "a Jalali date such as 1405-08-12");
     }
@@ -85,11 +100,14 @@ RegisteredRuling UniformityService::registerRuling(const Principal& actor, const
     r.createdBy = actor.userId;
     r.createdAt = r.updatedAt = _clock.nowMs();
     RecordEvent e = recordEvent(actor, "ruling", 0, "created", "", r.createdAt);
-    e.dataJson = "{\"court\":" + jsonString(r.court) + ",\"number\":" + jsonString(r.number) +
-                 ",\"outcome\":" + jsonString(r.outcome) + ",\"municipality\":" + jsonString(r.municipality) +
-                 "}";
+    e.dataJson = EventData()
+                     .text("court", r.court)
+                     .text("number", r.number)
+                     .text("outcome", r.outcome)
+                     .text("municipality", r.municipality)
+                     .str();
     RegisteredRuling out;
-    out.ruling = _rulings.create(r, e);
+    out.ruling = _rulings.create(r, e, adverseAlert(r));
     if (r.outcome == "adverse") {
         std::vector<std::string> keys;
         for (const auto& p : r.provisions) keys.push_back(provisionKey(p));
@@ -135,13 +153,11 @@ Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t ruling
     if (!actor.hasRole(roles::COMMITTEE_SECRETARY) && !actor.hasRole(roles::LEGAL_EXPERT) &&
         !actor.hasRole(roles::LEGAL_DIRECTOR))
         throw Forbidden("legal directors, experts and the secretary link rulings to gaps");
-    if (r.version != expectedVersion)
-        throw VersionConflict("the ruling is at version " + std::to_string(r.version) + ", not " +
-                              std::to_string(expectedVersion));
+    requireVersion("ruling", r.version, expectedVersion);
     RulingLink link{gap.id, gap.reference, gap.fields.title, note, actor.username, _clock.nowMs()};
     RecordEvent e = recordEvent(actor, "ruling", rulingId, "linked", "", link.linkedAt);
     e.comment = note;
-    e.dataJson = "{\"gap\":" + jsonString(gap.reference) + "}";
+    e.dataJson = EventData().text("gap", gap.reference).str();
     _rulings.link(rulingId, expectedVersion, link, e);
     return ruling(actor, rulingId);
 }

@@ -8,7 +8,11 @@
 #include "Catalog.h"
 #include "Clock.h"
 #include "GapService.h"
-#include "Uniformity.h"
+#include "Ruling.h"
+#include "RulingRepository.h"
+#include "Search.h"
+#include "SearchRepository.h"
+#include "UserRepository.h"
 
 namespace lacuna {
 
@@ -66,8 +70,8 @@ struct SimilarGap {
 /// Court rulings, provision pages, search across gaps, drafts and rulings, and duplicate suggestions.
 class UniformityService {
 public:
-    UniformityService(RulingRepository& rulings, SearchRepository& search, GapService& gaps,
-                      const Catalog& catalog, const Clock& clock, GapLimits limits);
+    UniformityService(RulingRepository& rulings, SearchRepository& search, UserRepository& users,
+                      GapService& gaps, const Catalog& catalog, const Clock& clock, GapLimits limits);
 
     RegisteredRuling registerRuling(const Principal& actor, const RulingInput& input);
     Ruling ruling(const Principal& actor, std::int64_t id);
@@ -81,14 +85,14 @@ public:
     std::vector<SimilarGap> similar(const Principal& actor, const GapFields& fields, std::int64_t excludeId,
                                     std::size_t limit = 5);
 
-    /// A Jalali date as people type it; ValidationError naming `field` otherwise.
-    static JalaliDate parseJalaliDate(const std::string& field, const std::string& text);
-
 private:
     bool sees(const Principal& actor, const SearchDoc& doc) const;
+    /// Who hears of a new ruling, and what they read (nobody, unless it went against a city).
+    RulingAlert adverseAlert(const Ruling& ruling);
 
     RulingRepository& _rulings;
     SearchRepository& _search;
+    UserRepository& _users;
     GapService& _gaps;
     const Catalog& _catalog;
     const Clock& _clock;

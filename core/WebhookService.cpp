@@ -3,6 +3,7 @@
 #include <Poco/URI.h>
 
 #include "Errors.h"
+#include "EventData.h"
 #include "JsonText.h"
 #include "PasswordHasher.h"
 #include "Roles.h"
@@ -78,9 +79,7 @@ WebhookSubscription WebhookService::subscribe(const Principal& actor, const std:
     s.createdBy = actor.userId;
     s.createdAt = _clock.nowMs();
     RecordEvent e = newEvent(actor, "created");
-    std::string list = "[";
-    for (const auto& ev : events) list += (list.size() > 1 ? "," : "") + jsonString(ev);
-    e.dataJson = "{\"url\":" + jsonString(url) + ",\"events\":" + list + "]}";
+    e.dataJson = EventData().text("url", url).texts("events", events).str();
     return _webhooks.create(s, e);
 }
 

@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "Clock.h"
-#include "LegislationRepository.h"
+#include "RecordEvent.h"
 #include "User.h"
+#include "Webhook.h"
+#include "WebhookRepository.h"
 
 namespace lacuna {
 

@@ -5,30 +5,33 @@
 #include "Errors.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
-#include "PortableSql.h"
 
 namespace lacuna::eventlog {
 namespace {
 
+const std::string INSERT_GAP_EVENT = R"(INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name,
+ client_address, type, changes, from_state, to_state, transition, comment, fields)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
 const std::string COUNT_SUBSCRIBERS =
-    "SELECT COUNT(*) FROM webhook_subscriptions WHERE active = 1 AND (events = '*' OR events LIKE ?)";
+    R"(SELECT COUNT(*) FROM webhook_subscriptions WHERE active = 1 AND (events = '*' OR events LIKE ?))";
 const std::string INSERT_OUTBOX = "INSERT INTO outbox (event_type, payload, created_at) VALUES (?, ?, ?)";
 const std::string FAN_OUT_DELIVERIES =
-    "INSERT INTO webhook_deliveries (subscription_id, outbox_id, state, attempts, next_attempt_at, "
-    "delivered_at, last_status, last_error) SELECT id, ?, 'pending', 0, ?, NULL, 0, '' FROM "
-    "webhook_subscriptions WHERE active = 1 AND (events = '*' OR events LIKE ?)";
+    R"(INSERT INTO webhook_deliveries (subscription_id, outbox_id, state, attempts, next_attempt_at,
+ delivered_at, last_status, last_error) SELECT id, ?, 'pending', 0, ?, NULL, 0, '' FROM
+ webhook_subscriptions WHERE active = 1 AND (events = '*' OR events LIKE ?))";
 const std::string NOTIFY_WATCHERS =
-    "INSERT INTO notifications (user_id, at, entity_type, entity_id, reference, event_type, summary, "
-    "read_at) "
-    "SELECT w.user_id, ?, 'gap', ?, ?, ?, ?, NULL FROM gap_watchers w WHERE w.gap_id = ? AND w.user_id <> ?";
+    R"(INSERT INTO notifications (user_id, at, entity_type, entity_id, reference, event_type, summary,
+ read_at) SELECT w.user_id, ?, 'gap', ?, ?, ?, ?, NULL FROM gap_watchers w WHERE w.gap_id = ? AND
+ w.user_id <> ?)";
 const std::string INSERT_WATCHER = "INSERT INTO gap_watchers (gap_id, user_id) VALUES (?, ?)";
 const std::string SELECT_GAP_REFERENCE = "SELECT reference FROM gaps WHERE id = ?";
 const std::string INSERT_RECORD_EVENT =
-    "INSERT INTO record_events (entity_type, entity_id, sequence, at, actor_id, actor_name, client_address, "
-    "type, from_state, to_state, transition, comment, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    R"(INSERT INTO record_events (entity_type, entity_id, sequence, at, actor_id, actor_name,
+ client_address, type, from_state, to_state, transition, comment, data) VALUES (?, ?, ?, ?, ?, ?, ?,
+ ?, ?, ?, ?, ?, ?))";
 const std::string UPDATE_GAP_STATE =
-    "UPDATE gaps SET state = ?, due_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = "
-    "?";
+    R"(UPDATE gaps SET state = ?, due_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND
+ version = ?)";
 
 /// Subscriptions store their event types space-separated with a space at each end.
 std::string eventPattern(const std::string& eventType) { return "% " + eventType + " %"; }
@@ -74,7 +77,7 @@ std::string summary(const std::string& reference, const GapEvent& e) {
 }  // namespace
 
 void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, const GapEvent& e) {
-    s.prepare(portable_sql::INSERT_EVENT)
+    s.prepare(INSERT_GAP_EVENT)
         ->bind(gapId)
         .bind(sequence)
         .bind(e.at)
@@ -117,7 +120,10 @@ void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, co
         e.at);
 }
 
-void appendRecordEvent(SqlSession& s, const RecordEvent& e, const std::string& reference) {
+void appendRecordEvent(SqlSession& s, RecordEvent e, std::int64_t entityId, std::int64_t sequence,
+                       const std::string& reference) {
+    e.entityId = entityId;
+    e.sequence = sequence;
     s.prepare(INSERT_RECORD_EVENT)
         ->bind(e.entityType)
         .bind(e.entityId)
@@ -160,8 +166,13 @@ void failStaleUpdate(SqlSession& s, const std::string& table, const std::string&
     auto select = s.prepare("SELECT version FROM " + table + " WHERE id = ?");
     select->bind(id);
     if (!select->step()) throw NotFound("no " + what + " " + std::to_string(id));
-    throw VersionConflict("the " + what + " is at version " + std::to_string(select->integer(0)) + ", not " +
-                          std::to_string(expected));
+    throw staleVersion(what, select->integer(0), expected);
+}
+
+void updateVersioned(SqlSession& s, const std::string& sql, const std::vector<SqlParameter>& params,
+                     const VersionedRow& row) {
+    if (s.prepare(sql)->bindAll(params).run() != 1)
+        failStaleUpdate(s, row.table, row.what, row.id, row.expected);
 }
 
 }  // namespace lacuna::eventlog

@@ -3,7 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "Legislation.h"
+#include "Gap.h"
+#include "RecordEvent.h"
 #include "Sql.h"
 
 /// Where every change is recorded, written once for both backends and always inside the change's
@@ -15,8 +16,10 @@ namespace lacuna::eventlog {
 /// the reporter a watcher of the gap.
 void appendGapEvent(SqlSession& session, std::int64_t gapId, std::int64_t sequence, const GapEvent& event);
 
-/// Appends a meeting/bill/webhook event (sequence = the record's version after the change).
-void appendRecordEvent(SqlSession& session, const RecordEvent& event, const std::string& reference);
+/// Appends an event of a meeting, bill, ruling, opinion or subscription as the `sequence`th of the record
+/// `entityId` (its version after the change), quoting the record's reference in the webhook payload.
+void appendRecordEvent(SqlSession& session, RecordEvent event, std::int64_t entityId, std::int64_t sequence,
+                       const std::string& reference);
 
 /// Moves a gap to `change.toState` (with its new clock) if it is still at `change.expectedVersion`,
 /// and appends the change's event. Throws VersionConflict or NotFound otherwise.
@@ -25,5 +28,18 @@ void applyGapChange(SqlSession& session, const GapStateChange& change);
 /// After an UPDATE … WHERE id = ? AND version = ? changed nothing: NotFound or VersionConflict.
 [[noreturn]] void failStaleUpdate(SqlSession& session, const std::string& table, const std::string& what,
                                   std::int64_t id, std::int64_t expected);
+
+/// A record's row as an optimistic update names it.
+struct VersionedRow {
+    std::string table;  ///< gaps, bills, …
+    std::string what;   ///< how errors name it: gap, bill, …
+    std::int64_t id = 0;
+    std::int64_t expected = 0;  ///< the version the client read
+};
+
+/// Runs `sql` (an UPDATE … WHERE id = ? AND version = ?, with `params` ending in the row's id and
+/// expected version); when it changes no row, NotFound or VersionConflict, and nothing is written.
+void updateVersioned(SqlSession& session, const std::string& sql, const std::vector<SqlParameter>& params,
+                     const VersionedRow& row);
 
 }  // namespace lacuna::eventlog

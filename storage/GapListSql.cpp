@@ -1,6 +1,6 @@
 #include "GapListSql.h"
 
-#include "PortableSql.h"
+#include "GapRows.h"
 
 namespace lacuna {
 
@@ -25,10 +25,6 @@ std::int64_t gapSortKey(const Gap& gap, GapQuery::SortKey key) {
     return gap.createdAt;
 }
 
-std::string sqliteIndexHint(const std::string& index) { return "INDEXED BY " + index + " "; }
-
-std::string mysqlIndexHint(const std::string& index) { return "FORCE INDEX (" + index + ") "; }
-
 std::string gapListIndex(const GapQuery& q) {
     const char* sorted = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "updated"
                          : q.sortKey == GapQuery::SortKey::Priority ? "priority"
@@ -41,13 +37,13 @@ std::string gapListIndex(const GapQuery& q) {
     return std::string("gaps_by_") + sorted;
 }
 
-GapListSql buildGapListSql(const GapQuery& q, IndexHint hint) {
+GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session) {
     GapListSql out;
     // Words found in few gaps drive the query from the search index (then the page is sorted from
     // those few rows); otherwise the sort order's index is walked and the first page fills at once.
-    out.sql = portable_sql::SELECT_GAP_COLUMNS +
-              (q.indexTerms.empty() ? hint(gapListIndex(q)) : std::string()) + portable_sql::JOIN_CREATOR +
-              "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
+    out.sql = gaprows::SELECT_COLUMNS +
+              (q.indexTerms.empty() ? session.indexHint(gapListIndex(q)) : std::string()) +
+              gaprows::JOIN_CREATOR + "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
     out.parameters.emplace_back(std::int64_t{q.seesAllConfidential ? 1 : 0});
     out.parameters.emplace_back(q.viewerMunicipality.value_or(""));
     const auto filter = [&](const std::optional<std::string>& value, const char* column) {

@@ -17,17 +17,13 @@ struct GapListSql {
     std::vector<SqlParameter> parameters;
 };
 
-/// How a dialect names the index a statement must use: SQLite `INDEXED BY x`, MySQL `FORCE INDEX (x)`.
-using IndexHint = std::string (*)(const std::string& index);
-std::string sqliteIndexHint(const std::string& index);
-std::string mysqlIndexHint(const std::string& index);
-
 /// The index that serves a list query: the one that matches its filters and yields its sort order.
 /// Naming it keeps a page from sorting a whole table when the planner's statistics are stale (as
 /// MariaDB's are while a table grows fast) or absent (SQLite without ANALYZE).
 std::string gapListIndex(const GapQuery& query);
 
-GapListSql buildGapListSql(const GapQuery& query, IndexHint hint);
+/// `session` names the index in its dialect.
+GapListSql buildGapListSql(const GapQuery& query, const SqlSession& session);
 
 /// The sort key's value of a gap, for the next page's cursor.
 std::int64_t gapSortKey(const Gap& gap, GapQuery::SortKey key);

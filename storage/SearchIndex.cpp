@@ -3,7 +3,6 @@
 #include <map>
 #include <tuple>
 
-#include "PortableSql.h"
 #include "SearchText.h"
 
 namespace lacuna::searchindex {
@@ -13,6 +12,9 @@ const std::string DELETE_POSTING =
     "DELETE FROM search_postings WHERE term = ? AND doc_type = ? AND doc_id = ?";
 const std::string UPDATE_POSTING =
     "UPDATE search_postings SET weight = ? WHERE term = ? AND doc_type = ? AND doc_id = ?";
+const std::string DELETE_PROVISIONS = "DELETE FROM gap_provisions WHERE gap_id = ?";
+const std::string INSERT_PROVISION =
+    R"(INSERT INTO gap_provisions (gap_id, position, law, article, provision_key) VALUES (?, ?, ?, ?, ?))";
 const std::string SELECT_GAP_TEXT = "SELECT title, description FROM gaps WHERE id = ?";
 
 /// INSERT of `rows` postings in one statement; the batch sizes are fixed so statements stay cached.
@@ -68,9 +70,9 @@ void reindexGap(SqlSession& s, std::int64_t gapId, const std::string& title, con
 
 void writeGapProvisions(SqlSession& s, std::int64_t gapId, const std::vector<Provision>& provisions,
                         bool replace) {
-    if (replace) s.prepare(portable_sql::DELETE_PROVISIONS)->bind(gapId).run();
+    if (replace) s.prepare(DELETE_PROVISIONS)->bind(gapId).run();
     for (std::size_t i = 0; i < provisions.size(); ++i)
-        s.prepare(portable_sql::INSERT_PROVISION)
+        s.prepare(INSERT_PROVISION)
             ->bind(gapId)
             .bind(static_cast<std::int64_t>(i))
             .bind(provisions[i].law)

@@ -11,10 +11,14 @@
 
 namespace lacuna {
 
-/// A bound parameter of a generated statement.
-using SqlParameter = std::variant<std::int64_t, std::string>;
-
-enum class SqlDialect { Sqlite, Mysql };
+/// SQL NULL as a parameter.
+struct SqlNull {};
+/// A bound parameter of a statement.
+using SqlParameter = std::variant<std::int64_t, std::string, SqlNull>;
+/// An optional value as a parameter: NULL when absent.
+inline SqlParameter nullable(const std::optional<std::int64_t>& value) {
+    return value ? SqlParameter(*value) : SqlParameter(SqlNull{});
+}
 
 /// One prepared statement, the same to both backends: bind parameters in order, then either run
 /// it or step through its rows and read columns by position (0-based).
@@ -30,8 +34,9 @@ public:
     SqlStatement& bind(const std::optional<std::int64_t>& value) { return value ? bind(*value) : bindNull(); }
     SqlStatement& bind(const std::optional<std::string>& value) { return value ? bind(*value) : bindNull(); }
     SqlStatement& bind(const SqlParameter& value) {
-        return std::holds_alternative<std::int64_t>(value) ? bind(std::get<std::int64_t>(value))
-                                                           : bind(std::get<std::string>(value));
+        if (const auto* n = std::get_if<std::int64_t>(&value)) return bind(*n);
+        if (const auto* t = std::get_if<std::string>(&value)) return bind(*t);
+        return bindNull();
     }
     SqlStatement& bindAll(const std::vector<SqlParameter>& values) {
         for (const auto& v : values) bind(v);
@@ -59,7 +64,13 @@ public:
     virtual std::unique_ptr<SqlStatement> prepare(const std::string& sql) = 0;
     /// The id the last INSERT into an auto-increment table gave.
     virtual std::int64_t lastInsertId() = 0;
-    virtual SqlDialect dialect() const = 0;
+
+    // What the dialects say differently.
+    /// `INSERT INTO <table> (year, last) VALUES (?, 1)` that adds one to `last` when the year is there.
+    virtual std::string incrementCounterSql(const std::string& table) const = 0;
+    /// How a statement names the index it must use (SQLite `INDEXED BY`, MySQL `FORCE INDEX`), with a
+    /// trailing space.
+    virtual std::string indexHint(const std::string& index) const = 0;
 };
 
 /// Every row of `sql` with `params`, each read by `read(row)`; the statement is finished before it
@@ -81,6 +92,71 @@ public:
     virtual ~SqlDatabase() = default;
     virtual void write(const std::function<void(SqlSession&)>& work) = 0;
     virtual void read(const std::function<void(SqlSession&)>& work) = 0;
+    /// One statement's read, without a transaction around it where the backend can skip that cost.
+    virtual void query(const std::function<void(SqlSession&)>& work) { read(work); }
 };
+
+/// Runs `work` with a `Session` over the connection that `enter` (one of a backend's ways in: write,
+/// read, query) hands over.
+template <typename Session, typename Enter>
+void withSession(Enter enter, const std::function<void(SqlSession&)>& work) {
+    enter([&](auto& connection) {
+        Session session(connection);
+        work(session);
+    });
+}
+
+/// The first row of `sql` with `params` read by `read`, if there is one.
+template <typename Read>
+auto selectOne(SqlSession& session, const std::string& sql, const std::vector<SqlParameter>& params,
+               Read read) -> std::optional<decltype(read(std::declval<const SqlStatement&>()))> {
+    auto select = session.prepare(sql);
+    select->bindAll(params);
+    if (!select->step()) return std::nullopt;
+    return read(*select);
+}
+
+/// Every row of one statement, read by `read` in one visit to `db` (no transaction around a single
+/// statement where the backend can skip that cost).
+template <typename Read>
+auto queryRows(SqlDatabase& db, const std::string& sql, const std::vector<SqlParameter>& params, Read read) {
+    std::vector<decltype(read(std::declval<const SqlStatement&>()))> rows;
+    db.query([&](SqlSession& s) { rows = selectRows(s, sql, params, read); });
+    return rows;
+}
+
+/// The first row of one statement, if any, read as queryRows() reads.
+template <typename Read>
+auto queryOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParameter>& params, Read read) {
+    std::optional<decltype(read(std::declval<const SqlStatement&>()))> row;
+    db.query([&](SqlSession& s) { row = selectOne(s, sql, params, read); });
+    return row;
+}
+
+/// What `select(session)` returns, read in one read transaction (several statements, one snapshot).
+template <typename Select>
+auto readAll(SqlDatabase& db, Select select) {
+    decltype(select(std::declval<SqlSession&>())) out;
+    db.read([&](SqlSession& s) { out = select(s); });
+    return out;
+}
+
+/// The first record `select(session)` returns, read as readAll() reads.
+template <typename Select>
+auto readFirst(SqlDatabase& db, Select select) {
+    auto all = readAll(db, select);
+    using Record = typename decltype(all)::value_type;
+    return all.empty() ? std::optional<Record>() : std::optional<Record>(std::move(all.front()));
+}
+
+/// Runs one changing statement in its own transaction; the number of rows it changed.
+int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParameter>& params);
+
+/// The one integer of a `SELECT COUNT(*)`-like statement (0 when it gives no row).
+std::int64_t selectInteger(SqlSession& session, const std::string& sql,
+                           const std::vector<SqlParameter>& params);
+
+/// `?, ?, …` for n parameters.
+std::string placeholders(std::size_t n);
 
 }  // namespace lacuna

@@ -4,8 +4,9 @@
 #include <Poco/RegularExpression.h>
 #include <Poco/URI.h>
 
-#include "MysqlStore.h"
-#include "SqliteStore.h"
+#include "MysqlSql.h"
+#include "SqlStore.h"
+#include "SqliteSql.h"
 
 namespace lacuna {
 
@@ -69,12 +70,12 @@ std::unique_ptr<Store> openStore(const StoreSettings& settings) {
         sqlite.path = settings.sqlitePath;
         sqlite.poolSize = settings.poolSize;
         sqlite.synchronous = settings.sqliteSynchronous;
-        return std::make_unique<SqliteStore>(sqlite);
+        return std::make_unique<SqlStore>(std::make_unique<SqliteSqlDatabase>(sqlite), "sqlite");
     }
     if (settings.backend == "mysql") {
         MysqlSettings mysql = settings.mysql;
         mysql.poolSize = settings.poolSize;
-        return std::make_unique<MysqlStore>(mysql);
+        return std::make_unique<SqlStore>(std::make_unique<MysqlSqlDatabase>(mysql), "mysql");
     }
     throw Poco::InvalidArgumentException("unknown storage backend '" + settings.backend + "'");
 }

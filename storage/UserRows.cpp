@@ -15,9 +15,28 @@ std::vector<std::string> splitRoles(const std::string& column) {
     return {roles.begin(), roles.end()};
 }
 
-std::optional<User> firstUser(std::vector<User> users) {
-    if (users.empty()) return std::nullopt;
-    return std::move(users.front());
+namespace userrows {
+
+const std::string SELECT = "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
+
+User read(const SqlStatement& row) {
+    User u;
+    u.id = row.integer(0);
+    u.username = row.text(1);
+    u.passwordHash = row.text(2);
+    if (!row.isNull(3)) u.municipality = row.text(3);
+    u.roles = splitRoles(row.text(4));
+    u.createdAt = row.integer(5);
+    return u;
+}
+
+}  // namespace userrows
+
+std::optional<User> selectUser(SqlDatabase& db, const std::string& sql,
+                               const std::vector<SqlParameter>& params) {
+    std::optional<User> found;
+    db.query([&](SqlSession& s) { found = selectOne(s, sql, params, userrows::read); });
+    return found;
 }
 
 }  // namespace lacuna

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "Sql.h"
 #include "User.h"
 
 namespace lacuna {
@@ -12,7 +13,17 @@ namespace lacuna {
 std::string joinRoles(const std::vector<std::string>& roles);
 std::vector<std::string> splitRoles(const std::string& column);
 
-/// The first user of a result, if any.
-std::optional<User> firstUser(std::vector<User> users);
+namespace userrows {
+
+/// `SELECT <a user's columns> FROM users ` (a WHERE clause follows).
+extern const std::string SELECT;
+/// A row of SELECT, or of any statement that selects the same columns in the same order.
+User read(const SqlStatement& row);
+
+}  // namespace userrows
+
+/// The user `sql` (over userrows' columns) finds with `params`, read in one statement.
+std::optional<User> selectUser(SqlDatabase& db, const std::string& sql,
+                               const std::vector<SqlParameter>& params);
 
 }  // namespace lacuna

@@ -111,13 +111,9 @@ TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a b
 
     // --- drafts: immutable versions, optimistic concurrency, word diff
     const std::string v1 =
-        "شهرداری‌ها مکلفند عوارض نوسازی را «بر اساس ارزش معاملاتی» وصول کنند؛ مهلت پرداخت سی "
-        "روز "
-        "است.";
+        "شهرداری‌ها مکلفند عوارض نوسازی را «بر اساس ارزش معاملاتی» وصول کنند؛ مهلت پرداخت سی روز است.";
     const std::string v2 =
-        "شهرداریها مکلفند عوارض نوسازی را «بر اساس ارزش منطقه‌ای» وصول کنند؛ مهلت پرداخت شصت "
-        "روز "
-        "است؟";
+        "شهرداریها مکلفند عوارض نوسازی را «بر اساس ارزش منطقه‌ای» وصول کنند؛ مهلت پرداخت شصت روز است؟";
     const Reply d1 = saveDraft(t, path, 0, v1);
     REQUIRE(d1.status == 201);
     CHECK(d1.json()->getValue<int>("version") == 1);

@@ -344,10 +344,12 @@ TEST_CASE("a bill's change and its gaps' changes commit together or not at all",
     created.type = "created";
     created.at = 2000;
     created.actorId = uid;
-    GapStateChange follow =
-        stateChange(gap.id, 2, "in_parliament", 2000, transitionEvent(uid, "endorsed", "in_parliament"));
-    follow.event.fieldsJson = "{\"bill\":\"{{bill}}\"}";
-    const Bill stored = store->bills().create(bill, 1405, created, {follow});
+    const Bill stored = store->bills().create(bill, 1405, created, [&](const std::string& reference) {
+        GapStateChange follow =
+            stateChange(gap.id, 2, "in_parliament", 2000, transitionEvent(uid, "endorsed", "in_parliament"));
+        follow.event.fieldsJson = "{\"bill\":\"" + reference + "\"}";
+        return std::vector<GapStateChange>{follow};
+    });
     CHECK(stored.reference == "B-1405-0001");
     CHECK(store->gaps().history(gap.id).back().fieldsJson == "{\"bill\":\"B-1405-0001\"}");
     CHECK(store->bills().billsOfGap(gap.id) == std::vector<std::int64_t>{stored.id});

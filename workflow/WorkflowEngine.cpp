@@ -25,7 +25,7 @@ WorkflowEngine::WorkflowEngine(Workflow workflow) : _workflow(std::move(workflow
 const std::string& WorkflowEngine::initialState() const { return _workflow.initial; }
 
 const LifecycleState& WorkflowEngine::state(const std::string& name) const {
-    const LifecycleState* s = _workflow.findState(name);
+    const LifecycleState* s = findState(name);
     if (!s) throw NotFound("no state '" + name + "' in workflow " + _workflow.name);
     return *s;
 }

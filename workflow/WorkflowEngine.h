@@ -15,6 +15,9 @@ public:
 
     const std::string& initialState() const override;
     const LifecycleState& state(const std::string& name) const override;
+    const LifecycleState* findState(const std::string& name) const override {
+        return _workflow.findState(name);
+    }
     const std::vector<LifecycleState>& states() const override { return _workflow.states; }
     const LifecycleTransition* findTransition(const std::string& name) const override {
         return _workflow.findTransition(name);

@@ -246,9 +246,7 @@ void MysqlDatabase::migrate() {
         if (!lock->next() || lock->getInt(1) != 1)
             throw StoreUnavailable("could not take the migration lock");
         s->execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name "
-            "VARCHAR(255) "
-            "NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
+            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
         std::unique_ptr<sql::ResultSet> applied(
             s->executeQuery("SELECT COALESCE(MAX(number), 0) FROM schema_migrations"));
         applied->next();

@@ -53,18 +53,20 @@ std::int64_t MysqlSqlSession::lastInsertId() {
     return id->getInt64(1);
 }
 
+std::string MysqlSqlSession::incrementCounterSql(const std::string& table) const {
+    return "INSERT INTO " + table + " (year, last) VALUES (?, 1) ON DUPLICATE KEY UPDATE last = last + 1";
+}
+
+std::string MysqlSqlSession::indexHint(const std::string& index) const {
+    return "FORCE INDEX (" + index + ") ";
+}
+
 void MysqlSqlDatabase::write(const std::function<void(SqlSession&)>& work) {
-    _db.write([&](MysqlConnection& c) {
-        MysqlSqlSession session(c);
-        work(session);
-    });
+    withSession<MysqlSqlSession>([this](const auto& w) { _db.write(w); }, work);
 }
 
 void MysqlSqlDatabase::read(const std::function<void(SqlSession&)>& work) {
-    _db.read([&](MysqlConnection& c) {
-        MysqlSqlSession session(c);
-        work(session);
-    });
+    withSession<MysqlSqlSession>([this](const auto& w) { _db.read(w); }, work);
 }
 
 }  // namespace lacuna

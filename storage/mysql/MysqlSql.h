@@ -5,26 +5,29 @@
 
 namespace lacuna {
 
-/// The MySQL/MariaDB connection seen through the backend-neutral statement interface.
+/// The MySQL/MariaDB connection seen through the backend-neutral statement interface, with MySQL's
+/// dialect.
 class MysqlSqlSession : public SqlSession {
 public:
     explicit MysqlSqlSession(MysqlConnection& connection) : _connection(connection) {}
     std::unique_ptr<SqlStatement> prepare(const std::string& sql) override;
     std::int64_t lastInsertId() override;
-    SqlDialect dialect() const override { return SqlDialect::Mysql; }
+    std::string incrementCounterSql(const std::string& table) const override;
+    std::string indexHint(const std::string& index) const override;
 
 private:
     MysqlConnection& _connection;
 };
 
+/// A MySQL/MariaDB database as the repositories see it.
 class MysqlSqlDatabase : public SqlDatabase {
 public:
-    explicit MysqlSqlDatabase(MysqlDatabase& db) : _db(db) {}
+    explicit MysqlSqlDatabase(MysqlSettings settings) : _db(std::move(settings)) {}
     void write(const std::function<void(SqlSession&)>& work) override;
     void read(const std::function<void(SqlSession&)>& work) override;
 
 private:
-    MysqlDatabase& _db;
+    MysqlDatabase _db;
 };
 
 }  // namespace lacuna

@@ -146,8 +146,7 @@ void SqliteDatabase::query(const std::function<void(SqliteConnection&)>& work) {
 void SqliteDatabase::migrate() {
     write([](SqliteConnection& c) {
         c.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, "
-            "applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
         std::int64_t applied = 0;
         {
             auto select = c.prepare("SELECT COALESCE(MAX(number), 0) FROM schema_migrations");

@@ -42,18 +42,25 @@ std::int64_t SqliteSqlSession::lastInsertId() {
     return id.integer(0);
 }
 
+std::string SqliteSqlSession::incrementCounterSql(const std::string& table) const {
+    return "INSERT INTO " + table +
+           " (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1";
+}
+
+std::string SqliteSqlSession::indexHint(const std::string& index) const {
+    return "INDEXED BY " + index + " ";
+}
+
 void SqliteSqlDatabase::write(const std::function<void(SqlSession&)>& work) {
-    _db.write([&](SqliteConnection& c) {
-        SqliteSqlSession session(c);
-        work(session);
-    });
+    withSession<SqliteSqlSession>([this](const auto& w) { _db.write(w); }, work);
 }
 
 void SqliteSqlDatabase::read(const std::function<void(SqlSession&)>& work) {
-    _db.read([&](SqliteConnection& c) {
-        SqliteSqlSession session(c);
-        work(session);
-    });
+    withSession<SqliteSqlSession>([this](const auto& w) { _db.read(w); }, work);
+}
+
+void SqliteSqlDatabase::query(const std::function<void(SqlSession&)>& work) {
+    withSession<SqliteSqlSession>([this](const auto& w) { _db.query(w); }, work);
 }
 
 }  // namespace lacuna

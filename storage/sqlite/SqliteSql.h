@@ -5,26 +5,29 @@
 
 namespace lacuna {
 
-/// The SQLite connection seen through the backend-neutral statement interface.
+/// The SQLite connection seen through the backend-neutral statement interface, with SQLite's dialect.
 class SqliteSqlSession : public SqlSession {
 public:
     explicit SqliteSqlSession(SqliteConnection& connection) : _connection(connection) {}
     std::unique_ptr<SqlStatement> prepare(const std::string& sql) override;
     std::int64_t lastInsertId() override;
-    SqlDialect dialect() const override { return SqlDialect::Sqlite; }
+    std::string incrementCounterSql(const std::string& table) const override;
+    std::string indexHint(const std::string& index) const override;
 
 private:
     SqliteConnection& _connection;
 };
 
+/// An SQLite file as the repositories see it.
 class SqliteSqlDatabase : public SqlDatabase {
 public:
-    explicit SqliteSqlDatabase(SqliteDatabase& db) : _db(db) {}
+    explicit SqliteSqlDatabase(SqliteSettings settings) : _db(std::move(settings)) {}
     void write(const std::function<void(SqlSession&)>& work) override;
     void read(const std::function<void(SqlSession&)>& work) override;
+    void query(const std::function<void(SqlSession&)>& work) override;
 
 private:
-    SqliteDatabase& _db;
+    SqliteDatabase _db;
 };
 
 }  // namespace lacuna

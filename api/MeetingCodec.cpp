@@ -1,0 +1,135 @@
+#include "MeetingCodec.h"
+
+#include <map>
+
+#include "Codec.h"
+#include "Reference.h"
+
+namespace lacuna {
+namespace {
+
+using Poco::JSON::Object;
+
+void writeVoteTally(JsonWriter& out, const MeetingItem& item) {
+    std::map<std::string, int> counts;
+    for (const auto& v : votes::values()) counts[v] = 0;
+    for (const auto& v : item.votes) ++counts[v.vote];
+    out.key("tally").beginObject();
+    for (const auto& [vote, n] : counts) out.field(vote, n);
+    out.endObject();
+}
+
+void writeDecision(JsonWriter& out, const MeetingItem& item) {
+    out.key("decision");
+    if (item.decision.empty()) {
+        out.null();
+        return;
+    }
+    out.beginObject().field("decision", item.decision).field("by", item.decidedBy).field("note", item.note);
+    writeTime(out, "at", item.decidedAt);
+    out.endObject();
+}
+
+/// What each decision would need now: votes for it, votes needed, quorum, and whether it is carried.
+void writeStanding(JsonWriter& out, const Meeting& m, const MeetingItem& item,
+                   const MeetingService& service) {
+    out.key("standing").beginObject();
+    for (const char* decision : {"approve", "reject", "revise"}) {
+        const QuorumCheck c = service.check(m, item, decision);
+        out.key(decision)
+            .beginObject()
+            .field("votes_for", c.votesFor)
+            .field("votes_needed", c.votesNeeded)
+            .field("quorum", c.hasQuorum())
+            .field("carried", c.carried())
+            .endObject();
+    }
+    out.endObject();
+}
+
+void writeItem(JsonWriter& out, const Meeting& m, const MeetingItem& item, const MeetingService& service) {
+    out.beginObject()
+        .field("gap_id", item.gapId)
+        .field("gap_reference", item.gapReference)
+        .field("gap_title", item.gapTitle)
+        .field("gap_municipality", item.gapMunicipality)
+        .key("votes")
+        .beginArray();
+    for (const MeetingVote& v : item.votes) {
+        out.beginObject()
+            .field("municipality", v.municipality)
+            .field("vote", v.vote)
+            .field("voter", v.voterName);
+        writeTime(out, "at", v.at);
+        out.endObject();
+    }
+    out.endArray();
+    writeVoteTally(out, item);
+    writeDecision(out, item);
+    writeStanding(out, m, item, service);
+    out.endObject();
+}
+
+}  // namespace
+
+MeetingInput decodeMeeting(const Object::Ptr& body) {
+    return decodeBody(body, {"scheduled_at", "place", "agenda"}, "the meeting is not valid", [](Members& m) {
+        MeetingInput in;
+        in.scheduledAt = readInstant(m, "scheduled_at", true).value_or(0);
+        in.place = m.text("place", true).value_or("");
+        in.agenda = m.strings("agenda", false, true).value_or(std::vector<std::string>{});
+        return in;
+    });
+}
+
+MeetingPatch decodeMeetingPatch(const Object::Ptr& body) {
+    return decodeBody(body, {"scheduled_at", "place", "agenda", "present", "state", "expected_version"},
+                      "the meeting change is not valid", [](Members& m) {
+                          MeetingPatch p;
+                          p.scheduledAt = readInstant(m, "scheduled_at", false);
+                          p.place = m.text("place", false);
+                          p.agenda = m.strings("agenda", false, true);
+                          p.present = m.strings("present", false);
+                          p.state = m.text("state", false);
+                          return p;
+                      });
+}
+
+std::string decodeVote(const Object::Ptr& body) {
+    return decodeBody(body, {"vote"}, "the vote is not valid",
+                      [](Members& m) { return m.text("vote", true).value_or(""); });
+}
+
+DecisionInput decodeDecision(const Object::Ptr& body) {
+    return decodeBody(body, {"decision", "comment", "expected_version"}, "the decision is not valid",
+                      [](Members& m) {
+                          return DecisionInput{m.text("decision", true).value_or(""),
+                                               m.text("comment", false).value_or("")};
+                      });
+}
+
+void writeMeeting(JsonWriter& out, const Meeting& m, const MeetingService& service, const Catalog& catalog) {
+    out.beginObject().field("id", m.id).field("reference", reference::meeting(m.id));
+    writeTime(out, "scheduled_at", m.scheduledAt);
+    out.field("place", m.place).field("state", m.state).field("version", m.version);
+    writeUserRef(out, "created_by", m.createdBy, m.createdByName);
+    writeTime(out, "created_at", m.createdAt);
+    writeTime(out, "updated_at", m.updatedAt);
+    const CommitteeRules& rules = service.rules();
+    out.key("rules")
+        .beginObject()
+        .field("members", static_cast<std::int64_t>(rules.members.size()))
+        .field("quorum_needed", rules.quorumNeeded())
+        .endObject();
+    out.key("present").beginArray();
+    for (const auto& city : m.present) {
+        out.beginObject().field("municipality", city);
+        writeCityNames(out, catalog, city, "name_");
+        out.endObject();
+    }
+    out.endArray().key("agenda").beginArray();
+    for (const MeetingItem& item : m.items) writeItem(out, m, item, service);
+    out.endArray().endObject();
+}
+
+}  // namespace lacuna

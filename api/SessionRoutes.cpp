@@ -1,0 +1,58 @@
+#include "ApiServices.h"
+#include "Codec.h"
+#include "UserCodec.h"
+
+// Signing in and out, the caller, and the accounts (admin).
+namespace lacuna {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+void signIn(const ApiServices& api, Exchange& ex) {
+    const LoginInput in = decodeLogin(ex.jsonObject());
+    const IssuedSession session = api.auth.login(in.username, in.password, ex.clientAddress());
+    ex.reply(HTTPResponse::HTTP_CREATED, [&](JsonWriter& out) {
+        out.beginObject().field("token", session.token).field("token_type", "Bearer");
+        writeTime(out, "expires_at", session.expiresAt);
+        out.key("user");
+        writeUser(out, session.user);
+        out.endObject();
+    });
+}
+
+void signOut(const ApiServices& api, Exchange& ex) {
+    ex.principal();
+    api.auth.logout(ex.bearerToken());
+    ex.sendNoContent();
+}
+
+void me(const ApiServices&, Exchange& ex) {
+    const Principal& p = ex.principal();
+    ex.reply(HTTPResponse::HTTP_OK, [&](JsonWriter& out) {
+        writeUser(out, User{p.userId, p.username, "", p.municipality, p.roles, 0}, false);
+    });
+}
+
+void addUser(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const User user = api.users.addUser(actor, decodeNewUser(ex.jsonObject()));
+    ex.response().set("Location", "/api/v1/users/" + std::to_string(user.id));
+    ex.reply(HTTPResponse::HTTP_CREATED, [&](JsonWriter& out) { writeUser(out, user); });
+}
+
+void listUsers(const ApiServices& api, Exchange& ex) {
+    ex.replyItems(api.users.listUsers(ex.principal()),
+                  [](JsonWriter& out, const User& u) { writeUser(out, u); });
+}
+
+}  // namespace
+
+void addSessionRoutes(Router& router, const ApiServices& api) {
+    addRoute(router, api, "POST", "/api/v1/session", signIn);
+    addRoute(router, api, "DELETE", "/api/v1/session", signOut);
+    addRoute(router, api, "GET", "/api/v1/me", me);
+    addRoute(router, api, "POST", "/api/v1/users", addUser);
+    addRoute(router, api, "GET", "/api/v1/users", listUsers);
+}
+
+}  // namespace lacuna

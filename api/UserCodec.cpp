@@ -1,0 +1,49 @@
+#include "UserCodec.h"
+
+#include "Codec.h"
+
+namespace lacuna {
+
+LoginInput decodeLogin(const Poco::JSON::Object::Ptr& body) {
+    return decodeBody(body, {"username", "password"}, "the login is not valid", [](Members& m) {
+        return LoginInput{m.text("username", true).value_or(""), m.text("password", true).value_or("")};
+    });
+}
+
+NewUser decodeNewUser(const Poco::JSON::Object::Ptr& body) {
+    return decodeBody(body, {"username", "password", "roles", "municipality"}, "the user is not valid",
+                      [](Members& m) {
+                          NewUser user;
+                          user.username = m.text("username", true).value_or("");
+                          user.password = m.text("password", true).value_or("");
+                          user.roles = m.strings("roles", true).value_or(std::vector<std::string>{});
+                          user.municipality = m.text("municipality", false);
+                          return user;
+                      });
+}
+
+void writeUser(JsonWriter& out, const User& user, bool withCreated) {
+    out.beginObject().field("id", user.id).field("username", user.username).key("roles");
+    writeStrings(out, user.roles);
+    out.key("municipality");
+    if (user.municipality)
+        out.value(*user.municipality);
+    else
+        out.null();
+    if (withCreated) writeTime(out, "created_at", user.createdAt);
+    out.endObject();
+}
+
+void writeMunicipality(JsonWriter& out, const Municipality& m) {
+    out.beginObject().field("slug", m.slug).field("name_fa", m.nameFa).field("name_en", m.nameEn).endObject();
+}
+
+void writeCategory(JsonWriter& out, const LabelledSlug& c) {
+    out.beginObject()
+        .field("slug", c.slug)
+        .field("label_fa", c.labelFa)
+        .field("label_en", c.labelEn)
+        .endObject();
+}
+
+}  // namespace lacuna

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+
+#include "Catalog.h"
+#include "JsonWriter.h"
+#include "User.h"
+#include "UserService.h"
+
+namespace lacuna {
+
+/// What a person signs in with.
+struct LoginInput {
+    std::string username;
+    std::string password;
+};
+
+LoginInput decodeLogin(const Poco::JSON::Object::Ptr& body);
+NewUser decodeNewUser(const Poco::JSON::Object::Ptr& body);
+
+/// `withCreated` false leaves out created_at (GET /me describes the caller, not the account).
+void writeUser(JsonWriter& out, const User& user, bool withCreated = true);
+void writeMunicipality(JsonWriter& out, const Municipality& municipality);
+void writeCategory(JsonWriter& out, const LabelledSlug& category);
+
+}  // namespace lacuna

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Gap.h"
+#include "RecordEvent.h"
+#include "Ruling.h"
+
+namespace lacuna {
+
+/// Whom a new ruling alerts in their inbox, and with what line.
+struct RulingAlert {
+    std::vector<std::int64_t> recipients;  ///< user ids
+    std::string summary;
+};
+
+/// Court rulings and what is recorded on each provision.
+class RulingRepository {
+public:
+    virtual ~RulingRepository() = default;
+    /// Stores the ruling (version 1) with its event and, in the same transaction, the alert's
+    /// notifications (`ruling.adverse`, with the ruling's reference) for its recipients.
+    virtual Ruling create(const Ruling& ruling, const RecordEvent& event, const RulingAlert& alert) = 0;
+    virtual std::optional<Ruling> find(std::int64_t id) = 0;
+    virtual std::vector<Ruling> list(const RulingQuery& query) = 0;
+    /// Links (or re-notes) a gap, bumping the ruling's version, with the event.
+    virtual void link(std::int64_t rulingId, std::int64_t expectedVersion, const RulingLink& link,
+                      const RecordEvent& event) = 0;
+    /// Gaps that name any of these provision keys.
+    virtual std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
+                                                     std::size_t limit) = 0;
+    virtual ProvisionPage provision(const std::string& key, std::size_t limit) = 0;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lacuna {
+
+/// A document the search index holds.
+struct SearchDoc {
+    std::string type;  ///< gap, draft, ruling
+    std::int64_t id = 0;
+    std::string reference;
+    std::string title;
+    std::string municipality;
+    bool confidential = false;
+    std::string state;
+    std::string category;
+    std::string court;
+    std::string outcome;
+    std::int64_t gapId = 0;  ///< for a draft: its gap
+    std::string text;        ///< what a snippet is taken from (filled only on request)
+};
+
+/// One candidate from the index: the document and its weight for each query term, in query order.
+struct SearchCandidate {
+    std::int64_t id = 0;
+    std::vector<std::int64_t> weights;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,22 @@
+#include "Sql.h"
+
+namespace lacuna {
+
+std::int64_t selectInteger(SqlSession& session, const std::string& sql,
+                           const std::vector<SqlParameter>& params) {
+    return selectOne(session, sql, params, [](const SqlStatement& r) { return r.integer(0); }).value_or(0);
+}
+
+int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParameter>& params) {
+    int changed = 0;
+    db.write([&](SqlSession& s) { changed = s.prepare(sql)->bindAll(params).run(); });
+    return changed;
+}
+
+std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+}  // namespace lacuna

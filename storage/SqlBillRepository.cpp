@@ -1,0 +1,180 @@
+#include "SqlBillRepository.h"
+
+#include <Poco/StringTokenizer.h>
+
+#include "EventLog.h"
+#include "Reference.h"
+#include "YearlyReference.h"
+
+namespace lacuna {
+namespace {
+
+const std::string SELECT_BILL = R"(SELECT b.id, b.reference, b.title, b.channel, b.registration_no,
+ b.lead_commission, b.advisory_commissions, b.urgency, b.state, b.version, b.due_at, b.extensions,
+ b.created_by, u.username, b.created_at, b.updated_at FROM bills b JOIN users u ON u.id = b.created_by )";
+const std::string INSERT_BILL =
+    R"(INSERT INTO bills (reference, title, channel, registration_no, lead_commission,
+ advisory_commissions, urgency, state, version, due_at, extensions, created_by, created_at, updated_at)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?))";
+const std::string UPDATE_BILL = R"(UPDATE bills SET title = ?, registration_no = ?, lead_commission = ?,
+ advisory_commissions = ?, urgency = ?, state = ?, due_at = ?, extensions = ?, version = ?, updated_at = ?
+ WHERE id = ? AND version = ?)";
+const std::string SELECT_BILL_GAPS = R"(SELECT g.id, g.reference, g.title, g.municipality
+ FROM bill_gaps bg JOIN gaps g ON g.id = bg.gap_id WHERE bg.bill_id = ? ORDER BY bg.position)";
+const std::string SELECT_SPONSORS =
+    "SELECT name, constituency, signed_at, withdrawn_at FROM bill_sponsors WHERE bill_id = ? ORDER BY position";
+const std::string SELECT_OBJECTIONS = R"(SELECT number, article, type, body, response, resolved, raised_at,
+ resolved_at FROM bill_objections WHERE bill_id = ? ORDER BY number)";
+const std::string SELECT_POSITIONS = R"(SELECT municipality, position, note, by_id, by_name, at
+ FROM bill_positions WHERE bill_id = ? ORDER BY municipality)";
+const std::string INSERT_BILL_GAP = "INSERT INTO bill_gaps (bill_id, gap_id, position) VALUES (?, ?, ?)";
+const std::string INSERT_SPONSOR =
+    R"(INSERT INTO bill_sponsors (bill_id, position, name, constituency, signed_at,
+ withdrawn_at) VALUES (?, ?, ?, ?, ?, ?))";
+const std::string INSERT_OBJECTION = R"(INSERT INTO bill_objections (bill_id, number, article, type, body,
+ response, resolved, raised_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))";
+const std::string INSERT_POSITION =
+    R"(INSERT INTO bill_positions (bill_id, municipality, position, note, by_id,
+ by_name, at) VALUES (?, ?, ?, ?, ?, ?, ?))";
+const std::string SELECT_BILLS_OF_GAP = "SELECT bill_id FROM bill_gaps WHERE gap_id = ? ORDER BY bill_id";
+const std::string ORDER_NEWEST = "ORDER BY b.created_at DESC, b.id DESC LIMIT ?";
+
+/// Commission names, one per line (a name never holds a line break).
+std::string joinLines(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : "\n") + v;
+    return out;
+}
+
+std::vector<std::string> splitLines(const std::string& text) {
+    const Poco::StringTokenizer lines(text, "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    return {lines.begin(), lines.end()};
+}
+
+Bill readBill(const SqlStatement& r) {
+    return Bill{.id = r.integer(0),
+                .reference = r.text(1),
+                .title = r.text(2),
+                .channel = r.text(3),
+                .registrationNo = r.text(4),
+                .leadCommission = r.text(5),
+                .advisoryCommissions = splitLines(r.text(6)),
+                .urgency = r.text(7),
+                .state = r.text(8),
+                .version = r.integer(9),
+                .dueAt = r.optionalInteger(10),
+                .extensions = static_cast<int>(r.integer(11)),
+                .createdBy = r.integer(12),
+                .createdByName = r.text(13),
+                .createdAt = r.integer(14),
+                .updatedAt = r.integer(15)};
+}
+
+void loadBillParts(SqlSession& s, Bill& b) {
+    b.gaps = selectRows(s, SELECT_BILL_GAPS, {b.id}, [](const SqlStatement& r) {
+        return BillGap{r.integer(0), r.text(1), r.text(2), r.text(3)};
+    });
+    b.sponsors = selectRows(s, SELECT_SPONSORS, {b.id}, [](const SqlStatement& r) {
+        return Sponsor{r.text(0), r.text(1), r.integer(2), r.optionalInteger(3)};
+    });
+    b.objections = selectRows(s, SELECT_OBJECTIONS, {b.id}, [](const SqlStatement& r) {
+        return Objection{r.integer(0), r.text(1),         r.text(2),    r.text(3),
+                         r.text(4),    r.integer(5) != 0, r.integer(6), r.optionalInteger(7)};
+    });
+    b.positions = selectRows(s, SELECT_POSITIONS, {b.id}, [](const SqlStatement& r) {
+        return BillPosition{r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)};
+    });
+}
+
+void writeBillParts(SqlSession& s, const Bill& b, bool replace) {
+    if (replace)
+        for (const char* table : {"bill_sponsors", "bill_objections", "bill_positions"})
+            s.prepare(std::string("DELETE FROM ") + table + " WHERE bill_id = ?")->bind(b.id).run();
+    for (std::size_t i = 0; i < b.sponsors.size(); ++i) {
+        const Sponsor& sp = b.sponsors[i];
+        s.prepare(INSERT_SPONSOR)
+            ->bindAll({b.id, static_cast<std::int64_t>(i), sp.name, sp.constituency, sp.signedAt,
+                       nullable(sp.withdrawnAt)})
+            .run();
+    }
+    for (const Objection& o : b.objections)
+        s.prepare(INSERT_OBJECTION)
+            ->bindAll({b.id, o.number, o.article, o.type, o.text, o.response, std::int64_t{o.resolved},
+                       o.raisedAt, nullable(o.resolvedAt)})
+            .run();
+    for (const BillPosition& p : b.positions)
+        s.prepare(INSERT_POSITION)
+            ->bindAll({b.id, p.municipality, p.position, p.note, p.byId, p.byName, p.at})
+            .run();
+}
+
+std::vector<Bill> selectBills(SqlSession& s, const std::string& sql,
+                              const std::vector<SqlParameter>& params) {
+    std::vector<Bill> bills = selectRows(s, sql, params, readBill);
+    for (Bill& b : bills) loadBillParts(s, b);
+    return bills;
+}
+
+}  // namespace
+
+Bill SqlBillRepository::create(const Bill& bill, int jalaliYear, const RecordEvent& event,
+                               const GapChangesFor& gapChangesFor) {
+    Bill stored = bill;
+    _db.write([&](SqlSession& s) {
+        stored.reference = nextYearlyReference(s, "bill_counters", reference::BILL, jalaliYear);
+        stored.version = 1;
+        s.prepare(INSERT_BILL)
+            ->bindAll({stored.reference, stored.title, stored.channel, stored.registrationNo,
+                       stored.leadCommission, joinLines(stored.advisoryCommissions), stored.urgency,
+                       stored.state, nullable(stored.dueAt), std::int64_t{stored.extensions},
+                       stored.createdBy, stored.createdAt, stored.updatedAt})
+            .run();
+        stored.id = s.lastInsertId();
+        for (std::size_t i = 0; i < stored.gaps.size(); ++i)
+            s.prepare(INSERT_BILL_GAP)
+                ->bindAll({stored.id, stored.gaps[i].gapId, static_cast<std::int64_t>(i)})
+                .run();
+        writeBillParts(s, stored, false);
+        eventlog::appendRecordEvent(s, event, stored.id, 1, stored.reference);
+        for (const GapStateChange& change : gapChangesFor(stored.reference))
+            eventlog::applyGapChange(s, change);
+    });
+    return stored;
+}
+
+std::optional<Bill> SqlBillRepository::find(std::int64_t id) {
+    return readFirst(_db,
+                     [&](SqlSession& s) { return selectBills(s, SELECT_BILL + "WHERE b.id = ?", {id}); });
+}
+
+std::vector<Bill> SqlBillRepository::list(const std::optional<std::string>& state, std::size_t limit) {
+    std::vector<SqlParameter> params;
+    if (state) params.emplace_back(*state);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    const std::string sql = SELECT_BILL + (state ? "WHERE b.state = ? " : "") + ORDER_NEWEST;
+    return readAll(_db, [&](SqlSession& s) { return selectBills(s, sql, params); });
+}
+
+std::vector<std::int64_t> SqlBillRepository::billsOfGap(std::int64_t gapId) {
+    return queryRows(_db, SELECT_BILLS_OF_GAP, {gapId}, [](const SqlStatement& r) { return r.integer(0); });
+}
+
+void SqlBillRepository::save(const Bill& b, std::int64_t expectedVersion,
+                             const std::vector<RecordEvent>& events,
+                             const std::vector<GapStateChange>& gapChanges) {
+    const auto newVersion = expectedVersion + static_cast<std::int64_t>(events.size());
+    _db.write([&](SqlSession& s) {
+        eventlog::updateVersioned(
+            s, UPDATE_BILL,
+            {b.title, b.registrationNo, b.leadCommission, joinLines(b.advisoryCommissions), b.urgency,
+             b.state, nullable(b.dueAt), std::int64_t{b.extensions}, newVersion, b.updatedAt, b.id,
+             expectedVersion},
+            {"bills", "bill", b.id, expectedVersion});
+        writeBillParts(s, b, true);
+        std::int64_t sequence = expectedVersion;
+        for (const RecordEvent& e : events) eventlog::appendRecordEvent(s, e, b.id, ++sequence, b.reference);
+        for (const GapStateChange& change : gapChanges) eventlog::applyGapChange(s, change);
+    });
+}
+
+}  // namespace lacuna

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "GapRepository.h"
+#include "Sql.h"
+
+namespace lacuna {
+
+/// Gaps, their provisions, search postings and events, in SQL both backends accept.
+class SqlGapRepository : public GapRepository {
+public:
+    explicit SqlGapRepository(SqlDatabase& db) : _db(db) {}
+    Gap create(const Gap& gap, int jalaliYear, const GapEvent& event) override;
+    void update(const Gap& gap, std::int64_t expectedVersion, const GapEvent& event) override;
+    void changeState(const GapStateChange& change) override;
+    std::optional<Gap> find(std::int64_t id) override;
+    std::optional<Gap> findByReference(const std::string& reference) override;
+    GapPage list(const GapQuery& query) override;
+    std::vector<GapEvent> history(std::int64_t gapId) override;
+
+private:
+    std::optional<Gap> findOne(const std::string& where, const SqlParameter& key);
+
+    SqlDatabase& _db;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,144 @@
+#include "SqlMeetingRepository.h"
+
+#include <algorithm>
+
+#include "EventLog.h"
+#include "Reference.h"
+
+namespace lacuna {
+namespace {
+
+const std::string SELECT_MEETING = R"(SELECT m.id, m.scheduled_at, m.place, m.state, m.version, m.created_by,
+ u.username, m.created_at, m.updated_at FROM meetings m JOIN users u ON u.id = m.created_by )";
+const std::string INSERT_MEETING = R"(INSERT INTO meetings (scheduled_at, place, state, version, created_by,
+ created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?))";
+const std::string UPDATE_MEETING = R"(UPDATE meetings SET scheduled_at = ?, place = ?, state = ?,
+ version = version + 1, updated_at = ? WHERE id = ? AND version = ?)";
+const std::string SELECT_ATTENDANCE =
+    "SELECT municipality FROM meeting_attendance WHERE meeting_id = ? ORDER BY municipality";
+const std::string SELECT_ITEMS = R"(SELECT i.gap_id, g.reference, g.title, g.municipality, i.decision,
+ i.decided_at, i.decided_by, i.note FROM meeting_items i JOIN gaps g ON g.id = i.gap_id
+ WHERE i.meeting_id = ? ORDER BY i.position)";
+const std::string SELECT_VOTES = R"(SELECT gap_id, municipality, vote, voter_id, voter_name, at
+ FROM meeting_votes WHERE meeting_id = ? ORDER BY gap_id, municipality)";
+const std::string INSERT_ATTENDANCE =
+    "INSERT INTO meeting_attendance (meeting_id, municipality) VALUES (?, ?)";
+const std::string INSERT_ITEM =
+    R"(INSERT INTO meeting_items (meeting_id, gap_id, position, decision, decided_at,
+ decided_by, note) VALUES (?, ?, ?, ?, ?, ?, ?))";
+const std::string INSERT_VOTE =
+    R"(INSERT INTO meeting_votes (meeting_id, gap_id, municipality, vote, voter_id,
+ voter_name, at) VALUES (?, ?, ?, ?, ?, ?, ?))";
+const std::string ORDER_NEWEST = "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?";
+
+Meeting readMeeting(const SqlStatement& r) {
+    return Meeting{.id = r.integer(0),
+                   .scheduledAt = r.integer(1),
+                   .place = r.text(2),
+                   .state = r.text(3),
+                   .version = r.integer(4),
+                   .createdBy = r.integer(5),
+                   .createdByName = r.text(6),
+                   .createdAt = r.integer(7),
+                   .updatedAt = r.integer(8)};
+}
+
+MeetingItem readItem(const SqlStatement& r) {
+    return MeetingItem{.gapId = r.integer(0),
+                       .gapReference = r.text(1),
+                       .gapTitle = r.text(2),
+                       .gapMunicipality = r.text(3),
+                       .decision = r.text(4),
+                       .decidedAt = r.integer(5),
+                       .decidedBy = r.text(6),
+                       .note = r.text(7)};
+}
+
+/// A vote with the agenda item (gap) it was cast on.
+std::pair<std::int64_t, MeetingVote> readVote(const SqlStatement& r) {
+    return {r.integer(0), MeetingVote{r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)}};
+}
+
+void loadMeetingParts(SqlSession& s, Meeting& m) {
+    m.present = selectRows(s, SELECT_ATTENDANCE, {m.id}, [](const SqlStatement& r) { return r.text(0); });
+    m.items = selectRows(s, SELECT_ITEMS, {m.id}, readItem);
+    for (auto& [gapId, vote] : selectRows(s, SELECT_VOTES, {m.id}, readVote)) {
+        const auto item = std::find_if(m.items.begin(), m.items.end(),
+                                       [&](const MeetingItem& i) { return i.gapId == gapId; });
+        if (item != m.items.end()) item->votes.push_back(std::move(vote));
+    }
+}
+
+std::vector<Meeting> selectMeetings(SqlSession& s, const std::string& sql,
+                                    const std::vector<SqlParameter>& params) {
+    std::vector<Meeting> meetings = selectRows(s, sql, params, readMeeting);
+    for (Meeting& m : meetings) loadMeetingParts(s, m);
+    return meetings;
+}
+
+void writeItem(SqlSession& s, const Meeting& m, const MeetingItem& item, std::size_t position) {
+    s.prepare(INSERT_ITEM)
+        ->bind(m.id)
+        .bind(item.gapId)
+        .bind(static_cast<std::int64_t>(position))
+        .bind(item.decision)
+        .bind(item.decidedAt)
+        .bind(item.decidedBy)
+        .bind(item.note)
+        .run();
+    for (const MeetingVote& v : item.votes)
+        s.prepare(INSERT_VOTE)
+            ->bindAll({m.id, item.gapId, v.municipality, v.vote, v.voterId, v.voterName, v.at})
+            .run();
+}
+
+void writeMeetingParts(SqlSession& s, const Meeting& m) {
+    for (const char* table : {"meeting_attendance", "meeting_items", "meeting_votes"})
+        s.prepare(std::string("DELETE FROM ") + table + " WHERE meeting_id = ?")->bind(m.id).run();
+    for (const std::string& city : m.present) s.prepare(INSERT_ATTENDANCE)->bind(m.id).bind(city).run();
+    for (std::size_t i = 0; i < m.items.size(); ++i) writeItem(s, m, m.items[i], i);
+}
+
+}  // namespace
+
+Meeting SqlMeetingRepository::create(const Meeting& meeting, const RecordEvent& event) {
+    Meeting stored = meeting;
+    _db.write([&](SqlSession& s) {
+        s.prepare(INSERT_MEETING)
+            ->bindAll({stored.scheduledAt, stored.place, stored.state, stored.createdBy, stored.createdAt,
+                       stored.updatedAt})
+            .run();
+        stored.id = s.lastInsertId();
+        stored.version = 1;
+        writeMeetingParts(s, stored);
+        eventlog::appendRecordEvent(s, event, stored.id, 1, reference::meeting(stored.id));
+    });
+    return stored;
+}
+
+std::optional<Meeting> SqlMeetingRepository::find(std::int64_t id) {
+    return readFirst(
+        _db, [&](SqlSession& s) { return selectMeetings(s, SELECT_MEETING + "WHERE m.id = ?", {id}); });
+}
+
+std::vector<Meeting> SqlMeetingRepository::list(const std::optional<std::string>& state, std::size_t limit) {
+    std::vector<SqlParameter> params;
+    if (state) params.emplace_back(*state);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    const std::string sql = SELECT_MEETING + (state ? "WHERE m.state = ? " : "") + ORDER_NEWEST;
+    return readAll(_db, [&](SqlSession& s) { return selectMeetings(s, sql, params); });
+}
+
+void SqlMeetingRepository::save(const Meeting& m, std::int64_t expectedVersion, const RecordEvent& event,
+                                const std::vector<GapStateChange>& gapChanges) {
+    _db.write([&](SqlSession& s) {
+        eventlog::updateVersioned(s, UPDATE_MEETING,
+                                  {m.scheduledAt, m.place, m.state, m.updatedAt, m.id, expectedVersion},
+                                  {"meetings", "meeting", m.id, expectedVersion});
+        writeMeetingParts(s, m);
+        eventlog::appendRecordEvent(s, event, m.id, expectedVersion + 1, reference::meeting(m.id));
+        for (const GapStateChange& change : gapChanges) eventlog::applyGapChange(s, change);
+    });
+}
+
+}  // namespace lacuna

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "MeetingRepository.h"
+#include "Sql.h"
+
+namespace lacuna {
+
+/// Committee meetings with their agenda, attendance, votes and decisions.
+class SqlMeetingRepository : public MeetingRepository {
+public:
+    explicit SqlMeetingRepository(SqlDatabase& db) : _db(db) {}
+    Meeting create(const Meeting& meeting, const RecordEvent& event) override;
+    std::optional<Meeting> find(std::int64_t id) override;
+    std::vector<Meeting> list(const std::optional<std::string>& state, std::size_t limit) override;
+    void save(const Meeting& meeting, std::int64_t expectedVersion, const RecordEvent& event,
+              const std::vector<GapStateChange>& gapChanges) override;
+
+private:
+    SqlDatabase& _db;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,179 @@
+#include "SqlOpinionRepository.h"
+
+#include <set>
+
+#include "EventLog.h"
+#include "ProvisionsJson.h"
+#include "Reference.h"
+#include "SearchIndex.h"
+#include "SearchText.h"
+#include "YearlyReference.h"
+
+namespace lacuna {
+namespace {
+
+const std::string SELECT_OPINION =
+    R"(SELECT o.id, o.reference, o.municipality, o.asked_by, u.username, o.title,
+ o.assignee, o.state, o.version, o.due_at, o.published_at, o.created_at, o.updated_at
+ FROM opinions o JOIN users u ON u.id = o.asked_by )";
+const std::string SELECT_TEXTS = R"(SELECT kind, version, body, provisions, author_id, author_name, created_at
+ FROM opinion_texts WHERE opinion_id = ? ORDER BY created_at, kind, version)";
+const std::string SELECT_LINKS =
+    "SELECT target_type, target_id FROM opinion_links WHERE opinion_id = ? ORDER BY target_type, target_id";
+const std::string INSERT_OPINION =
+    R"(INSERT INTO opinions (reference, municipality, asked_by, title, question,
+ answer, assignee, state, version, due_at, published_at, created_at, updated_at)
+ VALUES (?, ?, ?, ?, ?, '', '', ?, 1, ?, NULL, ?, ?))";
+const std::string SELECT_INDEXED = "SELECT state, title, question, answer FROM opinions WHERE id = ?";
+const std::string UPDATE_OPINION = R"(UPDATE opinions SET title = ?, question = ?, answer = ?, assignee = ?,
+ state = ?, version = version + 1, due_at = ?, published_at = ?, updated_at = ? WHERE id = ? AND version = ?)";
+const std::string INSERT_TEXT = R"(INSERT INTO opinion_texts (opinion_id, kind, version, body, provisions,
+ author_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
+const std::string INSERT_LINK =
+    "INSERT INTO opinion_links (opinion_id, target_type, target_id) VALUES (?, ?, ?)";
+const std::string INSERT_PROVISION =
+    "INSERT INTO opinion_provisions (opinion_id, provision_key) VALUES (?, ?)";
+const std::string PUBLISHED_ON_PROVISION = R"(WHERE o.state = 'published' AND o.id IN
+ (SELECT opinion_id FROM opinion_provisions WHERE provision_key = ?) ORDER BY o.id DESC LIMIT ?)";
+
+Opinion readOpinion(const SqlStatement& r) {
+    return Opinion{.id = r.integer(0),
+                   .reference = r.text(1),
+                   .municipality = r.text(2),
+                   .askedBy = r.integer(3),
+                   .askedByName = r.text(4),
+                   .title = r.text(5),
+                   .assignee = r.text(6),
+                   .state = r.text(7),
+                   .version = r.integer(8),
+                   .dueAt = r.optionalInteger(9),
+                   .publishedAt = r.optionalInteger(10),
+                   .createdAt = r.integer(11),
+                   .updatedAt = r.integer(12)};
+}
+
+OpinionText readText(const SqlStatement& r) {
+    return OpinionText{r.text(0),    r.integer(1), r.text(2),   provisionsFromJson(r.text(3)),
+                       r.integer(4), r.text(5),    r.integer(6)};
+}
+
+std::vector<Opinion> selectOpinions(SqlSession& s, const std::string& sql,
+                                    const std::vector<SqlParameter>& params) {
+    std::vector<Opinion> out = selectRows(s, sql, params, readOpinion);
+    for (Opinion& o : out) {
+        o.texts = selectRows(s, SELECT_TEXTS, {o.id}, readText);
+        for (const auto& [type, id] : selectRows(s, SELECT_LINKS, {o.id}, [](const SqlStatement& r) {
+                 return std::make_pair(r.text(0), r.integer(1));
+             }))
+            (type == "gap" ? o.gapIds : o.rulingIds).push_back(id);
+    }
+    return out;
+}
+
+std::string latestText(const Opinion& o, const std::string& kind) {
+    const OpinionText* t = o.latest(kind);
+    return t ? t->text : "";
+}
+
+/// What the search index holds of an opinion: its title and its latest question and answer.
+std::pair<std::string, std::string> indexedText(const std::string& title, const std::string& question,
+                                                const std::string& answer) {
+    return {title, question + "\n" + answer};
+}
+
+void writeOpinionParts(SqlSession& s, const Opinion& o) {
+    s.prepare("DELETE FROM opinion_links WHERE opinion_id = ?")->bind(o.id).run();
+    s.prepare("DELETE FROM opinion_provisions WHERE opinion_id = ?")->bind(o.id).run();
+    for (const auto id : o.gapIds) s.prepare(INSERT_LINK)->bindAll({o.id, std::string("gap"), id}).run();
+    for (const auto id : o.rulingIds)
+        s.prepare(INSERT_LINK)->bindAll({o.id, std::string("ruling"), id}).run();
+    std::set<std::string> keys;
+    for (const char* kind : {"question", "answer"})
+        if (const OpinionText* t = o.latest(kind))
+            for (const auto& p : t->provisions) keys.insert(provisionKey(p));
+    for (const auto& key : keys) s.prepare(INSERT_PROVISION)->bindAll({o.id, key}).run();
+}
+
+void insertText(SqlSession& s, std::int64_t opinionId, const OpinionText& t) {
+    s.prepare(INSERT_TEXT)
+        ->bindAll({opinionId, t.kind, t.version, t.text, provisionsJson(t.provisions), t.authorId,
+                   t.authorName, t.createdAt})
+        .run();
+}
+
+/// The index holds published guidance only: an opinion enters it when published and leaves it when it
+/// stops being so. `before` is what the row held before this change.
+void reindexPublished(SqlSession& s, const Opinion& o,
+                      const std::optional<std::vector<std::string>>& before) {
+    const bool was = before && (*before)[0] == "published", is = o.state == "published";
+    if (!was && !is) return;
+    const auto old =
+        was ? indexedText((*before)[1], (*before)[2], (*before)[3]) : std::pair<std::string, std::string>();
+    const auto now = is ? indexedText(o.title, latestText(o, "question"), latestText(o, "answer"))
+                        : std::pair<std::string, std::string>();
+    searchindex::reindex(s, "opinion", o.id, old.first, old.second, now.first, now.second);
+}
+
+}  // namespace
+
+Opinion SqlOpinionRepository::create(const Opinion& opinion, int jalaliYear, const RecordEvent& event) {
+    Opinion stored = opinion;
+    _db.write([&](SqlSession& s) {
+        stored.reference = nextYearlyReference(s, "opinion_counters", reference::OPINION, jalaliYear);
+        stored.version = 1;
+        s.prepare(INSERT_OPINION)
+            ->bindAll({stored.reference, stored.municipality, stored.askedBy, stored.title,
+                       latestText(stored, "question"), stored.state, nullable(stored.dueAt), stored.createdAt,
+                       stored.updatedAt})
+            .run();
+        stored.id = s.lastInsertId();
+        for (const OpinionText& t : stored.texts) insertText(s, stored.id, t);
+        writeOpinionParts(s, stored);
+        eventlog::appendRecordEvent(s, event, stored.id, 1, stored.reference);
+    });
+    return stored;
+}
+
+std::optional<Opinion> SqlOpinionRepository::find(std::int64_t id) {
+    return readFirst(
+        _db, [&](SqlSession& s) { return selectOpinions(s, SELECT_OPINION + "WHERE o.id = ?", {id}); });
+}
+
+std::vector<Opinion> SqlOpinionRepository::list(const std::optional<std::string>& state,
+                                                const std::optional<std::string>& municipality,
+                                                std::size_t limit) {
+    std::string sql = SELECT_OPINION + "WHERE 1 = 1";
+    std::vector<SqlParameter> params;
+    if (state) sql += " AND o.state = ?", params.emplace_back(*state);
+    if (municipality) sql += " AND o.municipality = ?", params.emplace_back(*municipality);
+    sql += " ORDER BY o.id DESC LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    return readAll(_db, [&](SqlSession& s) { return selectOpinions(s, sql, params); });
+}
+
+void SqlOpinionRepository::save(const Opinion& o, std::int64_t expectedVersion, const RecordEvent& event,
+                                const std::optional<OpinionText>& text) {
+    _db.write([&](SqlSession& s) {
+        const auto before = selectOne(s, SELECT_INDEXED, {o.id}, [](const SqlStatement& r) {
+            return std::vector<std::string>{r.text(0), r.text(1), r.text(2), r.text(3)};
+        });
+        eventlog::updateVersioned(
+            s, UPDATE_OPINION,
+            {o.title, latestText(o, "question"), latestText(o, "answer"), o.assignee, o.state,
+             nullable(o.dueAt), nullable(o.publishedAt), o.updatedAt, o.id, expectedVersion},
+            {"opinions", "opinion", o.id, expectedVersion});
+        if (text) insertText(s, o.id, *text);
+        writeOpinionParts(s, o);
+        reindexPublished(s, o, before);
+        eventlog::appendRecordEvent(s, event, o.id, expectedVersion + 1, o.reference);
+    });
+}
+
+std::vector<Opinion> SqlOpinionRepository::onProvision(const std::string& key, std::size_t limit) {
+    return readAll(_db, [&](SqlSession& s) {
+        return selectOpinions(s, SELECT_OPINION + PUBLISHED_ON_PROVISION,
+                              {key, static_cast<std::int64_t>(limit)});
+    });
+}
+
+}  // namespace lacuna

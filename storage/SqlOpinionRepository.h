@@ -1,0 +1,24 @@
+#pragma once
+
+#include "OpinionRepository.h"
+#include "Sql.h"
+
+namespace lacuna {
+
+/// Advisory opinions with their question and answer versions and links.
+class SqlOpinionRepository : public OpinionRepository {
+public:
+    explicit SqlOpinionRepository(SqlDatabase& db) : _db(db) {}
+    Opinion create(const Opinion& opinion, int jalaliYear, const RecordEvent& event) override;
+    std::optional<Opinion> find(std::int64_t id) override;
+    std::vector<Opinion> list(const std::optional<std::string>& state,
+                              const std::optional<std::string>& municipality, std::size_t limit) override;
+    void save(const Opinion& opinion, std::int64_t expectedVersion, const RecordEvent& event,
+              const std::optional<OpinionText>& text) override;
+    std::vector<Opinion> onProvision(const std::string& key, std::size_t limit) override;
+
+private:
+    SqlDatabase& _db;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,184 @@
+#include "SqlRulingRepository.h"
+
+#include <Poco/DateTime.h>
+
+#include "Errors.h"
+#include "EventLog.h"
+#include "JalaliDate.h"
+#include "ProvisionsJson.h"
+#include "Reference.h"
+#include "SearchIndex.h"
+#include "SearchText.h"
+
+namespace lacuna {
+namespace {
+
+const std::string SELECT_RULING =
+    R"(SELECT id, court, branch, number, decided_on, municipality, outcome, summary,
+ full_text, provisions, version, created_by, created_at, updated_at FROM rulings )";
+const std::string INSERT_RULING = R"(INSERT INTO rulings (court, branch, number, decided_on, decided_day,
+ municipality, outcome, summary, full_text, provisions, version, created_by, created_at, updated_at)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))";
+const std::string INSERT_RULING_PROVISION =
+    "INSERT INTO ruling_provisions (ruling_id, position, provision_key) VALUES (?, ?, ?)";
+const std::string SELECT_RULING_GAPS = R"(SELECT rg.gap_id, g.reference, g.title, rg.note, rg.linked_by,
+ rg.linked_at FROM ruling_gaps rg JOIN gaps g ON g.id = rg.gap_id WHERE rg.ruling_id = ?
+ ORDER BY rg.linked_at, rg.gap_id)";
+const std::string BUMP_RULING =
+    "UPDATE rulings SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
+const std::string DELETE_RULING_GAP = "DELETE FROM ruling_gaps WHERE ruling_id = ? AND gap_id = ?";
+const std::string INSERT_RULING_GAP =
+    "INSERT INTO ruling_gaps (ruling_id, gap_id, note, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)";
+const std::string INSERT_ALERT = R"(INSERT INTO notifications (user_id, at, entity_type, entity_id, reference,
+ event_type, summary, read_at) VALUES (?, ?, 'ruling', ?, ?, 'ruling.adverse', ?, NULL))";
+const std::string ON_PROVISION = "id IN (SELECT ruling_id FROM ruling_provisions WHERE provision_key = ?)";
+const std::string ORDER_NEWEST = " ORDER BY decided_day DESC, id DESC LIMIT ?";
+const std::string GAP_SUMMARY =
+    "SELECT DISTINCT g.id, g.reference, g.title, g.municipality, g.state, g.confidential FROM gaps g ";
+const std::string GAPS_ON_PROVISION =
+    GAP_SUMMARY +
+    "JOIN gap_provisions p ON p.gap_id = g.id WHERE p.provision_key = ? ORDER BY g.id DESC LIMIT ?";
+const std::string DRAFTS_ON_PROVISION = R"(SELECT g.id, g.reference, g.title, g.municipality, g.state,
+ g.confidential, MAX(d.version) FROM draft_provisions d JOIN gaps g ON g.id = d.gap_id WHERE d.provision_key = ?
+ GROUP BY g.id, g.reference, g.title, g.municipality, g.state, g.confidential ORDER BY g.id DESC LIMIT ?)";
+const std::string OPINIONS_ON_PROVISION = R"(SELECT o.id, o.reference, o.title, o.municipality, o.state, 0
+ FROM opinions o WHERE o.state = 'published' AND o.id IN
+ (SELECT opinion_id FROM opinion_provisions WHERE provision_key = ?) ORDER BY o.id DESC LIMIT ?)";
+
+/// Days since 1970-01-01 of a Jalali date (for date ranges that sort as numbers).
+std::int64_t dayNumber(const JalaliDate& j) {
+    const GregorianDate g = toGregorian(j);
+    return Poco::DateTime(g.year, g.month, g.day).timestamp().epochTime() / 86400;
+}
+
+JalaliDate readDecidedOn(const std::string& stored) {
+    // Written by formatJalali: a row that does not parse is a broken store, not a person's typing.
+    const auto decided = parseJalaliDate(stored);
+    if (!decided) throw StoreUnavailable("a stored ruling's date is unreadable: " + stored);
+    return *decided;
+}
+
+Ruling readRuling(const SqlStatement& r) {
+    return Ruling{.id = r.integer(0),
+                  .court = r.text(1),
+                  .branch = r.text(2),
+                  .number = r.text(3),
+                  .decidedOn = readDecidedOn(r.text(4)),
+                  .municipality = r.text(5),
+                  .outcome = r.text(6),
+                  .summary = r.text(7),
+                  .fullText = r.text(8),
+                  .provisions = provisionsFromJson(r.text(9)),
+                  .version = r.integer(10),
+                  .createdBy = r.integer(11),
+                  .createdAt = r.integer(12),
+                  .updatedAt = r.integer(13)};
+}
+
+GapSummary readGapSummary(const SqlStatement& r) {
+    return GapSummary{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5) != 0};
+}
+
+std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
+                                  const std::vector<SqlParameter>& params) {
+    std::vector<Ruling> out = selectRows(s, sql, params, readRuling);
+    for (Ruling& r : out)
+        r.gaps = selectRows(s, SELECT_RULING_GAPS, {r.id}, [](const SqlStatement& l) {
+            return RulingLink{l.integer(0), l.text(1), l.text(2), l.text(3), l.text(4), l.integer(5)};
+        });
+    return out;
+}
+
+void insertRuling(SqlSession& s, Ruling& r) {
+    s.prepare(INSERT_RULING)
+        ->bindAll({r.court, r.branch, r.number, formatJalali(r.decidedOn), dayNumber(r.decidedOn),
+                   r.municipality, r.outcome, r.summary, r.fullText, provisionsJson(r.provisions),
+                   r.createdBy, r.createdAt, r.updatedAt})
+        .run();
+    r.id = s.lastInsertId();
+    r.version = 1;
+    for (std::size_t i = 0; i < r.provisions.size(); ++i)
+        s.prepare(INSERT_RULING_PROVISION)
+            ->bindAll({r.id, static_cast<std::int64_t>(i), provisionKey(r.provisions[i])})
+            .run();
+}
+
+}  // namespace
+
+Ruling SqlRulingRepository::create(const Ruling& ruling, const RecordEvent& event, const RulingAlert& alert) {
+    Ruling stored = ruling;
+    _db.write([&](SqlSession& s) {
+        insertRuling(s, stored);
+        searchindex::reindex(s, "ruling", stored.id, "", "", stored.court + " " + stored.summary,
+                             stored.fullText);
+        const std::string reference = reference::ruling(stored.id);
+        eventlog::appendRecordEvent(s, event, stored.id, 1, reference);
+        for (const std::int64_t user : alert.recipients)
+            s.prepare(INSERT_ALERT)->bindAll({user, event.at, stored.id, reference, alert.summary}).run();
+    });
+    return stored;
+}
+
+std::optional<Ruling> SqlRulingRepository::find(std::int64_t id) {
+    return readFirst(_db,
+                     [&](SqlSession& s) { return selectRulings(s, SELECT_RULING + "WHERE id = ?", {id}); });
+}
+
+std::vector<Ruling> SqlRulingRepository::list(const RulingQuery& q) {
+    std::string sql = SELECT_RULING + "WHERE 1 = 1";
+    std::vector<SqlParameter> params;
+    const auto filter = [&](bool on, const std::string& condition, SqlParameter value) {
+        if (!on) return;
+        sql += " AND " + condition;
+        params.push_back(std::move(value));
+    };
+    filter(q.provisionKey.has_value(), ON_PROVISION, q.provisionKey.value_or(""));
+    filter(q.court.has_value(), "court = ?", q.court.value_or(""));
+    filter(q.outcome.has_value(), "outcome = ?", q.outcome.value_or(""));
+    filter(q.municipality.has_value(), "municipality = ?", q.municipality.value_or(""));
+    filter(q.from.has_value(), "decided_day >= ?", q.from ? dayNumber(*q.from) : 0);
+    filter(q.to.has_value(), "decided_day <= ?", q.to ? dayNumber(*q.to) : 0);
+    params.emplace_back(static_cast<std::int64_t>(q.limit));
+    return readAll(_db, [&](SqlSession& s) { return selectRulings(s, sql + ORDER_NEWEST, params); });
+}
+
+void SqlRulingRepository::link(std::int64_t rulingId, std::int64_t expectedVersion, const RulingLink& link,
+                               const RecordEvent& event) {
+    _db.write([&](SqlSession& s) {
+        eventlog::updateVersioned(s, BUMP_RULING, {event.at, rulingId, expectedVersion},
+                                  {"rulings", "ruling", rulingId, expectedVersion});
+        s.prepare(DELETE_RULING_GAP)->bind(rulingId).bind(link.gapId).run();
+        s.prepare(INSERT_RULING_GAP)
+            ->bindAll({rulingId, link.gapId, link.note, link.linkedBy, link.linkedAt})
+            .run();
+        eventlog::appendRecordEvent(s, event, rulingId, expectedVersion + 1, reference::ruling(rulingId));
+    });
+}
+
+std::vector<GapSummary> SqlRulingRepository::gapsOnProvisions(const std::vector<std::string>& keys,
+                                                              std::size_t limit) {
+    if (keys.empty()) return {};
+    std::vector<SqlParameter> params(keys.begin(), keys.end());
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    return queryRows(_db,
+                     GAP_SUMMARY + "JOIN gap_provisions p ON p.gap_id = g.id WHERE p.provision_key IN (" +
+                         placeholders(keys.size()) + ") ORDER BY g.id DESC LIMIT ?",
+                     params, readGapSummary);
+}
+
+ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t limit) {
+    ProvisionPage page;
+    page.key = key;
+    const std::vector<SqlParameter> params = {key, static_cast<std::int64_t>(limit)};
+    _db.read([&](SqlSession& s) {
+        page.gaps = selectRows(s, GAPS_ON_PROVISION, params, readGapSummary);
+        page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
+            return std::make_pair(readGapSummary(r), r.integer(6));
+        });
+        page.opinions = selectRows(s, OPINIONS_ON_PROVISION, params, readGapSummary);
+        page.rulings = selectRulings(s, SELECT_RULING + "WHERE " + ON_PROVISION + ORDER_NEWEST, params);
+    });
+    return page;
+}
+
+}  // namespace lacuna

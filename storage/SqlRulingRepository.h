@@ -1,0 +1,25 @@
+#pragma once
+
+#include "RulingRepository.h"
+#include "Sql.h"
+
+namespace lacuna {
+
+/// Court rulings, their links to gaps, and everything on one provision.
+class SqlRulingRepository : public RulingRepository {
+public:
+    explicit SqlRulingRepository(SqlDatabase& db) : _db(db) {}
+    Ruling create(const Ruling& ruling, const RecordEvent& event, const RulingAlert& alert) override;
+    std::optional<Ruling> find(std::int64_t id) override;
+    std::vector<Ruling> list(const RulingQuery& query) override;
+    void link(std::int64_t rulingId, std::int64_t expectedVersion, const RulingLink& link,
+              const RecordEvent& event) override;
+    std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
+                                             std::size_t limit) override;
+    ProvisionPage provision(const std::string& key, std::size_t limit) override;
+
+private:
+    SqlDatabase& _db;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,69 @@
+#include "SqlSessionRepository.h"
+
+#include "UserRows.h"
+
+namespace lacuna {
+namespace {
+
+const std::string INSERT_SESSION =
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
+const std::string SELECT_SESSION_USER = R"(SELECT u.id, u.username, u.password_hash, u.municipality, u.roles,
+ u.created_at FROM sessions s JOIN users u ON u.id = s.user_id
+ WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL)";
+const std::string REVOKE_SESSION =
+    "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
+const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
+const std::string COUNT_FAILURES_BY_USERNAME =
+    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE username = ? AND at > ?";
+const std::string COUNT_FAILURES_BY_CLIENT =
+    "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE client = ? AND at > ?";
+const std::string DELETE_FAILURES = "DELETE FROM login_failures WHERE username = ?";
+
+/// How many failures since `since` a statement counts, and the oldest of them.
+std::pair<std::int64_t, std::int64_t> countFailures(SqlSession& s, const std::string& sql,
+                                                    const std::string& key, std::int64_t since) {
+    return selectOne(s, sql, {key, since},
+                     [](const SqlStatement& r) {
+                         return std::pair<std::int64_t, std::int64_t>{r.integer(0), r.integer(1)};
+                     })
+        .value_or(std::pair<std::int64_t, std::int64_t>{0, 0});
+}
+
+}  // namespace
+
+void SqlSessionRepository::create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
+                                  std::int64_t expiresAt) {
+    _db.write([&](SqlSession& s) {
+        s.prepare(INSERT_SESSION)->bind(tokenHash).bind(userId).bind(createdAt).bind(expiresAt).run();
+    });
+}
+
+std::optional<User> SqlSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
+    return selectUser(_db, SELECT_SESSION_USER, {tokenHash, now});
+}
+
+void SqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {
+    _db.write([&](SqlSession& s) { s.prepare(REVOKE_SESSION)->bind(at).bind(tokenHash).run(); });
+}
+
+void SqlSessionRepository::recordLoginFailure(const std::string& username, const std::string& client,
+                                              std::int64_t at) {
+    _db.write([&](SqlSession& s) { s.prepare(INSERT_FAILURE)->bind(username).bind(client).bind(at).run(); });
+}
+
+LoginFailures SqlSessionRepository::loginFailuresSince(const std::string& username, const std::string& client,
+                                                       std::int64_t since) {
+    LoginFailures f;
+    _db.read([&](SqlSession& s) {
+        std::tie(f.byUsername, f.oldestByUsername) =
+            countFailures(s, COUNT_FAILURES_BY_USERNAME, username, since);
+        std::tie(f.byClient, f.oldestByClient) = countFailures(s, COUNT_FAILURES_BY_CLIENT, client, since);
+    });
+    return f;
+}
+
+void SqlSessionRepository::clearLoginFailures(const std::string& username) {
+    _db.write([&](SqlSession& s) { s.prepare(DELETE_FAILURES)->bind(username).run(); });
+}
+
+}  // namespace lacuna

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Sql.h"
+#include "UserRepository.h"
+
+namespace lacuna {
+
+/// Bearer sessions and failed logins, in SQL both backends accept.
+class SqlSessionRepository : public SessionRepository {
+public:
+    explicit SqlSessionRepository(SqlDatabase& db) : _db(db) {}
+    void create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
+                std::int64_t expiresAt) override;
+    std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) override;
+    void revoke(const std::string& tokenHash, std::int64_t at) override;
+    void recordLoginFailure(const std::string& username, const std::string& client, std::int64_t at) override;
+    LoginFailures loginFailuresSince(const std::string& username, const std::string& client,
+                                     std::int64_t since) override;
+    void clearLoginFailures(const std::string& username) override;
+
+private:
+    SqlDatabase& _db;
+};
+
+}  // namespace lacuna

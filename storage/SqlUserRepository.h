@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Sql.h"
+#include "UserRepository.h"
+
+namespace lacuna {
+
+/// Accounts, in SQL both backends accept.
+class SqlUserRepository : public UserRepository {
+public:
+    explicit SqlUserRepository(SqlDatabase& db) : _db(db) {}
+    std::int64_t create(const User& user) override;
+    std::optional<User> findByUsername(const std::string& username) override;
+    std::optional<User> findById(std::int64_t id) override;
+    std::vector<User> list() override;
+    std::int64_t count() override;
+
+private:
+    SqlDatabase& _db;
+};
+
+}  // namespace lacuna

@@ -1,0 +1,16 @@
+#include "YearlyReference.h"
+
+#include "Reference.h"
+
+namespace lacuna {
+
+std::string nextYearlyReference(SqlSession& s, const std::string& counterTable, const std::string& prefix,
+                                int jalaliYear) {
+    const std::int64_t year = jalaliYear;
+    s.prepare(s.incrementCounterSql(counterTable))->bind(year).run();
+    const std::int64_t sequence =
+        selectInteger(s, "SELECT last FROM " + counterTable + " WHERE year = ?", {year});
+    return reference::yearly(prefix, jalaliYear, sequence);
+}
+
+}  // namespace lacuna
