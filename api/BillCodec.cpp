@@ -159,7 +159,7 @@ void writeBill(JsonWriter& out, const Bill& b, const Lifecycle& lifecycle, const
             .field("id", g.gapId)
             .field("reference", g.reference)
             .field("title", g.title)
-            .field("municipality", g.municipality)
+            .field("municipality", g.audience.municipality)
             .endObject();
     out.endArray();
     writeSponsors(out, b);

@@ -206,7 +206,7 @@ void writeGapSummary(JsonWriter& out, const GapSummary& g) {
         .field("id", g.id)
         .field("reference", g.reference)
         .field("title", g.title)
-        .field("municipality", g.municipality)
+        .field("municipality", g.audience.municipality)
         .field("state", g.state)
         .endObject();
 }
@@ -218,7 +218,7 @@ void writeSimilar(JsonWriter& out, const std::vector<SimilarGap>& similar) {
             .field("id", s.gap.id)
             .field("reference", s.gap.reference)
             .field("title", s.gap.title)
-            .field("municipality", s.gap.municipality)
+            .field("municipality", s.gap.audience.municipality)
             .field("state", s.gap.state)
             .field("score", static_cast<std::int64_t>(std::llround(s.score * 100)))
             .key("shared_provisions");

@@ -13,7 +13,7 @@ void writeAction(JsonWriter& out, const InboxAction& a, std::int64_t now) {
         .field("reference", a.reference)
         .field("title", a.title);
     if (!a.state.empty()) out.field("state", a.state);
-    if (a.meetingId) out.field("meeting_id", a.meetingId);
+    if (a.meetingId) out.field("meeting_id", a.meetingId).field("item", a.item);
     if (!a.transitions.empty()) {
         out.key("transitions");
         writeStrings(out, a.transitions);
@@ -65,7 +65,7 @@ void writeDeadline(JsonWriter& out, const Deadline& d, std::int64_t now) {
         .field("id", d.item.id)
         .field("reference", d.item.reference)
         .field("title", d.item.title);
-    if (!d.item.municipality.empty()) out.field("municipality", d.item.municipality);
+    if (!d.item.audience.municipality.empty()) out.field("municipality", d.item.audience.municipality);
     out.field("state", d.item.state);
     writeDue(out, d.item.dueAt, now);
     out.key("roles");

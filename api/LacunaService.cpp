@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/URI.h>
 
@@ -11,6 +12,9 @@
 #include "Problem.h"
 
 namespace lacuna {
+
+POCO_IMPLEMENT_EXCEPTION(PortInUse, Poco::IOException, "Port in use")
+
 namespace {
 
 using Poco::Net::HTTPResponse;
@@ -104,8 +108,8 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
              _config.bills, _config.catalog, _calendar, _clock),
       _inbox(_store->inbox(), _gaps, _bills, _meetings, _clock),
       _webhooks(_store->webhooks(), _clock),
-      _uniformity(_store->rulings(), _store->search(), _store->users(), _gaps, _config.catalog, _clock,
-                  _config.gapLimits),
+      _uniformity(_store->rulings(), _store->search(), _store->users(), _store->recordEvents(), _gaps,
+                  _config.catalog, _clock, _config.gapLimits),
       _opinions(_store->opinions(), _store->recordEvents(), _store->rulings(), _store->users(), _gaps,
                 _opinionLifecycle, _calendar, _clock, _config.gapLimits),
       _dispatcher(_store->webhooks(), _config.webhooks, _clock),
@@ -133,8 +137,19 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
 LacunaService::~LacunaService() { stop(); }
 
 void LacunaService::start() {
-    _listener = Poco::Net::ServerSocket(
-        Poco::Net::SocketAddress(_config.server.host, static_cast<Poco::UInt16>(_config.server.port)), 128);
+    // SO_REUSEADDR lets a restarted service bind while old connections linger in TIME_WAIT; never
+    // SO_REUSEPORT, which would let a second service on the same port take half the connections.
+    const Poco::Net::SocketAddress address(_config.server.host,
+                                           static_cast<Poco::UInt16>(_config.server.port));
+    Poco::Net::ServerSocket listener;
+    try {
+        listener.bind(address, true, false);
+    } catch (const Poco::Net::NetException& e) {
+        throw PortInUse("cannot listen on " + address.toString() + ": " + e.message() +
+                        " (is another service on this port?)");
+    }
+    listener.listen(128);
+    _listener = listener;
     _server =
         std::make_unique<Poco::Net::HTTPServer>(new ApiRequestHandlerFactory(_router, _auth, _config.server),
                                                 _pool, _listener, serverParams(_config.server));

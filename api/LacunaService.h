@@ -29,6 +29,9 @@
 
 namespace lacuna {
 
+/// The service could not take its port (another process listens on it).
+POCO_DECLARE_EXCEPTION(, PortInUse, Poco::IOException)
+
 /// The HTTP server parameters of `server` (also used by the benchmark's bare baseline server).
 Poco::Net::HTTPServerParams::Ptr serverParams(const ServerConfig& server);
 

@@ -47,12 +47,19 @@ void writeStanding(JsonWriter& out, const Meeting& m, const MeetingItem& item,
     out.endObject();
 }
 
-void writeItem(JsonWriter& out, const Meeting& m, const MeetingItem& item, const MeetingService& service) {
-    out.beginObject()
-        .field("gap_id", item.gapId)
-        .field("gap_reference", item.gapReference)
+/// `position`: the item's place on the agenda, from 1 (how a member names an item whose gap its city may
+/// not know of; such an item has no gap id, and its reference and title read visibility::HIDDEN_GAP).
+void writeItem(JsonWriter& out, const Meeting& m, std::size_t position, const MeetingService& service) {
+    const MeetingItem& item = m.items[position - 1];
+    out.beginObject().field("item", static_cast<std::int64_t>(position)).key("gap_id");
+    if (item.gapId)
+        out.value(item.gapId);
+    else
+        out.null();
+    out.field("gap_reference", item.gapReference)
         .field("gap_title", item.gapTitle)
-        .field("gap_municipality", item.gapMunicipality)
+        .field("gap_municipality", item.gapAudience.municipality)
+        .field("confidential", item.gapAudience.confidential)
         .key("votes")
         .beginArray();
     for (const MeetingVote& v : item.votes) {
@@ -128,7 +135,7 @@ void writeMeeting(JsonWriter& out, const Meeting& m, const MeetingService& servi
         out.endObject();
     }
     out.endArray().key("agenda").beginArray();
-    for (const MeetingItem& item : m.items) writeItem(out, m, item, service);
+    for (std::size_t i = 1; i <= m.items.size(); ++i) writeItem(out, m, i, service);
     out.endArray().endObject();
 }
 

@@ -49,6 +49,14 @@ void vote(const ApiServices& api, Exchange& ex) {
                  api.meetings.vote(actor, id, gap, decodeVote(ex.jsonObject())));
 }
 
+void voteOnItem(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    const std::int64_t position = ex.idParam("item");
+    replyMeeting(api, ex, HTTPResponse::HTTP_OK,
+                 api.meetings.voteOnItem(actor, id, position, decodeVote(ex.jsonObject())));
+}
+
 void decide(const ApiServices& api, Exchange& ex) {
     const Principal& actor = ex.principal();
     const std::int64_t id = ex.idParam("id");
@@ -84,6 +92,7 @@ void addMeetingRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/meetings/{id}", get);
     addRoute(router, api, "PATCH", "/api/v1/meetings/{id}", update);
     addRoute(router, api, "PUT", "/api/v1/meetings/{id}/items/{gap}/vote", vote);
+    addRoute(router, api, "PUT", "/api/v1/meetings/{id}/agenda/{item}/vote", voteOnItem);
     addRoute(router, api, "POST", "/api/v1/meetings/{id}/items/{gap}/decision", decide);
     addRoute(router, api, "GET", "/api/v1/meetings/{id}/minutes", minutes);
     addRoute(router, api, "GET", "/api/v1/meetings/{id}/history", history);

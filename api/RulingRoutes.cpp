@@ -59,10 +59,7 @@ void link(const ApiServices& api, Exchange& ex) {
 }
 
 void history(const ApiServices& api, Exchange& ex) {
-    const Principal& actor = ex.principal();
-    const std::int64_t id = ex.idParam("id");
-    api.uniformity.ruling(actor, id);
-    ex.replyItems(api.recordEvents.history("ruling", id),
+    ex.replyItems(api.uniformity.rulingHistory(ex.principal(), ex.idParam("id")),
                   [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
 }
 

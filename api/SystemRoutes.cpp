@@ -8,14 +8,25 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-void health(const ApiServices& api, Exchange& ex) {
-    const bool up = api.store.reachable();
-    ex.reply(up ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE, [&](JsonWriter& out) {
+/// Readiness, for a load balancer: the store answers a read and commits a write.
+void ready(const ApiServices& api, Exchange& ex) {
+    const bool reads = api.store.reachable();
+    const bool writes = reads && api.store.writable(api.clock.nowMs());
+    const char* status = writes ? "ok" : reads ? "store refuses writes" : "store unreachable";
+    ex.reply(writes ? HTTPResponse::HTTP_OK : HTTPResponse::HTTP_SERVICE_UNAVAILABLE, [&](JsonWriter& out) {
         out.beginObject()
-            .field("status", up ? "ok" : "store unreachable")
+            .field("status", status)
             .field("store", api.store.backendName())
+            .field("reads", reads)
+            .field("writes", writes)
             .endObject();
     });
+}
+
+/// Liveness: the process answers, whatever the store does (restarting it would not help the store).
+void live(const ApiServices&, Exchange& ex) {
+    ex.reply(HTTPResponse::HTTP_OK,
+             [](JsonWriter& out) { out.beginObject().field("status", "ok").endObject(); });
 }
 
 void listMunicipalities(const ApiServices& api, Exchange& ex) {
@@ -40,7 +51,8 @@ void opinionWorkflow(const ApiServices& api, Exchange& ex) { replyWorkflow(ex, a
 }  // namespace
 
 void addSystemRoutes(Router& router, const ApiServices& api) {
-    addRoute(router, api, "GET", "/healthz", health);
+    addRoute(router, api, "GET", "/healthz", ready);
+    addRoute(router, api, "GET", "/healthz/live", live);
     addRoute(router, api, "GET", "/api/v1/municipalities", listMunicipalities);
     addRoute(router, api, "GET", "/api/v1/categories", listCategories);
     addRoute(router, api, "GET", "/api/v1/workflows/gap", gapWorkflow);

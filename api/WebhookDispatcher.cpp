@@ -15,6 +15,8 @@
 #include <memory>
 
 #include "Errors.h"
+#include "JsonText.h"
+#include "PersianText.h"
 
 namespace lacuna {
 namespace {
@@ -132,7 +134,8 @@ void WebhookDispatcher::attempt(const WebhookDelivery& d) {
     } catch (const std::exception& e) {
         error = e.what();
     }
-    if (error.size() > ERROR_MAX) error.resize(ERROR_MAX);
+    // What a receiver answered may be any bytes: kept as valid UTF-8, cut on a character boundary.
+    error = utf8Prefix(validUtf8(error), ERROR_MAX);
     const int attemptsMade = d.attempts + 1;
     std::optional<std::int64_t> retryAt;
     if (attemptsMade < _config.maxAttempts) {

@@ -147,7 +147,12 @@ protected:
             else
                 std::cout << "Demo data was seeded before; nothing added." << std::endl;
         }
-        service.start();
+        try {
+            service.start();
+        } catch (const PortInUse& e) {
+            std::cerr << e.message() << std::endl;
+            return 1;
+        }
         std::cout << "Lacuna listening on http://" << service.config().server.host << ":" << service.port()
                   << " (store: " << describeStore(service.config().storage) << ")" << std::endl;
         waitForTerminationRequest();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "Gap.h"
+
 namespace lacuna {
 
 /// An MP who signed an MPs' plan (طرح).
@@ -41,7 +43,7 @@ struct BillGap {
     std::int64_t gapId = 0;
     std::string reference;
     std::string title;
-    std::string municipality;
+    GapAudience audience;
 };
 
 /// What goes to the Majlis: one or more endorsed gaps.

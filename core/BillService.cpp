@@ -1,6 +1,7 @@
 #include "BillService.h"
 
 #include <algorithm>
+#include <set>
 
 #include "EventData.h"
 #include "JalaliDate.h"
@@ -41,6 +42,14 @@ void checkSponsor(FieldErrors& errors, const std::string& field, const SponsorIn
     checkLine(errors, field + ".constituency", s.constituency, SHORT_MAX, false);
 }
 
+/// Whether an MP of this name has signed and not withdrawn: names are compared as people type them
+/// (normalised), so «علي رضايي» and «علی رضایی» are one MP.
+bool hasSigned(const Bill& bill, const std::string& name) {
+    const std::string key = normalizePersian(name);
+    return std::any_of(bill.sponsors.begin(), bill.sponsors.end(),
+                       [&](const Sponsor& s) { return !s.withdrawnAt && normalizePersian(s.name) == key; });
+}
+
 }  // namespace
 
 BillService::BillService(BillRepository& bills, RecordEventRepository& events, GapService& gaps,
@@ -60,6 +69,11 @@ BillService::BillService(BillRepository& bills, RecordEventRepository& events, G
 void BillService::requireLiaison(const Principal& actor) const {
     if (!actor.hasRole(roles::LIAISON_OFFICER))
         throw Forbidden("only a liaison officer records a bill's progress");
+}
+
+void BillService::requireOpen(const Bill& bill) const {
+    // A finished bill is a record of what happened: nothing changes it any more.
+    if (_lifecycle.state(bill.state).terminal) throw StateConflict("the bill is closed (" + bill.state + ")");
 }
 
 void BillService::requireVersion(const Bill& bill, std::int64_t expectedVersion) const {
@@ -83,7 +97,7 @@ std::set<std::string> BillService::facts(const Bill& bill) const {
 
 std::vector<const LifecycleTransition*> BillService::availableTransitions(const Principal& actor,
                                                                           const Bill& bill) const {
-    return _lifecycle.available(bill.state, actor.roles);
+    return _lifecycle.offered(bill.state, actor.roles, facts(bill));
 }
 
 void BillService::checkCommon(FieldErrors& errors, const std::optional<std::string>& title,
@@ -97,9 +111,14 @@ void BillService::checkCommon(FieldErrors& errors, const std::optional<std::stri
     if (advisory) {
         if (advisory->size() > LIST_MAX)
             errors.add("advisory_commissions", "too_many", "at most " + std::to_string(LIST_MAX));
-        for (std::size_t i = 0; i < advisory->size(); ++i)
-            checkLine(errors, "advisory_commissions[" + std::to_string(i) + "]", (*advisory)[i], SHORT_MAX,
-                      true);
+        std::set<std::string> named;
+        if (lead) named.insert(normalizePersian(*lead));
+        for (std::size_t i = 0; i < advisory->size(); ++i) {
+            const std::string field = "advisory_commissions[" + std::to_string(i) + "]";
+            checkLine(errors, field, (*advisory)[i], SHORT_MAX, true);
+            if (!named.insert(normalizePersian((*advisory)[i])).second)
+                errors.add(field, "duplicate", "named already (as lead or advisory commission)");
+        }
     }
     if (urgency && !contains(billvalues::urgencies(), *urgency))
         errors.add("urgency", "unknown", "one of ordinary, single, double");
@@ -118,7 +137,7 @@ std::vector<GapStateChange> BillService::followBill(const Principal& actor, cons
     Principal forBill = actor;
     forBill.municipality.reset();
     for (const BillGap& bg : bill.gaps) {
-        const Gap gap = _gaps.load(forBill, bg.gapId);
+        const Gap gap = _gaps.loadHeld(bg.gapId);
         TransitionInput input;
         input.transition = t->name;
         input.comment = comment.empty() ? "bill " + billReference + " → " + state : comment;
@@ -158,25 +177,28 @@ Bill BillService::create(const Principal& actor, const BillInput& in) {
     bill.createdBy = actor.userId;
     bill.createdByName = actor.username;
     bill.createdAt = bill.updatedAt = _clock.nowMs();
-    Principal forBill = actor;
-    forBill.municipality.reset();
     FieldErrors rules;
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < in.gaps.size(); ++i) {
         const std::string field = "gaps[" + std::to_string(i) + "]";
         try {
-            const Gap gap = _gaps.loadByKey(forBill, in.gaps[i]);
+            // Bundling names a gap: the caller may bundle exactly the gaps it may know of.
+            const Gap gap = _gaps.loadByKey(actor, in.gaps[i]);
             if (!seen.insert(gap.id).second)
                 rules.add(field, "duplicate", "gap " + gap.reference + " is listed twice");
             else
                 bill.gaps.push_back(
-                    BillGap{gap.id, gap.reference, gap.fields.title, gap.fields.municipality});
+                    BillGap{gap.id, gap.reference, gap.fields.title, visibility::audienceOf(gap)});
         } catch (const NotFound&) {
             rules.add(field, "unknown", "no gap «" + in.gaps[i] + "»");
         }
     }
-    for (const SponsorInput& s : in.sponsors)
-        bill.sponsors.push_back(Sponsor{s.name, s.constituency, bill.createdAt, {}});
+    for (std::size_t i = 0; i < in.sponsors.size(); ++i) {
+        if (hasSigned(bill, in.sponsors[i].name))
+            rules.add("sponsors[" + std::to_string(i) + "].name", "duplicate", "this MP is listed already");
+        bill.sponsors.push_back(
+            Sponsor{in.sponsors[i].name, in.sponsors[i].constituency, bill.createdAt, {}});
+    }
     if (bill.channel != "mps_plan" && !bill.sponsors.empty())
         rules.add("sponsors", "not_a_plan", "only an MPs' plan (mps_plan) has sponsoring MPs");
     if (bill.channel == "mps_plan" && bill.activeSponsors() < _rules.minSignatures)
@@ -211,31 +233,44 @@ Bill BillService::create(const Principal& actor, const BillInput& in) {
     });
 }
 
-Bill BillService::get(const Principal&, std::int64_t id) {
+Bill BillService::load(std::int64_t id) {
     const auto bill = _bills.find(id);
     if (!bill) throw NotFound("no bill " + std::to_string(id));
     return *bill;
 }
 
-std::vector<Bill> BillService::list(const Principal&, const std::optional<std::string>& state,
+Bill BillService::viewFor(const Principal& viewer, Bill bill) const {
+    for (BillGap& g : bill.gaps)
+        if (!visibility::mayKnowGap(viewer, g.audience)) {
+            g.gapId = 0;
+            g.reference = g.title = visibility::HIDDEN_GAP;
+        }
+    return bill;
+}
+
+Bill BillService::get(const Principal& actor, std::int64_t id) { return viewFor(actor, load(id)); }
+
+std::vector<Bill> BillService::list(const Principal& actor, const std::optional<std::string>& state,
                                     std::size_t limit) {
     FieldErrors errors;
     if (state && !_lifecycle.findState(*state))
         errors.add("state", "unknown", "not a state of the bill workflow");
     if (limit < 1 || limit > 100) errors.add("limit", "out_of_range", "between 1 and 100");
     errors.throwIfAny("the list request is not valid");
-    return _bills.list(state, limit);
+    std::vector<Bill> bills = _bills.list(state, limit);
+    for (Bill& b : bills) b = viewFor(actor, std::move(b));
+    return bills;
 }
 
 Bill BillService::update(const Principal& actor, std::int64_t id, const BillPatch& patch,
                          std::int64_t expectedVersion) {
     requireLiaison(actor);
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     FieldErrors errors;
     checkCommon(errors, patch.title, patch.registrationNo, patch.leadCommission, patch.advisoryCommissions,
                 patch.urgency);
     errors.throwIfAny("the bill change is not valid");
-    if (_lifecycle.state(bill.state).terminal) throw StateConflict("the bill is closed (" + bill.state + ")");
+    requireOpen(bill);
     requireVersion(bill, expectedVersion);
     EventData data;
     if (patch.title) bill.title = *patch.title, data.text("title", bill.title);
@@ -265,7 +300,7 @@ Bill BillService::update(const Principal& actor, std::int64_t id, const BillPatc
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
-    return bill;
+    return viewFor(actor, bill);
 }
 
 RecordEvent BillService::enter(const Principal& actor, Bill& bill, const LifecycleTransition& t,
@@ -284,7 +319,7 @@ RecordEvent BillService::enter(const Principal& actor, Bill& bill, const Lifecyc
 
 Bill BillService::fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& raw,
                                  std::int64_t expectedVersion) {
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     TransitionInput input = raw;
     FieldErrors errors;
     checkText(errors, "comment", input.comment, TEXT_MAX, false);
@@ -307,7 +342,7 @@ Bill BillService::fireTransition(const Principal& actor, std::int64_t id, const 
     const auto changes = followBill(actor, bill, t.to, bill.reference, input.comment);
     _bills.save(bill, expectedVersion, {e}, changes);
     bill.version = expectedVersion + 1;
-    return bill;
+    return viewFor(actor, bill);
 }
 
 Bill BillService::addSponsor(const Principal& actor, std::int64_t id, const SponsorInput& input,
@@ -316,13 +351,17 @@ Bill BillService::addSponsor(const Principal& actor, std::int64_t id, const Spon
     FieldErrors errors;
     checkSponsor(errors, "sponsor", input);
     errors.throwIfAny("the sponsor is not valid");
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     if (bill.channel != "mps_plan") throw StateConflict("only an MPs' plan has sponsoring MPs");
     const LifecycleTransition* lapse = _lifecycle.findTransition(_rules.lapseTransition);
     if (!lapse || !contains(lapse->from, bill.state))
         throw StateConflict("signatures no longer change once the general principles are approved");
     if (bill.sponsors.size() >= SPONSORS_MAX) throw StateConflict("the Majlis has 290 members");
     requireVersion(bill, expectedVersion);
+    if (hasSigned(bill, input.name))
+        throw ValidationError("signed already",
+                              {{"name", "duplicate", "this MP has signed the plan already"}},
+                              ValidationError::Kind::RuleViolation);
     RecordEvent e = newEvent(actor, bill, "sponsor_added");
     bill.sponsors.push_back(Sponsor{input.name, input.constituency, e.at, {}});
     e.dataJson = EventData()
@@ -333,13 +372,13 @@ Bill BillService::addSponsor(const Principal& actor, std::int64_t id, const Spon
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
-    return bill;
+    return viewFor(actor, bill);
 }
 
 Bill BillService::withdrawSponsor(const Principal& actor, std::int64_t id, std::int64_t number,
                                   std::int64_t expectedVersion) {
     requireLiaison(actor);
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     if (number < 1 || number > static_cast<std::int64_t>(bill.sponsors.size()))
         throw NotFound("bill " + bill.reference + " has no sponsor " + std::to_string(number));
     Sponsor& sponsor = bill.sponsors[static_cast<std::size_t>(number - 1)];
@@ -372,7 +411,7 @@ Bill BillService::withdrawSponsor(const Principal& actor, std::int64_t id, std::
     }
     _bills.save(bill, expectedVersion, events, changes);
     bill.version = expectedVersion + static_cast<std::int64_t>(events.size());
-    return bill;
+    return viewFor(actor, bill);
 }
 
 Bill BillService::addObjection(const Principal& actor, std::int64_t id, const ObjectionInput& input,
@@ -384,7 +423,7 @@ Bill BillService::addObjection(const Principal& actor, std::int64_t id, const Ob
         errors.add("type", "unknown", "one of sharia, constitution, ambiguity");
     checkText(errors, "text", input.text, TEXT_MAX, true);
     errors.throwIfAny("the objection is not valid");
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     if (!contains(_rules.objectionStates, bill.state))
         throw StateConflict("Guardian Council objections are recorded while the bill is before the Council");
     requireVersion(bill, expectedVersion);
@@ -396,7 +435,7 @@ Bill BillService::addObjection(const Principal& actor, std::int64_t id, const Ob
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
-    return bill;
+    return viewFor(actor, bill);
 }
 
 Bill BillService::answerObjection(const Principal& actor, std::int64_t id, std::int64_t number,
@@ -407,7 +446,7 @@ Bill BillService::answerObjection(const Principal& actor, std::int64_t id, std::
     if (!answer.response && !answer.resolved)
         errors.add("response", "required", "give a response or resolved");
     errors.throwIfAny("the answer is not valid");
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     if (number < 1 || number > static_cast<std::int64_t>(bill.objections.size()))
         throw NotFound("bill " + bill.reference + " has no objection " + std::to_string(number));
     if (!contains(_rules.objectionStates, bill.state))
@@ -429,7 +468,7 @@ Bill BillService::answerObjection(const Principal& actor, std::int64_t id, std::
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
-    return bill;
+    return viewFor(actor, bill);
 }
 
 Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std::string& position,
@@ -443,7 +482,8 @@ Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std
         throw Forbidden("a city's legal director states the city's position");
     const std::string city = *actor.municipality;
     for (int attempt = 1;; ++attempt) {
-        Bill bill = get(actor, id);
+        Bill bill = load(id);
+        requireOpen(bill);
         RecordEvent e = newEvent(actor, bill, "position");
         std::erase_if(bill.positions, [&](const BillPosition& p) { return p.municipality == city; });
         bill.positions.push_back(BillPosition{city, position, note, actor.userId, actor.username, e.at});
@@ -456,7 +496,7 @@ Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std
         try {
             _bills.save(bill, bill.version, {e}, {});
             ++bill.version;
-            return bill;
+            return viewFor(actor, bill);
         } catch (const VersionConflict&) {
             if (attempt >= MAX_RETRIES) throw;
         }
@@ -469,7 +509,7 @@ Bill BillService::extendClock(const Principal& actor, std::int64_t id, const std
     FieldErrors errors;
     checkText(errors, "comment", comment, TEXT_MAX, false);
     errors.throwIfAny("the extension is not valid");
-    Bill bill = get(actor, id);
+    Bill bill = load(id);
     const LifecycleState& state = _lifecycle.state(bill.state);
     if (!state.extensionDays || !bill.dueAt)
         throw StateConflict("the clock of state " + bill.state + " cannot be extended");
@@ -489,12 +529,12 @@ Bill BillService::extendClock(const Principal& actor, std::int64_t id, const std
     bill.updatedAt = e.at;
     _bills.save(bill, expectedVersion, {e}, {});
     bill.version = expectedVersion + 1;
-    return bill;
+    return viewFor(actor, bill);
 }
 
 std::vector<RecordEvent> BillService::history(const Principal& actor, std::int64_t id) {
-    get(actor, id);
-    return _events.history("bill", id);
+    load(id);
+    return _gaps.redactForViewer(actor, _events.history("bill", id));
 }
 
 }  // namespace lacuna

@@ -103,7 +103,12 @@ public:
                                                                  const Bill& bill) const;
     const Lifecycle& lifecycle() const { return _lifecycle; }
 
+    /// The bill as `viewer` may read it: bundled gaps it may not know of keep only their city.
+    Bill viewFor(const Principal& viewer, Bill bill) const;
+
 private:
+    /// The bill as stored (NotFound when there is none).
+    Bill load(std::int64_t id);
     RecordEvent newEvent(const Principal& actor, const Bill& bill, const std::string& type) const;
     std::set<std::string> facts(const Bill& bill) const;
     /// The bundled gaps' changes when the bill enters `state`.
@@ -114,6 +119,7 @@ private:
                       const TransitionInput& input);
     void requireLiaison(const Principal& actor) const;
     void requireVersion(const Bill& bill, std::int64_t expectedVersion) const;
+    void requireOpen(const Bill& bill) const;
     void checkCommon(FieldErrors& errors, const std::optional<std::string>& title,
                      const std::optional<std::string>& registrationNo, const std::optional<std::string>& lead,
                      const std::optional<std::vector<std::string>>& advisory,

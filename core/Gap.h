@@ -106,14 +106,20 @@ struct GapStateChange {
     GapEvent event;
 };
 
+/// What the visibility rule needs to know of a gap; every record that names a gap carries it.
+struct GapAudience {
+    bool confidential = false;
+    std::string municipality;              ///< the reporting city
+    std::vector<std::string> coReporters;  ///< the co-reporting cities (merged duplicates)
+};
+
 /// A gap as lists of related records show it.
 struct GapSummary {
     std::int64_t id = 0;
     std::string reference;
     std::string title;
-    std::string municipality;
     std::string state;
-    bool confidential = false;
+    GapAudience audience;
 };
 
 }  // namespace lacuna

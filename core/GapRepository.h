@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "Gap.h"
+#include "GapVisibility.h"
 
 namespace lacuna {
 
@@ -32,9 +33,8 @@ struct GapQuery {
     bool descending = true;
     std::size_t limit = 20;
     std::optional<GapCursor> after;
-    /// Confidential gaps are listed only when this is set or they belong to `viewerMunicipality`.
-    bool seesAllConfidential = false;
-    std::optional<std::string> viewerMunicipality;
+    /// Which gaps the viewer may know of (visibility::listScope).
+    visibility::ListScope scope;
 };
 
 struct GapPage {
@@ -65,6 +65,9 @@ public:
     virtual GapPage list(const GapQuery& query) = 0;
     /// Every event of the gap, oldest first.
     virtual std::vector<GapEvent> history(std::int64_t gapId) = 0;
+    /// The gaps these ids and references name (those that exist), with what the visibility rule needs.
+    virtual std::vector<visibility::NamedGap> named(const std::vector<std::int64_t>& ids,
+                                                    const std::vector<std::string>& references) = 0;
 };
 
 /// The normalised text a gap is searched on.

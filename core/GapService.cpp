@@ -7,6 +7,7 @@
 
 #include "Errors.h"
 #include "EventData.h"
+#include "GapRedaction.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "PersianText.h"
@@ -80,15 +81,40 @@ std::vector<std::string> GapService::rolesFor(const Principal& actor, const Gap&
 }
 
 bool GapService::visibleTo(const Principal& actor, const Gap& gap) const {
-    if (!gap.fields.confidential) return true;
-    if (actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY)) return true;
-    return actor.municipality &&
-           (*actor.municipality == gap.fields.municipality || contains(gap.coReporters, *actor.municipality));
+    return visibility::mayKnowGap(actor, visibility::audienceOf(gap));
+}
+
+Gap GapService::loadHeld(std::int64_t id) {
+    const auto gap = _gaps.find(id);
+    if (!gap) throw NotFound("no gap " + std::to_string(id));
+    return *gap;
+}
+
+visibility::KnownGaps GapService::known(const Principal& actor, const std::vector<std::int64_t>& ids,
+                                        const std::vector<std::string>& references) {
+    return visibility::KnownGaps(actor, _gaps.named(ids, references));
+}
+
+std::vector<RecordEvent> GapService::redactForViewer(const Principal& actor,
+                                                     std::vector<RecordEvent> events) {
+    if (visibility::seesEveryGap(actor)) return events;
+    redaction::NamedInEvents named;
+    for (const RecordEvent& e : events) redaction::collectNamedGaps(e.dataJson, named);
+    if (named.ids.empty() && named.references.empty()) return events;
+    return redaction::redactEvents(std::move(events), known(actor, named.ids, named.references));
 }
 
 std::vector<const LifecycleTransition*> GapService::availableTransitions(const Principal& actor,
                                                                          const Gap& gap) const {
-    return _lifecycle.available(gap.state, rolesFor(actor, gap));
+    const auto held = rolesFor(actor, gap);
+    std::set<std::string> facts;
+    // has_draft costs a read: established only when a transition the caller holds asks for it.
+    for (const LifecycleTransition* t : _lifecycle.available(gap.state, held))
+        if (contains(t->requirements, "has_draft") && _drafts.latestVersion(gap.id) > 0) {
+            facts.insert("has_draft");
+            break;
+        }
+    return _lifecycle.offered(gap.state, held, facts);
 }
 
 bool GapService::mayEdit(const Principal& actor, const Gap& gap) const {
@@ -117,7 +143,13 @@ Gap GapService::loadByKey(const Principal& actor, const std::string& key) {
 
 std::vector<GapEvent> GapService::history(const Principal& actor, std::int64_t id) {
     load(actor, id);
-    return _gaps.history(id);
+    std::vector<GapEvent> events = _gaps.history(id);
+    if (visibility::seesEveryGap(actor)) return events;
+    // A merge names the other gap, which may be confidential to another city.
+    redaction::NamedInEvents named;
+    for (const GapEvent& e : events) redaction::collectNamedGaps(e.fieldsJson, named);
+    if (named.ids.empty() && named.references.empty()) return events;
+    return redaction::redactEvents(std::move(events), known(actor, named.ids, named.references));
 }
 
 void GapService::validateFields(const GapFields& f, FieldErrors& errors) const {
@@ -350,8 +382,7 @@ GapPage GapService::list(const Principal& actor, GapListRequest request) {
         q.indexTerms = stems;
         q.terms.clear();
     }
-    q.seesAllConfidential = actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
-    q.viewerMunicipality = actor.municipality;
+    q.scope = visibility::listScope(actor);
     return _gaps.list(q);
 }
 

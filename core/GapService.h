@@ -11,8 +11,10 @@
 #include "Errors.h"
 #include "Gap.h"
 #include "GapRepository.h"
+#include "GapVisibility.h"
 #include "Lifecycle.h"
 #include "MergeRepository.h"
+#include "RecordEvent.h"
 #include "SearchRepository.h"
 #include "User.h"
 #include "WorkCalendar.h"
@@ -59,6 +61,15 @@ public:
     /// Like load(), by id or by reference (G-1405-0007).
     Gap loadByKey(const Principal& actor, const std::string& idOrReference);
     bool visibleTo(const Principal& actor, const Gap& gap) const;
+    /// A gap a record holds already (a bill bundles it), read for that record's own change whoever
+    /// fires it: the record was allowed to name the gap when it took it in.
+    Gap loadHeld(std::int64_t id);
+    /// The visibility rule applied, for `actor`, to the gaps these ids and references name.
+    visibility::KnownGaps known(const Principal& actor, const std::vector<std::int64_t>& ids,
+                                const std::vector<std::string>& references = {});
+    /// `events` (of a meeting, bill, ruling or opinion) as `actor` may read them: gaps it may not know of
+    /// redacted (GapRedaction).
+    std::vector<RecordEvent> redactForViewer(const Principal& actor, std::vector<RecordEvent> events);
     /// A new event on `gap` by `actor`, now, in the gap's state.
     GapEvent newEvent(const Principal& actor, const Gap& gap, const std::string& type) const;
     const Lifecycle& lifecycle() const { return _lifecycle; }

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "Gap.h"
+
 namespace lacuna {
 
 /// Something that falls due: a gap or a bill whose state's clock ends at `dueAt`.
@@ -12,8 +14,7 @@ struct DueItem {
     std::int64_t id = 0;
     std::string reference;
     std::string title;
-    std::string municipality;  ///< the gap's city; empty for a bill
-    bool confidential = false;
+    GapAudience audience;  ///< a gap's; a bill's is nobody's city and not confidential
     std::string state;
     std::int64_t dueAt = 0;
 };

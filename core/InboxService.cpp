@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "GapVisibility.h"
+#include "Reference.h"
 #include "Roles.h"
 #include "TextChecks.h"
 
@@ -17,8 +19,25 @@ bool firedByHand(const LifecycleTransition& t) {
            !contains(t.requirements, "below_signatures");
 }
 
-bool seesAll(const Principal& actor) {
-    return actor.hasRole(roles::ADMIN) || actor.hasRole(roles::COMMITTEE_SECRETARY);
+/// A vote the caller's city owes on agenda item `index` of `m` (already as the caller may read it: an
+/// item on a gap it may not know of names only the meeting and the item's place).
+InboxAction voteAction(const Meeting& m, std::size_t index) {
+    const MeetingItem& item = m.items[index];
+    InboxAction a;
+    a.kind = "vote";
+    a.meetingId = m.id;
+    a.item = static_cast<std::int64_t>(index) + 1;
+    a.title = item.gapTitle;
+    if (item.gapId == 0) {
+        a.entityType = "meeting";
+        a.entityId = m.id;
+        a.reference = reference::meeting(m.id);
+    } else {
+        a.entityType = "gap";
+        a.entityId = item.gapId;
+        a.reference = item.gapReference;
+    }
+    return a;
 }
 
 /// An action on a gap or bill: the transitions `available` offers that are fired by hand.
@@ -61,7 +80,7 @@ std::vector<const LifecycleTransition*> InboxService::handTransitions(const Prin
     const Lifecycle& lifecycle = gap ? _gaps.lifecycle() : _bills.lifecycle();
     // City roles count in their own city only (GapService::rolesFor, from the listed row).
     std::vector<std::string> held = actor.roles;
-    if (gap && actor.municipality && *actor.municipality != item.municipality) held.clear();
+    if (gap && actor.municipality && *actor.municipality != item.audience.municipality) held.clear();
     std::vector<const LifecycleTransition*> out = lifecycle.available(item.state, held);
     std::erase_if(out, [](const LifecycleTransition* t) { return !firedByHand(*t); });
     return out;
@@ -82,8 +101,8 @@ std::vector<Deadline> InboxService::deadlines(const Principal& actor, const Dead
 
     std::vector<Deadline> out;
     for (const DueItem& item : _inbox.dueBefore(now + q.withinMs, 1000)) {
-        if (item.confidential && !seesAll(actor) && actor.municipality != item.municipality) continue;
-        if (q.municipality && item.municipality != *q.municipality) continue;
+        if (!visibility::mayKnowGap(actor, item.audience)) continue;
+        if (q.municipality && item.audience.municipality != *q.municipality) continue;
         Deadline d;
         d.item = item;
         d.overdue = item.dueAt < now;
@@ -103,17 +122,8 @@ Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool un
     Inbox box;
     // Votes the caller's city still owes.
     for (const Meeting& m : _meetings.list(actor, std::string("scheduled"), 50))
-        for (const MeetingItem& item : m.items)
-            if (_meetings.awaitsVoteFrom(actor, m, item)) {
-                InboxAction a;
-                a.kind = "vote";
-                a.entityType = "gap";
-                a.entityId = item.gapId;
-                a.reference = item.gapReference;
-                a.title = item.gapTitle;
-                a.meetingId = m.id;
-                box.actions.push_back(std::move(a));
-            }
+        for (std::size_t i = 0; i < m.items.size(); ++i)
+            if (_meetings.awaitsVoteFrom(actor, m, m.items[i])) box.actions.push_back(voteAction(m, i));
     // Gaps the caller can move on now, in its scope.
     std::vector<std::string> states;
     for (const LifecycleState& s : _gaps.lifecycle().states())
@@ -124,7 +134,7 @@ Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool un
             }
     // Decided from the listed rows themselves: no gap is read again.
     for (const DueItem& item : _inbox.gapsInStates(states, actor.municipality, INBOX_LIMIT))
-        if (seesAll(actor) || !item.confidential || actor.municipality == item.municipality)
+        if (visibility::mayKnowGap(actor, item.audience))
             if (auto a = transitionAction(
                     handTransitions(actor, item), "gap", item.id, item.reference, item.title, item.state,
                     item.dueAt ? std::optional<std::int64_t>(item.dueAt) : std::nullopt))
@@ -148,10 +158,25 @@ Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool un
         a.dueAt = d.item.dueAt;
         box.actions.push_back(std::move(a));
     }
-    box.notifications = _inbox.notifications(actor.userId, unreadOnly, INBOX_LIMIT);
+    box.notifications =
+        knownNotifications(actor, _inbox.notifications(actor.userId, unreadOnly, INBOX_LIMIT));
     for (const Notification& n : box.notifications)
         if (!n.readAt) ++box.unread;
     return box;
+}
+
+std::vector<Notification> InboxService::knownNotifications(const Principal& actor,
+                                                           std::vector<Notification> notifications) {
+    // A watcher who may no longer know of a gap (it became confidential, or the watcher moved city)
+    // hears nothing more of it.
+    std::vector<std::int64_t> gapIds;
+    for (const Notification& n : notifications)
+        if (n.entityType == "gap") gapIds.push_back(n.entityId);
+    if (gapIds.empty() || visibility::seesEveryGap(actor)) return notifications;
+    const visibility::KnownGaps known = _gaps.known(actor, gapIds);
+    std::erase_if(notifications,
+                  [&](const Notification& n) { return n.entityType == "gap" && !known.id(n.entityId); });
+    return notifications;
 }
 
 int InboxService::markRead(const Principal& actor, const std::vector<std::int64_t>& ids) {

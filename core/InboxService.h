@@ -40,6 +40,7 @@ struct InboxAction {
     std::string state;
     std::optional<std::int64_t> dueAt;
     std::int64_t meetingId = 0;            ///< for a vote
+    std::int64_t item = 0;                 ///< for a vote: the agenda item's place, from 1
     std::vector<std::string> transitions;  ///< for a transition
 };
 
@@ -67,6 +68,9 @@ private:
     std::vector<const LifecycleTransition*> handTransitions(const Principal& actor,
                                                             const DueItem& item) const;
     bool canAct(const Principal& actor, const DueItem& item);
+    /// The notifications the actor may still read (see the visibility rule).
+    std::vector<Notification> knownNotifications(const Principal& actor,
+                                                 std::vector<Notification> notifications);
 
     InboxRepository& _inbox;
     GapService& _gaps;

@@ -19,6 +19,17 @@ const std::vector<LifecycleFact>& lifecycleFacts() {
     return FACTS;
 }
 
+std::vector<const LifecycleTransition*> Lifecycle::offered(const std::string& state,
+                                                           const std::vector<std::string>& roles,
+                                                           const std::set<std::string>& facts) const {
+    std::vector<const LifecycleTransition*> out = available(state, roles);
+    std::erase_if(out, [&](const LifecycleTransition* t) {
+        return std::any_of(t->requirements.begin(), t->requirements.end(),
+                           [&](const std::string& r) { return findLifecycleFact(r) && !facts.count(r); });
+    });
+    return out;
+}
+
 const LifecycleFact* findLifecycleFact(const std::string& name) {
     const auto& facts = lifecycleFacts();
     const auto it = std::find_if(facts.begin(), facts.end(), [&](const auto& f) { return name == f.name; });

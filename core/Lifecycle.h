@@ -76,10 +76,16 @@ public:
     virtual const std::vector<LifecycleState>& states() const = 0;
     /// The transition named so, or null.
     virtual const LifecycleTransition* findTransition(const std::string& name) const = 0;
-    /// The transitions someone holding `roles` may fire from `state` now. An expected outcome,
-    /// so a return value rather than an exception.
+    /// The transitions someone holding `roles` may fire from `state` (requirements aside). An expected
+    /// outcome, so a return value rather than an exception.
     virtual std::vector<const LifecycleTransition*> available(
         const std::string& state, const std::vector<std::string>& roles) const = 0;
+    /// What a record offers its reader: the available transitions whose required facts all hold now
+    /// (`facts`, as the record's service establishes them). A transition only a meeting or a bill fires
+    /// (`quorum`, `by_bill`) is never offered; what the caller supplies (a comment, a field) is asked for.
+    std::vector<const LifecycleTransition*> offered(const std::string& state,
+                                                    const std::vector<std::string>& roles,
+                                                    const std::set<std::string>& facts) const;
     /// Checks that `input` may be fired from `state` by someone holding `roles` and returns the
     /// transition. Throws ValidationError (unknown transition or field, 400; unmet requirement, 422),
     /// StateConflict (not from this state, 409) or Forbidden (role, 403).

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "Gap.h"
+
 namespace lacuna {
 
 /// Votes and decisions of the joint legal committee.
@@ -27,7 +29,7 @@ struct MeetingItem {
     std::int64_t gapId = 0;
     std::string gapReference;
     std::string gapTitle;
-    std::string gapMunicipality;
+    GapAudience gapAudience;
     std::vector<MeetingVote> votes;
     std::string decision;  ///< empty until decided: approve, reject, revise
     std::int64_t decidedAt = 0;

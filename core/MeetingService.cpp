@@ -4,6 +4,7 @@
 #include <set>
 
 #include "EventData.h"
+#include "GapVisibility.h"
 #include "JsonText.h"
 #include "Reference.h"
 #include "Roles.h"
@@ -21,6 +22,11 @@ std::vector<std::string> agendaReferences(const Meeting& m) {
     std::vector<std::string> out;
     for (const auto& item : m.items) out.push_back(item.gapReference);
     return out;
+}
+
+/// An item's place on the agenda, from 1.
+std::int64_t position(const Meeting& m, const MeetingItem& item) {
+    return static_cast<std::int64_t>(&item - m.items.data()) + 1;
 }
 
 MeetingItem* findItem(Meeting& m, std::int64_t gapId) {
@@ -91,7 +97,7 @@ std::vector<MeetingItem> MeetingService::resolveAgenda(const Principal& actor,
         item.gapId = gap->id;
         item.gapReference = gap->reference;
         item.gapTitle = gap->fields.title;
-        item.gapMunicipality = gap->fields.municipality;
+        item.gapAudience = visibility::audienceOf(*gap);
         items.push_back(std::move(item));
     }
     for (const MeetingItem& old : existing)
@@ -125,27 +131,42 @@ Meeting MeetingService::create(const Principal& actor, const MeetingInput& input
     return _meetings.create(m, e);
 }
 
-Meeting MeetingService::get(const Principal& actor, std::int64_t id) {
-    (void)actor;  // every authenticated user reads meetings; confidential gaps' titles are shown to the
-                  // committee anyway once they are on an agenda
+Meeting MeetingService::load(std::int64_t id) {
     const auto m = _meetings.find(id);
     if (!m) throw NotFound("no meeting " + std::to_string(id));
     return *m;
 }
 
-std::vector<Meeting> MeetingService::list(const Principal&, const std::optional<std::string>& state,
+Meeting MeetingService::viewFor(const Principal& viewer, Meeting m) const {
+    // Every signed-in user reads meetings. An item on a gap the viewer may not know of shows that it is
+    // there, its place on the agenda, its city, the votes and the decision; not the gap's id,
+    // reference or title, nor the decision's note, which may describe it.
+    for (MeetingItem& item : m.items)
+        if (!visibility::mayKnowGap(viewer, item.gapAudience)) {
+            item.gapId = 0;
+            item.gapReference = item.gapTitle = visibility::HIDDEN_GAP;
+            item.note.clear();
+        }
+    return m;
+}
+
+Meeting MeetingService::get(const Principal& actor, std::int64_t id) { return viewFor(actor, load(id)); }
+
+std::vector<Meeting> MeetingService::list(const Principal& actor, const std::optional<std::string>& state,
                                           std::size_t limit) {
     if (state && *state != "scheduled" && *state != "closed")
         throw ValidationError("unknown state", {{"state", "unknown", "scheduled or closed"}});
     if (limit < 1 || limit > 100)
         throw ValidationError("bad limit", {{"limit", "out_of_range", "between 1 and 100"}});
-    return _meetings.list(state, limit);
+    std::vector<Meeting> meetings = _meetings.list(state, limit);
+    for (Meeting& m : meetings) m = viewFor(actor, std::move(m));
+    return meetings;
 }
 
 Meeting MeetingService::update(const Principal& actor, std::int64_t id, const MeetingPatch& patch,
                                std::int64_t expectedVersion) {
     requireSecretary(actor);
-    Meeting m = get(actor, id);
+    Meeting m = load(id);
     requireOpen(m);
     FieldErrors errors;
     if (patch.place) checkText(errors, "place", *patch.place, PLACE_MAX, true);
@@ -195,7 +216,7 @@ Meeting MeetingService::update(const Principal& actor, std::int64_t id, const Me
     m.updatedAt = e.at;
     _meetings.save(m, expectedVersion, e, {});
     m.version = expectedVersion + 1;
-    return m;
+    return viewFor(actor, m);
 }
 
 bool MeetingService::awaitsVoteFrom(const Principal& actor, const Meeting& m, const MeetingItem& item) const {
@@ -216,14 +237,14 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
     const std::string city = *actor.municipality;
     // Votes of different cities do not depend on each other, so a lost race is simply retried.
     for (int attempt = 1;; ++attempt) {
-        Meeting m = get(actor, id);
+        Meeting m = load(id);
         requireOpen(m);
         MeetingItem* item = findItem(m, gapId);
         if (!item)
             throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " +
                            reference::meeting(id));
         if (!item->decision.empty())
-            throw StateConflict("the item " + item->gapReference + " is decided already");
+            throw StateConflict("agenda item " + std::to_string(position(m, *item)) + " is decided already");
         if (!contains(m.present, city))
             throw ValidationError(
                 "not present",
@@ -240,7 +261,7 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
         try {
             _meetings.save(m, m.version, e, {});
             ++m.version;
-            return m;
+            return viewFor(actor, m);
         } catch (const VersionConflict&) {
             if (attempt >= MAX_RETRIES) throw;
         }
@@ -271,20 +292,20 @@ Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int
     if (transitionName == _rules.decisionTransitions.end())
         throw ValidationError("unknown decision",
                               {{"decision", "unknown", "one of approve, reject, revise"}});
-    Meeting m = get(actor, id);
+    Meeting m = load(id);
     requireOpen(m);
     MeetingItem* item = findItem(m, gapId);
     if (!item)
         throw NotFound("gap " + std::to_string(gapId) + " is not on the agenda of " + reference::meeting(id));
     if (!item->decision.empty())
-        throw StateConflict("the item " + item->gapReference + " is decided already");
+        throw StateConflict("agenda item " + std::to_string(position(m, *item)) + " is decided already");
     requireVersion("meeting", m.version, expectedVersion);
 
     const QuorumCheck c = check(m, *item, decision);
     const LifecycleTransition* t = _gaps.lifecycle().findTransition(transitionName->second);
     if (!t) throw StateConflict("the gap workflow has no transition " + transitionName->second);
-    const bool needsQuorum = contains(t->requirements, "quorum");
-    if (needsQuorum && !c.carried()) {
+    // Whatever the decision — endorse, reject or send back — it is the one the votes carry.
+    if (!c.carried()) {
         std::string detail = std::to_string(c.present) + " of " + std::to_string(c.members) +
                              " member cities present (" + std::to_string(c.quorumNeeded) + " needed); " +
                              std::to_string(c.votesFor) + " votes for «" + decision + "» (" +
@@ -298,7 +319,7 @@ Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int
     input.transition = t->name;
     input.comment = comment;
     if (contains(t->fields, "meeting")) input.fields["meeting"] = reference::meeting(m.id);
-    if (c.carried()) input.facts.insert("quorum");
+    input.facts.insert("quorum");
     const Gap gap = _gaps.load(actor, gapId);
     GapStateChange change = _gaps.planTransition(actor, gap, input);
 
@@ -320,12 +341,20 @@ Meeting MeetingService::decide(const Principal& actor, std::int64_t id, std::int
     m.updatedAt = e.at;
     _meetings.save(m, expectedVersion, e, {change});
     m.version = expectedVersion + 1;
-    return m;
+    return viewFor(actor, m);
 }
 
 std::vector<RecordEvent> MeetingService::history(const Principal& actor, std::int64_t id) {
-    get(actor, id);
-    return _events.history("meeting", id);
+    load(id);
+    return _gaps.redactForViewer(actor, _events.history("meeting", id));
+}
+
+Meeting MeetingService::voteOnItem(const Principal& actor, std::int64_t id, std::int64_t position,
+                                   const std::string& vote) {
+    const Meeting m = load(id);
+    if (position < 1 || position > static_cast<std::int64_t>(m.items.size()))
+        throw NotFound(reference::meeting(id) + " has no agenda item " + std::to_string(position));
+    return this->vote(actor, id, m.items[static_cast<std::size_t>(position - 1)].gapId, vote);
 }
 
 }  // namespace lacuna

@@ -46,6 +46,10 @@ public:
                    std::int64_t expectedVersion);
     /// The committee member's city votes on one agenda item (again: the vote is replaced).
     Meeting vote(const Principal& actor, std::int64_t id, std::int64_t gapId, const std::string& vote);
+    /// The same vote on the item at `position` (from 1) of the agenda: how a member votes on an item
+    /// whose gap its city may not know of.
+    Meeting voteOnItem(const Principal& actor, std::int64_t id, std::int64_t position,
+                       const std::string& vote);
     /// The secretary records the meeting's decision on an item, which fires the gap's transition.
     Meeting decide(const Principal& actor, std::int64_t id, std::int64_t gapId, const std::string& decision,
                    const std::string& comment, std::int64_t expectedVersion);
@@ -55,8 +59,12 @@ public:
     const CommitteeRules& rules() const { return _rules; }
     /// Whether the actor's city may still vote on this item.
     bool awaitsVoteFrom(const Principal& actor, const Meeting& meeting, const MeetingItem& item) const;
+    /// The meeting as `viewer` may read it (see the visibility rule).
+    Meeting viewFor(const Principal& viewer, Meeting meeting) const;
 
 private:
+    /// The meeting as stored (NotFound when there is none).
+    Meeting load(std::int64_t id);
     void requireSecretary(const Principal& actor) const;
     std::vector<MeetingItem> resolveAgenda(const Principal& actor, const std::vector<std::string>& agenda,
                                            const std::vector<MeetingItem>& existing);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "EventData.h"
+#include "GapVisibility.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "Roles.h"
@@ -57,7 +58,9 @@ std::vector<std::string> OpinionService::rolesFor(const Principal& actor, const 
 
 std::vector<const LifecycleTransition*> OpinionService::availableTransitions(const Principal& actor,
                                                                              const Opinion& o) const {
-    return _lifecycle.available(o.state, rolesFor(actor, o));
+    std::set<std::string> facts;
+    if (o.latest("answer")) facts.insert("has_answer");
+    return _lifecycle.offered(o.state, rolesFor(actor, o), facts);
 }
 
 std::vector<std::int64_t> OpinionService::resolveGaps(const Principal& actor,
@@ -115,10 +118,22 @@ Opinion OpinionService::ask(const Principal& actor, const OpinionInput& in) {
     return _opinions.create(o, jalaliDateInIran(o.createdAt).year, e);
 }
 
-Opinion OpinionService::get(const Principal& actor, std::int64_t id) {
+Opinion OpinionService::load(const Principal& actor, std::int64_t id) {
     const auto o = _opinions.find(id);
     if (!o || !visibleTo(actor, *o)) throw NotFound("no opinion " + std::to_string(id));
     return *o;
+}
+
+Opinion OpinionService::viewFor(const Principal& viewer, Opinion o) {
+    // Even published guidance names only the gaps the reader may know of.
+    if (o.gapIds.empty() || visibility::seesEveryGap(viewer)) return o;
+    const visibility::KnownGaps known = _gaps.known(viewer, o.gapIds);
+    std::erase_if(o.gapIds, [&](std::int64_t id) { return !known.id(id); });
+    return o;
+}
+
+Opinion OpinionService::get(const Principal& actor, std::int64_t id) {
+    return viewFor(actor, load(actor, id));
 }
 
 std::vector<Opinion> OpinionService::list(const Principal& actor, const std::optional<std::string>& state,
@@ -129,6 +144,7 @@ std::vector<Opinion> OpinionService::list(const Principal& actor, const std::opt
         throw ValidationError("unknown state", {{"state", "unknown", "not a state of the opinion workflow"}});
     std::vector<Opinion> out = _opinions.list(state, municipality, limit);
     std::erase_if(out, [&](const Opinion& o) { return !visibleTo(actor, o); });
+    for (Opinion& o : out) o = viewFor(actor, std::move(o));
     return out;
 }
 
@@ -140,7 +156,7 @@ Opinion OpinionService::write(const Principal& actor, std::int64_t id, const std
     checkProvisions(errors, "provisions", provisions, _limits.provisionsMax, _limits.lawMax,
                     _limits.articleMax);
     errors.throwIfAny("the text is not valid");
-    Opinion o = get(actor, id);
+    Opinion o = load(actor, id);
     const auto held = rolesFor(actor, o);
     if (kind == "question") {
         if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) &&
@@ -164,12 +180,12 @@ Opinion OpinionService::write(const Principal& actor, std::int64_t id, const std
     o.updatedAt = t.createdAt;
     _opinions.save(o, expectedVersion, e, t);
     o.version = expectedVersion + 1;
-    return o;
+    return viewFor(actor, o);
 }
 
 Opinion OpinionService::fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& raw,
                                        std::int64_t expectedVersion) {
-    Opinion o = get(actor, id);
+    Opinion o = load(actor, id);
     TransitionInput input = raw;
     FieldErrors errors;
     checkText(errors, "comment", input.comment, TEXT_MAX, false);
@@ -200,16 +216,21 @@ Opinion OpinionService::fireTransition(const Principal& actor, std::int64_t id, 
     o.updatedAt = e.at;
     _opinions.save(o, expectedVersion, e, std::nullopt);
     o.version = expectedVersion + 1;
-    return o;
+    return viewFor(actor, o);
 }
 
 Opinion OpinionService::link(const Principal& actor, std::int64_t id, const std::vector<std::string>& gaps,
                              const std::vector<std::int64_t>& rulings, std::int64_t expectedVersion) {
-    Opinion o = get(actor, id);
+    Opinion o = load(actor, id);
     if (!actor.hasRole(roles::COMMITTEE_SECRETARY) &&
         !contains(rolesFor(actor, o), std::string(roles::LEGAL_DIRECTOR)))
         throw Forbidden("the secretary or the asking city's legal director links an opinion");
-    o.gapIds = resolveGaps(actor, gaps);
+    if (_lifecycle.state(o.state).terminal) throw StateConflict("the opinion is closed (" + o.state + ")");
+    // The links the caller names replace those it may know of; links to gaps it may not know of stay.
+    const visibility::KnownGaps known = _gaps.known(actor, o.gapIds);
+    std::erase_if(o.gapIds, [&](std::int64_t gapId) { return known.id(gapId); });
+    for (const std::int64_t gapId : resolveGaps(actor, gaps))
+        if (std::find(o.gapIds.begin(), o.gapIds.end(), gapId) == o.gapIds.end()) o.gapIds.push_back(gapId);
     checkRulings(rulings);
     o.rulingIds = rulings;
     std::sort(o.rulingIds.begin(), o.rulingIds.end());
@@ -220,12 +241,12 @@ Opinion OpinionService::link(const Principal& actor, std::int64_t id, const std:
     o.updatedAt = e.at;
     _opinions.save(o, expectedVersion, e, std::nullopt);
     o.version = expectedVersion + 1;
-    return o;
+    return viewFor(actor, o);
 }
 
 std::vector<RecordEvent> OpinionService::history(const Principal& actor, std::int64_t id) {
-    get(actor, id);
-    return _events.history("opinion", id);
+    load(actor, id);
+    return _gaps.redactForViewer(actor, _events.history("opinion", id));
 }
 
 }  // namespace lacuna

@@ -54,6 +54,10 @@ public:
     const Lifecycle& lifecycle() const { return _lifecycle; }
 
 private:
+    /// The opinion as stored, if the actor may see it (NotFound otherwise).
+    Opinion load(const Principal& actor, std::int64_t id);
+    /// The opinion as `viewer` may read it: links to gaps it may not know of left out.
+    Opinion viewFor(const Principal& viewer, Opinion opinion);
     bool visibleTo(const Principal& actor, const Opinion& o) const;
     std::vector<std::string> rolesFor(const Principal& actor, const Opinion& o) const;
     std::vector<std::int64_t> resolveGaps(const Principal& actor, const std::vector<std::string>& gaps);

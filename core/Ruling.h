@@ -19,6 +19,7 @@ struct RulingLink {
     std::string note;
     std::string linkedBy;
     std::int64_t linkedAt = 0;
+    GapAudience gapAudience;
 };
 
 /// A court decision that bears on gaps: a ruling against one city is used against all of them.

@@ -18,8 +18,9 @@ struct SearchDoc {
     std::string category;
     std::string court;
     std::string outcome;
-    std::int64_t gapId = 0;  ///< for a draft: its gap
-    std::string text;        ///< what a snippet is taken from (filled only on request)
+    std::int64_t gapId = 0;                ///< for a draft: its gap
+    std::string text;                      ///< what a snippet is taken from (filled only on request)
+    std::vector<std::string> coReporters;  ///< a gap's or a draft's gap's co-reporting cities
 };
 
 /// One candidate from the index: the document and its weight for each query term, in query order.

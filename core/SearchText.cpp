@@ -30,25 +30,111 @@ const std::set<std::string>& stopWords() {
     return WORDS;
 }
 
-std::size_t codePoints(const std::string& s) { return utf8Length(s); }
-
 bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string stripSuffix(const std::string& word) {
-    // Longest first; a stem keeps at least two letters (three for ان/ات, which end many stems).
-    struct Rule {
-        const char* suffix;
-        std::size_t minStem;
-    };
-    static const Rule RULES[] = {{"های", 2}, {"ها", 2}, {"ات", 3}, {"ان", 3}};
-    for (const Rule& r : RULES)
-        if (endsWith(word, r.suffix)) {
-            std::string stem = word.substr(0, word.size() - std::string(r.suffix).size());
-            if (codePoints(stem) >= r.minStem) return stem;
-        }
+/// Words whose ending only looks like a suffix: they are their own stem. (A word left out here and
+/// stripped wrongly still meets its own forms; it may only meet another word's.)
+const std::set<std::string>& unstrippable() {
+    static const std::set<std::string> WORDS = {
+        // -ان
+        "ساختمان", "سازمان", "عمران", "تهران", "زمان", "استان", "خیابان", "میدان", "ایران", "پایان", "جریان",
+        "امکان", "مکان", "بیان", "زیان", "نشان", "دوران", "بحران", "ارزان", "بیمارستان", "شهرستان",
+        "دبیرستان", "گلستان", "کاشان", "کرمان", "اصفهان", "همدان", "زنجان", "سمنان", "گیلان", "آبادان",
+        "باران", "پیمان", "درمان", "فرمان", "میزان", "ایمان", "انسان", "جوان", "آسمان", "مهمان", "دیوان",
+        "گمرکان", "ارکان", "توان", "عنوان", "میهمان", "نگهبان", "پاسبان", "دربان", "بوستان", "کودکستان",
+        "دادستان", "خراسان", "کردستان", "لرستان", "خوزستان", "سیستان", "بلوچستان", "مازندران", "هرمزگان",
+        "زمستان", "تابستان", "گروگان", "رایگان", "بازرگان", "شایان", "یکسان", "آسان", "امان", "جهان", "دهان",
+        "زبان", "پیشخوان", "ترکمان", "پنهان", "آرمان", "گریبان", "بنیان", "سامان", "کیهان",
+        // -ات
+        "مالیات", "اطلاعات", "انتخابات", "حیات", "ثبات", "صادرات", "واردات", "ملاقات", "مقررات", "خدمات",
+        "اوقات", "نجات", "زکات", "صلوات", "سادات", "برات", "کرات", "ذات", "صفات", "قنات", "نبات", "ادبیات",
+        "الزامات", "اقدامات",
+        // -ین
+        "زمین", "ماشین", "تامین", "تعیین", "تضمین", "آیین", "سنگین", "پایین", "معین", "بنزین", "نوین",
+        "دوربین", "تدوین", "تمرین", "تحسین", "تزیین", "تکوین", "تلقین", "نگین", "شیرین", "دین", "چنین",
+        "همچنین", "بنابراین", "ببین", "آیندگین", "جنین", "یقین", "امین", "تبیین", "حین", "مسکین", "زرین",
+        // -تر, -ها
+        "دفتر", "کبوتر", "چتر", "اختر", "دختر", "بستر", "دکتر", "فیلتر", "شتر", "کمتر", "بیشتر", "بهتر",
+        "تنها", "بها", "رها", "انتها", "ماها"};
+    return WORDS;
+}
+
+/// Common words ending in a silent ه. Their plural in ات drops it (معامله → معاملات) and their
+/// indefinite ای joins it (پرونده‌ای, written پروندهای once ZWNJ is gone): both meet the word
+/// again, where a word not listed would lose its ه.
+const std::set<std::string>& silentHeWords() {
+    static const std::set<std::string> WORDS = {
+        "معامله",  "مطالبه",     "مصوبه",   "ملاحظه",    "مکاتبه",   "محاسبه",   "مطالعه",   "مصاحبه",
+        "مراجعه",  "مباحثه",     "مذاکره",  "مشاهده",    "مناقصه",   "مزایده",   "مقرره",    "نظریه",
+        "اعلامیه", "ابلاغیه",    "بخشنامه", "آییننامه",  "شیوهنامه", "تبصره",    "مرحله",    "منطقه",
+        "مصالحه",  "موافقتنامه", "ماده",    "پرونده",    "نامه",     "بودجه",    "برنامه",   "پروانه",
+        "لایحه",   "کمیته",      "هزینه",   "وظیفه",     "نقشه",     "محله",     "خانه",     "اجاره",
+        "اداره",   "پایه",       "سرمایه",  "بیمه",      "ضابطه",    "رابطه",    "جریمه",    "وثیقه",
+        "قطعه",    "عرصه",       "کارخانه", "مغازه",     "طبقه",     "شناسنامه", "اساسنامه", "مقدمه",
+        "نتیجه",   "شکایتنامه",  "دادنامه", "اظهارنامه", "نماینده",  "راننده",   "دارنده",   "کوچه",
+        "محوطه"};
+    return WORDS;
+}
+
+/// Broken (Arabic) plurals of the legal vocabulary, which no suffix rule reaches.
+const std::map<std::string, std::string>& brokenPlurals() {
+    static const std::map<std::string, std::string> WORDS = {
+        {"قوانین", "قانون"}, {"مواد", "ماده"},   {"احکام", "حکم"},  {"اموال", "مال"},   {"اراضی", "ارض"},
+        {"املاک", "ملک"},    {"اسناد", "سند"},   {"دعاوی", "دعوی"}, {"محاکم", "محکمه"}, {"مراجع", "مرجع"},
+        {"ادارات", "اداره"}, {"مقامات", "مقام"}, {"اشخاص", "شخص"},  {"حقوق", "حقوق"},   {"آرا", "رای"}};
+    return WORDS;
+}
+
+std::size_t letters(const std::string& s) { return utf8Length(s); }
+
+/// `word` without `suffix` when the rest keeps `minStem` letters; "" otherwise.
+std::string without(const std::string& word, const std::string& suffix, std::size_t minStem) {
+    if (!endsWith(word, suffix)) return "";
+    std::string stem = word.substr(0, word.size() - suffix.size());
+    return letters(stem) >= minStem ? stem : "";
+}
+
+/// One step: the word less its outermost inflection, or the word itself when it has none.
+std::string stripOnce(const std::string& word) {
+    if (unstrippable().count(word)) return word;
+    if (const auto broken = brokenPlurals().find(word); broken != brokenPlurals().end())
+        return broken->second;
+    // Plural with a possessive: هایشان، هایمان، هایتان، هایش، هایم، هایت.
+    for (const char* suffix : {"هایشان", "هایمان", "هایتان", "هایش", "هایم", "هایت"})
+        if (auto stem = without(word, suffix, 2); !stem.empty()) return stem;
+    // «…های» is a plural (قانونهای), or an indefinite ای on a word in silent ه (پروندهای).
+    if (auto stem = without(word, "های", 2); !stem.empty())
+        return silentHeWords().count(stem + "ه") ? stem + "ه" : stem;
+    if (auto stem = without(word, "ها", 2); !stem.empty()) return stem;
+    // A possessive on a silent ه, written with ZWNJ (پرونده‌اش → پروندهاش): back to the
+    // ه.
+    for (const char* suffix : {"هاش", "هام"})
+        if (auto stem = without(word, suffix, 3); !stem.empty()) return stem + "ه";
+    // Superlative and comparative: مهم‌ترین → مهمتر → مهم.
+    if (auto stem = without(word, "ترین", 2); !stem.empty()) return stem + "تر";
+    if (auto stem = without(word, "تر", 3); !stem.empty()) return stem;
+    // Plurals in ان: a silent ه became گ (نمایندگان), a vowel took ی (دانشجویان).
+    if (auto stem = without(word, "گان", 3); !stem.empty()) return stem + "ه";
+    if (auto stem = without(word, "یان", 2); !stem.empty() && (endsWith(stem, "ا") || endsWith(stem, "و")))
+        return stem;
+    if (auto stem = without(word, "ان", 3); !stem.empty()) return stem;
+    if (auto stem = without(word, "ات", 3); !stem.empty())
+        return silentHeWords().count(stem + "ه") ? stem + "ه" : stem;
+    if (auto stem = without(word, "ین", 4); !stem.empty()) return stem;
     return word;
+}
+
+/// The stem: inflections taken off one by one (at most three: plural, possessive, comparative).
+std::string stripSuffix(const std::string& word) {
+    std::string stem = word;
+    for (int i = 0; i < 3; ++i) {
+        const std::string next = stripOnce(stem);
+        if (next == stem) break;
+        stem = next;
+    }
+    return stem;
 }
 
 bool isWordChar(char32_t c) {
@@ -225,6 +311,31 @@ Provision parseProvisionReference(const std::string& text) {
     Provision p;
     for (std::size_t j = 0; j < all.size(); ++j) p.law += (j ? " " : "") + all[j];
     return p;
+}
+
+std::string courtKey(const std::string& court) {
+    // People write a court's name with a space, a ZWNJ or nothing between its words: none of it counts.
+    std::string key = normalizePersian(court);
+    std::erase(key, ' ');
+    return key;
+}
+
+IndexedText gapIndexText(const std::string& title, const std::string& description) {
+    return {title, description};
+}
+
+IndexedText draftIndexText(const std::string& text, const std::string& rationale) {
+    return {"", text + "\n" + rationale};
+}
+
+IndexedText rulingIndexText(const std::string& court, const std::string& summary,
+                            const std::string& fullText) {
+    return {court + " " + summary, fullText};
+}
+
+IndexedText opinionIndexText(const std::string& title, const std::string& question,
+                             const std::string& answer) {
+    return {title, question + "\n" + answer};
 }
 
 }  // namespace lacuna

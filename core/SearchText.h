@@ -14,6 +14,11 @@ namespace lacuna {
 /// query, so «شهرداری‌ها», «شهرداریها» and «شهرداری» are one term.
 std::vector<std::string> searchTerms(const std::string& text);
 
+/// The version of the text rules — normalizePersian, searchStem, provisionKey, courtKey. Raise it with
+/// any change to what they give: the store remakes its provision keys, court keys and search index
+/// once, at the next start.
+inline constexpr std::int64_t TEXT_RULES_VERSION = 2;
+
 /// One word's stem (the word normalised already), or "" when it is a stop word.
 std::string searchStem(const std::string& normalisedWord);
 
@@ -41,6 +46,24 @@ std::string provisionKey(const Provision& provision);
 
 /// The key of a provision given as a key (`قانون_شهرداری:100`) or as people write it.
 std::string provisionKeyOf(const std::string& keyOrReference);
+
+/// A court as rulings are filtered and compared by it: «دیوان عدالت اداری», «ديوان عدالت اداري» and
+/// «دیوان عدالت‌اداری» are one (normalised, spacing ignored).
+std::string courtKey(const std::string& court);
+
+/// What the search index holds of each kind of document: a title (weighted more) and a body.
+struct IndexedText {
+    std::string title;
+    std::string body;
+};
+IndexedText gapIndexText(const std::string& title, const std::string& description);
+/// A gap's latest draft.
+IndexedText draftIndexText(const std::string& text, const std::string& rationale);
+IndexedText rulingIndexText(const std::string& court, const std::string& summary,
+                            const std::string& fullText);
+/// A published opinion.
+IndexedText opinionIndexText(const std::string& title, const std::string& question,
+                             const std::string& answer);
 
 /// Splits «قانون شهرداری — ماده ۱۰۰» (or «… م ۱۰۰», «…، ماده ۱۰۰») into law and article.
 Provision parseProvisionReference(const std::string& text);

@@ -32,8 +32,11 @@ public:
     virtual SearchRepository& search() = 0;
     virtual MergeRepository& merges() = 0;
     virtual OpinionRepository& opinions() = 0;
-    /// Whether the database answers a trivial query now (for the health check).
+    /// Whether the database answers a trivial query now.
     virtual bool reachable() = 0;
+    /// Whether a write transaction commits now (readiness: a store that has become read-only, or full,
+    /// answers reads but loses every change).
+    virtual bool writable(std::int64_t now) = 0;
     /// A short name of the backend for logs and health output (`sqlite`, `mysql`).
     virtual std::string backendName() const = 0;
 };

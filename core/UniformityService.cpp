@@ -9,6 +9,7 @@
 #include <set>
 
 #include "EventData.h"
+#include "GapVisibility.h"
 #include "JsonText.h"
 #include "PersianText.h"
 #include "Roles.h"
@@ -41,11 +42,12 @@ const std::vector<std::string>& outcomes() {
 }  // namespace rulingvalues
 
 UniformityService::UniformityService(RulingRepository& rulings, SearchRepository& search,
-                                     UserRepository& users, GapService& gaps, const Catalog& catalog,
-                                     const Clock& clock, GapLimits limits)
+                                     UserRepository& users, RecordEventRepository& events, GapService& gaps,
+                                     const Catalog& catalog, const Clock& clock, GapLimits limits)
     : _rulings(rulings),
       _search(search),
       _users(users),
+      _events(events),
       _gaps(gaps),
       _catalog(catalog),
       _clock(clock),
@@ -112,20 +114,30 @@ RegisteredRuling UniformityService::registerRuling(const Principal& actor, const
         std::vector<std::string> keys;
         for (const auto& p : r.provisions) keys.push_back(provisionKey(p));
         for (const GapSummary& g : _rulings.gapsOnProvisions(keys, 100))
-            if (!g.confidential || actor.hasRole(roles::COMMITTEE_SECRETARY) ||
-                actor.municipality == g.municipality)
-                out.relatedGaps.push_back(g);
+            if (visibility::mayKnowGap(actor, g.audience)) out.relatedGaps.push_back(g);
     }
     return out;
 }
 
-Ruling UniformityService::ruling(const Principal&, std::int64_t id) {
-    const auto r = _rulings.find(id);
-    if (!r) throw NotFound("no ruling " + std::to_string(id));
-    return *r;
+Ruling UniformityService::viewFor(const Principal& viewer, Ruling r) const {
+    // A ruling is public; the gaps linked to it are named only to those who may know of them.
+    std::erase_if(r.gaps,
+                  [&](const RulingLink& l) { return !visibility::mayKnowGap(viewer, l.gapAudience); });
+    return r;
 }
 
-std::vector<Ruling> UniformityService::rulings(const Principal&, RulingQuery q) {
+Ruling UniformityService::ruling(const Principal& actor, std::int64_t id) {
+    const auto r = _rulings.find(id);
+    if (!r) throw NotFound("no ruling " + std::to_string(id));
+    return viewFor(actor, *r);
+}
+
+std::vector<RecordEvent> UniformityService::rulingHistory(const Principal& actor, std::int64_t id) {
+    ruling(actor, id);
+    return _gaps.redactForViewer(actor, _events.history("ruling", id));
+}
+
+std::vector<Ruling> UniformityService::rulings(const Principal& actor, RulingQuery q) {
     FieldErrors errors;
     if (q.outcome && !contains(rulingvalues::outcomes(), *q.outcome))
         errors.add("outcome", "unknown", "one of adverse, favourable, mixed");
@@ -134,7 +146,9 @@ std::vector<Ruling> UniformityService::rulings(const Principal&, RulingQuery q) 
     if (q.limit < 1 || q.limit > 100) errors.add("limit", "out_of_range", "between 1 and 100");
     errors.throwIfAny("the ruling query is not valid");
     if (q.provisionKey) q.provisionKey = provisionKeyOf(*q.provisionKey);
-    return _rulings.list(q);
+    std::vector<Ruling> out = _rulings.list(q);
+    for (Ruling& r : out) r = viewFor(actor, std::move(r));
+    return out;
 }
 
 Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t rulingId, const std::string& gapKey,
@@ -154,7 +168,8 @@ Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t ruling
         !actor.hasRole(roles::LEGAL_DIRECTOR))
         throw Forbidden("legal directors, experts and the secretary link rulings to gaps");
     requireVersion("ruling", r.version, expectedVersion);
-    RulingLink link{gap.id, gap.reference, gap.fields.title, note, actor.username, _clock.nowMs()};
+    RulingLink link{gap.id,         gap.reference,  gap.fields.title,           note,
+                    actor.username, _clock.nowMs(), visibility::audienceOf(gap)};
     RecordEvent e = recordEvent(actor, "ruling", rulingId, "linked", "", link.linkedAt);
     e.comment = note;
     e.dataJson = EventData().text("gap", gap.reference).str();
@@ -167,19 +182,15 @@ ProvisionPage UniformityService::provision(const Principal& actor, const std::st
     if (key.empty())
         throw ValidationError("empty key", {{"key", "required", "a provision such as قانون_شهرداری:100"}});
     ProvisionPage page = _rulings.provision(key, 200);
-    const bool all = actor.hasRole(roles::COMMITTEE_SECRETARY) || actor.hasRole(roles::ADMIN);
-    const auto hidden = [&](const GapSummary& g) {
-        return g.confidential && !all && actor.municipality != g.municipality;
-    };
+    const auto hidden = [&](const GapSummary& g) { return !visibility::mayKnowGap(actor, g.audience); };
     std::erase_if(page.gaps, hidden);
     std::erase_if(page.drafts, [&](const auto& d) { return hidden(d.first); });
+    for (Ruling& r : page.rulings) r = viewFor(actor, std::move(r));
     return page;
 }
 
 bool UniformityService::sees(const Principal& actor, const SearchDoc& doc) const {
-    if (!doc.confidential) return true;
-    if (actor.hasRole(roles::COMMITTEE_SECRETARY) || actor.hasRole(roles::ADMIN)) return true;
-    return actor.municipality && *actor.municipality == doc.municipality;
+    return visibility::mayKnowGap(actor, GapAudience{doc.confidential, doc.municipality, doc.coReporters});
 }
 
 SearchPage UniformityService::search(const Principal& actor, const SearchRequest& request) {
@@ -232,7 +243,7 @@ SearchPage UniformityService::search(const Principal& actor, const SearchRequest
             if (request.municipality && doc.municipality != *request.municipality) continue;
             if (request.state && doc.state != *request.state) continue;
             if (request.category && doc.category != *request.category) continue;
-            if (request.court && doc.court != *request.court) continue;
+            if (request.court && courtKey(doc.court) != courtKey(*request.court)) continue;
             if (request.outcome && doc.outcome != *request.outcome) continue;
             results.push_back(SearchResult{std::move(doc), scores[doc.id], ""});
         }
@@ -313,8 +324,8 @@ std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const
         }
         if (_gaps.lifecycle().state(gap->state).terminal) continue;  // join an open file, not a closed one
         SimilarGap sg;
-        sg.gap = GapSummary{gap->id,    gap->reference,          gap->fields.title, gap->fields.municipality,
-                            gap->state, gap->fields.confidential};
+        sg.gap =
+            GapSummary{gap->id, gap->reference, gap->fields.title, gap->state, visibility::audienceOf(*gap)};
         sg.score = selfScore > 0 ? std::round(std::min(1.0, s / selfScore) * 1000) / 1000 : 0;
         for (const auto& p : gap->fields.provisions)
             if (keys.count(provisionKey(p))) sg.sharedProvisions.push_back(provisionKey(p));

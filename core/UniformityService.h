@@ -8,6 +8,7 @@
 #include "Catalog.h"
 #include "Clock.h"
 #include "GapService.h"
+#include "RecordEventRepository.h"
 #include "Ruling.h"
 #include "RulingRepository.h"
 #include "Search.h"
@@ -71,10 +72,12 @@ struct SimilarGap {
 class UniformityService {
 public:
     UniformityService(RulingRepository& rulings, SearchRepository& search, UserRepository& users,
-                      GapService& gaps, const Catalog& catalog, const Clock& clock, GapLimits limits);
+                      RecordEventRepository& events, GapService& gaps, const Catalog& catalog,
+                      const Clock& clock, GapLimits limits);
 
     RegisteredRuling registerRuling(const Principal& actor, const RulingInput& input);
     Ruling ruling(const Principal& actor, std::int64_t id);
+    std::vector<RecordEvent> rulingHistory(const Principal& actor, std::int64_t id);
     std::vector<Ruling> rulings(const Principal& actor, RulingQuery query);
     Ruling linkRuling(const Principal& actor, std::int64_t rulingId, const std::string& gap,
                       const std::string& note, std::int64_t expectedVersion);
@@ -89,10 +92,13 @@ private:
     bool sees(const Principal& actor, const SearchDoc& doc) const;
     /// Who hears of a new ruling, and what they read (nobody, unless it went against a city).
     RulingAlert adverseAlert(const Ruling& ruling);
+    /// The ruling as `viewer` may read it: links to gaps it may not know of left out.
+    Ruling viewFor(const Principal& viewer, Ruling ruling) const;
 
     RulingRepository& _rulings;
     SearchRepository& _search;
     UserRepository& _users;
+    RecordEventRepository& _events;
     GapService& _gaps;
     const Catalog& _catalog;
     const Clock& _clock;

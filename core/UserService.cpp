@@ -63,7 +63,11 @@ User UserService::addUserUnchecked(const NewUser& user) {
 User UserService::addUserWithHash(const NewUser& user, const std::string& passwordHash) {
     validate(user, false);
     User stored{0, user.username, passwordHash, user.municipality, user.roles, _clock.nowMs()};
-    stored.id = _users.create(stored);
+    try {
+        stored.id = _users.create(stored);
+    } catch (const AlreadyExists&) {
+        throw AlreadyExists("the username «" + user.username + "» is taken");
+    }
     return stored;
 }
 

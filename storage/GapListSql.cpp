@@ -13,6 +13,20 @@ std::string escapeLike(const std::string& text) {
     return out;
 }
 
+void appendScope(GapListSql& out, const visibility::ListScope& scope) {
+    if (scope.everyGap) return;
+    if (!scope.city) {
+        out.sql += " AND g.confidential = 0";
+        return;
+    }
+    // co_reporters holds the co-reporting cities comma-separated: the city alone, first, last or inside.
+    out.sql += R"( AND (g.confidential = 0 OR g.municipality = ? OR g.co_reporters = ?
+ OR g.co_reporters LIKE ? ESCAPE '!' OR g.co_reporters LIKE ? ESCAPE '!' OR g.co_reporters LIKE ? ESCAPE '!'))";
+    const std::string city = escapeLike(*scope.city);
+    out.parameters.insert(out.parameters.end(),
+                          {*scope.city, *scope.city, city + ",%", "%," + city, "%," + city + ",%"});
+}
+
 std::int64_t gapSortKey(const Gap& gap, GapQuery::SortKey key) {
     switch (key) {
         case GapQuery::SortKey::UpdatedAt:
@@ -43,9 +57,8 @@ GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session) {
     // those few rows); otherwise the sort order's index is walked and the first page fills at once.
     out.sql = gaprows::SELECT_COLUMNS +
               (q.indexTerms.empty() ? session.indexHint(gapListIndex(q)) : std::string()) +
-              gaprows::JOIN_CREATOR + "WHERE (g.confidential = 0 OR ? = 1 OR g.municipality = ?)";
-    out.parameters.emplace_back(std::int64_t{q.seesAllConfidential ? 1 : 0});
-    out.parameters.emplace_back(q.viewerMunicipality.value_or(""));
+              gaprows::JOIN_CREATOR + "WHERE 1 = 1";
+    appendScope(out, q.scope);
     const auto filter = [&](const std::optional<std::string>& value, const char* column) {
         if (!value) return;
         out.sql += std::string(" AND g.") + column + " = ?";

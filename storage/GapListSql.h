@@ -23,6 +23,9 @@ struct GapListSql {
 std::string gapListIndex(const GapQuery& query);
 
 /// `session` names the index in its dialect.
+/// Narrows `out` to the gaps the query's viewer may know of (its visibility::ListScope).
+void appendScope(GapListSql& out, const visibility::ListScope& scope);
+
 GapListSql buildGapListSql(const GapQuery& query, const SqlSession& session);
 
 /// The sort key's value of a gap, for the next page's cursor.

@@ -5,12 +5,6 @@
 
 namespace lacuna::gaprows {
 
-const std::string SELECT_COLUMNS = R"(SELECT g.id, g.reference, g.title, g.description, g.kind, g.category,
- g.municipality, g.priority, g.confidential, g.pending_lawsuits, g.exposure_rials, g.provisions, g.state,
- g.version, g.created_by, u.username AS created_by_name, g.created_at, g.updated_at, g.due_at, g.co_reporters
- FROM gaps g )";
-const std::string JOIN_CREATOR = "JOIN users u ON u.id = g.created_by ";
-
 Gap read(const SqlStatement& row) {
     Gap g;
     g.id = row.integer(0);
@@ -34,6 +28,10 @@ Gap read(const SqlStatement& row) {
     g.dueAt = row.optionalInteger(18);
     g.coReporters = splitRoles(row.text(19));
     return g;
+}
+
+GapAudience readAudience(const SqlStatement& row, int first) {
+    return GapAudience{row.integer(first) != 0, row.text(first + 1), splitRoles(row.text(first + 2))};
 }
 
 }  // namespace lacuna::gaprows

@@ -58,6 +58,11 @@ void reindex(SqlSession& s, const std::string& type, std::int64_t id, const std:
     }
 }
 
+void reindex(SqlSession& s, const std::string& type, std::int64_t id, const IndexedText& before,
+             const IndexedText& after) {
+    reindex(s, type, id, before.title, before.body, after.title, after.body);
+}
+
 void reindexGap(SqlSession& s, std::int64_t gapId, const std::string& title, const std::string& description) {
     std::string oldTitle, oldBody;
     {
@@ -78,26 +83,6 @@ void writeGapProvisions(SqlSession& s, std::int64_t gapId, const std::vector<Pro
             .bind(provisions[i].law)
             .bind(provisions[i].article)
             .bind(provisionKey(provisions[i]))
-            .run();
-}
-
-void backfillProvisionKeys(SqlSession& s) {
-    struct Row {
-        std::int64_t gapId, position;
-        Provision provision;
-    };
-    std::vector<Row> rows;
-    {
-        auto select = s.prepare(
-            "SELECT gap_id, position, law, article FROM gap_provisions WHERE provision_key IS NULL");
-        while (select->step())
-            rows.push_back({select->integer(0), select->integer(1), {select->text(2), select->text(3)}});
-    }
-    for (const Row& r : rows)
-        s.prepare("UPDATE gap_provisions SET provision_key = ? WHERE gap_id = ? AND position = ?")
-            ->bind(provisionKey(r.provision))
-            .bind(r.gapId)
-            .bind(r.position)
             .run();
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "Gap.h"
+#include "SearchText.h"
 #include "Sql.h"
 
 /// The search index and the provision keys, kept in the transaction of the change that makes them
@@ -16,6 +17,10 @@ namespace lacuna::searchindex {
 void reindex(SqlSession& session, const std::string& type, std::int64_t id, const std::string& oldTitle,
              const std::string& oldBody, const std::string& newTitle, const std::string& newBody);
 
+/// The same, for documents as IndexedText gives them.
+void reindex(SqlSession& session, const std::string& type, std::int64_t id, const IndexedText& before,
+             const IndexedText& after);
+
 /// Re-indexes a gap whose title and description are about to become these (reads the old ones).
 void reindexGap(SqlSession& session, std::int64_t gapId, const std::string& title,
                 const std::string& description);
@@ -23,9 +28,6 @@ void reindexGap(SqlSession& session, std::int64_t gapId, const std::string& titl
 /// Writes a gap's provisions (with their keys), replacing what it had when `replace`.
 void writeGapProvisions(SqlSession& session, std::int64_t gapId, const std::vector<Provision>& provisions,
                         bool replace);
-
-/// Fills the provision keys of rows written before keys existed (idempotent; run at open).
-void backfillProvisionKeys(SqlSession& session);
 
 /// Indexes the gaps of a store that has gaps but no index yet (one written before the index
 /// existed); does nothing otherwise. Returns how many gaps it indexed.

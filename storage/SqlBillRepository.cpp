@@ -3,6 +3,7 @@
 #include <Poco/StringTokenizer.h>
 
 #include "EventLog.h"
+#include "GapRows.h"
 #include "Reference.h"
 #include "YearlyReference.h"
 
@@ -19,8 +20,9 @@ const std::string INSERT_BILL =
 const std::string UPDATE_BILL = R"(UPDATE bills SET title = ?, registration_no = ?, lead_commission = ?,
  advisory_commissions = ?, urgency = ?, state = ?, due_at = ?, extensions = ?, version = ?, updated_at = ?
  WHERE id = ? AND version = ?)";
-const std::string SELECT_BILL_GAPS = R"(SELECT g.id, g.reference, g.title, g.municipality
- FROM bill_gaps bg JOIN gaps g ON g.id = bg.gap_id WHERE bg.bill_id = ? ORDER BY bg.position)";
+const std::string SELECT_BILL_GAPS =
+    "SELECT g.id, g.reference, g.title, " + gaprows::AUDIENCE_COLUMNS +
+    " FROM bill_gaps bg JOIN gaps g ON g.id = bg.gap_id WHERE bg.bill_id = ? ORDER BY bg.position";
 const std::string SELECT_SPONSORS =
     "SELECT name, constituency, signed_at, withdrawn_at FROM bill_sponsors WHERE bill_id = ? ORDER BY position";
 const std::string SELECT_OBJECTIONS = R"(SELECT number, article, type, body, response, resolved, raised_at,
@@ -72,7 +74,7 @@ Bill readBill(const SqlStatement& r) {
 
 void loadBillParts(SqlSession& s, Bill& b) {
     b.gaps = selectRows(s, SELECT_BILL_GAPS, {b.id}, [](const SqlStatement& r) {
-        return BillGap{r.integer(0), r.text(1), r.text(2), r.text(3)};
+        return BillGap{r.integer(0), r.text(1), r.text(2), gaprows::readAudience(r, 3)};
     });
     b.sponsors = selectRows(s, SELECT_SPONSORS, {b.id}, [](const SqlStatement& r) {
         return Sponsor{r.text(0), r.text(1), r.integer(2), r.optionalInteger(3)};

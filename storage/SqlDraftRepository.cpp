@@ -34,12 +34,12 @@ Draft readDraft(const SqlStatement& r) {
 
 /// The search index holds a gap's latest draft: its postings move from the previous version's text.
 void reindexLatest(SqlSession& s, const Draft& stored, std::int64_t previous) {
-    std::string oldText;
+    IndexedText old;
     if (previous > 0)
-        if (const auto old = selectOne(s, SELECT_DRAFT + "WHERE gap_id = ? AND version = ?",
-                                       {stored.gapId, previous}, readDraft))
-            oldText = old->text + "\n" + old->rationale;
-    searchindex::reindex(s, "draft", stored.gapId, "", oldText, "", stored.text + "\n" + stored.rationale);
+        if (const auto d = selectOne(s, SELECT_DRAFT + "WHERE gap_id = ? AND version = ?",
+                                     {stored.gapId, previous}, readDraft))
+            old = draftIndexText(d->text, d->rationale);
+    searchindex::reindex(s, "draft", stored.gapId, old, draftIndexText(stored.text, stored.rationale));
 }
 
 void insertDraft(SqlSession& s, const Draft& d) {

@@ -20,6 +20,10 @@ const std::string UPDATE_GAP = R"(UPDATE gaps SET title = ?, description = ?, se
  category = ?, priority = ?, priority_rank = ?, confidential = ?, pending_lawsuits = ?, exposure_rials = ?,
  state = ?, version = version + 1, updated_at = ?, provisions = ? WHERE id = ? AND version = ?)";
 
+// Built once: a gap is read by id on almost every request.
+const std::string SELECT_BY_ID = gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + "WHERE g.id = ?";
+const std::string SELECT_BY_REFERENCE =
+    gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + "WHERE g.reference = ?";
 const std::string SELECT_EVENTS = R"(SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address,
  type, changes, from_state, to_state, transition, comment, fields
  FROM gap_events WHERE gap_id = ? ORDER BY sequence)";
@@ -73,7 +77,8 @@ Gap SqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& eve
         insert.reset();
         stored.id = s.lastInsertId();
         searchindex::writeGapProvisions(s, stored.id, stored.fields.provisions, false);
-        searchindex::reindex(s, "gap", stored.id, "", "", stored.fields.title, stored.fields.description);
+        searchindex::reindex(s, "gap", stored.id, {},
+                             gapIndexText(stored.fields.title, stored.fields.description));
         GapEvent created = event;
         created.gapReference = stored.reference;
         eventlog::appendGapEvent(s, stored.id, 1, created);
@@ -104,14 +109,14 @@ void SqlGapRepository::changeState(const GapStateChange& change) {
     _db.write([&](SqlSession& s) { eventlog::applyGapChange(s, change); });
 }
 
-std::optional<Gap> SqlGapRepository::findOne(const std::string& where, const SqlParameter& key) {
-    return queryOne(_db, gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + where, {key}, gaprows::read);
+std::optional<Gap> SqlGapRepository::findOne(const std::string& sql, const SqlParameter& key) {
+    return queryOne(_db, sql, {key}, gaprows::read);
 }
 
-std::optional<Gap> SqlGapRepository::find(std::int64_t id) { return findOne("WHERE g.id = ?", id); }
+std::optional<Gap> SqlGapRepository::find(std::int64_t id) { return findOne(SELECT_BY_ID, id); }
 
 std::optional<Gap> SqlGapRepository::findByReference(const std::string& reference) {
-    return findOne("WHERE g.reference = ?", reference);
+    return findOne(SELECT_BY_REFERENCE, reference);
 }
 
 GapPage SqlGapRepository::list(const GapQuery& q) {
@@ -129,6 +134,21 @@ GapPage SqlGapRepository::list(const GapQuery& q) {
 
 std::vector<GapEvent> SqlGapRepository::history(std::int64_t gapId) {
     return queryRows(_db, SELECT_EVENTS, {gapId}, readEvent);
+}
+
+std::vector<visibility::NamedGap> SqlGapRepository::named(const std::vector<std::int64_t>& ids,
+                                                          const std::vector<std::string>& references) {
+    if (ids.empty() && references.empty()) return {};
+    std::vector<SqlParameter> params(ids.begin(), ids.end());
+    params.insert(params.end(), references.begin(), references.end());
+    std::string where = ids.empty() ? "" : "g.id IN (" + placeholders(ids.size()) + ")";
+    if (!references.empty())
+        where += (where.empty() ? "" : " OR ") + ("g.reference IN (" + placeholders(references.size()) + ")");
+    return queryRows(_db,
+                     "SELECT g.id, g.reference, " + gaprows::AUDIENCE_COLUMNS + " FROM gaps g WHERE " + where,
+                     params, [](const SqlStatement& r) {
+                         return visibility::NamedGap{r.integer(0), r.text(1), gaprows::readAudience(r, 2)};
+                     });
 }
 
 }  // namespace lacuna

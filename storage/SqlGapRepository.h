@@ -16,9 +16,12 @@ public:
     std::optional<Gap> findByReference(const std::string& reference) override;
     GapPage list(const GapQuery& query) override;
     std::vector<GapEvent> history(std::int64_t gapId) override;
+    std::vector<visibility::NamedGap> named(const std::vector<std::int64_t>& ids,
+                                            const std::vector<std::string>& references) override;
 
 private:
-    std::optional<Gap> findOne(const std::string& where, const SqlParameter& key);
+    /// The gap `sql` (a select by one key) finds.
+    std::optional<Gap> findOne(const std::string& sql, const SqlParameter& key);
 
     SqlDatabase& _db;
 };

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "GapRows.h"
+
 namespace lacuna {
 namespace {
 
-const std::string SELECT_DUE_GAPS = R"(SELECT 'gap', id, reference, title, municipality, confidential, state,
- due_at FROM gaps WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?)";
-const std::string SELECT_DUE_BILLS = R"(SELECT 'bill', id, reference, title, '', 0, state, due_at
+const std::string SELECT_DUE_GAPS =
+    "SELECT 'gap', g.id, g.reference, g.title, g.state, g.due_at, " + gaprows::AUDIENCE_COLUMNS +
+    " FROM gaps g WHERE g.due_at IS NOT NULL AND g.due_at <= ? ORDER BY g.due_at LIMIT ?";
+const std::string SELECT_DUE_BILLS = R"(SELECT 'bill', id, reference, title, state, due_at, 0, '', ''
  FROM bills WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?)";
 const std::string SELECT_NOTIFICATIONS =
     R"(SELECT id, user_id, at, entity_type, entity_id, reference, event_type,
@@ -26,10 +29,9 @@ DueItem readDue(const SqlStatement& r) {
                    .id = r.integer(1),
                    .reference = r.text(2),
                    .title = r.text(3),
-                   .municipality = r.text(4),
-                   .confidential = r.integer(5) != 0,
-                   .state = r.text(6),
-                   .dueAt = r.integer(7)};
+                   .audience = gaprows::readAudience(r, 6),
+                   .state = r.text(4),
+                   .dueAt = r.integer(5)};
 }
 
 Notification readNotification(const SqlStatement& r) {
@@ -99,12 +101,11 @@ std::vector<DueItem> SqlInboxRepository::gapsInStates(const std::vector<std::str
                                                       std::size_t limit) {
     if (states.empty()) return {};
     std::vector<SqlParameter> params(states.begin(), states.end());
-    std::string sql =
-        R"(SELECT 'gap', id, reference, title, municipality, confidential, state, COALESCE(due_at, 0)
- FROM gaps WHERE state IN ()" +
-        placeholders(states.size()) + ")";
-    if (municipality) sql += " AND municipality = ?", params.emplace_back(*municipality);
-    sql += " ORDER BY updated_at, id LIMIT ?";
+    std::string sql = "SELECT 'gap', g.id, g.reference, g.title, g.state, COALESCE(g.due_at, 0), " +
+                      gaprows::AUDIENCE_COLUMNS + " FROM gaps g WHERE g.state IN (" +
+                      placeholders(states.size()) + ")";
+    if (municipality) sql += " AND g.municipality = ?", params.emplace_back(*municipality);
+    sql += " ORDER BY g.updated_at, g.id LIMIT ?";
     params.emplace_back(static_cast<std::int64_t>(limit));
     return queryRows(_db, sql, params, readDue);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "EventLog.h"
+#include "GapRows.h"
 #include "Reference.h"
 
 namespace lacuna {
@@ -16,8 +17,10 @@ const std::string UPDATE_MEETING = R"(UPDATE meetings SET scheduled_at = ?, plac
  version = version + 1, updated_at = ? WHERE id = ? AND version = ?)";
 const std::string SELECT_ATTENDANCE =
     "SELECT municipality FROM meeting_attendance WHERE meeting_id = ? ORDER BY municipality";
-const std::string SELECT_ITEMS = R"(SELECT i.gap_id, g.reference, g.title, g.municipality, i.decision,
- i.decided_at, i.decided_by, i.note FROM meeting_items i JOIN gaps g ON g.id = i.gap_id
+const std::string SELECT_ITEMS =
+    R"(SELECT i.gap_id, g.reference, g.title, i.decision, i.decided_at, i.decided_by,
+ i.note, )" +
+    gaprows::AUDIENCE_COLUMNS + R"( FROM meeting_items i JOIN gaps g ON g.id = i.gap_id
  WHERE i.meeting_id = ? ORDER BY i.position)";
 const std::string SELECT_VOTES = R"(SELECT gap_id, municipality, vote, voter_id, voter_name, at
  FROM meeting_votes WHERE meeting_id = ? ORDER BY gap_id, municipality)";
@@ -47,11 +50,11 @@ MeetingItem readItem(const SqlStatement& r) {
     return MeetingItem{.gapId = r.integer(0),
                        .gapReference = r.text(1),
                        .gapTitle = r.text(2),
-                       .gapMunicipality = r.text(3),
-                       .decision = r.text(4),
-                       .decidedAt = r.integer(5),
-                       .decidedBy = r.text(6),
-                       .note = r.text(7)};
+                       .gapAudience = gaprows::readAudience(r, 7),
+                       .decision = r.text(3),
+                       .decidedAt = r.integer(4),
+                       .decidedBy = r.text(5),
+                       .note = r.text(6)};
 }
 
 /// A vote with the agenda item (gap) it was cast on.

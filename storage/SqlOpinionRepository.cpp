@@ -75,12 +75,6 @@ std::string latestText(const Opinion& o, const std::string& kind) {
     return t ? t->text : "";
 }
 
-/// What the search index holds of an opinion: its title and its latest question and answer.
-std::pair<std::string, std::string> indexedText(const std::string& title, const std::string& question,
-                                                const std::string& answer) {
-    return {title, question + "\n" + answer};
-}
-
 void writeOpinionParts(SqlSession& s, const Opinion& o) {
     s.prepare("DELETE FROM opinion_links WHERE opinion_id = ?")->bind(o.id).run();
     s.prepare("DELETE FROM opinion_provisions WHERE opinion_id = ?")->bind(o.id).run();
@@ -107,11 +101,10 @@ void reindexPublished(SqlSession& s, const Opinion& o,
                       const std::optional<std::vector<std::string>>& before) {
     const bool was = before && (*before)[0] == "published", is = o.state == "published";
     if (!was && !is) return;
-    const auto old =
-        was ? indexedText((*before)[1], (*before)[2], (*before)[3]) : std::pair<std::string, std::string>();
-    const auto now = is ? indexedText(o.title, latestText(o, "question"), latestText(o, "answer"))
-                        : std::pair<std::string, std::string>();
-    searchindex::reindex(s, "opinion", o.id, old.first, old.second, now.first, now.second);
+    const IndexedText old = was ? opinionIndexText((*before)[1], (*before)[2], (*before)[3]) : IndexedText{};
+    const IndexedText now =
+        is ? opinionIndexText(o.title, latestText(o, "question"), latestText(o, "answer")) : IndexedText{};
+    searchindex::reindex(s, "opinion", o.id, old, now);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "Errors.h"
 #include "EventLog.h"
+#include "GapRows.h"
 #include "JalaliDate.h"
 #include "ProvisionsJson.h"
 #include "Reference.h"
@@ -16,14 +17,16 @@ namespace {
 const std::string SELECT_RULING =
     R"(SELECT id, court, branch, number, decided_on, municipality, outcome, summary,
  full_text, provisions, version, created_by, created_at, updated_at FROM rulings )";
-const std::string INSERT_RULING = R"(INSERT INTO rulings (court, branch, number, decided_on, decided_day,
+const std::string INSERT_RULING =
+    R"(INSERT INTO rulings (court, court_key, branch, number, decided_on, decided_day,
  municipality, outcome, summary, full_text, provisions, version, created_by, created_at, updated_at)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))";
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))";
 const std::string INSERT_RULING_PROVISION =
     "INSERT INTO ruling_provisions (ruling_id, position, provision_key) VALUES (?, ?, ?)";
-const std::string SELECT_RULING_GAPS = R"(SELECT rg.gap_id, g.reference, g.title, rg.note, rg.linked_by,
- rg.linked_at FROM ruling_gaps rg JOIN gaps g ON g.id = rg.gap_id WHERE rg.ruling_id = ?
- ORDER BY rg.linked_at, rg.gap_id)";
+const std::string SELECT_RULING_GAPS =
+    "SELECT rg.gap_id, g.reference, g.title, rg.note, rg.linked_by, rg.linked_at, " +
+    gaprows::AUDIENCE_COLUMNS + R"( FROM ruling_gaps rg JOIN gaps g ON g.id = rg.gap_id
+ WHERE rg.ruling_id = ? ORDER BY rg.linked_at, rg.gap_id)";
 const std::string BUMP_RULING =
     "UPDATE rulings SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 const std::string DELETE_RULING_GAP = "DELETE FROM ruling_gaps WHERE ruling_id = ? AND gap_id = ?";
@@ -34,14 +37,17 @@ const std::string INSERT_ALERT = R"(INSERT INTO notifications (user_id, at, enti
 const std::string ON_PROVISION = "id IN (SELECT ruling_id FROM ruling_provisions WHERE provision_key = ?)";
 const std::string ORDER_NEWEST = " ORDER BY decided_day DESC, id DESC LIMIT ?";
 const std::string GAP_SUMMARY =
-    "SELECT DISTINCT g.id, g.reference, g.title, g.municipality, g.state, g.confidential FROM gaps g ";
+    "SELECT DISTINCT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS + " FROM gaps g ";
 const std::string GAPS_ON_PROVISION =
     GAP_SUMMARY +
     "JOIN gap_provisions p ON p.gap_id = g.id WHERE p.provision_key = ? ORDER BY g.id DESC LIMIT ?";
-const std::string DRAFTS_ON_PROVISION = R"(SELECT g.id, g.reference, g.title, g.municipality, g.state,
- g.confidential, MAX(d.version) FROM draft_provisions d JOIN gaps g ON g.id = d.gap_id WHERE d.provision_key = ?
- GROUP BY g.id, g.reference, g.title, g.municipality, g.state, g.confidential ORDER BY g.id DESC LIMIT ?)";
-const std::string OPINIONS_ON_PROVISION = R"(SELECT o.id, o.reference, o.title, o.municipality, o.state, 0
+const std::string DRAFTS_ON_PROVISION =
+    "SELECT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS +
+    R"(, MAX(d.version) FROM draft_provisions d JOIN gaps g ON g.id = d.gap_id
+ WHERE d.provision_key = ? GROUP BY g.id, g.reference, g.title, g.state, g.confidential, g.municipality, g.co_reporters
+ ORDER BY g.id DESC LIMIT ?)";
+/// Published opinions in the shape of a gap summary (they are nobody's secret).
+const std::string OPINIONS_ON_PROVISION = R"(SELECT o.id, o.reference, o.title, o.state, 0, o.municipality, ''
  FROM opinions o WHERE o.state = 'published' AND o.id IN
  (SELECT opinion_id FROM opinion_provisions WHERE provision_key = ?) ORDER BY o.id DESC LIMIT ?)";
 
@@ -76,7 +82,7 @@ Ruling readRuling(const SqlStatement& r) {
 }
 
 GapSummary readGapSummary(const SqlStatement& r) {
-    return GapSummary{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5) != 0};
+    return GapSummary{r.integer(0), r.text(1), r.text(2), r.text(3), gaprows::readAudience(r, 4)};
 }
 
 std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
@@ -84,16 +90,22 @@ std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
     std::vector<Ruling> out = selectRows(s, sql, params, readRuling);
     for (Ruling& r : out)
         r.gaps = selectRows(s, SELECT_RULING_GAPS, {r.id}, [](const SqlStatement& l) {
-            return RulingLink{l.integer(0), l.text(1), l.text(2), l.text(3), l.text(4), l.integer(5)};
+            return RulingLink{l.integer(0),
+                              l.text(1),
+                              l.text(2),
+                              l.text(3),
+                              l.text(4),
+                              l.integer(5),
+                              gaprows::readAudience(l, 6)};
         });
     return out;
 }
 
 void insertRuling(SqlSession& s, Ruling& r) {
     s.prepare(INSERT_RULING)
-        ->bindAll({r.court, r.branch, r.number, formatJalali(r.decidedOn), dayNumber(r.decidedOn),
-                   r.municipality, r.outcome, r.summary, r.fullText, provisionsJson(r.provisions),
-                   r.createdBy, r.createdAt, r.updatedAt})
+        ->bindAll({r.court, courtKey(r.court), r.branch, r.number, formatJalali(r.decidedOn),
+                   dayNumber(r.decidedOn), r.municipality, r.outcome, r.summary, r.fullText,
+                   provisionsJson(r.provisions), r.createdBy, r.createdAt, r.updatedAt})
         .run();
     r.id = s.lastInsertId();
     r.version = 1;
@@ -109,8 +121,8 @@ Ruling SqlRulingRepository::create(const Ruling& ruling, const RecordEvent& even
     Ruling stored = ruling;
     _db.write([&](SqlSession& s) {
         insertRuling(s, stored);
-        searchindex::reindex(s, "ruling", stored.id, "", "", stored.court + " " + stored.summary,
-                             stored.fullText);
+        searchindex::reindex(s, "ruling", stored.id, {},
+                             rulingIndexText(stored.court, stored.summary, stored.fullText));
         const std::string reference = reference::ruling(stored.id);
         eventlog::appendRecordEvent(s, event, stored.id, 1, reference);
         for (const std::int64_t user : alert.recipients)
@@ -133,7 +145,7 @@ std::vector<Ruling> SqlRulingRepository::list(const RulingQuery& q) {
         params.push_back(std::move(value));
     };
     filter(q.provisionKey.has_value(), ON_PROVISION, q.provisionKey.value_or(""));
-    filter(q.court.has_value(), "court = ?", q.court.value_or(""));
+    filter(q.court.has_value(), "court_key = ?", courtKey(q.court.value_or("")));
     filter(q.outcome.has_value(), "outcome = ?", q.outcome.value_or(""));
     filter(q.municipality.has_value(), "municipality = ?", q.municipality.value_or(""));
     filter(q.from.has_value(), "decided_day >= ?", q.from ? dayNumber(*q.from) : 0);
@@ -173,7 +185,7 @@ ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t
     _db.read([&](SqlSession& s) {
         page.gaps = selectRows(s, GAPS_ON_PROVISION, params, readGapSummary);
         page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
-            return std::make_pair(readGapSummary(r), r.integer(6));
+            return std::make_pair(readGapSummary(r), r.integer(7));
         });
         page.opinions = selectRows(s, OPINIONS_ON_PROVISION, params, readGapSummary);
         page.rulings = selectRulings(s, SELECT_RULING + "WHERE " + ON_PROVISION + ORDER_NEWEST, params);

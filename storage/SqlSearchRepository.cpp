@@ -1,6 +1,7 @@
 #include "SqlSearchRepository.h"
 
 #include "Reference.h"
+#include "UserRows.h"
 
 namespace lacuna {
 namespace {
@@ -16,22 +17,25 @@ constexpr std::size_t BATCH = 50;
 /// Per document type: what is selected as (id, reference, title, municipality, confidential, state,
 /// category, court, outcome, gap id, text, more text), and from where.
 std::string describeSql(const std::string& type, bool withText) {
-    const auto text = [&](const char* columns) { return std::string(withText ? columns : ", '', ''"); };
+    // The text columns, then the co-reporting cities (a gap's; nobody's for the others).
+    const auto text = [&](const char* columns, const char* coReporters) {
+        return std::string(withText ? columns : ", '', ''") + coReporters;
+    };
     const std::string gapColumns =
         "SELECT g.id, g.reference, g.title, g.municipality, g.confidential, g.state, g.category, '', '', g.id";
     if (type == "opinion")
         return "SELECT id, reference, title, municipality, 0, state, '', '', '', 0" +
-               text(", question, answer") + " FROM opinions WHERE id IN (";
+               text(", question, answer", ", ''") + " FROM opinions WHERE id IN (";
     if (type == "ruling")
         return "SELECT id, '', court, municipality, 0, outcome, '', court, outcome, 0" +
-               text(", summary, full_text") + " FROM rulings WHERE id IN (";
+               text(", summary, full_text", ", ''") + " FROM rulings WHERE id IN (";
     if (type == "draft")  // a gap's latest draft
-        return gapColumns + text(", d.body, d.rationale") + " FROM gaps g" +
+        return gapColumns + text(", d.body, d.rationale", ", g.co_reporters") + " FROM gaps g" +
                (withText ? " JOIN drafts d ON d.gap_id = g.id AND d.version = "
                            "(SELECT MAX(version) FROM drafts WHERE gap_id = g.id)"
                          : "") +
                " WHERE g.id IN (";
-    return gapColumns + text(", g.title, g.description") + " FROM gaps g WHERE g.id IN (";
+    return gapColumns + text(", g.title, g.description", ", g.co_reporters") + " FROM gaps g WHERE g.id IN (";
 }
 
 SearchDoc readDoc(const SqlStatement& r, const std::string& type) {
@@ -47,7 +51,8 @@ SearchDoc readDoc(const SqlStatement& r, const std::string& type) {
                      .court = r.text(7),
                      .outcome = r.text(8),
                      .gapId = r.integer(9),
-                     .text = r.text(10) + "\n" + r.text(11)};
+                     .text = r.text(10) + "\n" + r.text(11),
+                     .coReporters = splitRoles(r.text(12))};
 }
 
 /// Documents holding the first term (its best `limit` by weight), joined to each further term's

@@ -1,5 +1,8 @@
 #include "SqlStore.h"
 
+#include <Poco/Logger.h>
+
+#include "DerivedData.h"
 #include "Errors.h"
 #include "SearchIndex.h"
 
@@ -21,7 +24,7 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, std::string backendNam
       _search(*_database),
       _merges(*_database),
       _opinions(*_database) {
-    _database->write([](SqlSession& s) { searchindex::backfillProvisionKeys(s); });
+    _database->write([](SqlSession& s) { derived::refresh(s); });
     // A store from before the search index: index its gaps once. Two instances starting at once on
     // one database may race here; the loser's transaction fails on the postings the winner wrote and
     // is simply dropped.
@@ -36,6 +39,18 @@ bool SqlStore::reachable() {
         _database->query([](SqlSession& s) { selectInteger(s, "SELECT 1", {}); });
         return true;
     } catch (const StoreUnavailable&) {
+        return false;
+    }
+}
+
+bool SqlStore::writable(std::int64_t now) {
+    try {
+        // Committing is the proof; how many rows MySQL reports changed (none when the value is the same) is
+        // not.
+        writeOne(*_database, "UPDATE health_checks SET checked_at = ? WHERE id = 1", {now});
+        return true;
+    } catch (const DomainError& e) {
+        Poco::Logger::get("lacuna").warning("readiness: the store does not take writes: " + e.displayText());
         return false;
     }
 }

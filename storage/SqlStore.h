@@ -42,6 +42,7 @@ public:
     MergeRepository& merges() override { return _merges; }
     OpinionRepository& opinions() override { return _opinions; }
     bool reachable() override;
+    bool writable(std::int64_t now) override;
     std::string backendName() const override { return _backendName; }
 
 private:

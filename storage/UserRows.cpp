@@ -17,8 +17,6 @@ std::vector<std::string> splitRoles(const std::string& column) {
 
 namespace userrows {
 
-const std::string SELECT = "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
-
 User read(const SqlStatement& row) {
     User u;
     u.id = row.integer(0);

@@ -16,7 +16,8 @@ std::vector<std::string> splitRoles(const std::string& column);
 namespace userrows {
 
 /// `SELECT <a user's columns> FROM users ` (a WHERE clause follows).
-extern const std::string SELECT;
+inline const std::string SELECT =
+    "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
 /// A row of SELECT, or of any statement that selects the same columns in the same order.
 User read(const SqlStatement& row);
 

@@ -8,8 +8,17 @@
 #include <Poco/StreamCopier.h>
 
 #include <catch2/catch.hpp>
+#include <thread>
+
+#include "PersianText.h"
 
 namespace lacuna::test {
+namespace {
+
+/// The thread the tests run on (static initialisation runs on it).
+const std::thread::id TEST_THREAD = std::this_thread::get_id();
+
+}  // namespace
 
 Poco::JSON::Object::Ptr Reply::json() const {
     INFO("body: " << body);
@@ -53,6 +62,16 @@ Reply HttpClient::send(const std::string& method, const std::string& path, const
     reply.contentType = response.getContentType();
     for (const auto& [name, value] : response) reply.headers[name] = value;
     Poco::StreamCopier::copyToString(in, reply.body);
+    // Every answer the suites receive must be valid UTF-8: a strict client could not read it otherwise.
+    // Catch's macros belong to the test's own thread; an answer received on another thread fails as
+    // a 599 that no test accepts.
+    if (!isValidUtf8(reply.body)) {
+        const std::string what = method + " " + path + " answered " + std::to_string(reply.status) +
+                                 " with a body that is not UTF-8";
+        if (std::this_thread::get_id() == TEST_THREAD) FAIL_CHECK(what);
+        reply.status = 599;
+        reply.body = what;
+    }
     return reply;
 }
 

@@ -438,19 +438,31 @@ TEST_CASE("an endorse or reject decision needs quorum; bad meeting input changes
     requireProblem(refused, 422, "decision");
     CHECK(refused.body.find("quorum") != std::string::npos);
     CHECK(stateOf(t.client->get(path, t.token("secretary"))) == "committee_review");
-    // Sending back for revision is not blocked by quorum, and needs the reason.
+    // Sending back for revision needs quorum and majority too (one vote of one city present is no
+    // quorum), and the reason.
     requireProblem(t.client->post(meeting + "/items/" + gapId + "/decision", t.token("secretary"),
-                                  withVersion(R"("decision":"revise")", versionOf(voted))),
+                                  withVersion(R"("decision":"revise","comment":"ماده ۲ بازنویسی شود")",
+                                              versionOf(voted))),
+                   422, "decision");
+    REQUIRE(patch(t, "secretary", meeting, withVersion(R"("present":["tehran","mashhad"])", versionOf(voted)))
+                .status == 200);
+    REQUIRE(put(t, "tehran.member", meeting + "/items/" + gapId + "/vote", R"({"vote":"revise"})").status ==
+            200);
+    const Reply revised =
+        put(t, "mashhad.member", meeting + "/items/" + gapId + "/vote", R"({"vote":"revise"})");
+    REQUIRE(revised.status == 200);
+    requireProblem(t.client->post(meeting + "/items/" + gapId + "/decision", t.token("secretary"),
+                                  withVersion(R"("decision":"revise")", versionOf(revised))),
                    422, "comment");
     REQUIRE(
         t.client
             ->post(meeting + "/items/" + gapId + "/decision", t.token("secretary"),
-                   withVersion(R"("decision":"revise","comment":"ماده ۲ بازنویسی شود")", versionOf(voted)))
+                   withVersion(R"("decision":"revise","comment":"ماده ۲ بازنویسی شود")", versionOf(revised)))
             .status == 200);
     CHECK(stateOf(t.client->get(path, t.token("secretary"))) == "drafting");
     const auto events = t.client->get(meeting + "/history", t.token("observer")).json()->getArray("items");
-    REQUIRE(events->size() == 4);
-    CHECK(events->getObject(3)->getValue<std::string>("type") == "decision");
+    REQUIRE(events->size() == 7);
+    CHECK(events->getObject(6)->getValue<std::string>("type") == "decision");
 }
 
 TEST_CASE("webhook deliveries are retried with backoff and survive a restart", "[http][webhooks]") {

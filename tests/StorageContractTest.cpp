@@ -5,6 +5,7 @@
 #include "Errors.h"
 #include "GapListSql.h"
 #include "GapService.h"
+#include "SearchText.h"
 #include "SqliteConnection.h"
 #include "StoreFactory.h"
 #include "TestStores.h"
@@ -149,7 +150,7 @@ TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor 
 
     GapQuery q;
     q.limit = 4;
-    q.seesAllConfidential = true;
+    q.scope.everyGap = true;
     std::set<std::int64_t> seen;
     std::int64_t lastKey = INT64_MAX, pages = 0;
     for (;;) {
@@ -168,14 +169,14 @@ TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor 
 
     GapQuery tehranViewer;
     tehranViewer.limit = 100;
-    tehranViewer.viewerMunicipality = "tehran";
+    tehranViewer.scope.city = "tehran";
     for (const Gap& g : store->gaps().list(tehranViewer).items)
         CHECK((!g.fields.confidential || g.fields.municipality == "tehran"));
     CHECK(store->gaps().list(tehranViewer).items.size() == 25 - 3);  // mashhad's confidential: i = 0, 10, 20
 
     GapQuery filtered;
     filtered.limit = 100;
-    filtered.seesAllConfidential = true;
+    filtered.scope.everyGap = true;
     filtered.municipality = "mashhad";
     filtered.priority = "urgent";
     for (const Gap& g : store->gaps().list(filtered).items) {
@@ -188,7 +189,7 @@ TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor 
 
     GapQuery search;
     search.limit = 100;
-    search.seesAllConfidential = true;
+    search.scope.everyGap = true;
     search.terms = {"مورد", "12"};
     REQUIRE(store->gaps().list(search).items.size() == 1);
     search.terms = {"100%"};
@@ -266,7 +267,7 @@ TEST_CASE("every filter and sort combination of the list runs and orders its pag
                 for (const bool byCity : {false, true}) {
                     GapQuery q;
                     q.limit = 100;
-                    q.seesAllConfidential = true;
+                    q.scope.everyGap = true;
                     q.sortKey = key;
                     q.descending = descending;
                     if (byState) q.state = "reported";
@@ -338,7 +339,7 @@ TEST_CASE("a bill's change and its gaps' changes commit together or not at all",
     bill.createdBy = uid;
     bill.createdAt = bill.updatedAt = 2000;
     bill.dueAt = 9000;
-    bill.gaps = {BillGap{gap.id, gap.reference, "", ""}};
+    bill.gaps = {BillGap{gap.id, gap.reference, "", {}}};
     RecordEvent created;
     created.entityType = "bill";
     created.type = "created";
@@ -400,4 +401,39 @@ TEST_CASE("a store from before the search index gets its gaps indexed when it op
     const auto found = store->search().candidates({"زلزلهشناسی"}, "gap", 10);
     REQUIRE(found.size() == 1);
     CHECK(found[0].id == gapId);
+}
+
+TEST_CASE("a store made under older text rules remakes its provision keys, court keys and index once",
+          "[storage][search]") {
+    TempDir dir;
+    const StoreSettings settings = freshStoreSettings("sqlite", dir);
+    std::int64_t gapId = 0;
+    {
+        auto store = openStore(settings);
+        const std::int64_t uid = store->users().create(someUser("director"));
+        Gap gap = someGap(uid, "ساختمان‌های نیمه‌تمام");
+        gap.fields.provisions = {{"قانون نوسازی و عمران شهری", "ماده ۲۹"}};
+        gapId = store->gaps().create(gap, 1405, createdEvent(uid)).id;
+    }
+    {
+        // What the store looks like after it was written by older stems: keys and postings of its own.
+        SqliteConnection raw(settings.sqlitePath);
+        raw.execute("UPDATE gap_provisions SET provision_key = 'قانون_نوسازی_عمر_شهری:29'");
+        raw.execute("UPDATE search_postings SET term = term || 'x'");
+        raw.execute("UPDATE derived_data SET version = 1");
+    }
+    auto store = openStore(settings);
+    const ProvisionPage page = store->rulings().provision("قانون_نوسازی_عمران_شهری:29", 10);
+    REQUIRE(page.gaps.size() == 1);
+    CHECK(page.gaps[0].id == gapId);
+    CHECK(store->rulings().provision("قانون_نوسازی_عمر_شهری:29", 10).gaps.empty());
+    const auto found = store->search().candidates(searchTerms("ساختمان"), "gap", 10);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == gapId);
+    // Once: a second start finds the data current and leaves it.
+    {
+        SqliteConnection raw(settings.sqlitePath);
+        raw.execute("UPDATE gap_provisions SET provision_key = 'kept'");
+    }
+    CHECK(openStore(settings)->rulings().provision("kept", 10).gaps.size() == 1);
 }

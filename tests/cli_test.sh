@@ -69,6 +69,10 @@ start_server "$work/serve1.log"
 check "serve starts and prints its port" test -n "$port"
 check "the demo is seeded on first start" grep -q "Seeded demo users" "$work/serve1.log"
 check "health answers" bash -c "curl -sf http://127.0.0.1:$port/healthz | grep -q '\"status\":\"ok\"'"
+check "liveness answers" bash -c "curl -sf http://127.0.0.1:$port/healthz/live | grep -q '\"status\":\"ok\"'"
+"$bin" serve --port "$port" --data "$work/other" --config "$src/config/lacuna.yaml" >"$work/second.log" 2>&1; rc=$?
+check "a second service on a port in use refuses to start (exit 1)" test "$rc" -eq 1
+check "and says why" grep -q "cannot listen on .*:$port" "$work/second.log"
 login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
   -d '{"username":"tehran.director","password":"demo password 1"}')
 check "a demo user logs in" grep -q '"token"' <<<"$login"

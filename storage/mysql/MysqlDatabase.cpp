@@ -1,5 +1,6 @@
 #include "MysqlDatabase.h"
 
+#include <Poco/Logger.h>
 #include <cppconn/exception.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
@@ -214,7 +215,11 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
                 std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 5));
                 continue;
             }
-            if (e.getErrorCode() == ER_DUP_ENTRY) throw AlreadyExists(std::string("duplicate: ") + e.what());
+            if (e.getErrorCode() == ER_DUP_ENTRY) {
+                // The server's words name keys and tables: they go to the log, never to a client.
+                Poco::Logger::get("lacuna").warning(std::string("store: ") + e.what());
+                throw AlreadyExists("the record conflicts with a stored one");
+            }
             unavailable(e);
         } catch (...) {
             if (connection) {

@@ -2,6 +2,7 @@
 
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/File.h>
+#include <Poco/Logger.h>
 #include <Poco/Path.h>
 
 #include <algorithm>
@@ -22,8 +23,11 @@ constexpr auto ACQUIRE_TIMEOUT = std::chrono::seconds(10);
     } catch (const DomainError&) {
         throw;
     } catch (const SqliteFailure& e) {
-        if ((e.code() & 0xFF) == 19)  // SQLITE_CONSTRAINT, whatever the extended code
-            throw AlreadyExists("the record conflicts with a stored one: " + e.message());
+        if ((e.code() & 0xFF) == 19) {  // SQLITE_CONSTRAINT, whatever the extended code
+            // What SQLite said names tables and statements: it goes to the log, never to a client.
+            Poco::Logger::get("lacuna").warning("store: " + e.message());
+            throw AlreadyExists("the record conflicts with a stored one");
+        }
         throw StoreUnavailable("the SQLite store failed: " + e.message());
     } catch (const Poco::Exception& e) {
         throw StoreUnavailable("the SQLite store failed: " + e.displayText());
