@@ -41,10 +41,11 @@ std::vector<LabelledSlug> readLabelledList(const YamlDocument& doc, const YAML::
 }
 
 void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s) {
-    doc.allowKeys(node,
-                  {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
-                   "max_body_bytes", "max_json_depth", "trusted_proxies"},
-                  "server");
+    doc.allowKeys(
+        node,
+        {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds", "max_body_bytes",
+         "max_json_depth", "max_json_members", "max_json_items", "trusted_proxies"},
+        "server");
     if (auto v = doc.optionalString(node, "host")) s.host = *v;
     if (auto v = doc.optionalInt(node, "port", 0, 65535)) s.port = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "threads", 4, 1024)) s.threads = static_cast<int>(*v);
@@ -56,6 +57,10 @@ void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s
         s.maxBodyBytes = static_cast<std::size_t>(*v);
     if (auto v = doc.optionalInt(node, "max_json_depth", 2, 64))
         s.maxJsonDepth = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalInt(node, "max_json_members", 10, 1000000))
+        s.maxJsonMembers = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalInt(node, "max_json_items", 10, 10000000))
+        s.maxJsonItems = static_cast<std::size_t>(*v);
     for (const std::string& text : doc.stringList(node, "trusted_proxies", false)) {
         Poco::Net::IPAddress address;
         if (!Poco::Net::IPAddress::tryParse(text, address))

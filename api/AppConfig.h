@@ -26,6 +26,8 @@ struct ServerConfig {
     int keepAliveSeconds = 5;
     std::size_t maxBodyBytes = 1 << 20;
     std::size_t maxJsonDepth = 8;
+    std::size_t maxJsonMembers = 1000;  ///< per object of a request body
+    std::size_t maxJsonItems = 10000;   ///< per array of a request body
     /// Load balancers in front of the service; only their X-Forwarded-For is believed.
     std::vector<Poco::Net::IPAddress> trustedProxies;
 };

@@ -50,7 +50,13 @@ Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerR
       _jsonLimits(jsonLimits),
       _trustedProxies(trustedProxies) {}
 
-std::string Exchange::path() const { return Poco::URI(_request.getURI()).getPath(); }
+std::string Exchange::path() const {
+    try {
+        return Poco::URI(_request.getURI()).getPath();
+    } catch (const Poco::SyntaxException&) {
+        throw ValidationError("the request target is malformed", {{"path", "malformed", "a bad %-escape"}});
+    }
+}
 
 std::string Exchange::clientAddress() const {
     const Poco::Net::IPAddress peer = _request.clientAddress().host();
@@ -68,6 +74,22 @@ std::string Exchange::clientAddress() const {
         if (!trusted(address)) return address.toString();
     }
     return peer.toString();
+}
+
+bool isJsonMediaType(const std::string& contentType) {
+    // application/json or application/merge-patch+json, with no parameter but charset=utf-8.
+    const Poco::StringTokenizer parts(
+        Poco::toLower(contentType), ";",
+        Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    if (parts.count() == 0 || (parts[0] != "application/json" && parts[0] != "application/merge-patch+json"))
+        return false;
+    for (std::size_t i = 1; i < parts.count(); ++i) {
+        std::string parameter = parts[i];
+        std::erase(parameter, ' ');
+        std::erase(parameter, '"');
+        if (parameter != "charset=utf-8") return false;
+    }
+    return true;
 }
 
 std::string Exchange::textParam(const std::string& name) const {
@@ -130,8 +152,7 @@ Poco::JSON::Object::Ptr Exchange::jsonObject() {
     const std::string body = readBody();
     if (body.empty())
         throw ValidationError("the body is empty", {{"body", "required", "a JSON object is expected"}});
-    if (type.rfind("application/json", 0) != 0 && type.rfind("application/merge-patch+json", 0) != 0)
-        throw UnsupportedMediaType("send the body as application/json");
+    if (!isJsonMediaType(type)) throw UnsupportedMediaType("send the body as application/json (UTF-8)");
     const Poco::Dynamic::Var value = readJson(body, _jsonLimits);
     if (value.type() != typeid(Poco::JSON::Object::Ptr))
         throw ValidationError("the body is not a JSON object",
@@ -216,7 +237,8 @@ bool Exchange::wantsHtml(const QueryParams& query) const {
 
 void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
                     const std::string& text) {
-    _response.setStatus(status);
+    _response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    _response.setStatusAndReason(status);
     _response.setContentType(contentType);
     _response.set("Cache-Control", "no-store");
     _response.set("X-Content-Type-Options", "nosniff");
@@ -225,7 +247,8 @@ void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, const std::strin
 }
 
 void Exchange::sendNoContent() {
-    _response.setStatus(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+    _response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    _response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
     _response.set("Cache-Control", "no-store");
     _response.setContentLength(0);
     _response.send();
@@ -237,6 +260,11 @@ void Router::add(const std::string& method, const std::string& pattern, Handler 
 
 const Handler& Router::match(const std::string& method, const std::string& path,
                              std::map<std::string, std::string>& params) const {
+    // HEAD is GET without the body (Poco's response sends only the head to a HEAD request).
+    if (method == "HEAD") {
+        const Handler& get = match("GET", path, params);
+        return get;
+    }
     const std::vector<std::string> segments = splitPath(path);
     std::string allowed;
     for (const Route& route : _routes) {

@@ -114,6 +114,10 @@ private:
     std::vector<Route> _routes;
 };
 
+/// Whether a Content-Type names JSON as the service reads it: application/json (or
+/// application/merge-patch+json) with no parameter but charset=utf-8.
+bool isJsonMediaType(const std::string& contentType);
+
 /// `"<version>"`, the ETag of a record at that version.
 std::string etagFor(std::int64_t version);
 

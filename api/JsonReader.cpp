@@ -77,7 +77,9 @@ private:
 
     Poco::Dynamic::Var parseObject(std::size_t depth, const std::string& at) {
         ++_pos;
-        Poco::JSON::Object::Ptr object = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        // Keys in a map (found in log n), not Poco's insertion-ordered list, whose linear lookups made
+        // a body of many keys cost time quadratic in its size.
+        Poco::JSON::Object::Ptr object = new Poco::JSON::Object();
         std::set<std::string> keys;
         if (consume('}')) return object;
         do {
@@ -86,6 +88,9 @@ private:
             const std::string key = parseString(at);
             const std::string child = at == "body" ? key : at + "." + key;
             if (!keys.insert(key).second) fail(child, "duplicate_key", "the key '" + key + "' appears twice");
+            if (keys.size() > _limits.maxMembers)
+                fail(at, "too_many_members",
+                     "at most " + std::to_string(_limits.maxMembers) + " members in an object");
             expect(':', child);
             object->set(key, parseValue(depth, child));
         } while (consume(','));
@@ -98,6 +103,9 @@ private:
         Poco::JSON::Array::Ptr array = new Poco::JSON::Array();
         if (consume(']')) return array;
         do {
+            if (array->size() >= _limits.maxItems)
+                fail(at, "too_many_items",
+                     "at most " + std::to_string(_limits.maxItems) + " items in a list");
             array->add(parseValue(depth, at + "[" + std::to_string(array->size()) + "]"));
         } while (consume(','));
         expect(']', at);

@@ -10,6 +10,8 @@ namespace lacuna {
 struct JsonLimits {
     std::size_t maxDepth = 8;
     std::size_t maxStringBytes = 200000;
+    std::size_t maxMembers = 1000;  ///< per object
+    std::size_t maxItems = 10000;   ///< per array
 };
 
 /// A strict RFC 8259 reader for request bodies. Unlike Poco's parser it refuses duplicate keys,

@@ -27,8 +27,10 @@ public:
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
-        Exchange exchange(request, response, _auth, _server.maxBodyBytes,
-                          JsonLimits{_server.maxJsonDepth, 200000}, _server.trustedProxies);
+        Exchange exchange(
+            request, response, _auth, _server.maxBodyBytes,
+            JsonLimits{_server.maxJsonDepth, 200000, _server.maxJsonMembers, _server.maxJsonItems},
+            _server.trustedProxies);
         std::string path;
         try {
             path = exchange.path();

@@ -41,20 +41,28 @@ void update(const ApiServices& api, Exchange& ex) {
                                   std::int64_t v) { return api.meetings.update(a, id, in, v); }));
 }
 
-void vote(const ApiServices& api, Exchange& ex) {
+/// A vote on the agenda item the path names by `param`: the gap's id (items/{gap}) or the item's place
+/// on the agenda (agenda/{item}); `cast` records it.
+template <typename Cast>
+void castVote(const ApiServices& api, Exchange& ex, const char* param, Cast cast) {
     const Principal& actor = ex.principal();
     const std::int64_t id = ex.idParam("id");
-    const std::int64_t gap = ex.idParam("gap");
-    replyMeeting(api, ex, HTTPResponse::HTTP_OK,
-                 api.meetings.vote(actor, id, gap, decodeVote(ex.jsonObject())));
+    const std::int64_t item = ex.idParam(param);
+    replyMeeting(api, ex, HTTPResponse::HTTP_OK, cast(actor, id, item, decodeVote(ex.jsonObject())));
+}
+
+void vote(const ApiServices& api, Exchange& ex) {
+    castVote(api, ex, "gap",
+             [&](const Principal& a, std::int64_t id, std::int64_t gap, const std::string& v) {
+                 return api.meetings.vote(a, id, gap, v);
+             });
 }
 
 void voteOnItem(const ApiServices& api, Exchange& ex) {
-    const Principal& actor = ex.principal();
-    const std::int64_t id = ex.idParam("id");
-    const std::int64_t position = ex.idParam("item");
-    replyMeeting(api, ex, HTTPResponse::HTTP_OK,
-                 api.meetings.voteOnItem(actor, id, position, decodeVote(ex.jsonObject())));
+    castVote(api, ex, "item",
+             [&](const Principal& a, std::int64_t id, std::int64_t place, const std::string& v) {
+                 return api.meetings.voteOnItem(a, id, place, v);
+             });
 }
 
 void decide(const ApiServices& api, Exchange& ex) {

@@ -135,7 +135,8 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
         body.endArray();
     }
     body.endObject();
-    response.setStatus(answer.kind.status);
+    response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    response.setStatusAndReason(answer.kind.status);
     response.setContentType("application/problem+json; charset=utf-8");
     response.set("Cache-Control", "no-store");
     response.set("X-Content-Type-Options", "nosniff");

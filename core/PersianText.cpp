@@ -65,8 +65,9 @@ bool isSpace(char32_t cp) {
 
 /// Characters that change nothing a reader sees as a word: joiners, direction marks, BOM.
 bool isIgnorable(char32_t cp) {
-    return cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD || cp == 0x0640;
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F || cp == 0x2060 ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x00AD ||
+           cp == 0x0640;
 }
 
 bool isDiacritic(char32_t cp) {

@@ -6,6 +6,26 @@
 
 namespace lacuna {
 
+namespace {
+
+/// U+202A–U+202E (embeddings, overrides, their end) and U+2066–U+2069 (isolates): they turn the text
+/// a person reads around. Marks (U+200E/F) and ZWNJ stay allowed.
+bool hasBidiControl(const std::string& value) {
+    std::size_t pos = 0;
+    char32_t c = 0;
+    while (pos < value.size()) {
+        const std::size_t start = pos;
+        if (!decodeUtf8(value, pos, c)) {
+            pos = start + 1;
+            continue;
+        }
+        if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 void checkText(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
                bool required) {
     if (!isValidUtf8(value)) {
@@ -16,6 +36,11 @@ void checkText(FieldErrors& errors, const std::string& field, const std::string&
         errors.add(field, "nul", "contains a NUL character");
         return;
     }
+    if (hasBidiControl(value)) {
+        errors.add(field, "bidi_control", "contains a direction embedding, override or isolate control");
+        return;
+    }
+    // Required text must show something: not only spaces, joiners or invisible marks.
     if (required && normalizePersian(value).empty()) errors.add(field, "required", "must not be empty");
     if (utf8Length(value) > max)
         errors.add(field, "too_long", "at most " + std::to_string(max) + " characters");

@@ -1,0 +1,112 @@
+// The HTTP edge as a client of any kind meets it: bad escapes, status lines, HEAD, media types, text a
+// person cannot see, and bodies built to make the parser work.
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include <catch2/catch.hpp>
+
+#include "ApiHelpers.h"
+#include "TestService.h"
+
+using namespace lacuna;
+using namespace lacuna::test;
+
+namespace {
+
+/// Sends `raw` bytes on a new connection and returns everything the service answers until it closes
+/// or stops answering for a second.
+std::string exchangeRaw(int port, const std::string& raw) {
+    Poco::Net::StreamSocket socket;
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+    socket.setReceiveTimeout(Poco::Timespan(1, 0));
+    socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
+    std::string out;
+    char buffer[4096];
+    try {
+        for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+            out.append(buffer, static_cast<std::size_t>(n));
+    } catch (const Poco::TimeoutException&) {
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a bad escape is a bad request, answered as problem+json", "[http][edge]") {
+    TestService t;
+    for (const std::string path : {"/api/v1/gaps/%zz", "/api/v1/gaps/%", "/api/v1/provisions/%E2%82"}) {
+        const Reply r = t.client->get(path, t.token("observer"));
+        INFO(path << ": " << r.status << " " << r.body);
+        CHECK((r.status == 400 || r.status == 404));
+        CHECK(r.contentType.rfind("application/problem+json", 0) == 0);
+    }
+    requireProblem(t.client->get("/api/v1/gaps/%zz", t.token("observer")), 400, "path");
+}
+
+TEST_CASE("every status line is HTTP/1.1 with its standard reason phrase", "[http][edge]") {
+    TestService t;
+    const std::string old = exchangeRaw(t.service().port(), "GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n");
+    CHECK(old.rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
+    const std::string missing =
+        exchangeRaw(t.service().port(), "GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(missing.rfind("HTTP/1.1 404 Not Found\r\n", 0) == 0);
+    const std::string created =
+        t.client->post("/api/v1/session", "", R"({"username":"x","password":"y"})").body;
+    const std::string unauthorised =
+        exchangeRaw(t.service().port(), "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(unauthorised.rfind("HTTP/1.1 401 Unauthorized\r\n", 0) == 0);
+    (void)created;
+}
+
+TEST_CASE("HEAD answers every GET route with its head and no body", "[http][edge]") {
+    TestService t;
+    const std::string path = gapPath(createGap(t));
+    const Reply get = t.client->get(path, t.token("tehran.director"));
+    const Reply head = t.client->send("HEAD", path, t.token("tehran.director"));
+    CHECK(head.status == 200);
+    CHECK(head.body.empty());
+    CHECK(head.header("ETag") == get.header("ETag"));
+    CHECK(head.header("Content-Length") == std::to_string(get.body.size()));
+    CHECK(t.client->send("HEAD", "/healthz", "").status == 200);
+}
+
+TEST_CASE("only application/json in UTF-8 is read as JSON", "[http][edge]") {
+    TestService t;
+    const std::string login =
+        R"({"username":"observer","password":")" + std::string(TestService::PASSWORD) + "\"}";
+    for (const std::string type : {"application/json-seq", "application/json; charset=iso-8859-1",
+                                   "text/json", "application/jsonx", "application/json; boundary=x"}) {
+        const Reply r = t.client->send("POST", "/api/v1/session", "", login, {}, type);
+        INFO(type << ": " << r.status);
+        CHECK(r.status == 415);
+    }
+    for (const std::string type :
+         {"application/json", "application/json; charset=utf-8", "Application/JSON; Charset=\"UTF-8\""})
+        CHECK(t.client->send("POST", "/api/v1/session", "", login, {}, type).status == 201);
+}
+
+TEST_CASE("text a person cannot see, or that turns the text around, is refused", "[http][edge]") {
+    TestService t;
+    const auto report = [&](const std::string& title) {
+        return t.client->post(
+            "/api/v1/gaps", t.token("tehran.director"),
+            R"({"title":")" + title + R"(","description":"شرح","kind":"vacuum","category":"fees"})");
+    };
+    const std::size_t before = listCount(t, "secretary");
+    requireProblem(report("\u200B\u200B"), 400, "title");
+    requireProblem(report("\u200C \u2060"), 400, "title");
+    requireProblem(report("\u202Eعنوان وارونه"), 400, "title");
+    requireProblem(report("عنوان \u2067پنهان\u2069"), 400, "title");
+    CHECK(listCount(t, "secretary") == before);
+    CHECK(report("شهرداری\u200Cها \u200Fو قانون").status == 201);  // ZWNJ and marks stay allowed
+}
+
+TEST_CASE("a body of ninety thousand keys is refused before any password is checked", "[http][edge]") {
+    TestService t;
+    std::string body = R"({"username":{)";
+    for (int i = 0; i < 90000; ++i) body += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+    body += R"(},"password":"x"})";
+    const Reply r = t.client->post("/api/v1/session", "", body);
+    requireProblem(r, 400);
+    CHECK(r.body.find("too_many_members") != std::string::npos);
+}
