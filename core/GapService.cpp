@@ -106,15 +106,15 @@ std::vector<RecordEvent> GapService::redactForViewer(const Principal& actor,
 
 std::vector<const LifecycleTransition*> GapService::availableTransitions(const Principal& actor,
                                                                          const Gap& gap) const {
-    const auto held = rolesFor(actor, gap);
+    std::vector<const LifecycleTransition*> available = _lifecycle.available(gap.state, rolesFor(actor, gap));
     std::set<std::string> facts;
     // has_draft costs a read: established only when a transition the caller holds asks for it.
-    for (const LifecycleTransition* t : _lifecycle.available(gap.state, held))
+    for (const LifecycleTransition* t : available)
         if (contains(t->requirements, "has_draft") && _drafts.latestVersion(gap.id) > 0) {
             facts.insert("has_draft");
             break;
         }
-    return _lifecycle.offered(gap.state, held, facts);
+    return Lifecycle::whoseFactsHold(std::move(available), facts);
 }
 
 bool GapService::mayEdit(const Principal& actor, const Gap& gap) const {

@@ -22,10 +22,14 @@ const std::vector<LifecycleFact>& lifecycleFacts() {
 std::vector<const LifecycleTransition*> Lifecycle::offered(const std::string& state,
                                                            const std::vector<std::string>& roles,
                                                            const std::set<std::string>& facts) const {
-    std::vector<const LifecycleTransition*> out = available(state, roles);
+    return whoseFactsHold(available(state, roles), facts);
+}
+
+std::vector<const LifecycleTransition*> Lifecycle::whoseFactsHold(std::vector<const LifecycleTransition*> out,
+                                                                  const std::set<std::string>& facts) {
     std::erase_if(out, [&](const LifecycleTransition* t) {
         return std::any_of(t->requirements.begin(), t->requirements.end(),
-                           [&](const std::string& r) { return findLifecycleFact(r) && !facts.count(r); });
+                           [&](const std::string& r) { return !facts.count(r) && findLifecycleFact(r); });
     });
     return out;
 }

@@ -86,6 +86,9 @@ public:
     std::vector<const LifecycleTransition*> offered(const std::string& state,
                                                     const std::vector<std::string>& roles,
                                                     const std::set<std::string>& facts) const;
+    /// `transitions` less those that require a fact not in `facts`.
+    static std::vector<const LifecycleTransition*> whoseFactsHold(
+        std::vector<const LifecycleTransition*> transitions, const std::set<std::string>& facts);
     /// Checks that `input` may be fired from `state` by someone holding `roles` and returns the
     /// transition. Throws ValidationError (unknown transition or field, 400; unmet requirement, 422),
     /// StateConflict (not from this state, 409) or Forbidden (role, 403).
