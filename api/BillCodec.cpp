@@ -8,21 +8,12 @@ namespace {
 using Poco::JSON::Object;
 
 std::vector<SponsorInput> readSponsors(Members& m) {
-    std::vector<SponsorInput> out;
-    const auto sponsors = m.array("sponsors", false);
-    if (!sponsors) return out;
-    for (std::size_t i = 0; i < sponsors->size(); ++i) {
-        const std::string at = "sponsors[" + std::to_string(i) + "]";
-        const Poco::Dynamic::Var item = sponsors->get(static_cast<unsigned>(i));
-        if (item.type() != typeid(Object::Ptr)) {
-            m.errors().add(at, "type", "must be an object {name, constituency}");
-            continue;
-        }
-        Members s(item.extract<Object::Ptr>(), m.errors(), at);
-        s.allowOnly({"name", "constituency"});
-        out.push_back({s.text("name", true).value_or(""), s.text("constituency", false).value_or("")});
-    }
-    return out;
+    return readObjects(m, "sponsors", false, {"name", "constituency"}, "{name, constituency}",
+                       [](Members& s) {
+                           return SponsorInput{s.text("name", true).value_or(""),
+                                               s.text("constituency", false).value_or("")};
+                       })
+        .value_or(std::vector<SponsorInput>{});
 }
 
 void writeSponsors(JsonWriter& out, const Bill& b) {

@@ -13,21 +13,9 @@ namespace lacuna {
 using Poco::JSON::Object;
 
 std::optional<std::vector<Provision>> readProvisions(Members& m, bool required) {
-    const Poco::JSON::Array::Ptr list = m.array("provisions", required);
-    if (!list) return std::nullopt;
-    std::vector<Provision> out;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string at = "provisions[" + std::to_string(i) + "]";
-        const Poco::Dynamic::Var item = list->get(static_cast<unsigned>(i));
-        if (item.type() != typeid(Object::Ptr)) {
-            m.errors().add(at, "type", "must be an object {law, article}");
-            continue;
-        }
-        Members p(item.extract<Object::Ptr>(), m.errors(), at);
-        p.allowOnly({"law", "article"});
-        out.push_back({p.text("law", true).value_or(""), p.text("article", false).value_or("")});
-    }
-    return out;
+    return readObjects(m, "provisions", required, {"law", "article"}, "{law, article}", [](Members& p) {
+        return Provision{p.text("law", true).value_or(""), p.text("article", false).value_or("")};
+    });
 }
 
 std::optional<std::int64_t> readInstant(Members& m, const std::string& key, bool required) {

@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "Errors.h"
@@ -103,6 +104,29 @@ private:
     FieldErrors& _errors;
     std::string _prefix;
 };
+
+/// The list `key` of objects, each read by `read(Members&)` after refusing members not in `allowed`;
+/// an item that is not an object is named under `key[i]` and left out. None when the list is absent.
+template <typename Read>
+auto readObjects(Members& m, const std::string& key, bool required,
+                 std::initializer_list<const char*> allowed, const std::string& shape, Read read)
+    -> std::optional<std::vector<decltype(read(std::declval<Members&>()))>> {
+    const Poco::JSON::Array::Ptr list = m.array(key, required);
+    if (!list) return std::nullopt;
+    std::vector<decltype(read(std::declval<Members&>()))> out;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string at = m.path(key) + "[" + std::to_string(i) + "]";
+        const Poco::Dynamic::Var item = list->get(static_cast<unsigned>(i));
+        if (item.type() != typeid(Poco::JSON::Object::Ptr)) {
+            m.errors().add(at, "type", "must be an object " + shape);
+            continue;
+        }
+        Members object(item.extract<Poco::JSON::Object::Ptr>(), m.errors(), at);
+        object.allowOnly(allowed);
+        out.push_back(read(object));
+    }
+    return out;
+}
 
 /// Reads one request object with `read(Members&)` after refusing members not in
 /// `allowed`; throws one ValidationError (`invalid`) naming every bad field.
