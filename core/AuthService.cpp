@@ -25,9 +25,12 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
                                  const std::string& client) {
     const std::string username = Poco::toLower(rawUsername);
     const std::int64_t now = _clock.nowMs();
-    const LoginFailures failures =
-        _sessions.loginFailuresSince(username, client, now - _settings.failureWindowMs);
-    if (failures.byUsername >= _settings.maxFailedLogins || failures.byClient >= _settings.maxFailedLogins) {
+    // The attempt counts before its password is checked (and is cleared when it is right), so attempts
+    // made at once cannot all slip under the limit.
+    const auto attempt = _sessions.admitLoginAttempt(username, client, now, now - _settings.failureWindowMs,
+                                                     _settings.maxFailedLogins);
+    const LoginFailures& failures = attempt.failures;
+    if (!attempt.admitted) {
         std::int64_t until = 0;
         if (failures.byUsername >= _settings.maxFailedLogins)
             until = std::max(until, failures.oldestByUsername + _settings.failureWindowMs);
@@ -38,10 +41,7 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
     }
     const std::optional<User> user = _users.findByUsername(username);
     const bool valid = _hasher.verify(password, user ? user->passwordHash : dummyHash()) && user.has_value();
-    if (!valid) {
-        _sessions.recordLoginFailure(username, client, now);
-        throw Unauthorized("wrong username or password");
-    }
+    if (!valid) throw Unauthorized("wrong username or password");
     _sessions.clearLoginFailures(username);
     IssuedSession issued{randomToken(TOKEN_BYTES), now + _settings.tokenLifetimeMs, *user};
     _sessions.create(sha256Hex(issued.token), user->id, now, issued.expiresAt);

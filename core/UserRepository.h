@@ -39,10 +39,17 @@ public:
     virtual std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) = 0;
     virtual void revoke(const std::string& tokenHash, std::int64_t at) = 0;
 
-    virtual void recordLoginFailure(const std::string& username, const std::string& client,
-                                    std::int64_t at) = 0;
-    virtual LoginFailures loginFailuresSince(const std::string& username, const std::string& client,
-                                             std::int64_t since) = 0;
+    /// Counts an attempt to sign in before its password is checked, atomically with the count it is
+    /// judged by: under the lock of its username and of its client address, the failures since `since`
+    /// are counted and, when both are below `maxFailures`, the attempt is recorded as one (the caller
+    /// clears the username's failures when the password is right). So N attempts at once check at most
+    /// `maxFailures` passwords. `admitted` says whether this attempt may check its password.
+    struct LoginAttempt {
+        bool admitted = false;
+        LoginFailures failures;  ///< before this attempt
+    };
+    virtual LoginAttempt admitLoginAttempt(const std::string& username, const std::string& client, std::int64_t at,
+                                           std::int64_t since, std::int64_t maxFailures) = 0;
     virtual void clearLoginFailures(const std::string& username) = 0;
 };
 

@@ -71,6 +71,9 @@ public:
     /// How a statement names the index it must use (SQLite `INDEXED BY`, MySQL `FORCE INDEX`), with a
     /// trailing space.
     virtual std::string indexHint(const std::string& index) const = 0;
+    /// An INSERT of one `column` value into `table` that, when the key is taken, locks the row that
+    /// holds it for writing until the transaction ends instead (one parameter).
+    virtual std::string claimRowSql(const std::string& table, const std::string& column) const = 0;
 };
 
 /// Every row of `sql` with `params`, each read by `read(row)`; the statement is finished before it

@@ -46,20 +46,24 @@ void SqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at)
     _db.write([&](SqlSession& s) { s.prepare(REVOKE_SESSION)->bind(at).bind(tokenHash).run(); });
 }
 
-void SqlSessionRepository::recordLoginFailure(const std::string& username, const std::string& client,
-                                              std::int64_t at) {
-    _db.write([&](SqlSession& s) { s.prepare(INSERT_FAILURE)->bind(username).bind(client).bind(at).run(); });
-}
-
-LoginFailures SqlSessionRepository::loginFailuresSince(const std::string& username, const std::string& client,
-                                                       std::int64_t since) {
-    LoginFailures f;
-    _db.read([&](SqlSession& s) {
-        std::tie(f.byUsername, f.oldestByUsername) =
-            countFailures(s, COUNT_FAILURES_BY_USERNAME, username, since);
+SessionRepository::LoginAttempt SqlSessionRepository::admitLoginAttempt(const std::string& username,
+                                                                      const std::string& client, std::int64_t at,
+                                                                      std::int64_t since, std::int64_t maxFailures) {
+    LoginAttempt attempt;
+    const std::string userLock = "u:" + username, clientLock = "c:" + client;
+    _db.write([&](SqlSession& s) {
+        // One row per username and per address, locked for the rest of the transaction (always the
+        // username's first, so two attempts cannot wait on each other): concurrent attempts on either
+        // wait here, then count what the earlier ones recorded.
+        for (const std::string& lock : {userLock, clientLock})
+            s.prepare(s.claimRowSql("login_locks", "name"))->bind(lock).run();
+        LoginFailures& f = attempt.failures;
+        std::tie(f.byUsername, f.oldestByUsername) = countFailures(s, COUNT_FAILURES_BY_USERNAME, username, since);
         std::tie(f.byClient, f.oldestByClient) = countFailures(s, COUNT_FAILURES_BY_CLIENT, client, since);
+        attempt.admitted = f.byUsername < maxFailures && f.byClient < maxFailures;
+        if (attempt.admitted) s.prepare(INSERT_FAILURE)->bind(username).bind(client).bind(at).run();
     });
-    return f;
+    return attempt;
 }
 
 void SqlSessionRepository::clearLoginFailures(const std::string& username) {

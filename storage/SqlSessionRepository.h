@@ -13,9 +13,8 @@ public:
                 std::int64_t expiresAt) override;
     std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) override;
     void revoke(const std::string& tokenHash, std::int64_t at) override;
-    void recordLoginFailure(const std::string& username, const std::string& client, std::int64_t at) override;
-    LoginFailures loginFailuresSince(const std::string& username, const std::string& client,
-                                     std::int64_t since) override;
+    LoginAttempt admitLoginAttempt(const std::string& username, const std::string& client, std::int64_t at,
+                                   std::int64_t since, std::int64_t maxFailures) override;
     void clearLoginFailures(const std::string& username) override;
 
 private:

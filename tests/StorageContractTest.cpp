@@ -1,6 +1,8 @@
 // The storage contract: what every backend must do, written once and run on each of them.
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include "Errors.h"
 #include "GapListSql.h"
@@ -219,17 +221,48 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     store->sessions().revoke("hash-a", 2000);
     CHECK_FALSE(store->sessions().findSessionUser("hash-a", 3000));
 
-    for (int i = 0; i < 3; ++i) store->sessions().recordLoginFailure("director", "10.0.0.1", 100 + i);
-    store->sessions().recordLoginFailure("other", "10.0.0.1", 200);
-    LoginFailures f = store->sessions().loginFailuresSince("director", "10.0.0.1", 0);
-    CHECK(f.byUsername == 3);
-    CHECK(f.byClient == 4);
-    CHECK(f.oldestByUsername == 100);
-    f = store->sessions().loginFailuresSince("director", "10.0.0.9", 101);
-    CHECK(f.byUsername == 1);
-    CHECK(f.byClient == 0);
-    store->sessions().clearLoginFailures("director");
-    CHECK(store->sessions().loginFailuresSince("director", "x", 0).byUsername == 0);
+    // Each admitted attempt counts as a failure until its user's failures are cleared; an attempt is
+    // refused once its username or its address has `max` failures in the window.
+    SessionRepository& sessions = store->sessions();
+    for (int i = 0; i < 3; ++i) CHECK(sessions.admitLoginAttempt("director", "10.0.0.1", 100 + i, 0, 4).admitted);
+    SessionRepository::LoginAttempt a = sessions.admitLoginAttempt("other", "10.0.0.1", 200, 0, 4);
+    CHECK(a.admitted);
+    CHECK(a.failures.byClient == 3);
+    CHECK(a.failures.byUsername == 0);
+    a = sessions.admitLoginAttempt("director", "10.0.0.1", 300, 0, 4);
+    CHECK_FALSE(a.admitted);  // the address has four
+    CHECK(a.failures.byUsername == 3);
+    CHECK(a.failures.byClient == 4);
+    CHECK(a.failures.oldestByUsername == 100);
+    a = sessions.admitLoginAttempt("director", "10.0.0.9", 300, 101, 4);  // only the one at 102 counts
+    CHECK(a.admitted);
+    CHECK(a.failures.byUsername == 1);
+    CHECK(a.failures.byClient == 0);
+    sessions.clearLoginFailures("director");
+    a = sessions.admitLoginAttempt("director", "10.0.0.9", 400, 0, 4);
+    CHECK(a.failures.byUsername == 0);
+    CHECK(a.failures.byClient == 0);  // they were that address's only ones
+}
+
+TEST_CASE("sign-in attempts made at once are admitted no more than the limit", "[storage][concurrency]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = openStore(freshStoreSettings(backend, dir));
+    constexpr int THREADS = 8, EACH = 8, LIMIT = 5;
+    std::atomic<int> admitted{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < THREADS; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < EACH; ++i)
+                // One username from many addresses, as a spread-out guess at one account would be.
+                if (store->sessions()
+                        .admitLoginAttempt("director", "10.0.0." + std::to_string(t), 1000 + i, 0, LIMIT)
+                        .admitted)
+                    ++admitted;
+        });
+    for (auto& t : threads) t.join();
+    CHECK(admitted == LIMIT);
 }
 
 TEST_CASE("the store survives being reopened and keeps everything", "[storage]") {
