@@ -19,6 +19,25 @@ namespace lacuna {
 namespace {
 
 constexpr std::size_t DRAIN_FACTOR = 8;
+constexpr std::size_t MAX_LENGTH_DIGITS = 18;  // fits an Int64
+
+/// Every value of the header `name` (names compare without case), in the order sent.
+std::vector<std::string> headerValues(const Poco::Net::HTTPRequest& request, const std::string& name) {
+    std::vector<std::string> values;
+    for (const auto& [header, value] : request)
+        if (Poco::icompare(header, name) == 0) values.push_back(Poco::trim(value));
+    return values;
+}
+
+/// The transfer codings of every Transfer-Encoding value, in order.
+std::vector<std::string> transferCodings(const std::vector<std::string>& values) {
+    std::vector<std::string> codings;
+    for (const std::string& value : values)
+        for (const std::string& coding : Poco::StringTokenizer(
+                 value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+            codings.push_back(Poco::toLower(coding));
+    return codings;
+}
 
 std::vector<std::string> splitPath(const std::string& path) {
     std::vector<std::string> out;
@@ -158,6 +177,32 @@ Poco::JSON::Object::Ptr Exchange::jsonObject() {
         throw ValidationError("the body is not a JSON object",
                               {{"body", "type", "a JSON object is expected"}});
     return value.extract<Poco::JSON::Object::Ptr>();
+}
+
+void Exchange::checkFraming() const {
+    const std::vector<std::string> lengths = headerValues(_request, "Content-Length");
+    const std::vector<std::string> encodings = headerValues(_request, "Transfer-Encoding");
+    const bool http11 = _request.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1;
+    if (lengths.size() > 1) throw BadFraming("Content-Length", "Content-Length is sent more than once");
+    if (!lengths.empty() &&
+        (lengths[0].empty() || lengths[0].size() > MAX_LENGTH_DIGITS ||
+         !std::all_of(lengths[0].begin(), lengths[0].end(), [](char c) { return c >= '0' && c <= '9'; })))
+        throw BadFraming("Content-Length", "Content-Length must be a whole number of bytes");
+    if (!encodings.empty()) {
+        if (!lengths.empty())
+            throw BadFraming("Transfer-Encoding", "send Content-Length or Transfer-Encoding, not both");
+        if (!http11) throw BadFraming("Transfer-Encoding", "transfer codings need HTTP/1.1");
+        const std::vector<std::string> codings = transferCodings(encodings);
+        if (codings.empty() || codings.back() != "chunked" ||
+            std::count(codings.begin(), codings.end(), "chunked") > 1)
+            throw BadFraming("Transfer-Encoding", "chunked must be the last transfer coding, and only once");
+        if (codings.size() > 1)
+            throw BadFraming("Transfer-Encoding", "only the chunked transfer coding is implemented", true);
+    }
+    const std::size_t hosts = headerValues(_request, "Host").size();
+    if (http11 && hosts != 1)
+        throw BadFraming(
+            "Host", hosts == 0 ? "an HTTP/1.1 request must name its Host" : "Host is sent more than once");
 }
 
 std::string Exchange::bearerToken() const {

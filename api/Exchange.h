@@ -31,6 +31,10 @@ public:
     Poco::Net::HTTPServerRequest& request() { return _request; }
     Poco::Net::HTTPServerResponse& response() { return _response; }
     std::string path() const;
+    /// Throws BadFraming unless where the body ends is clear: one Content-Length of digits, or
+    /// Transfer-Encoding chunked alone (HTTP/1.1, without Content-Length), and one Host on HTTP/1.1.
+    /// Runs before anything reads the body.
+    void checkFraming() const;
     /// The client's address: the TCP peer, or, when the peer is a trusted proxy, the right-most
     /// X-Forwarded-For entry that is not itself a trusted proxy (what the client cannot forge).
     std::string clientAddress() const;

@@ -33,6 +33,7 @@ public:
             _server.trustedProxies);
         std::string path;
         try {
+            exchange.checkFraming();
             path = exchange.path();
             std::map<std::string, std::string> params;
             const Handler& handler = _router.match(request.getMethod(), path, params);

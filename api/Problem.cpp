@@ -79,6 +79,16 @@ ProblemAnswer answerDomainError(Poco::Net::HTTPServerResponse& response, const D
                 e.message(),
                 {}};
     }
+    if (const auto* f = dynamic_cast<const BadFraming*>(&e)) {
+        response.setKeepAlive(false);  // where this body ends, and the next request begins, is unknown
+        return {f->notImplemented()
+                    ? ProblemKind{HTTPResponse::HTTP_NOT_IMPLEMENTED, "not-implemented", "Not implemented"}
+                    : ProblemKind{HTTPResponse::HTTP_BAD_REQUEST, "bad-framing",
+                                  "The request is not framed clearly"},
+                e.message(),
+                std::vector<FieldError>{
+                    {f->header(), f->notImplemented() ? "unsupported" : "framing", e.message()}}};
+    }
     if (is<MethodNotAllowed>(e)) {
         response.set("Allow", e.message());
         return {{HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"},

@@ -2,6 +2,8 @@
 // person cannot see, and bodies built to make the parser work.
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/NumberFormatter.h>
+#include <Poco/String.h>
 
 #include <catch2/catch.hpp>
 
@@ -14,11 +16,11 @@ using namespace lacuna::test;
 namespace {
 
 /// Sends `raw` bytes on a new connection and returns everything the service answers until it closes
-/// or stops answering for a second.
-std::string exchangeRaw(int port, const std::string& raw) {
+/// or stops answering for `quietSeconds`.
+std::string exchangeRaw(int port, const std::string& raw, long quietSeconds = 1) {
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
-    socket.setReceiveTimeout(Poco::Timespan(1, 0));
+    socket.setReceiveTimeout(Poco::Timespan(quietSeconds, 0));
     socket.sendBytes(raw.data(), static_cast<int>(raw.size()));
     std::string out;
     char buffer[4096];
@@ -109,4 +111,64 @@ TEST_CASE("a body of ninety thousand keys is refused before any password is chec
     const Reply r = t.client->post("/api/v1/session", "", body);
     requireProblem(r, 400);
     CHECK(r.body.find("too_many_members") != std::string::npos);
+}
+
+TEST_CASE("a request whose body could end in two places is refused and its connection closed",
+          "[http][edge][framing]") {
+    TestService t;
+    const std::string login = R"({"username":"secretary","password":"correct horse 1"})";
+    const std::string length = std::to_string(login.size());
+    const std::string start = "POST /api/v1/session HTTP/1.1\r\nContent-Type: application/json\r\n";
+    struct Case {
+        std::string name, head, body, status, header;  ///< status "" : closed without an answer
+    };
+    const std::vector<Case> cases = {
+        {"two lengths", "Host: x\r\nContent-Length: " + length + "\r\nContent-Length: 2\r\n", login, "400",
+         "Content-Length"},
+        {"a length and chunks", "Host: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n",
+         "400", "Transfer-Encoding"},
+        {"a signed length", "Host: x\r\nContent-Length: +" + length + "\r\n", login, "400", "Content-Length"},
+        // Poco's parser fails on this one before any handler runs and drops the connection.
+        {"a length list", "Host: x\r\nContent-Length: " + length + ", " + length + "\r\n", login, "", ""},
+        {"chunked not last", "Host: x\r\nTransfer-Encoding: chunked, gzip\r\n", "0\r\n\r\n", "400",
+         "Transfer-Encoding"},
+        {"chunked twice", "Host: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n",
+         "0\r\n\r\n", "400", "Transfer-Encoding"},
+        {"an unknown coding", "Host: x\r\nTransfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n", "501",
+         "Transfer-Encoding"},
+        {"no host", "Content-Length: " + length + "\r\n", login, "400", "Host"},
+        {"two hosts", "Host: x\r\nHost: y\r\nContent-Length: " + length + "\r\n", login, "400", "Host"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name);
+        // A second request follows on the same connection: a server that read the first one's body
+        // another way would answer it too.
+        const std::string answer =
+            exchangeRaw(t.service().port(),
+                        start + c.head + "\r\n" + c.body + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        INFO(answer);
+        CHECK(answer.find("HTTP/1.1 200") == std::string::npos);  // the health check that followed: unread
+        CHECK(answer.find("\"token\"") == std::string::npos);
+        if (c.status.empty()) {
+            CHECK(answer.empty());
+            continue;
+        }
+        CHECK(answer.rfind("HTTP/1.1 " + c.status + " ", 0) == 0);
+        CHECK(Poco::toLower(answer).find("connection: close") != std::string::npos);
+        CHECK(answer.find("application/problem+json") != std::string::npos);
+        CHECK(answer.find("\"field\":\"" + c.header + "\"") != std::string::npos);
+    }
+    // What is framed one way only is still read: chunks, a length, an HTTP/1.0 request without Host.
+    const long slowLogin = 30;  // a password hash under the sanitizers takes a while
+    const std::string chunked =
+        exchangeRaw(t.service().port(),
+                    start + "Host: x\r\nTransfer-Encoding: Chunked\r\nConnection: close\r\n\r\n" +
+                        Poco::NumberFormatter::formatHex(login.size()) + "\r\n" + login + "\r\n0\r\n\r\n",
+                    slowLogin);
+    CHECK(chunked.rfind("HTTP/1.1 201 ", 0) == 0);
+    const std::string plain = exchangeRaw(
+        t.service().port(),
+        start + "Host: x\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n" + login, slowLogin);
+    CHECK(plain.rfind("HTTP/1.1 201 ", 0) == 0);
+    CHECK(exchangeRaw(t.service().port(), "GET /healthz HTTP/1.0\r\n\r\n").rfind("HTTP/1.1 200 ", 0) == 0);
 }
