@@ -19,7 +19,6 @@ namespace lacuna {
 namespace {
 
 constexpr std::size_t DRAIN_FACTOR = 8;
-constexpr std::size_t MAX_LENGTH_DIGITS = 18;  // fits an Int64
 
 /// Every value of the header `name` (names compare without case), in the order sent.
 std::vector<std::string> headerValues(const Poco::Net::HTTPRequest& request, const std::string& name) {
@@ -46,12 +45,13 @@ std::vector<std::string> splitPath(const std::string& path) {
     return out;
 }
 
-bool parseVersion(const std::string& text, std::int64_t& version) {
+/// A whole number written in digits alone (no sign, no spaces) that fits an Int64.
+bool parseWholeNumber(const std::string& text, std::int64_t& number) {
     Poco::Int64 v = 0;
     if (!Poco::NumberParser::tryParse64(text, v) || v < 0 ||
         text.find_first_not_of("0123456789") != std::string::npos)
         return false;
-    version = v;
+    number = v;
     return true;
 }
 
@@ -184,9 +184,8 @@ void Exchange::checkFraming() const {
     const std::vector<std::string> encodings = headerValues(_request, "Transfer-Encoding");
     const bool http11 = _request.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1;
     if (lengths.size() > 1) throw BadFraming("Content-Length", "Content-Length is sent more than once");
-    if (!lengths.empty() &&
-        (lengths[0].empty() || lengths[0].size() > MAX_LENGTH_DIGITS ||
-         !std::all_of(lengths[0].begin(), lengths[0].end(), [](char c) { return c >= '0' && c <= '9'; })))
+    std::int64_t length = 0;
+    if (!lengths.empty() && !parseWholeNumber(lengths[0], length))
         throw BadFraming("Content-Length", "Content-Length must be a whole number of bytes");
     if (!encodings.empty()) {
         if (!lengths.empty())
@@ -223,7 +222,7 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body, std:
         if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
         std::int64_t v = 0;
         if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"' ||
-            !parseVersion(tag.substr(1, tag.size() - 2), v) || v < minimum)
+            !parseWholeNumber(tag.substr(1, tag.size() - 2), v) || v < minimum)
             throw ValidationError(
                 "If-Match is not valid",
                 {{"If-Match", "invalid", "give the ETag of the record as read, e.g. \"3\""}});
