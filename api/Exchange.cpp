@@ -12,6 +12,7 @@
 #include "AuthService.h"
 #include "Errors.h"
 #include "HttpErrors.h"
+#include "JsonMembers.h"
 #include "PersianText.h"
 
 namespace lacuna {
@@ -136,7 +137,7 @@ QueryParams Exchange::query(std::initializer_list<const char*> allowed) const {
         throw ValidationError("the query string is malformed", {{"query", "malformed", "cannot be decoded"}});
     }
     for (const auto& [key, value] : params) {
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
+        if (!namedIn(key, allowed))
             errors.add(key, "unknown", "unknown query parameter");
         else if (!out.emplace(key, value).second)
             errors.add(key, "duplicate", "given more than once");

@@ -15,6 +15,12 @@
 
 namespace lacuna {
 
+/// Whether `name` is one of `names` (the members of a body, or the parameters of a query, a request
+/// may send).
+inline bool namedIn(const std::string& name, std::initializer_list<const char*> names) {
+    return std::any_of(names.begin(), names.end(), [&](const char* n) { return name == n; });
+}
+
 /// Reads typed members of one JSON object, collecting every problem under its JSON path.
 class Members {
     using Var = Poco::Dynamic::Var;
@@ -28,9 +34,9 @@ public:
     std::string path(const std::string& key) const { return _prefix.empty() ? key : _prefix + "." + key; }
 
     void allowOnly(std::initializer_list<const char*> allowed) {
-        for (const auto& [key, value] : *_object)
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
-                _errors.add(path(key), "unknown", "unknown or read-only field");
+        for (const auto& member : *_object)
+            if (!namedIn(member.first, allowed))
+                _errors.add(path(member.first), "unknown", "unknown or read-only field");
     }
 
     bool has(const std::string& key) const { return _object->has(key); }

@@ -65,10 +65,11 @@ std::pair<std::int64_t, MeetingVote> readVote(const SqlStatement& r) {
 void loadMeetingParts(SqlSession& s, Meeting& m) {
     m.present = selectRows(s, SELECT_ATTENDANCE, {m.id}, [](const SqlStatement& r) { return r.text(0); });
     m.items = selectRows(s, SELECT_ITEMS, {m.id}, readItem);
-    for (auto& [gapId, vote] : selectRows(s, SELECT_VOTES, {m.id}, readVote)) {
+    for (auto& gapVote : selectRows(s, SELECT_VOTES, {m.id}, readVote)) {
+        const std::int64_t gapId = gapVote.first;  // a structured binding cannot be captured before clang 16
         const auto item = std::find_if(m.items.begin(), m.items.end(),
                                        [&](const MeetingItem& i) { return i.gapId == gapId; });
-        if (item != m.items.end()) item->votes.push_back(std::move(vote));
+        if (item != m.items.end()) item->votes.push_back(std::move(gapVote.second));
     }
 }
 
