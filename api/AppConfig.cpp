@@ -41,11 +41,12 @@ std::vector<LabelledSlug> readLabelledList(const YamlDocument& doc, const YAML::
 }
 
 void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s) {
-    doc.allowKeys(
-        node,
-        {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds", "max_body_bytes",
-         "max_json_depth", "max_json_members", "max_json_items", "trusted_proxies"},
-        "server");
+    doc.allowKeys(node,
+                  {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
+                   "header_timeout_seconds", "body_timeout_seconds", "max_header_bytes", "max_connections",
+                   "max_connections_per_address", "max_body_bytes", "max_json_depth", "max_json_members",
+                   "max_json_items", "trusted_proxies"},
+                  "server");
     if (auto v = doc.optionalString(node, "host")) s.host = *v;
     if (auto v = doc.optionalInt(node, "port", 0, 65535)) s.port = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "threads", 4, 1024)) s.threads = static_cast<int>(*v);
@@ -53,6 +54,16 @@ void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s
     if (auto v = doc.optionalInt(node, "timeout_seconds", 1, 600)) s.timeoutSeconds = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "keep_alive_seconds", 1, 600))
         s.keepAliveSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "header_timeout_seconds", 1, 600))
+        s.headerTimeoutSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "body_timeout_seconds", 1, 3600))
+        s.bodyTimeoutSeconds = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_header_bytes", 4096, 1 << 20))
+        s.maxHeaderBytes = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalInt(node, "max_connections", 16, 1000000))
+        s.maxConnections = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_connections_per_address", 1, 1000000))
+        s.maxConnectionsPerAddress = static_cast<int>(*v);
     if (auto v = doc.optionalInt(node, "max_body_bytes", 1024, 64 << 20))
         s.maxBodyBytes = static_cast<std::size_t>(*v);
     if (auto v = doc.optionalInt(node, "max_json_depth", 2, 64))

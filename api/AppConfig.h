@@ -18,12 +18,18 @@ namespace lacuna {
 struct ServerConfig {
     int port = 8080;
     std::string host = "0.0.0.0";
-    /// Worker threads; each open connection holds one while it sends its request, so this must
-    /// exceed the number of slow clients the service should survive.
+    /// Worker threads: each runs one request whose header has arrived whole; a connection waiting
+    /// for its header, or idle between requests, holds none.
     int threads = 64;
+    /// Requests whose header arrived while every worker is busy; beyond them, a fast 503.
     int maxQueued = 256;
-    int timeoutSeconds = 10;
-    int keepAliveSeconds = 5;
+    int timeoutSeconds = 10;        ///< per socket read or write
+    int keepAliveSeconds = 5;       ///< an idle connection is closed after this
+    int headerTimeoutSeconds = 10;  ///< the whole request header must arrive within this
+    int bodyTimeoutSeconds = 60;    ///< the whole body must arrive within this
+    std::size_t maxHeaderBytes = 65536;
+    int maxConnections = 10000;          ///< open at once, in all; beyond it, a fast 503
+    int maxConnectionsPerAddress = 256;  ///< from one client address (trusted proxies are exempt)
     std::size_t maxBodyBytes = 1 << 20;
     std::size_t maxJsonDepth = 8;
     std::size_t maxJsonMembers = 1000;  ///< per object of a request body

@@ -147,23 +147,39 @@ QueryParams Exchange::query(std::initializer_list<const char*> allowed) const {
 }
 
 std::string Exchange::readBody() {
+    // Without Content-Length or chunks, a request has no body (RFC 9112 6.3): reading "until the
+    // connection closes" would hold a worker for as long as the client likes.
+    if (!_request.hasContentLength() && !_request.getChunkedTransferEncoding()) return "";
     std::istream& in = _request.stream();
+    in.exceptions(std::ios::badbit);  // a failed read throws what failed, instead of a short body
     char buffer[8192];
+    const auto readTo = [&](const auto& take) {
+        try {
+            while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+                take(static_cast<std::size_t>(in.gcount()));
+        } catch (const Poco::IOException& e) {
+            throwBodyFailure(e);
+        } catch (const Poco::TimeoutException& e) {
+            throwBodyFailure(e);
+        }
+    };
+    const std::string tooLarge = "the body is larger than " + std::to_string(_maxBodyBytes) + " bytes";
     if (_request.hasContentLength() &&
         _request.getContentLength64() > static_cast<Poco::Int64>(_maxBodyBytes)) {
         // Read a moderately oversized body to its end, so the client, still sending, gets the 413
         // instead of a reset connection; a much larger one is cut off (the connection then closes).
         if (_request.getContentLength64() <= static_cast<Poco::Int64>(DRAIN_FACTOR * _maxBodyBytes))
-            while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-            }
-        throw PayloadTooLarge("the body is larger than " + std::to_string(_maxBodyBytes) + " bytes");
+            readTo([](std::size_t) {});
+        throw PayloadTooLarge(tooLarge);
     }
     std::string body;
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        body.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (body.size() > _maxBodyBytes)
-            throw PayloadTooLarge("the body is larger than " + std::to_string(_maxBodyBytes) + " bytes");
-    }
+    readTo([&](std::size_t n) {
+        body.append(buffer, n);
+        if (body.size() > _maxBodyBytes) throw PayloadTooLarge(tooLarge);
+    });
+    if (_request.hasContentLength() && static_cast<Poco::Int64>(body.size()) < _request.getContentLength64())
+        throw RequestRejected(Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "Content-Length",
+                              "the body ended before the length its Content-Length announced");
     return body;
 }
 

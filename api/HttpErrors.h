@@ -29,4 +29,29 @@ private:
     bool _notImplemented;
 };
 
+/// The HTTP layer refused the request before a route saw it: a header that cannot be read (400), that
+/// did not arrive in time (408), a target or header block too large (414, 431), too many connections
+/// from one address (429) or every worker busy (503). The connection is closed after the answer.
+class RequestRejected : public DomainError {
+public:
+    RequestRejected(int status, std::string field, const std::string& detail, int retryAfterSeconds = 0);
+    const char* name() const noexcept override;
+    const char* className() const noexcept override;
+    Poco::Exception* clone() const override;
+    void rethrow() const override;
+    int status() const { return _status; }
+    const std::string& field() const { return _field; }
+    /// Seconds for Retry-After, 0 for none.
+    int retryAfterSeconds() const { return _retryAfterSeconds; }
+
+private:
+    int _status;
+    std::string _field;
+    int _retryAfterSeconds;
+};
+
+/// Throws what a failure `e` while reading a request body means for the client: 408 when the body did
+/// not arrive in time, bad framing for malformed chunks, 400 when the connection failed.
+[[noreturn]] void throwBodyFailure(const Poco::Exception& e);
+
 }  // namespace lacuna

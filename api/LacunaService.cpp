@@ -133,7 +133,7 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
            _config.opinionWorkflow,
            _config.catalog,
            _clock},
-      _pool(4, _config.server.threads, 60) {
+      _front(new ApiRequestHandlerFactory(_router, _auth, _config.server), _config.server) {
     addApiRoutes(_router, _api);
 }
 
@@ -151,29 +151,19 @@ void LacunaService::start() {
         throw PortInUse("cannot listen on " + address.toString() + ": " + e.message() +
                         " (is another service on this port?)");
     }
-    listener.listen(128);
-    _listener = listener;
-    _server =
-        std::make_unique<Poco::Net::HTTPServer>(new ApiRequestHandlerFactory(_router, _auth, _config.server),
-                                                _pool, _listener, serverParams(_config.server));
-    _server->start();
+    listener.listen(1024);
+    _front.start(listener);
     _dispatcher.start();
 }
 
 void LacunaService::stop() {
     _dispatcher.stop();
-    if (!_server) return;
-    // Stop accepting and close the listening socket first, so that new connections are refused
-    // at once (a load balancer moves on) instead of waiting in the backlog; then let the requests
-    // in flight finish.
-    _server->stop();
-    _listener.close();
-    _server->stopAll(false);
-    _pool.joinAll();
-    _server.reset();
+    // The listening socket closes first, so that new connections are refused at once (a load
+    // balancer moves on) instead of waiting in the backlog; then the requests in flight finish.
+    _front.stop();
 }
 
-int LacunaService::port() const { return _server ? _server->port() : 0; }
+int LacunaService::port() const { return _front.port(); }
 
 bool LacunaService::ensureAdmin(const std::string& password) { return _users.ensureAdmin(password); }
 

@@ -1,9 +1,7 @@
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/ThreadPool.h>
 
 #include <memory>
 
@@ -15,6 +13,7 @@
 #include "DraftService.h"
 #include "Exchange.h"
 #include "GapService.h"
+#include "HttpFront.h"
 #include "InboxService.h"
 #include "MeetingService.h"
 #include "OpinionService.h"
@@ -82,9 +81,7 @@ private:
     WebhookDispatcher _dispatcher;
     ApiServices _api;
     Router _router;
-    Poco::ThreadPool _pool;
-    Poco::Net::ServerSocket _listener;
-    std::unique_ptr<Poco::Net::HTTPServer> _server;
+    HttpFront _front;
 };
 
 }  // namespace lacuna

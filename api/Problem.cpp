@@ -53,6 +53,57 @@ const std::vector<std::pair<bool (*)(const DomainError&), ProblemKind>>& plainKi
     return KINDS;
 }
 
+ProblemKind rejectionKind(int status) {
+    switch (status) {
+        case HTTPResponse::HTTP_REQUEST_TIMEOUT:
+            return {HTTPResponse::HTTP_REQUEST_TIMEOUT, "request-timeout",
+                    "The request did not arrive in time"};
+        case HTTPResponse::HTTP_REQUEST_URI_TOO_LONG:
+            return {HTTPResponse::HTTP_REQUEST_URI_TOO_LONG, "uri-too-long",
+                    "The request target is too long"};
+        case HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE:
+            return {HTTPResponse::HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE, "header-too-large",
+                    "The request header is too large"};
+        case HTTPResponse::HTTP_TOO_MANY_REQUESTS:
+            return {HTTPResponse::HTTP_TOO_MANY_REQUESTS, "too-many-connections",
+                    "Too many connections from this address"};
+        case HTTPResponse::HTTP_VERSION_NOT_SUPPORTED:
+            return {HTTPResponse::HTTP_VERSION_NOT_SUPPORTED, "version-not-supported",
+                    "Only HTTP/1.0 and HTTP/1.1 are spoken here"};
+        case HTTPResponse::HTTP_SERVICE_UNAVAILABLE:
+            return {HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "overloaded", "The service is busy"};
+        default:
+            return {HTTPResponse::HTTP_BAD_REQUEST, "bad-request", "The request cannot be read"};
+    }
+}
+
+ProblemAnswer rejectionAnswer(const RequestRejected& r) {
+    return {rejectionKind(r.status()), r.message(),
+            std::vector<FieldError>{{r.field(), rejectionKind(r.status()).type, r.message()}}};
+}
+
+std::string problemJson(const ProblemAnswer& answer, const std::string& instance) {
+    JsonWriter body;
+    body.beginObject()
+        .field("type", TYPE_PREFIX + answer.kind.type)
+        .field("title", answer.kind.title)
+        .field("status", static_cast<int>(answer.kind.status))
+        .field("detail", answer.detail)
+        .field("instance", instance);
+    if (answer.fieldErrors) {
+        body.key("errors").beginArray();
+        for (const FieldError& f : *answer.fieldErrors)
+            body.beginObject()
+                .field("field", f.field)
+                .field("code", f.code)
+                .field("detail", f.detail)
+                .endObject();
+        body.endArray();
+    }
+    body.endObject();
+    return body.str();
+}
+
 /// The answer to a domain error, with the headers some of them add to `response`.
 ProblemAnswer answerDomainError(Poco::Net::HTTPServerResponse& response, const DomainError& e) {
     if (const auto* v = dynamic_cast<const ValidationError*>(&e)) {
@@ -88,6 +139,11 @@ ProblemAnswer answerDomainError(Poco::Net::HTTPServerResponse& response, const D
                 e.message(),
                 std::vector<FieldError>{
                     {f->header(), f->notImplemented() ? "unsupported" : "framing", e.message()}}};
+    }
+    if (const auto* r = dynamic_cast<const RequestRejected*>(&e)) {
+        response.setKeepAlive(false);
+        if (r->retryAfterSeconds() > 0) response.set("Retry-After", std::to_string(r->retryAfterSeconds()));
+        return rejectionAnswer(*r);
     }
     if (is<MethodNotAllowed>(e)) {
         response.set("Allow", e.message());
@@ -127,32 +183,26 @@ ProblemAnswer answerFor(Poco::Net::HTTPServerResponse& response, const std::stri
 void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
                  std::exception_ptr error) {
     const ProblemAnswer answer = answerFor(response, instance, error);
-    JsonWriter body;
-    body.beginObject()
-        .field("type", TYPE_PREFIX + answer.kind.type)
-        .field("title", answer.kind.title)
-        .field("status", static_cast<int>(answer.kind.status))
-        .field("detail", answer.detail)
-        .field("instance", instance);
-    if (answer.fieldErrors) {
-        body.key("errors").beginArray();
-        for (const FieldError& f : *answer.fieldErrors)
-            body.beginObject()
-                .field("field", f.field)
-                .field("code", f.code)
-                .field("detail", f.detail)
-                .endObject();
-        body.endArray();
-    }
-    body.endObject();
+    const std::string text = problemJson(answer, instance);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setStatusAndReason(answer.kind.status);
     response.setContentType("application/problem+json; charset=utf-8");
     response.set("Cache-Control", "no-store");
     response.set("X-Content-Type-Options", "nosniff");
-    const std::string& text = body.str();
     response.setContentLength(static_cast<std::streamsize>(text.size()));
     response.send() << text;
+}
+
+std::string rejectionResponse(const RequestRejected& rejection) {
+    const ProblemAnswer answer = rejectionAnswer(rejection);
+    const std::string body = problemJson(answer, "");
+    std::string head = "HTTP/1.1 " + std::to_string(static_cast<int>(answer.kind.status)) + " " +
+                       HTTPResponse::getReasonForStatus(answer.kind.status) +
+                       "\r\nContent-Type: application/problem+json; charset=utf-8\r\n"
+                       "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n";
+    if (rejection.retryAfterSeconds() > 0)
+        head += "Retry-After: " + std::to_string(rejection.retryAfterSeconds()) + "\r\n";
+    return head + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 }  // namespace lacuna

@@ -13,4 +13,10 @@ namespace lacuna {
 void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
                  std::exception_ptr error);
 
+class RequestRejected;
+
+/// The whole HTTP/1.1 answer to a request refused at its connection before any handler ran (status
+/// line, headers with Connection: close, problem+json body), as the bytes to write to the socket.
+std::string rejectionResponse(const RequestRejected& rejection);
+
 }  // namespace lacuna

@@ -32,6 +32,7 @@
 #include "AppConfig.h"
 #include "Clock.h"
 #include "GapRepository.h"
+#include "HttpFront.h"
 #include "LacunaService.h"
 #include "LoadGenerator.h"
 #include "PasswordHasher.h"
@@ -300,9 +301,15 @@ void benchBackend(const std::string& label, const StoreSettings& store, const Op
                 });
             };
         };
+        // The same fixed answer through the service's own front (the gate and its workers).
+        HttpFront front(new FixedFactory(gapBody), serverConfig);
+        front.start(Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)));
         const Stats baseline = medianOf(o.runs, getGap(bare.port()));
+        const Stats fronted = medianOf(o.runs, getGap(front.port()));
         const Stats measured = medianOf(o.runs, getGap(port));
         bare.stopAll(true);
+        front.stop();
+        addRatio("fixed answer, 16 clients: HttpFront vs bare Poco server", fronted, baseline, 0.80);
         addRatio("GET /gaps/{id}, 16 clients, vs bare Poco server (" + std::to_string(gapBody.size()) + " B)",
                  measured, baseline, 0.70);
     }
