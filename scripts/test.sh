@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds with warnings as errors under AddressSanitizer and
 # UBSan, starts a private MariaDB server in a temporary directory, and runs the whole test suite
-# (every suite on SQLite and on MariaDB) through CTest.
+# (every suite on SQLite and on MariaDB, and the nginx front) through CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-scripts/setup.sh
+scripts/setup.sh test
 scripts/build.sh sanitize
 
 mariadb_dir=$(mktemp -d /tmp/lacuna-mariadb.XXXXXX)
