@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lacuna builds with, only those that are missing.
 # Usage: scripts/setup.sh [test]   — `test` adds what the test command needs besides: Debian's nginx
-# (the shipped front, tested in front of the service) and openssl (its test certificate).
+# (the shipped front, tested in front of the service), openssl (its test certificate), and clang
+# with its libFuzzer runtime (the fuzzing harnesses).
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev catch2 curl
           mariadb-server mariadb-client)
 if [ "${1:-}" = test ]; then
-  packages+=(nginx-light openssl)
+  packages+=(nginx-light openssl clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do
