@@ -54,15 +54,13 @@ bool hasSigned(const Bill& bill, const std::string& name) {
 
 BillService::BillService(BillRepository& bills, RecordEventRepository& events, GapService& gaps,
                          const Lifecycle& lifecycle, const std::map<std::string, std::string>& bundledGaps,
-                         const BillRules& rules, const Catalog& catalog, const WorkCalendar& calendar,
-                         const Clock& clock)
+                         const BillRules& rules, const WorkCalendar& calendar, const Clock& clock)
     : _bills(bills),
       _events(events),
       _gaps(gaps),
       _lifecycle(lifecycle),
       _bundledGaps(bundledGaps),
       _rules(rules),
-      _catalog(catalog),
       _calendar(calendar),
       _clock(clock) {}
 

@@ -7,7 +7,6 @@
 
 #include "Bill.h"
 #include "BillRepository.h"
-#include "Catalog.h"
 #include "Clock.h"
 #include "GapService.h"
 #include "Lifecycle.h"
@@ -71,8 +70,7 @@ class BillService {
 public:
     BillService(BillRepository& bills, RecordEventRepository& events, GapService& gaps,
                 const Lifecycle& lifecycle, const std::map<std::string, std::string>& bundledGaps,
-                const BillRules& rules, const Catalog& catalog, const WorkCalendar& calendar,
-                const Clock& clock);
+                const BillRules& rules, const WorkCalendar& calendar, const Clock& clock);
 
     Bill create(const Principal& actor, const BillInput& input);
     Bill get(const Principal& actor, std::int64_t id);
@@ -131,7 +129,6 @@ private:
     const Lifecycle& _lifecycle;
     const std::map<std::string, std::string>& _bundledGaps;
     const BillRules& _rules;
-    const Catalog& _catalog;
     const WorkCalendar& _calendar;
     const Clock& _clock;
 };

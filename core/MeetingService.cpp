@@ -42,8 +42,8 @@ void requireOpen(const Meeting& m) {
 }  // namespace
 
 MeetingService::MeetingService(MeetingRepository& meetings, RecordEventRepository& events, GapService& gaps,
-                               const CommitteeRules& rules, const Catalog& catalog, const Clock& clock)
-    : _meetings(meetings), _events(events), _gaps(gaps), _rules(rules), _catalog(catalog), _clock(clock) {}
+                               const CommitteeRules& rules, const Clock& clock)
+    : _meetings(meetings), _events(events), _gaps(gaps), _rules(rules), _clock(clock) {}
 
 void MeetingService::requireSecretary(const Principal& actor) const {
     if (!actor.hasRole(roles::COMMITTEE_SECRETARY))

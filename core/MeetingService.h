@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "Catalog.h"
 #include "Clock.h"
 #include "CommitteeRules.h"
 #include "GapService.h"
@@ -36,7 +35,7 @@ struct MeetingPatch {
 class MeetingService {
 public:
     MeetingService(MeetingRepository& meetings, RecordEventRepository& events, GapService& gaps,
-                   const CommitteeRules& rules, const Catalog& catalog, const Clock& clock);
+                   const CommitteeRules& rules, const Clock& clock);
 
     Meeting create(const Principal& actor, const MeetingInput& input);
     Meeting get(const Principal& actor, std::int64_t id);
@@ -74,7 +73,6 @@ private:
     RecordEventRepository& _events;
     GapService& _gaps;
     const CommitteeRules& _rules;
-    const Catalog& _catalog;
     const Clock& _clock;
 };
 
