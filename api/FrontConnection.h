@@ -23,6 +23,16 @@ using SteadyClock = std::chrono::steady_clock;
 /// close (closing a socket with unread input sends a reset, which can destroy the answer in flight).
 constexpr auto LINGER = std::chrono::seconds(2);
 
+/// Where the request header ends in `text` (searching from `from`), or npos.
+inline std::size_t headerEnd(const std::string& text, std::size_t from) {
+    from = from > 3 ? from - 3 : 0;
+    for (std::size_t i = text.find('\n', from); i != std::string::npos; i = text.find('\n', i + 1)) {
+        if (i + 1 < text.size() && text[i + 1] == '\n') return i + 2;
+        if (i + 2 < text.size() && text[i + 1] == '\r' && text[i + 2] == '\n') return i + 3;
+    }
+    return std::string::npos;
+}
+
 /// A connected socket whose reads first return the bytes the gate already read, and never wait past
 /// the request's deadline nor longer than one read's timeout.
 class GatedSocketImpl : public Poco::Net::StreamSocketImpl {
@@ -79,6 +89,14 @@ struct FrontConnection {
         ::shutdown(fd(), SHUT_WR);
         lingering = true;
         deadline = now + LINGER;
+    }
+
+    /// Hands the header read so far to the socket, for a worker to read, with the body's deadline.
+    void primeForWorker(const ServerConfig& config) {
+        impl->prime(std::move(buffer), SteadyClock::now() + std::chrono::seconds(config.bodyTimeoutSeconds),
+                    std::chrono::seconds(config.timeoutSeconds));
+        buffer.clear();
+        scanned = 0;
     }
 
     HttpFront& front;

@@ -5,7 +5,10 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Timestamp.h>
+#include <poll.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "FrontConnection.h"
@@ -21,6 +24,12 @@ namespace {
 using Poco::Net::HTTPResponse;
 
 constexpr int MAX_REQUESTS_PER_CONNECTION = 1000;
+/// How long a worker that has answered waits for the same connection's next request, when no request
+/// waits for a worker, before giving the connection back to the gate: a client that sends its next
+/// request as soon as it has the answer is then served without two hand-offs between threads.
+constexpr int KEEP_ALIVE_WAIT_MS = 2;
+/// How much of a body its handler did not read is read and dropped to keep the connection.
+constexpr std::streamsize MAX_DRAIN = 64 * 1024;
 
 /// The answer to a header Poco's parser refused, by what it names.
 RequestRejected headerRefusal(const Poco::Exception& e) {
@@ -35,13 +44,18 @@ RequestRejected headerRefusal(const Poco::Exception& e) {
 }
 
 /// Whether the handler read the whole body; a body left unread would be taken for the next request.
+/// Whether the request's body has been read to its end, reading (and dropping) up to MAX_DRAIN
+/// bytes the handler left: a body left unread would be taken for the next request.
 bool bodyFinished(Poco::Net::HTTPServerRequest& request) {
     if (!request.hasContentLength() && !request.getChunkedTransferEncoding()) return true;
     std::istream& body = request.stream();
     try {
-        return body.good() && body.peek() == std::char_traits<char>::eof();
+        if (body.eof()) return !body.bad();  // the handler read it to its end
+        if (!body.good()) return false;
+        body.ignore(MAX_DRAIN);
+        return body.eof() && !body.bad();
     } catch (const std::exception&) {
-        return false;
+        return false;  // a malformed chunk, a body that did not come in time: close
     }
 }
 
@@ -65,27 +79,52 @@ void HttpFront::work() {
 }
 
 void HttpFront::serve(Connection c) {
-    bool keepAlive = false;
-    Poco::Buffer<char> unread(0);
-    {
-        FrontSession session(c->socket, _params);
-        try {
-            keepAlive = serveOne(session, *c);
-        } catch (const std::exception&) {
-            keepAlive = false;  // the connection failed while answering: nothing more can be said
+    for (;;) {
+        const bool keepAlive = serveRequest(*c);
+        const auto now = SteadyClock::now();
+        if (!keepAlive || _stopping) {
+            c->closeGently(now);
+            break;
         }
-        if (keepAlive) session.drainBuffer(unread);  // bytes of the next request, read already
-        (void)session.detachSocket();  // the connection stays open: the gate waits on it or closes it
-    }
-    const auto now = SteadyClock::now();
-    if (!keepAlive || _stopping) {
-        c->closeGently(now);
-    } else {
-        c->buffer.assign(unread.begin(), unread.size());
         c->deadline = now + std::chrono::seconds(c->buffer.empty() ? _config.keepAliveSeconds
                                                                    : _config.headerTimeoutSeconds);
+        if (!nextRequestHere(*c)) break;
+        c->primeForWorker(_config);
     }
-    giveBack(std::move(c));
+    giveBack(std::move(c));  // the connection stays open: the gate waits on it or closes it
+}
+
+bool HttpFront::serveRequest(FrontConnection& c) {
+    bool keepAlive = false;
+    Poco::Buffer<char> unread(0);
+    FrontSession session(c.socket, _params);
+    try {
+        keepAlive = serveOne(session, c);
+    } catch (const std::exception&) {
+        keepAlive = false;  // the connection failed while answering: nothing more can be said
+    }
+    if (keepAlive) session.drainBuffer(unread);  // bytes of the next request, read already
+    (void)session.detachSocket();
+    c.buffer.assign(unread.begin(), unread.size());
+    c.scanned = 0;
+    return keepAlive;
+}
+
+bool HttpFront::nextRequestHere(FrontConnection& c) {
+    if (headerEnd(c.buffer, 0) != std::string::npos) return true;  // sent before the answer was read
+    if (c.buffer.size() >= _config.maxHeaderBytes) return false;
+    {
+        std::lock_guard lock(_mutex);
+        if (!_queue.empty()) return false;  // others wait for a worker: the gate waits for this one
+    }
+    pollfd ready{c.fd(), POLLIN, 0};
+    if (::poll(&ready, 1, KEEP_ALIVE_WAIT_MS) <= 0) return false;
+    char chunk[16384];
+    const ssize_t n = ::recv(
+        c.fd(), chunk, std::min(sizeof chunk, _config.maxHeaderBytes + 1 - c.buffer.size()), MSG_DONTWAIT);
+    if (n <= 0) return false;  // closed, or failed: the gate sees it too and closes
+    c.buffer.append(chunk, static_cast<std::size_t>(n));
+    return headerEnd(c.buffer, 0) != std::string::npos;
 }
 
 bool HttpFront::serveOne(FrontSession& session, FrontConnection& c) {

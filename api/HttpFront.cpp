@@ -27,16 +27,6 @@ void sendNow(int fd, const std::string& bytes) {
     (void)::send(fd, bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
 }
 
-/// Where the request header ends in `text` (searching from `from`), or npos.
-std::size_t headerEnd(const std::string& text, std::size_t from) {
-    from = from > 3 ? from - 3 : 0;
-    for (std::size_t i = text.find('\n', from); i != std::string::npos; i = text.find('\n', i + 1)) {
-        if (i + 1 < text.size() && text[i + 1] == '\n') return i + 2;
-        if (i + 2 < text.size() && text[i + 1] == '\r' && text[i + 2] == '\n') return i + 3;
-    }
-    return std::string::npos;
-}
-
 /// Lets the process keep as many connections open as its hard limit allows (the soft limit is
 /// often 1024, fewer than the slow clients the gate is meant to survive).
 void raiseOpenFileLimit() {
@@ -254,11 +244,7 @@ void HttpFront::dispatch(Connection& c) {
         if (c) c->buffer.clear();
         return;
     }
-    c->impl->prime(std::move(c->buffer),
-                   SteadyClock::now() + std::chrono::seconds(_config.bodyTimeoutSeconds),
-                   std::chrono::seconds(_config.timeoutSeconds));
-    c->buffer.clear();
-    c->scanned = 0;
+    c->primeForWorker(_config);
     _queue.push_back(std::move(c));
     lock.unlock();
     _ready.notify_one();

@@ -62,7 +62,12 @@ private:
     void wake();
 
     void work();
+    /// Serves the connection's request, and the next ones while they come at once.
     void serve(Connection c);
+    /// One request; true when the connection stays open (bytes of the next one left in its buffer).
+    bool serveRequest(FrontConnection& c);
+    /// Whether the next request's header is here, waiting a moment for it when no request waits.
+    bool nextRequestHere(FrontConnection& c);
     bool serveOne(class FrontSession& session, FrontConnection& c);
     void giveBack(Connection c);
 

@@ -6,6 +6,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/NumberFormatter.h>
+#include <Poco/String.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -19,6 +20,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lacuna::test {
@@ -90,12 +92,31 @@ public:
         }
         return out;
     }
+    /// One whole answer (head and Content-Length body), waiting at most `waitMs`; what came if less.
+    std::string readAnswer(int waitMs) {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitMs);
+        while (!_closed && std::chrono::steady_clock::now() < until) {
+            const std::size_t head = _pending.find("\r\n\r\n");
+            if (head != std::string::npos) {
+                const std::size_t at = Poco::toLower(_pending.substr(0, head)).find("content-length:");
+                const std::size_t length = at == std::string::npos ? 0 : std::stoul(_pending.substr(at + 15));
+                if (_pending.size() >= head + 4 + length) {
+                    std::string answer = _pending.substr(0, head + 4 + length);
+                    _pending.erase(0, head + 4 + length);
+                    return answer;
+                }
+            }
+            _pending += read(50);
+        }
+        return std::exchange(_pending, "");
+    }
     /// Whether the service closed the connection (seen by read()).
     bool closed() const { return _closed; }
 
 private:
     int _fd;
     bool _closed = false;
+    std::string _pending;  ///< read, not yet returned by readAnswer()
 };
 
 using SteadyClock = std::chrono::steady_clock;

@@ -127,6 +127,24 @@ TEST_CASE("a burst of 2,000 connections: every one gets an answer", "[http][edge
     CHECK(ok > 0);
 }
 
+TEST_CASE("one connection carries request after request, bodies read or not", "[http][edge]") {
+    TestService t;
+    RawConnection c(t.service().port());
+    const auto post = [&](const std::string& path, const std::string& body) {
+        c.send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body);
+        return c.readAnswer(30000);
+    };
+    // A body its handler reads, one it never reads (no such route), a request without one.
+    CHECK(post("/api/v1/session", R"({"username":"secretary","password":"wrong"})").rfind("HTTP/1.1 401 ", 0) == 0);
+    CHECK(post("/api/v1/nowhere", R"({"title":")" + std::string(5000, 'x') + R"("})").rfind("HTTP/1.1 404 ", 0) == 0);
+    c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    const std::string health = c.readAnswer(10000);
+    CHECK(health.rfind("HTTP/1.1 200 ", 0) == 0);
+    CHECK(Poco::toLower(health).find("connection: close") == std::string::npos);
+    CHECK_FALSE(c.closed());
+}
+
 TEST_CASE("the HTTP layer's own refusals are problem+json and close the connection", "[http][edge]") {
     TestService t;
     const int port = t.service().port();
