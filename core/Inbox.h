@@ -17,6 +17,7 @@ struct DueItem {
     GapAudience audience;  ///< a gap's; a bill's is nobody's city and not confidential
     std::string state;
     std::int64_t dueAt = 0;
+    bool hasDraft = false;  ///< a gap with a saved draft (the `has_draft` fact); false for a bill
 };
 
 /// Something that happened to a record a user reports or watches.

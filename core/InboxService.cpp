@@ -75,13 +75,19 @@ std::vector<std::string> InboxService::rolesThatAct(const Lifecycle& lifecycle,
 }
 
 std::vector<const LifecycleTransition*> InboxService::handTransitions(const Principal& actor,
-                                                                      const DueItem& item) const {
-    const bool gap = item.entityType == "gap";
-    const Lifecycle& lifecycle = gap ? _gaps.lifecycle() : _bills.lifecycle();
-    // City roles count in their own city only (GapService::rolesFor, from the listed row).
-    std::vector<std::string> held = actor.roles;
-    if (gap && actor.municipality && *actor.municipality != item.audience.municipality) held.clear();
-    std::vector<const LifecycleTransition*> out = lifecycle.available(item.state, held);
+                                                                      const DueItem& item) {
+    std::vector<const LifecycleTransition*> out;
+    if (item.entityType == "gap") {
+        // What the gap itself would offer (GapService: roles in the gap's own city only, and the
+        // facts its transitions ask), decided from the listed row: no gap is read again.
+        std::vector<std::string> held = actor.roles;
+        if (actor.municipality && *actor.municipality != item.audience.municipality) held.clear();
+        std::set<std::string> facts;
+        if (item.hasDraft) facts.insert("has_draft");
+        out = Lifecycle::whoseFactsHold(_gaps.lifecycle().available(item.state, held), facts);
+    } else {
+        out = _bills.availableTransitions(actor, _bills.get(actor, item.id));  // signatures, objections
+    }
     std::erase_if(out, [](const LifecycleTransition* t) { return !firedByHand(*t); });
     return out;
 }

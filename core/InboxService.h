@@ -64,9 +64,9 @@ public:
 
 private:
     std::vector<std::string> rolesThatAct(const Lifecycle& lifecycle, const std::string& state) const;
-    /// The transitions fired by hand that the actor may fire on a listed gap or bill.
-    std::vector<const LifecycleTransition*> handTransitions(const Principal& actor,
-                                                            const DueItem& item) const;
+    /// The transitions fired by hand that the gap or bill itself offers the actor now: roles and the
+    /// facts they ask (a draft; a bill's signatures and objections), as the record's own page shows.
+    std::vector<const LifecycleTransition*> handTransitions(const Principal& actor, const DueItem& item);
     bool canAct(const Principal& actor, const DueItem& item);
     /// The notifications the actor may still read (see the visibility rule).
     std::vector<Notification> knownNotifications(const Principal& actor,

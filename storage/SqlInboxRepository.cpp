@@ -7,10 +7,13 @@
 namespace lacuna {
 namespace {
 
+/// Whether a listed gap has a saved draft: what `has_draft` asks, read with the row (drafts are
+/// keyed by gap first).
+const std::string HAS_DRAFT = "EXISTS (SELECT 1 FROM drafts d WHERE d.gap_id = g.id)";
 const std::string SELECT_DUE_GAPS =
-    "SELECT 'gap', g.id, g.reference, g.title, g.state, g.due_at, " + gaprows::AUDIENCE_COLUMNS +
-    " FROM gaps g WHERE g.due_at IS NOT NULL AND g.due_at <= ? ORDER BY g.due_at LIMIT ?";
-const std::string SELECT_DUE_BILLS = R"(SELECT 'bill', id, reference, title, state, due_at, 0, '', ''
+    "SELECT 'gap', g.id, g.reference, g.title, g.state, g.due_at, " + gaprows::AUDIENCE_COLUMNS + ", " +
+    HAS_DRAFT + " FROM gaps g WHERE g.due_at IS NOT NULL AND g.due_at <= ? ORDER BY g.due_at LIMIT ?";
+const std::string SELECT_DUE_BILLS = R"(SELECT 'bill', id, reference, title, state, due_at, 0, '', '', 0
  FROM bills WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?)";
 const std::string SELECT_NOTIFICATIONS =
     R"(SELECT id, user_id, at, entity_type, entity_id, reference, event_type,
@@ -31,7 +34,8 @@ DueItem readDue(const SqlStatement& r) {
                    .title = r.text(3),
                    .audience = gaprows::readAudience(r, 6),
                    .state = r.text(4),
-                   .dueAt = r.integer(5)};
+                   .dueAt = r.integer(5),
+                   .hasDraft = r.integer(9) != 0};
 }
 
 Notification readNotification(const SqlStatement& r) {
@@ -102,7 +106,7 @@ std::vector<DueItem> SqlInboxRepository::gapsInStates(const std::vector<std::str
     if (states.empty()) return {};
     std::vector<SqlParameter> params(states.begin(), states.end());
     std::string sql = "SELECT 'gap', g.id, g.reference, g.title, g.state, COALESCE(g.due_at, 0), " +
-                      gaprows::AUDIENCE_COLUMNS + " FROM gaps g WHERE g.state IN (" +
+                      gaprows::AUDIENCE_COLUMNS + ", " + HAS_DRAFT + " FROM gaps g WHERE g.state IN (" +
                       placeholders(states.size()) + ")";
     if (municipality) sql += " AND g.municipality = ?", params.emplace_back(*municipality);
     sql += " ORDER BY g.updated_at, g.id LIMIT ?";

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "ApiHelpers.h"
 #include "TestService.h"
@@ -588,4 +589,43 @@ TEST_CASE("watching a gap brings its events to the inbox", "[http][legislation]"
     REQUIRE(t.client->send("DELETE", path + "/watch", t.token("mashhad.director")).status == 204);
     REQUIRE(fire(t, "tehran.director", path, "start_drafting", 2).status == 200);
     CHECK(t.client->get("/api/v1/inbox", t.token("mashhad.director")).json()->getValue<int>("unread") == 0);
+}
+
+TEST_CASE("the inbox offers on a gap what the gap itself offers, a draft's requirement included",
+          "[http][legislation]") {
+    TestService t;
+    const auto gap = createGap(t);
+    const std::string path = gapPath(gap);
+    const auto id = gap->getValue<std::int64_t>("id");
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    REQUIRE(fire(t, "tehran.director", path, "start_drafting", 2).status == 200);
+    // The transitions fired by hand that the gap's own page offers, and those its inbox action lists.
+    const auto offeredByGap = [&] {
+        std::set<std::string> names;
+        const auto available =
+            t.client->get(path, t.token("tehran.director")).json()->getArray("available_transitions");
+        for (std::size_t i = 0; i < available->size(); ++i)
+            names.insert(available->getObject(static_cast<unsigned>(i))->getValue<std::string>("name"));
+        return names;
+    };
+    const auto offeredByInbox = [&] {
+        std::set<std::string> names;
+        const auto actions =
+            t.client->get("/api/v1/inbox", t.token("tehran.director")).json()->getArray("actions");
+        for (std::size_t i = 0; i < actions->size(); ++i) {
+            const auto a = actions->getObject(static_cast<unsigned>(i));
+            if (a->getValue<std::string>("type") != "gap" || a->getValue<std::int64_t>("id") != id ||
+                !a->has("transitions"))
+                continue;
+            const auto transitions = a->getArray("transitions");
+            for (std::size_t j = 0; j < transitions->size(); ++j)
+                names.insert(transitions->getElement<std::string>(j));
+        }
+        return names;
+    };
+    CHECK_FALSE(offeredByGap().count("submit_for_review"));  // no draft yet: the gap does not offer it
+    CHECK(offeredByInbox() == offeredByGap());
+    REQUIRE(saveDraft(t, path, 0, "متن پیشنهادی اصلاحیه").status == 201);
+    CHECK(offeredByGap().count("submit_for_review"));
+    CHECK(offeredByInbox() == offeredByGap());
 }
