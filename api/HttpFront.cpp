@@ -1,7 +1,6 @@
 #include "HttpFront.h"
 
 #include <Poco/Exception.h>
-#include <Poco/Logger.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
