@@ -240,7 +240,6 @@ void HttpFront::dispatch(Connection& c) {
         lock.unlock();
         reject(c, RequestRejected(HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "connection",
                                   "every worker is busy; try again shortly", 1));
-        if (c) c->buffer.clear();
         return;
     }
     c->primeForWorker(_config);

@@ -86,7 +86,11 @@ std::vector<const LifecycleTransition*> InboxService::handTransitions(const Prin
         if (item.hasDraft) facts.insert("has_draft");
         out = Lifecycle::whoseFactsHold(_gaps.lifecycle().available(item.state, held), facts);
     } else {
-        out = _bills.availableTransitions(actor, _bills.get(actor, item.id));  // signatures, objections
+        // Roles first, from the listed row: most callers may fire nothing on a bill, and for them the
+        // bill is not read. The others get what the bill offers (its signatures and objections).
+        out = _bills.lifecycle().available(item.state, actor.roles);
+        std::erase_if(out, [](const LifecycleTransition* t) { return !firedByHand(*t); });
+        if (!out.empty()) out = _bills.availableTransitions(actor, _bills.get(actor, item.id));
     }
     std::erase_if(out, [](const LifecycleTransition* t) { return !firedByHand(*t); });
     return out;
