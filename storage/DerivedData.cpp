@@ -48,12 +48,7 @@ void remakeDraftProvisionKeys(SqlSession& s) {
                                return std::make_pair(r.integer(0), provisionsFromJson(r.text(1)));
                            });
             for (const auto& [version, provisions] : drafts)
-                for (std::size_t i = 0; i < provisions.size(); ++i)
-                    s.prepare(
-                         "INSERT INTO draft_provisions (gap_id, version, position, provision_key) VALUES (?, ?, ?, ?)")
-                        ->bindAll(
-                            {gap.first, version, static_cast<std::int64_t>(i), provisionKey(provisions[i])})
-                        .run();
+                searchindex::writeDraftProvisions(s, gap.first, version, provisions);
         });
 }
 
@@ -68,12 +63,7 @@ void remakeRulingKeys(SqlSession& s) {
             s.prepare("UPDATE rulings SET court_key = ? WHERE id = ?")
                 ->bindAll({courtKey(row.second.first), row.first})
                 .run();
-            const std::vector<Provision> provisions = provisionsFromJson(row.second.second);
-            for (std::size_t i = 0; i < provisions.size(); ++i)
-                s.prepare(
-                     "INSERT INTO ruling_provisions (ruling_id, position, provision_key) VALUES (?, ?, ?)")
-                    ->bindAll({row.first, static_cast<std::int64_t>(i), provisionKey(provisions[i])})
-                    .run();
+            searchindex::writeRulingProvisions(s, row.first, provisionsFromJson(row.second.second));
         });
 }
 
@@ -84,17 +74,16 @@ void remakeOpinionProvisionKeys(SqlSession& s) {
         s, "SELECT id FROM opinions WHERE id > ? ORDER BY id LIMIT ?",
         [](const SqlStatement& r) { return std::make_pair(r.integer(0), 0); },
         [&](const auto& row) {
-            std::set<std::string> keys;
+            std::vector<Provision> provisions;
             for (const char* kind : {"question", "answer"})
                 if (const auto json = selectOne(
                         s,
                         "SELECT provisions FROM opinion_texts WHERE opinion_id = ? AND kind = ? ORDER BY version DESC LIMIT 1",
-                        {row.first, std::string(kind)}, [](const SqlStatement& r) { return r.text(0); }))
-                    for (const Provision& p : provisionsFromJson(*json)) keys.insert(provisionKey(p));
-            for (const std::string& key : keys)
-                s.prepare("INSERT INTO opinion_provisions (opinion_id, provision_key) VALUES (?, ?)")
-                    ->bindAll({row.first, key})
-                    .run();
+                        {row.first, std::string(kind)}, [](const SqlStatement& r) { return r.text(0); })) {
+                    const std::vector<Provision> latest = provisionsFromJson(*json);
+                    provisions.insert(provisions.end(), latest.begin(), latest.end());
+                }
+            searchindex::writeOpinionProvisions(s, row.first, provisions);
         });
 }
 

@@ -1,6 +1,7 @@
 #include "SearchIndex.h"
 
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "SearchText.h"
@@ -83,6 +84,31 @@ void writeGapProvisions(SqlSession& s, std::int64_t gapId, const std::vector<Pro
             .bind(provisions[i].law)
             .bind(provisions[i].article)
             .bind(provisionKey(provisions[i]))
+            .run();
+}
+
+void writeDraftProvisions(SqlSession& s, std::int64_t gapId, std::int64_t version,
+                          const std::vector<Provision>& provisions) {
+    for (std::size_t i = 0; i < provisions.size(); ++i)
+        s.prepare(
+             "INSERT INTO draft_provisions (gap_id, version, position, provision_key) VALUES (?, ?, ?, ?)")
+            ->bindAll({gapId, version, static_cast<std::int64_t>(i), provisionKey(provisions[i])})
+            .run();
+}
+
+void writeRulingProvisions(SqlSession& s, std::int64_t rulingId, const std::vector<Provision>& provisions) {
+    for (std::size_t i = 0; i < provisions.size(); ++i)
+        s.prepare("INSERT INTO ruling_provisions (ruling_id, position, provision_key) VALUES (?, ?, ?)")
+            ->bindAll({rulingId, static_cast<std::int64_t>(i), provisionKey(provisions[i])})
+            .run();
+}
+
+void writeOpinionProvisions(SqlSession& s, std::int64_t opinionId, const std::vector<Provision>& provisions) {
+    std::set<std::string> keys;
+    for (const Provision& p : provisions) keys.insert(provisionKey(p));
+    for (const std::string& key : keys)
+        s.prepare("INSERT INTO opinion_provisions (opinion_id, provision_key) VALUES (?, ?)")
+            ->bindAll({opinionId, key})
             .run();
 }
 

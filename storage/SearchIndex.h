@@ -29,6 +29,19 @@ void reindexGap(SqlSession& session, std::int64_t gapId, const std::string& titl
 void writeGapProvisions(SqlSession& session, std::int64_t gapId, const std::vector<Provision>& provisions,
                         bool replace);
 
+/// Writes the provision keys of one draft version (draft_provisions), in the order given.
+void writeDraftProvisions(SqlSession& session, std::int64_t gapId, std::int64_t version,
+                          const std::vector<Provision>& provisions);
+
+/// Writes the provision keys of a ruling (ruling_provisions), in the order given.
+void writeRulingProvisions(SqlSession& session, std::int64_t rulingId,
+                           const std::vector<Provision>& provisions);
+
+/// Writes the distinct provision keys of an opinion (opinion_provisions): those of its latest question
+/// and latest answer, given together in `provisions`.
+void writeOpinionProvisions(SqlSession& session, std::int64_t opinionId,
+                            const std::vector<Provision>& provisions);
+
 /// Indexes the gaps of a store that has gaps but no index yet (one written before the index
 /// existed); does nothing otherwise. Returns how many gaps it indexed.
 std::int64_t backfillSearchIndex(SqlSession& session);

@@ -16,8 +16,6 @@ const std::string SELECT_LATEST_DRAFT = "SELECT COALESCE(MAX(version), 0) FROM d
 const std::string INSERT_DRAFT =
     R"(INSERT INTO drafts (gap_id, version, body, rationale, provisions, author_id,
  author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
-const std::string INSERT_DRAFT_PROVISION =
-    "INSERT INTO draft_provisions (gap_id, version, position, provision_key) VALUES (?, ?, ?, ?)";
 const std::string BUMP_GAP = "UPDATE gaps SET version = version + 1, updated_at = ? WHERE id = ?";
 const std::string SELECT_GAP_VERSION = "SELECT version FROM gaps WHERE id = ?";
 
@@ -44,13 +42,7 @@ void reindexLatest(SqlSession& s, const Draft& stored, std::int64_t previous) {
 
 void insertDraft(SqlSession& s, const Draft& d) {
     // The provision pages name every version's provisions.
-    for (std::size_t i = 0; i < d.provisions.size(); ++i)
-        s.prepare(INSERT_DRAFT_PROVISION)
-            ->bind(d.gapId)
-            .bind(d.version)
-            .bind(static_cast<std::int64_t>(i))
-            .bind(provisionKey(d.provisions[i]))
-            .run();
+    searchindex::writeDraftProvisions(s, d.gapId, d.version, d.provisions);
     s.prepare(INSERT_DRAFT)
         ->bind(d.gapId)
         .bind(d.version)

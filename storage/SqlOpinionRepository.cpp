@@ -31,8 +31,6 @@ const std::string INSERT_TEXT = R"(INSERT INTO opinion_texts (opinion_id, kind, 
  author_id, author_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?))";
 const std::string INSERT_LINK =
     "INSERT INTO opinion_links (opinion_id, target_type, target_id) VALUES (?, ?, ?)";
-const std::string INSERT_PROVISION =
-    "INSERT INTO opinion_provisions (opinion_id, provision_key) VALUES (?, ?)";
 const std::string PUBLISHED_ON_PROVISION = R"(WHERE o.state = 'published' AND o.id IN
  (SELECT opinion_id FROM opinion_provisions WHERE provision_key = ?) ORDER BY o.id DESC LIMIT ?)";
 
@@ -81,11 +79,11 @@ void writeOpinionParts(SqlSession& s, const Opinion& o) {
     for (const auto id : o.gapIds) s.prepare(INSERT_LINK)->bindAll({o.id, std::string("gap"), id}).run();
     for (const auto id : o.rulingIds)
         s.prepare(INSERT_LINK)->bindAll({o.id, std::string("ruling"), id}).run();
-    std::set<std::string> keys;
+    std::vector<Provision> provisions;
     for (const char* kind : {"question", "answer"})
         if (const OpinionText* t = o.latest(kind))
-            for (const auto& p : t->provisions) keys.insert(provisionKey(p));
-    for (const auto& key : keys) s.prepare(INSERT_PROVISION)->bindAll({o.id, key}).run();
+            provisions.insert(provisions.end(), t->provisions.begin(), t->provisions.end());
+    searchindex::writeOpinionProvisions(s, o.id, provisions);
 }
 
 void insertText(SqlSession& s, std::int64_t opinionId, const OpinionText& t) {

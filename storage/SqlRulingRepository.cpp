@@ -21,8 +21,6 @@ const std::string INSERT_RULING =
     R"(INSERT INTO rulings (court, court_key, branch, number, decided_on, decided_day,
  municipality, outcome, summary, full_text, provisions, version, created_by, created_at, updated_at)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))";
-const std::string INSERT_RULING_PROVISION =
-    "INSERT INTO ruling_provisions (ruling_id, position, provision_key) VALUES (?, ?, ?)";
 const std::string SELECT_RULING_GAPS =
     "SELECT rg.gap_id, g.reference, g.title, rg.note, rg.linked_by, rg.linked_at, " +
     gaprows::AUDIENCE_COLUMNS + R"( FROM ruling_gaps rg JOIN gaps g ON g.id = rg.gap_id
@@ -109,10 +107,7 @@ void insertRuling(SqlSession& s, Ruling& r) {
         .run();
     r.id = s.lastInsertId();
     r.version = 1;
-    for (std::size_t i = 0; i < r.provisions.size(); ++i)
-        s.prepare(INSERT_RULING_PROVISION)
-            ->bindAll({r.id, static_cast<std::int64_t>(i), provisionKey(r.provisions[i])})
-            .run();
+    searchindex::writeRulingProvisions(s, r.id, r.provisions);
 }
 
 }  // namespace
