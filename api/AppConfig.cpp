@@ -268,12 +268,24 @@ void readWebhooks(const YamlDocument& doc, const YAML::Node& node, WebhookConfig
 
 }  // namespace
 
+static void readWeb(const YamlDocument& doc, const YAML::Node& n, AppConfig& c) {
+    c.web.directory = LACUNA_SOURCE_DIR "/web";
+    c.web.labelsPath = relativeTo(c.file, "labels.yaml");
+    if (!n) return;
+    doc.requireMap(n, "web");
+    doc.allowKeys(n, {"enabled", "directory", "labels", "secure_cookies"}, "web");
+    c.web.enabled = doc.optionalBool(n, "enabled").value_or(true);
+    if (const auto d = doc.optionalString(n, "directory")) c.web.directory = relativeTo(c.file, *d);
+    if (const auto l = doc.optionalString(n, "labels")) c.web.labelsPath = relativeTo(c.file, *l);
+    c.web.secureCookies = doc.optionalBool(n, "secure_cookies").value_or(false);
+}
+
 AppConfig loadConfig(const std::string& path) {
     const YamlDocument doc(path);
     const YAML::Node& root = doc.root();
     doc.allowKeys(root,
                   {"server", "storage", "auth", "data_dir", "municipalities", "committee", "calendar",
-                   "workflows", "gaps", "bills", "webhooks"},
+                   "workflows", "gaps", "bills", "webhooks", "web"},
                   "the configuration");
     AppConfig c;
     c.file = Poco::Path(path).makeAbsolute().toString();
@@ -306,6 +318,7 @@ AppConfig loadConfig(const std::string& path) {
     readCalendar(relativeTo(c.file, doc.requiredString(root, "calendar")), c.calendar);
     if (const YAML::Node n = root["bills"]) readBills(doc, n, c);
     if (const YAML::Node n = root["webhooks"]) readWebhooks(doc, n, c.webhooks);
+    readWeb(doc, root["web"], c);
     return c;
 }
 
@@ -326,6 +339,7 @@ void applyEnvironment(AppConfig& c) {
         c.server.port = port;
     }
     if (Poco::Environment::has("LACUNA_DATA_DIR")) c.dataDir = Poco::Environment::get("LACUNA_DATA_DIR");
+    if (Poco::Environment::has("LACUNA_WEB_DIR")) c.web.directory = Poco::Environment::get("LACUNA_WEB_DIR");
 }
 
 void resolveStoragePath(AppConfig& c) {

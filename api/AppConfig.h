@@ -57,6 +57,17 @@ struct WebhookConfig {
 };
 
 /// Everything configurable, parsed once at start-up. Paths are absolute after loading.
+/// The pages for people (web/): where their templates and static files are, their labels, cookies.
+struct WebConfig {
+    bool enabled = true;
+    /// Holds templates/ and static/: `web.directory` (relative to the config file), LACUNA_WEB_DIR, or the
+    /// source tree's web/.
+    std::string directory;
+    std::string labelsPath;  ///< `web.labels`, relative to the config file
+    /// Mark the session cookie Secure (named __Host-…): whenever people reach the pages over TLS.
+    bool secureCookies = false;
+};
+
 struct AppConfig {
     std::string file;
     std::string dataDir;
@@ -72,6 +83,7 @@ struct AppConfig {
     WorkCalendarSettings calendar;
     BillRules bills;
     WebhookConfig webhooks;
+    WebConfig web;
 };
 
 /// Reads `path` and the files it names (municipalities, workflows); throws ConfigError naming the
@@ -79,8 +91,8 @@ struct AppConfig {
 /// the data directory is relative to the working directory.
 AppConfig loadConfig(const std::string& path);
 
-/// Applies LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_DB (a database URL) and LACUNA_DB_PASSWORD; throws
-/// ConfigError for a malformed value.
+/// Applies LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_WEB_DIR, LACUNA_DB (a database URL) and LACUNA_DB_PASSWORD;
+/// throws ConfigError for a malformed value.
 void applyEnvironment(AppConfig& config);
 
 /// Resolves storage.path against the data directory (call after every override).

@@ -232,6 +232,20 @@ const Principal& Exchange::principal() {
     return *_principal;
 }
 
+const Principal& Exchange::authenticateWith(const std::string& token) {
+    _principal = _auth.authenticate(token, clientAddress());
+    return *_principal;
+}
+
+std::string Exchange::formBody() {
+    const std::string type = Poco::toLower(_request.getContentType());
+    const std::string body = readBody();
+    const std::string form = "application/x-www-form-urlencoded";
+    if (type.compare(0, form.size(), form) != 0 || (type.size() > form.size() && type[form.size()] != ';'))
+        throw UnsupportedMediaType("send the form as application/x-www-form-urlencoded");
+    return body;
+}
+
 std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body, std::int64_t minimum) {
     std::optional<std::int64_t> fromHeader, fromBody;
     if (_request.has("If-Match")) {
@@ -262,7 +276,7 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body, std:
 }
 
 void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& text) {
-    send(status, "application/json; charset=utf-8", text);
+    send(status, "application/json; charset=utf-8", text, "no-store");
 }
 
 void Exchange::reply(Poco::Net::HTTPResponse::HTTPStatus status,
@@ -282,7 +296,7 @@ void Exchange::replyRecord(Poco::Net::HTTPResponse::HTTPStatus status, std::int6
 void Exchange::sendHtml(const std::string& html) {
     // Text a person wrote is escaped, and the page may run no script of any origin.
     _response.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    send(Poco::Net::HTTPResponse::HTTP_OK, "text/html; charset=utf-8", html);
+    send(Poco::Net::HTTPResponse::HTTP_OK, "text/html; charset=utf-8", html, "no-store");
 }
 
 bool Exchange::wantsHtml(const QueryParams& query) const {
@@ -297,12 +311,14 @@ bool Exchange::wantsHtml(const QueryParams& query) const {
 }
 
 void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
-                    const std::string& text) {
+                    const std::string& text, const std::string& cacheControl,
+                    const std::string& contentEncoding) {
     _response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     _response.setStatusAndReason(status);
     _response.setContentType(contentType);
-    _response.set("Cache-Control", "no-store");
+    _response.set("Cache-Control", cacheControl);
     _response.set("X-Content-Type-Options", "nosniff");
+    if (!contentEncoding.empty()) _response.set("Content-Encoding", contentEncoding);
     _response.setContentLength(static_cast<std::streamsize>(text.size()));
     _response.send() << text;
 }

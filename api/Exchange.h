@@ -50,10 +50,16 @@ public:
 
     /// The request body as a JSON object (ValidationError, UnsupportedMediaType, PayloadTooLarge).
     Poco::JSON::Object::Ptr jsonObject();
+    /// The body of a submitted HTML form (application/x-www-form-urlencoded), undecoded; the same
+    /// limits as a JSON body (UnsupportedMediaType for another type, PayloadTooLarge).
+    std::string formBody();
     /// The bearer token of the Authorization header, empty when there is none.
     std::string bearerToken() const;
     /// The authenticated caller (Unauthorized otherwise).
     const Principal& principal();
+    /// Makes the holder of session `token` (a page's cookie) the caller; Unauthorized when the token
+    /// names no live session.
+    const Principal& authenticateWith(const std::string& token);
     /// The version the client read: If-Match (an ETag) or `expected_version` in the body.
     /// Throws PreconditionRequired when neither is given, ValidationError when they disagree or the
     /// version is below `minimum` (0 where "none yet" is a version, as for a gap's first draft).
@@ -78,13 +84,16 @@ public:
     void sendNoContent();
     /// A page for people (diffs, minutes): text/html, right-to-left, no scripts.
     void sendHtml(const std::string& html);
+    /// Answers `status` with `body` as it is: `contentType`, `cacheControl`, and nosniff. A body
+    /// already compressed says so in `contentEncoding`.
+    void send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
+              const std::string& body, const std::string& cacheControl,
+              const std::string& contentEncoding = "");
     /// Whether the client asked for HTML: `format=html` in `query` (which must allow it), or an
     /// Accept header naming text/html and not application/json.
     bool wantsHtml(const QueryParams& query) const;
 
 private:
-    void send(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
-              const std::string& text);
     std::string readBody();
 
     Poco::Net::HTTPServerRequest& _request;

@@ -91,7 +91,7 @@ Poco::Net::HTTPServerParams::Ptr serverParams(const ServerConfig& server) {
     return params;
 }
 
-LacunaService::LacunaService(AppConfig config, const Clock& clock)
+LacunaService::LacunaService(AppConfig config, const Clock& clock, const PageInstaller& pages)
     : _config(std::move(config)),
       _clock(clock),
       _store(openConfiguredStore(_config)),
@@ -134,6 +134,7 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock)
            _clock},
       _front(new ApiRequestHandlerFactory(_router, _auth, _config.server), _config.server) {
     addApiRoutes(_router, _api);
+    if (pages && _config.web.enabled) _pages = pages(_router, _api, _config);
 }
 
 LacunaService::~LacunaService() { stop(); }

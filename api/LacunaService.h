@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 
+#include <functional>
 #include <memory>
 
 #include "ApiServices.h"
@@ -34,12 +35,17 @@ POCO_DECLARE_EXCEPTION(, PortInUse, Poco::IOException)
 /// The HTTP server parameters of `server` (also used by the benchmark's bare baseline server).
 Poco::Net::HTTPServerParams::Ptr serverParams(const ServerConfig& server);
 
+/// Adds the pages for people to the route table and returns what they need kept alive as long as the
+/// service (templates, static files); the web library provides it, main() and the tests pass it in, so
+/// that api/ never depends on web/.
+using PageInstaller = std::function<std::shared_ptr<void>(Router&, const ApiServices&, const AppConfig&)>;
+
 /// The whole service, wired once from a configuration: store, domain services, route table and
 /// HTTP server. main() and the HTTP tests both run exactly this.
 class LacunaService {
 public:
     /// Opens and migrates the store; `clock` must outlive the service.
-    LacunaService(AppConfig config, const Clock& clock);
+    LacunaService(AppConfig config, const Clock& clock, const PageInstaller& pages = nullptr);
     ~LacunaService();
 
     /// Binds server.host:server.port (0 picks a free port) and starts answering.
@@ -81,6 +87,7 @@ private:
     WebhookDispatcher _dispatcher;
     ApiServices _api;
     Router _router;
+    std::shared_ptr<void> _pages;  ///< what the page routes use (PageInstaller)
     HttpFront _front;
 };
 

@@ -15,20 +15,7 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-struct ProblemKind {
-    HTTPResponse::HTTPStatus status;
-    const char* type;
-    const char* title;
-};
-
 const std::string TYPE_PREFIX = "urn:lacuna:problem:";
-
-/// What the answer says of one failure.
-struct ProblemAnswer {
-    ProblemKind kind{HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, "internal", "Internal error"};
-    std::string detail = "the server failed; the failure was logged";
-    std::optional<std::vector<FieldError>> fieldErrors;  ///< for bad input: every field named
-};
 
 template <typename E>
 bool is(const DomainError& e) {
@@ -164,8 +151,10 @@ ProblemAnswer answerDomainError(Poco::Net::HTTPServerResponse& response, const D
     return {};
 }
 
-ProblemAnswer answerFor(Poco::Net::HTTPServerResponse& response, const std::string& instance,
-                        std::exception_ptr error) {
+}  // namespace
+
+ProblemAnswer describeProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
+                              std::exception_ptr error) {
     try {
         std::rethrow_exception(error);
     } catch (const DomainError& e) {
@@ -178,11 +167,9 @@ ProblemAnswer answerFor(Poco::Net::HTTPServerResponse& response, const std::stri
     return {};
 }
 
-}  // namespace
-
 void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
                  std::exception_ptr error) {
-    const ProblemAnswer answer = answerFor(response, instance, error);
+    const ProblemAnswer answer = describeProblem(response, instance, error);
     const std::string text = problemJson(answer, instance);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setStatusAndReason(answer.kind.status);

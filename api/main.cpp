@@ -19,6 +19,7 @@
 #include "Errors.h"
 #include "LacunaService.h"
 #include "PasswordHasher.h"
+#include "WebSite.h"
 
 namespace {
 
@@ -27,12 +28,12 @@ using namespace lacuna;
 const char* const USAGE = R"(lacuna — legislative gap tracker of the metropolitan municipalities
 
 Usage:
-  lacuna serve [--config FILE] [--port N] [--data DIR] [--db URL] [--demo]
+  lacuna serve [--config FILE] [--host ADDR] [--port N] [--data DIR] [--db URL] [--demo]
   lacuna check-config [FILE] [--db URL]
   lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR] [--db URL]
   lacuna --help | --version
 
-serve         runs the HTTP API (default port 8080) on the store of the configuration
+serve         runs the HTTP API and the pages (default port 8080) on the store of the configuration
               (embedded SQLite in DIR/lacuna.db). When no user is an admin, it creates the user
               'admin' with LACUNA_ADMIN_PASSWORD, or prints a generated one-time password.
   --demo      also seeds demo cities' users and sample gaps (password LACUNA_DEMO_PASSWORD,
@@ -95,6 +96,7 @@ AppConfig configure(const Arguments& args) {
             throw Poco::InvalidArgumentException("--port: '" + *port + "' is not a port number");
         config.server.port = n;
     }
+    if (auto host = args.one("host")) config.server.host = *host;
     if (auto data = args.one("data")) config.dataDir = *data;
     if (auto db = args.one("db")) applyStoreUrl(*db, config.storage);
     return config;
@@ -129,7 +131,7 @@ protected:
         sigaddset(&signals, SIGQUIT);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
         const SystemClock clock;
-        LacunaService service(_config, clock);
+        LacunaService service(_config, clock, installWebPages);
         bool generated = false;
         const std::string adminPassword = secretOrGenerated("LACUNA_ADMIN_PASSWORD", generated);
         if (service.ensureAdmin(adminPassword))
@@ -233,9 +235,13 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (command == "serve") {
-            Arguments args =
-                parse(argc - 1, argv + 1,
-                      {{"config", true}, {"port", true}, {"data", true}, {"db", true}, {"demo", false}});
+            Arguments args = parse(argc - 1, argv + 1,
+                                   {{"config", true},
+                                    {"host", true},
+                                    {"port", true},
+                                    {"data", true},
+                                    {"db", true},
+                                    {"demo", false}});
             if (!args.positional.empty())
                 throw Poco::InvalidArgumentException("serve takes no argument " + args.positional[0]);
             AppConfig config = configure(args);  // bad config or arguments end here, before the server starts

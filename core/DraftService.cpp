@@ -19,9 +19,7 @@ Draft DraftService::save(const Principal& actor, std::int64_t gapId, const Draft
                     _gapLimits.articleMax);
     errors.throwIfAny("the draft is not valid");
 
-    const auto held = _gaps.rolesFor(actor, gap);
-    if (!contains(held, std::string(roles::LEGAL_DIRECTOR)) &&
-        !contains(held, std::string(roles::LEGAL_EXPERT)) && !actor.hasRole(roles::COMMITTEE_SECRETARY))
+    if (!mayWrite(actor, gap))
         throw Forbidden(
             "only the gap city's legal director or experts, or the committee secretary, write drafts");
     if (!_gaps.lifecycle().state(gap.state).drafts)
@@ -39,6 +37,16 @@ Draft DraftService::save(const Principal& actor, std::int64_t gapId, const Draft
     GapEvent event = _gaps.newEvent(actor, gap, "draft_saved");
     event.at = draft.createdAt;
     return _drafts.save(draft, expectedLatest, event);
+}
+
+bool DraftService::mayWrite(const Principal& actor, const Gap& gap) const {
+    const auto held = _gaps.rolesFor(actor, gap);
+    return contains(held, std::string(roles::LEGAL_DIRECTOR)) ||
+           contains(held, std::string(roles::LEGAL_EXPERT)) || actor.hasRole(roles::COMMITTEE_SECRETARY);
+}
+
+bool DraftService::takesDrafts(const Principal& actor, const Gap& gap) const {
+    return mayWrite(actor, gap) && _gaps.lifecycle().state(gap.state).drafts;
 }
 
 std::vector<Draft> DraftService::list(const Principal& actor, std::int64_t gapId) {

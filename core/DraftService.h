@@ -42,6 +42,11 @@ public:
     Draft save(const Principal& actor, std::int64_t gapId, const DraftInput& input,
                std::int64_t expectedLatest);
     std::vector<Draft> list(const Principal& actor, std::int64_t gapId);
+    /// Whether the actor may write this gap's drafts: its city's legal director or experts, or the
+    /// committee secretary.
+    bool mayWrite(const Principal& actor, const Gap& gap) const;
+    /// Whether save() would take a draft from the actor for the gap as it is (role and state).
+    bool takesDrafts(const Principal& actor, const Gap& gap) const;
     Draft get(const Principal& actor, std::int64_t gapId, std::int64_t version);
     /// The word diff from version `from` to version `to`.
     DraftDiff diff(const Principal& actor, std::int64_t gapId, std::int64_t from, std::int64_t to);

@@ -1,27 +1,39 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lacuna builds with, only those that are missing.
 # Usage: scripts/setup.sh [test]   — `test` adds what the test command needs besides: Debian's nginx
-# (the shipped front, tested in front of the service), openssl (its test certificate), and clang
-# with its libFuzzer runtime (the fuzzing harnesses).
+# (the shipped front, tested in front of the service), openssl (its test certificate), clang with its
+# libFuzzer runtime (the fuzzing harnesses), Debian's chromium and the browser suite's npm packages
+# (Playwright and axe-core, at the versions of tests/browser/package-lock.json).
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev catch2 curl
+packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev libctemplate-dev catch2 curl
           mariadb-server mariadb-client)
 if [ "${1:-}" = test ]; then
-  packages+=(nginx-light openssl clang libclang-rt-14-dev)
+  packages+=(nginx-light openssl clang libclang-rt-14-dev chromium)
 fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "run as root or install sudo: apt-get install ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "Installing: ${missing[*]}"
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "run as root or install sudo: apt-get install ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+
+if [ "${1:-}" = test ]; then
+  # The browser suite's tools from the npm registry, exactly as locked; Playwright drives Debian's
+  # chromium, so its own browser download is skipped.
+  command -v npm >/dev/null || { echo "the browser tests need Node.js 20 or later with npm" >&2; exit 1; }
+  node_major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$node_major" -ge 20 ] || { echo "the browser tests need Node.js 20 or later (found $(node -v))" >&2; exit 1; }
+  browser_dir="$(cd "$(dirname "$0")/../tests/browser" && pwd)"
+  if ! (cd "$browser_dir" && npm ls --silent >/dev/null 2>&1); then
+    (cd "$browser_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

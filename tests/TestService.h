@@ -8,11 +8,12 @@
 #include "HttpClient.h"
 #include "LacunaService.h"
 #include "TestStores.h"
+#include "WebSite.h"
 
 namespace lacuna::test {
 
-/// The real service, in-process on a free port, over a fresh store of `backend`, with a fake clock
-/// and a cast of users: directors and experts in Tehran and Mashhad, the committee's secretary and
+/// The real service (API and pages), in-process on a free port, over a fresh store of `backend`, with a fake
+/// clock and a cast of users: directors and experts in Tehran and Mashhad, the committee's secretary and
 /// liaison officer, committee members of Tehran, Mashhad and Isfahan, observers, and an admin. Everyone's
 /// password is PASSWORD.
 class TestService {
@@ -30,7 +31,7 @@ public:
         config.storage = freshStoreSettings(backend, _dir);
         if (adjust) adjust(config);
         _config = config;
-        _service = std::make_unique<LacunaService>(config, clock);
+        _service = std::make_unique<LacunaService>(config, clock, installWebPages);
         const PasswordHasher hasher;
         const std::string hash = hasher.hash(PASSWORD);
         const auto add = [&](const std::string& name, const std::string& role,
@@ -58,7 +59,7 @@ public:
     void restart() {
         _service->stop();
         _service.reset();
-        _service = std::make_unique<LacunaService>(_config, clock);
+        _service = std::make_unique<LacunaService>(_config, clock, installWebPages);
         _service->start();
         client = std::make_unique<HttpClient>(_service->port());
     }

@@ -1,0 +1,217 @@
+// The paths people take through Lacuna's pages, in Debian's chromium, with axe-core on every page.
+const { test, expect } = require("@playwright/test");
+const AxeBuilder = require("@axe-core/playwright").default;
+const path = require("path");
+
+const PASSWORD = process.env.LACUNA_DEMO_PASSWORD;
+const SHOTS = process.env.LACUNA_SCREENSHOTS || "";
+// Unique per run, so a rerun against the same store never meets an earlier run's gap.
+const RUN = Date.now().toString(36);
+const TITLE = `ابهام در شمول عوارض ارزش افزوده بر تغییر کاربری اراضی باغات ${RUN}`;
+
+test.describe.configure({ mode: "serial" });
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it is now. */
+async function checkAccessibility(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** Screenshots of the page at 1280 and 360 px wide, into LACUNA_SCREENSHOTS when set. */
+async function screenshots(page, name) {
+  if (!SHOTS) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function signIn(page, username) {
+  await page.goto("/login");
+  await page.getByLabel("نام کاربری").fill(username);
+  await page.getByLabel("گذرواژه").fill(PASSWORD);
+  await page.getByRole("button", { name: "ورود" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("میز کار");
+}
+
+/** A page in its own browser context: each person has their own cookies. */
+async function personPage(browser) {
+  const context = await browser.newContext({ baseURL: process.env.LACUNA_WEB_URL, locale: "fa-IR" });
+  return context.newPage();
+}
+
+let gapPath = "";
+
+test("the login page and a keyboard-only sign-in", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fa");
+  await checkAccessibility(page);
+  // The username field has the focus; Tab reaches the password, Enter sends.
+  await page.keyboard.type("tehran.director");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("not the password");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toContainText("درست نیست");
+  await page.getByLabel("گذرواژه").fill(PASSWORD);
+  await page.getByLabel("گذرواژه").press("Enter");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("میز کار");
+  await checkAccessibility(page);
+  await screenshots(page, "desk");
+});
+
+test("a Tehran expert reports a confidential gap and is shown the similar one", async ({ page }) => {
+  await signIn(page, "tehran.expert");
+  await page.getByRole("link", { name: "خلأها", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("خلأهای قانونی");
+  await checkAccessibility(page);
+  await screenshots(page, "gaps");
+  await page.goto("/gaps/new");
+  await checkAccessibility(page);
+  await page.getByLabel(/^عنوان/).fill(TITLE);
+  // While the title is typed, the open gap on the same question is suggested (htmx, in place).
+  await expect(page.locator("#similar")).toContainText("ابهام در شمول عوارض ارزش افزوده ناشی از تغییر کاربری");
+  await page.getByLabel(/^شرح/).fill("کمیسیون ماده ۵ تغییر کاربری باغات را تصویب می‌کند اما تکلیف عوارض آن روشن نیست.");
+  await page.getByLabel("نوع خلأ").selectOption("ambiguity");
+  await page.getByLabel("موضوع").selectOption("fees");
+  await page.getByLabel("قانون ۱").fill("قانون مالیات بر ارزش افزوده");
+  await page.getByLabel("ماده ۱").fill("ماده ۵۰");
+  await page.getByLabel(/دعاوی در جریان/).fill("۱۲");
+  await page.getByLabel(/محرمانه/).check();
+  await page.getByRole("button", { name: "ثبت گزارش" }).click();
+  await expect(page.getByRole("status")).toContainText("گزارش ثبت شد");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
+  await expect(page.getByText("محرمانه").first()).toBeVisible();
+  await expect(page.locator(".facts")).toContainText("۱۲");
+  gapPath = new URL(page.url()).pathname;
+  await checkAccessibility(page);
+});
+
+test("a report with errors keeps what was typed and names each field", async ({ page }) => {
+  await signIn(page, "tehran.expert");
+  await page.goto("/gaps/new");
+  await page.getByLabel(/^عنوان/).fill("کوتاه");
+  await page.getByLabel(/دعاوی در جریان/).fill("دوازده");
+  await page.getByLabel("نوع خلأ").selectOption("vacuum");
+  await page.getByLabel("موضوع").selectOption("fees");
+  await page.locator("#gap-form").evaluate((form) => form.noValidate = true);
+  await page.getByRole("button", { name: "ثبت گزارش" }).click();
+  const summary = page.locator("#error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText("pending_lawsuits");
+  await expect(page.getByLabel(/^عنوان/)).toHaveValue("کوتاه");
+  await expect(page.getByLabel(/دعاوی در جریان/)).toHaveValue("دوازده");
+  await checkAccessibility(page);
+});
+
+test("the secretary moves the gap on; the expert writes two drafts and compares them", async ({ browser }) => {
+  const secretary = await personPage(browser);
+  await signIn(secretary, "secretary");
+  await secretary.goto(gapPath);
+  await secretary.getByRole("button", { name: "بررسی اولیه" }).click();
+  await expect(secretary.locator(".facts")).toContainText("بررسی اولیه‌شده");
+  await secretary.getByRole("button", { name: "آغاز تهیه پیش‌نویس" }).click();
+  await expect(secretary.locator(".facts")).toContainText("در حال تهیه پیش‌نویس");
+  await expect(secretary.locator(".timeline li")).toHaveCount(3);
+  await checkAccessibility(secretary);
+
+  const expert = await personPage(browser);
+  await signIn(expert, "tehran.expert");
+  await expert.goto(gapPath);
+  await expert.getByLabel("متن پیشنهادی اصلاحیه").fill("عوارض تغییر کاربری باغات به موجب این قانون وصول می‌شود.");
+  await expert.getByLabel("دلایل توجیهی").fill("رفع ابهام در آرای دیوان عدالت اداری.");
+  await expert.getByRole("button", { name: "ثبت نسخه" }).click();
+  await expect(expert.locator("#drafts")).toContainText("آخرین نسخه (۱)");
+  await expert.getByLabel("متن پیشنهادی اصلاحیه").fill("عوارض تغییر کاربری باغات و اراضی زراعی به موجب این قانون و با تصویب شورا وصول می‌شود.");
+  await expert.getByRole("button", { name: "ثبت نسخه" }).click();
+  await expect(expert.locator("#drafts")).toContainText("آخرین نسخه (۲)");
+  await expert.getByRole("button", { name: "مقایسه" }).click();
+  await expect(expert.getByRole("heading", { level: 1 })).toContainText("مقایسه نسخه ۱ با نسخه ۲");
+  await expect(expert.locator(".text ins").first()).toContainText("اراضی");
+  await checkAccessibility(expert);
+  await screenshots(expert, "diff");
+  await expert.goto(gapPath);
+  await screenshots(expert, "gap");
+});
+
+test("a stale draft shows what changed and keeps the text; a stale transition shows the new state", async ({ browser }) => {
+  const first = await personPage(browser);
+  const second = await personPage(browser);
+  await signIn(first, "tehran.expert");
+  await signIn(second, "tehran.director");
+  await first.goto(gapPath);
+  await second.goto(gapPath);
+  await first.getByLabel("متن پیشنهادی اصلاحیه").fill("متن نسخه سوم از کارشناس");
+  await first.getByRole("button", { name: "ثبت نسخه" }).click();
+  await expect(first.locator("#drafts")).toContainText("آخرین نسخه (۳)");
+  await second.getByLabel("متن پیشنهادی اصلاحیه").fill("متن مدیر حقوقی بر پایه نسخه دوم");
+  await second.getByRole("button", { name: "ثبت نسخه" }).click();
+  await expect(second.locator("#draft-conflict")).toContainText("نسخه ۳");
+  await expect(second.getByLabel("متن پیشنهادی اصلاحیه")).toHaveValue("متن مدیر حقوقی بر پایه نسخه دوم");
+  await checkAccessibility(second);
+  // Saved again on top of the newer version, it is taken.
+  await second.getByRole("button", { name: "ثبت نسخه" }).click();
+  await expect(second.locator("#drafts")).toContainText("آخرین نسخه (۴)");
+
+  // The director submits to the committee from a page read before another change.
+  await first.goto(gapPath);
+  await second.goto(gapPath);
+  await first.getByLabel("متن پیشنهادی اصلاحیه").fill("نسخه پنجم");
+  await first.getByRole("button", { name: "ثبت نسخه" }).click();
+  await expect(first.locator("#drafts")).toContainText("آخرین نسخه (۵)");
+  await second.getByRole("button", { name: "ارسال به کمیسیون مشترک" }).click();
+  await expect(second.locator("#conflict")).toContainText("تغییر کرده است");
+  await second.getByRole("button", { name: "ارسال به کمیسیون مشترک" }).click();
+  await expect(second.locator(".facts")).toContainText("در دستور کمیسیون مشترک");
+});
+
+test("a form without its CSRF token is refused and changes nothing", async ({ page }) => {
+  await signIn(page, "tehran.director");
+  await page.goto(gapPath);
+  const before = await page.locator(".timeline li").count();
+  const response = await page.request.post(gapPath + "/watch", { form: { watch: "on" } });
+  expect(response.status()).toBe(403);
+  const forged = await page.request.post(gapPath + "/transitions", {
+    form: { transition: "withdraw", expected_version: "1", comment: "x", csrf: "0".repeat(64) },
+  });
+  expect(forged.status()).toBe(403);
+  await page.reload();
+  await expect(page.locator(".timeline li")).toHaveCount(before);
+  await expect(page.getByRole("button", { name: "دنبال کردن", exact: true })).toBeVisible();
+});
+
+test("a Mashhad user never sees the confidential Tehran gap", async ({ page }) => {
+  await signIn(page, "mashhad.director");
+  await expect(page.locator("main")).not.toContainText(TITLE);
+  await page.goto("/gaps");
+  await expect(page.locator("#results")).not.toContainText(TITLE);
+  await page.goto("/gaps/board");
+  await expect(page.locator("#board")).not.toContainText(TITLE);
+  await page.goto("/search?q=" + encodeURIComponent("باغات"));
+  await expect(page.locator("main")).not.toContainText(TITLE);
+  const response = await page.goto(gapPath);
+  expect(response.status()).toBe(404);
+  await expect(page.locator("main")).not.toContainText(TITLE);
+  const diff = await page.goto(gapPath + "/diff");
+  expect(diff.status()).toBe(404);
+  await checkAccessibility(page);
+});
+
+test("search finds the drafts and gaps, with the words marked", async ({ page }) => {
+  await signIn(page, "tehran.director");
+  await page.goto("/search");
+  await page.getByLabel(/در خلأها/).fill("باغات");
+  await page.getByRole("button", { name: "جست‌وجو" }).click();
+  await expect(page.locator(".result").first()).toBeVisible();
+  await expect(page.locator("mark").first()).toBeVisible();
+  await checkAccessibility(page);
+  await page.goto("/gaps/board");
+  await checkAccessibility(page);
+  await screenshots(page, "board");
+});

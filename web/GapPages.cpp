@@ -1,0 +1,504 @@
+#include <set>
+#include <tuple>
+
+#include "GapCodec.h"
+#include "GapPageView.h"
+#include "JalaliDate.h"
+#include "PageContext.h"
+#include "PageViews.h"
+#include "PersianText.h"
+#include "SearchText.h"
+
+// Gaps: the list, the board, reporting one (with the similar open gaps), a gap's page, its
+// transitions and watching it.
+namespace lacuna {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+const char* eventLabel(const std::string& type) {
+    if (type == "created") return "گزارش شد";
+    if (type == "edited") return "ویرایش شد";
+    if (type == "draft_saved") return "نسخه تازه پیش‌نویس ثبت شد";
+    if (type == "merged_in") return "گزارش مشابهی در آن ادغام شد";
+    if (type == "vote") return "رأی کمیسیون ثبت شد";
+    if (type == "decision") return "تصمیم کمیسیون ثبت شد";
+    return "تغییر کرد";
+}
+
+// ---- the list and the board ----
+
+const std::initializer_list<const char*> LIST_PARAMS = {
+    "state", "municipality", "kind", "category", "priority", "q", "sort", "cursor"};
+
+void list(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query = pageQuery(page.exchange(), LIST_PARAMS);
+    const GapPage found = page.api().gaps.list(viewer, decodeGapList(query));
+    ctemplate::TemplateDictionary& dict = page.content();
+    const auto current = [&](const char* name) { return query.text(name).value_or(""); };
+    showChoices(dict, "STATE_CHOICE", stateChoices(page), current("state"));
+    showChoices(dict, "CITY_CHOICE", cityChoices(page), current("municipality"));
+    showChoices(dict, "KIND_CHOICE", kindChoices(page), current("kind"));
+    showChoices(dict, "CATEGORY_CHOICE", categoryChoices(page), current("category"));
+    showChoices(dict, "PRIORITY_CHOICE", priorityChoices(page), current("priority"));
+    showChoices(dict, "SORT_CHOICE",
+                {{"-created_at", "تازه‌ترین"},
+                 {"created_at", "قدیمی‌ترین"},
+                 {"-updated_at", "آخرین تغییر"},
+                 {"-priority", "بیشترین اولویت"}},
+                current("sort"));
+    dict.SetValue("Q", current("q"));
+    for (const Gap& gap : found.items) showGapSummary(page, *dict.AddSectionDictionary("GAP"), gap);
+    if (found.items.empty()) dict.ShowSection("EMPTY");
+    if (found.next) {
+        std::vector<std::pair<std::string, std::string>> params;
+        for (const char* name : LIST_PARAMS)
+            if (std::string(name) != "cursor") params.emplace_back(name, current(name));
+        params.emplace_back("cursor", encodeCursor(query.text("sort").value_or("-created_at"), *found.next));
+        dict.SetValueAndShowSection("NEXT_LINK", linkWith("/gaps", params), "NEXT");
+    }
+    if (query.text("cursor")) {
+        std::vector<std::pair<std::string, std::string>> params;
+        for (const char* name : LIST_PARAMS)
+            if (std::string(name) != "cursor") params.emplace_back(name, current(name));
+        dict.SetValueAndShowSection("FIRST_LINK", linkWith("/gaps", params), "FIRST");
+    }
+    page.render("خلأهای قانونی", "gaps.tpl");
+}
+
+void board(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query = pageQuery(page.exchange(), {"municipality", "category"});
+    ctemplate::TemplateDictionary& dict = page.content();
+    showChoices(dict, "CITY_CHOICE", cityChoices(page), query.text("municipality").value_or(""));
+    showChoices(dict, "CATEGORY_CHOICE", categoryChoices(page), query.text("category").value_or(""));
+    constexpr std::size_t CARDS = 20;
+    // One column per state of gap.yaml, in its order.
+    for (const LifecycleState& state : page.api().gaps.lifecycle().states()) {
+        GapListRequest request;
+        request.query.state = state.name;
+        request.query.municipality = query.text("municipality");
+        request.query.category = query.text("category");
+        request.query.sortKey = GapQuery::SortKey::Priority;
+        request.query.limit = CARDS;
+        const GapPage found = page.api().gaps.list(viewer, request);
+        ctemplate::TemplateDictionary* column = dict.AddSectionDictionary("COLUMN");
+        column->SetValue("STATE", state.name);
+        column->SetValue("STATE_LABEL", state.labelFa);
+        column->SetValue("LIST_LINK",
+                         linkWith("/gaps", {{"state", state.name},
+                                            {"municipality", query.text("municipality").value_or("")},
+                                            {"category", query.text("category").value_or("")}}));
+        for (const Gap& gap : found.items) showGapSummary(page, *column->AddSectionDictionary("CARD"), gap);
+        if (found.items.empty()) column->ShowSection("EMPTY");
+        if (found.next) column->ShowSection("MORE");
+    }
+    page.render("تابلوی خلأها", "board.tpl");
+}
+
+// ---- reporting a gap ----
+
+/// The gap form as typed: provisions as the pairs of law and article filled in.
+GapFields readGapForm(const FormFields& form, FieldErrors& errors) {
+    GapFields fields;
+    fields.title = form.one("title");
+    fields.description = form.one("description");
+    fields.kind = form.one("kind");
+    fields.category = form.one("category");
+    fields.priority = form.one("priority").empty() ? "normal" : form.one("priority");
+    fields.municipality = form.one("municipality");
+    fields.confidential = form.one("confidential") == "on";
+    const std::vector<std::string> laws = form.all("law"), articles = form.all("article");
+    if (laws.size() != articles.size())
+        errors.add("provisions", "invalid", "each law needs its article field");
+    for (std::size_t i = 0; i < std::min(laws.size(), articles.size()); ++i)
+        if (!laws[i].empty() || !articles[i].empty()) fields.provisions.push_back({laws[i], articles[i]});
+    const auto number = [&](const char* name, std::int64_t& out) {
+        const std::string text = form.one(name);
+        if (text.empty()) return;
+        if (const auto value = wholeNumber(text))
+            out = *value;
+        else
+            errors.add(name, "type", "a whole number, zero or more");
+    };
+    number("pending_lawsuits", fields.impact.pendingLawsuits);
+    number("exposure_rials", fields.impact.exposureRials);
+    return fields;
+}
+
+/// The report form, filled with `fields`; after a refused form, the impact as `typed` (a number
+/// that did not read as one is shown as the person wrote it).
+void showGapForm(PageContext& page, const GapFields& fields, const FormFields* typed) {
+    ctemplate::TemplateDictionary& dict = page.content();
+    dict.SetValue("TITLE", fields.title);
+    dict.SetValue("DESCRIPTION", fields.description);
+    showChoices(dict, "KIND_CHOICE", kindChoices(page), fields.kind);
+    showChoices(dict, "CATEGORY_CHOICE", categoryChoices(page), fields.category);
+    showChoices(dict, "PRIORITY_CHOICE", priorityChoices(page), fields.priority);
+    const Principal& viewer = page.requireViewer();
+    if (!viewer.municipality) {
+        // Committee staff report for a city they name.
+        ctemplate::TemplateDictionary* city = dict.AddSectionDictionary("CHOOSE_CITY");
+        showChoices(*city, "CITY_CHOICE", cityChoices(page), fields.municipality);
+    }
+    if (fields.confidential) dict.ShowSection("CONFIDENTIAL");
+    std::vector<Provision> provisions = fields.provisions;
+    provisions.resize(std::max<std::size_t>(provisions.size() + 1, 3));  // room for more
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
+        row->SetIntValue("N", static_cast<long>(i + 1));
+        row->SetValue("N_FA", persianDigits(std::to_string(i + 1)));
+        row->SetValue("LAW", provisions[i].law);
+        row->SetValue("ARTICLE", provisions[i].article);
+    }
+    for (const auto& [name, key, value] :
+         {std::tuple{"pending_lawsuits", "PENDING_LAWSUITS", fields.impact.pendingLawsuits},
+          std::tuple{"exposure_rials", "EXPOSURE_RIALS", fields.impact.exposureRials}}) {
+        if (typed)
+            dict.SetValue(key, typed->one(name));
+        else if (value)
+            dict.SetValue(key, std::to_string(value));
+    }
+}
+
+/// Fills `dict` (similar.tpl's) with the similar open gaps.
+void fillSimilar(PageContext& page, ctemplate::TemplateDictionary& dict,
+                 const std::vector<SimilarGap>& similar) {
+    for (const SimilarGap& s : similar) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("SIMILAR");
+        row->SetIntValue("ID", static_cast<long>(s.gap.id));
+        row->SetValue("REFERENCE", s.gap.reference);
+        row->SetValue("TITLE", s.gap.title);
+        if (const LifecycleState* st = page.api().gaps.lifecycle().findState(s.gap.state))
+            row->SetValue("STATE_LABEL", st->labelFa);
+        row->SetValue("SCORE", persianDigits(std::to_string(static_cast<int>(s.score * 100 + 0.5))));
+        for (const std::string& key : s.sharedProvisions)
+            row->SetValueAndShowSection("PROVISION", key, "SHARED");
+    }
+    if (!similar.empty()) dict.ShowSection("HAS_SIMILAR");
+}
+
+/// The similar open gaps in the page's SIMILAR_LIST include.
+void showSimilar(PageContext& page, const std::vector<SimilarGap>& similar) {
+    ctemplate::TemplateDictionary* list = page.content().AddIncludeDictionary("SIMILAR_LIST");
+    list->SetFilename("similar.tpl");
+    fillSimilar(page, *list, similar);
+}
+
+void newGap(PageContext& page) {
+    page.requireViewer();
+    showGapForm(page, GapFields{}, nullptr);
+    showSimilar(page, {});
+    page.render("گزارش خلأ قانونی", "gap_new.tpl");
+}
+
+void report(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const FormFields form = page.form();
+    FieldErrors errors;
+    GapFields fields = readGapForm(form, errors);
+    try {
+        errors.throwIfAny("the form is not valid");
+        const Gap gap = page.api().gaps.report(viewer, fields);
+        page.redirect("/gaps/" + std::to_string(gap.id) + "?reported=1");
+    } catch (const ValidationError& e) {
+        showGapForm(page, fields, &form);
+        showFieldErrors(page, e);
+        showSimilar(page, page.api().uniformity.similar(viewer, fields, 0));
+        page.render("گزارش خلأ قانونی", "gap_new.tpl",
+                    e.kind() == ValidationError::Kind::RuleViolation ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY
+                                                                     : HTTPResponse::HTTP_BAD_REQUEST);
+    }
+}
+
+/// While a person types a new gap: the open gaps it may duplicate (an htmx fragment).
+void similarToForm(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    FieldErrors ignored;  // half-typed numbers do not matter here
+    const GapFields fields = readGapForm(page.form(), ignored);
+    if (utf8Length(fields.title) >= 3 || !fields.provisions.empty())
+        fillSimilar(page, page.content(), page.api().uniformity.similar(viewer, fields, 0));
+    page.renderFragment("similar.tpl");
+}
+
+// ---- a gap's page ----
+
+/// The forms of the transitions the viewer may fire. The one that was refused keeps what was typed, its
+/// inputs take the ids the error summary links to (`f-comment`, `f-fields.<name>`), and each message
+/// stands beside its input.
+void showTransitions(PageContext& page, const Gap& gap, const std::string& failed, const FormFields* typed,
+                     const ValidationError* error) {
+    const auto messageFor = [&](const std::string& field) -> std::string {
+        if (!error) return "";
+        for (const FieldError& f : error->fields())
+            if (f.field == field) return f.detail;
+        return "";
+    };
+    const Principal& viewer = page.requireViewer();
+    ctemplate::TemplateDictionary& dict = page.content();
+    const auto available = page.api().gaps.availableTransitions(viewer, gap);
+    if (!available.empty()) dict.ShowSection("HAS_TRANSITIONS");
+    for (const LifecycleTransition* t : available) {
+        ctemplate::TemplateDictionary* form = dict.AddSectionDictionary("TRANSITION");
+        form->SetValue("NAME", t->name);
+        form->SetValue("LABEL", t->labelFa);
+        form->SetIntValue("VERSION", static_cast<long>(gap.version));
+        const auto& to = page.api().gaps.lifecycle().state(t->to);
+        form->SetValue("TO_LABEL", to.labelFa);
+        const bool commentRequired =
+            std::find(t->requirements.begin(), t->requirements.end(), "comment") != t->requirements.end();
+        if (commentRequired) form->ShowSection("COMMENT_REQUIRED");
+        const bool refused = typed && failed == t->name;
+        form->SetValue("COMMENT_ID", refused ? "f-comment" : "f-" + t->name + "-comment");
+        if (refused) {
+            form->SetValue("COMMENT", typed->one("comment"));
+            form->SetValueAndShowSection("COMMENT_ERROR", messageFor("comment"), "COMMENT_HAS_ERROR");
+        }
+        for (const std::string& field : t->fields) {
+            ctemplate::TemplateDictionary* input = form->AddSectionDictionary("FIELD");
+            const auto label = page.site().labels.fields.find(field);
+            input->SetValue("FIELD_NAME", field);
+            input->SetValue("FIELD_LABEL",
+                            label == page.site().labels.fields.end() ? field : label->second.fa);
+            const std::string kind = label == page.site().labels.fields.end() ? "text" : label->second.input;
+            input->ShowSection(kind == "date"     ? "DATE_INPUT"
+                               : kind == "number" ? "NUMBER_INPUT"
+                                                  : "TEXT_INPUT");
+            if (std::find(t->requirements.begin(), t->requirements.end(), "field:" + field) !=
+                t->requirements.end())
+                input->ShowSection("FIELD_REQUIRED");
+            input->SetValue("FIELD_ID", refused ? "f-fields." + field : "f-" + t->name + "-" + field);
+            if (refused) {
+                input->SetValue("FIELD_VALUE", typed->one("field_" + field));
+                input->SetValueAndShowSection("FIELD_ERROR", messageFor("fields." + field),
+                                              "FIELD_HAS_ERROR");
+            }
+        }
+    }
+}
+
+void showHistory(PageContext& page, const std::vector<GapEvent>& events) {
+    ctemplate::TemplateDictionary& dict = page.content();
+    const Lifecycle& lifecycle = page.api().gaps.lifecycle();
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+        const GapEvent& e = *it;
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("EVENT");
+        row->SetValue("ACTOR", e.actorName);
+        showTime(*row, "AT", e.at);
+        if (e.type == "transition") {
+            const LifecycleTransition* t = lifecycle.findTransition(e.transition);
+            row->SetValue("WHAT", t ? t->labelFa : e.transition);
+            ctemplate::TemplateDictionary* move = row->AddSectionDictionary("MOVE");
+            const LifecycleState* from = lifecycle.findState(e.fromState);
+            const LifecycleState* to = lifecycle.findState(e.toState);
+            move->SetValue("FROM", from ? from->labelFa : e.fromState);
+            move->SetValue("TO", to ? to->labelFa : e.toState);
+        } else {
+            row->SetValue("WHAT", eventLabel(e.type));
+        }
+        if (!e.comment.empty()) row->SetValueAndShowSection("COMMENT", e.comment, "HAS_COMMENT");
+    }
+}
+
+const char* outcomeLabel(const std::string& outcome) {
+    if (outcome == "adverse") return "به زیان شهرداری";
+    if (outcome == "favourable") return "به سود شهرداری";
+    if (outcome == "mixed") return "بخشی به سود و بخشی به زیان";
+    return "";
+}
+
+/// The court rulings on the gap's provisions, newest first (each once).
+void showRulings(PageContext& page, const Principal& viewer, const Gap& gap) {
+    constexpr std::size_t SHOWN = 5;
+    std::set<std::int64_t> seen;
+    for (const Provision& p : gap.fields.provisions) {
+        RulingQuery query;
+        query.provisionKey = provisionKey(p);
+        query.limit = SHOWN;
+        for (const Ruling& r : page.api().uniformity.rulings(viewer, query)) {
+            if (!seen.insert(r.id).second) continue;
+            ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("RULING");
+            row->SetValue("COURT", r.court);
+            row->SetValueAndShowSection("BRANCH_NAME", r.branch, "BRANCH");
+            row->SetValue("NUMBER", r.number);
+            row->SetValue("DECIDED_ON", persianDigits(formatJalali(r.decidedOn)));
+            row->SetValue("OUTCOME", r.outcome);
+            row->SetValue("OUTCOME_LABEL", outcomeLabel(r.outcome));
+            row->SetValue("SUMMARY", r.summary);
+            row->SetValue("PROVISION", p.law + " — " + p.article);
+        }
+    }
+    if (!seen.empty()) page.content().ShowSection("HAS_RULINGS");
+}
+
+void showDrafts(PageContext& page, const Gap& gap, const std::vector<Draft>& drafts) {
+    ctemplate::TemplateDictionary& dict = page.content();
+    for (auto it = drafts.rbegin(); it != drafts.rend(); ++it) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("DRAFT");
+        row->SetIntValue("VERSION", static_cast<long>(it->version));
+        row->SetValue("VERSION_FA", persianDigits(std::to_string(it->version)));
+        row->SetValue("AUTHOR", it->authorName);
+        showTime(*row, "AT", it->createdAt);
+    }
+    if (!drafts.empty()) {
+        const Draft& latest = drafts.back();
+        ctemplate::TemplateDictionary* shown = dict.AddSectionDictionary("LATEST");
+        shown->SetValue("VERSION_FA", persianDigits(std::to_string(latest.version)));
+        shown->SetValue("TEXT", latest.text);
+        shown->SetValue("RATIONALE", latest.rationale);
+        if (drafts.size() > 1) {
+            ctemplate::TemplateDictionary* compare = dict.AddSectionDictionary("COMPARE");
+            compare->SetIntValue("ID", static_cast<long>(gap.id));
+            for (const Draft& d : drafts) {
+                ctemplate::TemplateDictionary* a = compare->AddSectionDictionary("FROM_CHOICE");
+                a->SetIntValue("VALUE", static_cast<long>(d.version));
+                a->SetValue("LABEL", persianDigits(std::to_string(d.version)));
+                if (d.version == drafts[drafts.size() - 2].version) a->ShowSection("SELECTED");
+                ctemplate::TemplateDictionary* b = compare->AddSectionDictionary("TO_CHOICE");
+                b->SetIntValue("VALUE", static_cast<long>(d.version));
+                b->SetValue("LABEL", persianDigits(std::to_string(d.version)));
+                if (d.version == latest.version) b->ShowSection("SELECTED");
+            }
+        }
+    } else {
+        dict.ShowSection("NO_DRAFTS");
+    }
+}
+
+}  // namespace
+
+void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTransition,
+                 const FormFields* typed, const DraftInput* typedDraft, std::int64_t draftBase,
+                 const ValidationError* error) {
+    const Principal& viewer = page.requireViewer();
+    const ApiServices& api = page.api();
+    ctemplate::TemplateDictionary& dict = page.content();
+    showGapSummary(page, dict, gap);
+    dict.SetValue("DESCRIPTION", gap.fields.description);
+    dict.SetValue("REPORTER", gap.createdByName);
+    for (const Provision& p : gap.fields.provisions) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
+        row->SetValue("LAW", p.law);
+        row->SetValue("ARTICLE", p.article);
+    }
+    if (gap.fields.impact.pendingLawsuits)
+        dict.SetValueAndShowSection("PENDING_LAWSUITS", persianCount(gap.fields.impact.pendingLawsuits),
+                                    "LAWSUITS");
+    if (gap.fields.impact.exposureRials)
+        dict.SetValueAndShowSection("EXPOSURE_RIALS", persianCount(gap.fields.impact.exposureRials),
+                                    "EXPOSURE");
+    for (const std::string& city : gap.coReporters)
+        if (const Municipality* m = api.catalog.findMunicipality(city))
+            dict.AddSectionDictionary("CO_REPORTER")->SetValue("NAME", m->nameFa);
+    dict.SetIntValue("VERSION", static_cast<long>(gap.version));
+    showTransitions(page, gap, failedTransition, typed, error);
+    showHistory(page, api.gaps.history(viewer, gap.id));
+
+    const std::vector<Draft> drafts = api.drafts.list(viewer, gap.id);
+    showDrafts(page, gap, drafts);
+    if (api.drafts.takesDrafts(viewer, gap)) {
+        ctemplate::TemplateDictionary* editor = dict.AddSectionDictionary("DRAFT_EDITOR");
+        const std::int64_t latest = drafts.empty() ? 0 : drafts.back().version;
+        editor->SetIntValue("EXPECTED_LATEST", static_cast<long>(typedDraft ? draftBase : latest));
+        editor->SetValue("NEXT_VERSION_FA", persianDigits(std::to_string(latest + 1)));
+        editor->SetValue("TEXT", typedDraft ? typedDraft->text : drafts.empty() ? "" : drafts.back().text);
+        editor->SetValue("RATIONALE", typedDraft       ? typedDraft->rationale
+                                      : drafts.empty() ? ""
+                                                       : drafts.back().rationale);
+    }
+    showRulings(page, viewer, gap);
+    showSimilar(page, api.uniformity.similar(viewer, gap.fields, gap.id));
+    if (api.inbox.watches(viewer, gap.id))
+        dict.ShowSection("WATCHING");
+    else
+        dict.ShowSection("NOT_WATCHING");
+}
+
+namespace {
+
+void gapPage(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query = pageQuery(page.exchange(), {"reported"});
+    const Gap gap = page.api().gaps.get(viewer, page.exchange().idParam("id"));
+    if (query.text("reported")) page.content().ShowSection("JUST_REPORTED");
+    showGapPage(page, gap, "", nullptr, nullptr, 0, nullptr);
+    page.render(gap.reference + " — " + gap.fields.title, "gap.tpl");
+}
+
+/// What changed since the version the person read: the events after it.
+void showChangesSince(PageContext& page, const Gap& gap, std::int64_t readVersion) {
+    ctemplate::TemplateDictionary* conflict = page.content().AddSectionDictionary("CONFLICT");
+    conflict->SetValue("READ_VERSION", persianDigits(std::to_string(readVersion)));
+    conflict->SetValue("CURRENT_VERSION", persianDigits(std::to_string(gap.version)));
+    for (const GapEvent& e : page.api().gaps.history(page.requireViewer(), gap.id)) {
+        if (e.sequence <= readVersion) continue;
+        ctemplate::TemplateDictionary* row = conflict->AddSectionDictionary("CHANGE");
+        row->SetValue("ACTOR", e.actorName);
+        showTime(*row, "AT", e.at);
+        const LifecycleTransition* t = page.api().gaps.lifecycle().findTransition(e.transition);
+        row->SetValue("WHAT", e.type == "transition" && t ? t->labelFa : eventLabel(e.type));
+    }
+}
+
+std::int64_t formVersion(const FormFields& form, const std::string& field, std::int64_t minimum) {
+    const auto v = wholeNumber(form.one(field));
+    if (!v || *v < minimum)
+        throw ValidationError("the form is not valid",
+                              {{field, "invalid", "reload the page and send it again"}});
+    return *v;
+}
+
+void fire(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const std::int64_t id = page.exchange().idParam("id");
+    const FormFields form = page.form();
+    TransitionInput input;
+    input.transition = form.one("transition");
+    input.comment = form.one("comment");
+    if (const LifecycleTransition* t = page.api().gaps.lifecycle().findTransition(input.transition))
+        for (const std::string& field : t->fields)
+            if (const std::string value = form.one("field_" + field); !value.empty())
+                input.fields[field] = value;
+    const std::int64_t version = formVersion(form, "expected_version", 1);
+    try {
+        const Gap gap = page.api().gaps.fireTransition(viewer, id, input, version);
+        page.redirect("/gaps/" + std::to_string(gap.id));
+    } catch (const VersionConflict&) {
+        const Gap gap = page.api().gaps.get(viewer, id);
+        showChangesSince(page, gap, version);
+        showGapPage(page, gap, input.transition, &form, nullptr, 0, nullptr);
+        page.render(gap.reference, "gap.tpl", HTTPResponse::HTTP_CONFLICT);
+    } catch (const ValidationError& e) {
+        const Gap gap = page.api().gaps.get(viewer, id);
+        showFieldErrors(page, e);
+        showGapPage(page, gap, input.transition, &form, nullptr, 0, &e);
+        page.render(gap.reference, "gap.tpl",
+                    e.kind() == ValidationError::Kind::RuleViolation ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY
+                                                                     : HTTPResponse::HTTP_BAD_REQUEST);
+    }
+}
+
+void watch(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const std::int64_t id = page.exchange().idParam("id");
+    const FormFields form = page.form();
+    page.api().inbox.watch(viewer, id, form.one("watch") == "on");
+    page.redirect("/gaps/" + std::to_string(id));
+}
+
+}  // namespace
+
+void addGapPages(Router& router, const ApiServices& api, const WebSite& site) {
+    // Fixed paths before /gaps/{id}: the router takes the first route that matches.
+    addPage(router, api, site, "GET", "/gaps", list);
+    addPage(router, api, site, "POST", "/gaps", report);
+    addPage(router, api, site, "GET", "/gaps/board", board);
+    addPage(router, api, site, "GET", "/gaps/new", newGap);
+    addPage(router, api, site, "POST", "/gaps/similar", similarToForm);
+    addPage(router, api, site, "GET", "/gaps/{id}", gapPage);
+    addPage(router, api, site, "POST", "/gaps/{id}/transitions", fire);
+    addPage(router, api, site, "POST", "/gaps/{id}/watch", watch);
+}
+
+}  // namespace lacuna

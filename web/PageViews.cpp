@@ -1,0 +1,169 @@
+#include "PageViews.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include "JalaliDate.h"
+#include "PageText.h"
+#include "PersianText.h"
+
+namespace lacuna {
+namespace {
+
+std::string htmlUnescape(const std::string& text) {
+    static const std::vector<std::pair<std::string, std::string>> ENTITIES = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"}};
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        bool replaced = false;
+        if (text[i] == '&')
+            for (const auto& [entity, c] : ENTITIES)
+                if (text.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size();
+                    replaced = true;
+                    break;
+                }
+        if (!replaced) out += text[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
+void showTime(ctemplate::TemplateDictionary& dict, const std::string& name, std::int64_t epochMs,
+              bool withClock) {
+    dict.SetValue(name, withClock ? jalaliDayTime(epochMs) : jalaliDay(epochMs));
+    dict.SetValue(name + "_ISO", formatIsoUtc(epochMs));
+}
+
+void showGapSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Gap& gap) {
+    const ApiServices& api = page.api();
+    const PageLabels& labels = page.site().labels;
+    dict.SetIntValue("ID", static_cast<long>(gap.id));
+    dict.SetValue("REFERENCE", gap.reference);
+    dict.SetValue("TITLE", gap.fields.title);
+    dict.SetValue("STATE", gap.state);
+    if (const LifecycleState* s = api.gaps.lifecycle().findState(gap.state)) {
+        dict.SetValue("STATE_LABEL", s->labelFa);
+        if (s->terminal) dict.ShowSection("TERMINAL");
+    }
+    const Municipality* city = api.catalog.findMunicipality(gap.fields.municipality);
+    dict.SetValue("CITY", city ? city->nameFa : gap.fields.municipality);
+    dict.SetValue("KIND_LABEL", PageLabels::fa(labels.kinds, gap.fields.kind));
+    const LabelledSlug* category = api.catalog.findCategory(gap.fields.category);
+    dict.SetValue("CATEGORY_LABEL", category ? category->labelFa : gap.fields.category);
+    dict.SetValue("PRIORITY", gap.fields.priority);
+    dict.SetValue("PRIORITY_LABEL", PageLabels::fa(labels.priorities, gap.fields.priority));
+    if (gap.fields.confidential) dict.ShowSection("CONFIDENTIAL");
+    if (gap.dueAt) {
+        ctemplate::TemplateDictionary* due = dict.AddSectionDictionary("DUE");
+        showTime(*due, "DUE_AT", *gap.dueAt, false);
+        if (*gap.dueAt < api.clock.nowMs()) due->ShowSection("OVERDUE");
+    }
+    showTime(dict, "CREATED_AT", gap.createdAt, false);
+}
+
+void showChoices(ctemplate::TemplateDictionary& dict, const std::string& section,
+                 const std::vector<std::pair<std::string, std::string>>& choices,
+                 const std::string& current) {
+    for (const auto& [value, label] : choices) {
+        ctemplate::TemplateDictionary* choice = dict.AddSectionDictionary(section);
+        choice->SetValue("VALUE", value);
+        choice->SetValue("LABEL", label);
+        if (value == current) choice->ShowSection("SELECTED");
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> stateChoices(const PageContext& page) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const LifecycleState& s : page.api().gaps.lifecycle().states()) out.emplace_back(s.name, s.labelFa);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> cityChoices(const PageContext& page) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Municipality& m : page.api().catalog.municipalities) out.emplace_back(m.slug, m.nameFa);
+    return out;
+}
+
+namespace {
+std::vector<std::pair<std::string, std::string>> labelled(const std::vector<std::string>& names,
+                                                          const std::map<std::string, PageLabel>& labels) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : names) out.emplace_back(name, PageLabels::fa(labels, name));
+    return out;
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> kindChoices(const PageContext& page) {
+    return labelled(gapvalues::kinds(), page.site().labels.kinds);
+}
+
+std::vector<std::pair<std::string, std::string>> categoryChoices(const PageContext& page) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const LabelledSlug& c : page.api().catalog.categories) out.emplace_back(c.slug, c.labelFa);
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> priorityChoices(const PageContext& page) {
+    return labelled(gapvalues::priorities(), page.site().labels.priorities);
+}
+
+QueryParams pageQuery(Exchange& ex, std::initializer_list<const char*> allowed) {
+    std::map<std::string, std::string> values;
+    const QueryParams sent = ex.query(allowed);
+    for (const auto& [name, value] : sent.all())
+        if (!value.empty()) values[name] = value;
+    return QueryParams(std::move(values));
+}
+
+std::string linkWith(const std::string& path,
+                     const std::vector<std::pair<std::string, std::string>>& params) {
+    std::string out = path;
+    char separator = '?';
+    for (const auto& [name, value] : params) {
+        if (value.empty()) continue;
+        std::string encoded;
+        Poco::URI::encode(value, "!#$&'()*+,/:;=?@[]%", encoded);
+        out += separator + name + "=" + encoded;
+        separator = '&';
+    }
+    return out;
+}
+
+std::optional<std::int64_t> wholeNumber(const std::string& text) {
+    std::string digits;
+    for (const char c : normalizePersian(Poco::replace(text, "٬", "")))
+        if (c != ',' && c != ' ') digits += c;
+    Poco::Int64 value = 0;
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos ||
+        !Poco::NumberParser::tryParse64(digits, value))
+        return std::nullopt;
+    return value;
+}
+
+void showSnippet(ctemplate::TemplateDictionary& dict, const std::string& section,
+                 const std::string& snippet) {
+    const std::string open = "<mark>", close = "</mark>";
+    std::size_t pos = 0;
+    while (pos < snippet.size()) {
+        const std::size_t mark = snippet.find(open, pos);
+        const std::size_t plainEnd = mark == std::string::npos ? snippet.size() : mark;
+        if (plainEnd > pos) {
+            ctemplate::TemplateDictionary* plain = dict.AddSectionDictionary(section);
+            plain->SetValue("TEXT", htmlUnescape(snippet.substr(pos, plainEnd - pos)));
+            plain->ShowSection("PLAIN");
+        }
+        if (mark == std::string::npos) break;
+        const std::size_t end = snippet.find(close, mark);
+        const std::size_t hitEnd = end == std::string::npos ? snippet.size() : end;
+        ctemplate::TemplateDictionary* hit = dict.AddSectionDictionary(section);
+        hit->SetValue("TEXT", htmlUnescape(snippet.substr(mark + open.size(), hitEnd - mark - open.size())));
+        hit->ShowSection("HIT");
+        pos = end == std::string::npos ? snippet.size() : end + close.size();
+    }
+}
+
+}  // namespace lacuna

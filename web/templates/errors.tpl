@@ -1,0 +1,7 @@
+{{%AUTOESCAPE context="HTML"}}<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+<h2>مشکلی هست</h2>
+<p>{{MESSAGE}}</p>
+<ul>
+{{#ERROR}}<li><a href="#f-{{FIELD}}"><bdi>{{FIELD}}</bdi>: {{DETAIL}}</a></li>{{/ERROR}}
+</ul>
+</div>
