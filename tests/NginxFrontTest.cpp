@@ -163,3 +163,45 @@ TEST_CASE("through nginx, TLS terminates and the service sees the client's own a
     CHECK(login("127.0.0.5", "someone", "") == "HTTP/1.1 429");
     CHECK(login("127.0.0.6", "someone.else", "X-Forwarded-For: 127.0.0.5\r\n") == "HTTP/1.1 401");
 }
+
+TEST_CASE("through nginx over TLS, a person signs in on the page and the page's form is taken", "[nginx]") {
+    TestService t = proxiedService();
+    NginxFront front(t.service().port());
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_NONE);
+    const std::string origin = "https://localhost:" + std::to_string(front.tlsPort());
+    const auto exchange = [&](const std::string& method, const std::string& path, const std::string& cookie,
+                              const std::string& form, Poco::Net::HTTPResponse& response) {
+        Poco::Net::HTTPSClientSession tls("127.0.0.1", static_cast<Poco::UInt16>(front.tlsPort()), context);
+        Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setHost("localhost", static_cast<Poco::UInt16>(front.tlsPort()));
+        request.set("Origin", origin);  // what a browser sends with a form
+        if (!cookie.empty()) request.set("Cookie", cookie);
+        if (method == "POST") {
+            request.setContentType("application/x-www-form-urlencoded");
+            request.setContentLength(static_cast<std::streamsize>(form.size()));
+        }
+        tls.sendRequest(request) << form;
+        std::string body;
+        Poco::StreamCopier::copyToString(tls.receiveResponse(response), body);
+        return body;
+    };
+    // nginx passes the host on without its port; the form is still known as this site's own.
+    Poco::Net::HTTPResponse signedIn;
+    exchange("POST", "/login", "", "username=tehran.director&password=correct+horse+1&next=%2Fgaps",
+             signedIn);
+    REQUIRE(signedIn.getStatus() == Poco::Net::HTTPResponse::HTTP_SEE_OTHER);
+    CHECK(signedIn.get("Location") == "/gaps");
+    const std::string setCookie = signedIn.get("Set-Cookie");
+    const std::string cookie = setCookie.substr(0, setCookie.find(';'));
+    Poco::Net::HTTPResponse desk;
+    const std::string page = exchange("GET", "/", cookie, "", desk);
+    CHECK(desk.getStatus() == Poco::Net::HTTPResponse::HTTP_OK);
+    CHECK(desk.get("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
+    const std::size_t at = page.find("name=\"csrf\" value=\"");
+    REQUIRE(at != std::string::npos);
+    Poco::Net::HTTPResponse out;
+    exchange("POST", "/logout", cookie, "csrf=" + page.substr(at + 19, 64), out);
+    CHECK(out.getStatus() == Poco::Net::HTTPResponse::HTTP_SEE_OTHER);
+    CHECK(out.get("Location") == "/login");
+}

@@ -408,7 +408,6 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
                                                        : drafts.back().rationale);
     }
     showRulings(page, viewer, gap);
-    showSimilar(page, api.uniformity.similar(viewer, gap.fields, gap.id));
     if (api.inbox.watches(viewer, gap.id))
         dict.ShowSection("WATCHING");
     else
@@ -479,6 +478,22 @@ void fire(PageContext& page) {
     }
 }
 
+/// The open gaps like this one: asked for by the gap page once it has loaded (htmx), or opened as a page
+/// of its own without script. A search over the index, kept off the gap page's own answer.
+void similarToGap(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const Gap gap = page.api().gaps.get(viewer, page.exchange().idParam("id"));
+    const auto similar = page.api().uniformity.similar(viewer, gap.fields, gap.id);
+    if (page.fromHtmx()) {
+        fillSimilar(page, page.content(), similar);
+        return page.renderFragment("similar.tpl");
+    }
+    showGapSummary(page, page.content(), gap);
+    showSimilar(page, similar);
+    if (similar.empty()) page.content().ShowSection("NONE");
+    page.render("خلأهای مشابه " + gap.reference, "gap_similar.tpl");
+}
+
 void watch(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
@@ -499,6 +514,7 @@ void addGapPages(Router& router, const ApiServices& api, const WebSite& site) {
     addPage(router, api, site, "GET", "/gaps/{id}", gapPage);
     addPage(router, api, site, "POST", "/gaps/{id}/transitions", fire);
     addPage(router, api, site, "POST", "/gaps/{id}/watch", watch);
+    addPage(router, api, site, "GET", "/gaps/{id}/similar", similarToGap);
 }
 
 }  // namespace lacuna

@@ -80,6 +80,23 @@ const char* errorTitle(int status) {
     }
 }
 
+/// Whether the Origin header names the host the request was sent to. Ports are left aside: nginx passes
+/// on the host without the public port, and cookies (SameSite) are not bound to ports either.
+bool sameHost(const std::string& origin, const std::string& hostHeader) {
+    std::string host;
+    try {
+        host = Poco::URI(origin).getHost();
+    } catch (const Poco::Exception&) {
+        return false;
+    }
+    std::string expected = hostHeader;
+    if (!expected.empty() && expected.front() == '[')
+        expected = expected.substr(1, expected.find(']') == std::string::npos ? 0 : expected.find(']') - 1);
+    else if (expected.find(':') != std::string::npos)
+        expected = expected.substr(0, expected.find(':'));
+    return !host.empty() && Poco::icompare(host, expected) == 0;
+}
+
 }  // namespace
 
 FormFields::FormFields(const std::string& body) {
@@ -160,24 +177,15 @@ std::string PageContext::csrfToken() {
     return Poco::DigestEngine::digestToHex(sha.digest());
 }
 
-FormFields PageContext::form() {
+FormFields PageContext::form(bool checkToken) {
     const auto& request = _ex.request();
     // A browser names where a form came from; another site's page is refused before anything else.
     if (Poco::icompare(request.get("Sec-Fetch-Site", "same-origin"), "cross-site") == 0)
         throw Forbidden("a form from another site is refused");
-    if (request.has("Origin")) {
-        const std::string origin = request.get("Origin");
-        std::string host;
-        try {
-            const Poco::URI uri(origin);
-            host = uri.getAuthority();
-        } catch (const Poco::Exception&) {
-        }
-        if (host.empty() || Poco::icompare(host, request.getHost()) != 0)
-            throw Forbidden("a form from another origin is refused");
-    }
+    if (request.has("Origin") && !sameHost(request.get("Origin"), request.getHost()))
+        throw Forbidden("a form from another origin is refused");
     FormFields fields(_ex.formBody());
-    if (viewer()) {
+    if (checkToken && viewer()) {
         const std::string sent = fields.one("csrf");
         if (sent.empty() || !sameSecret(sent, csrfToken()))
             throw Forbidden(
@@ -233,7 +241,9 @@ void PageContext::sendHtml(HTTPResponse::HTTPStatus status, const std::string& h
     // Pages show what one person may see: never kept by a shared cache, nor by the browser's.
     const std::string cache = "no-store";
     if (html.size() > 1024 && acceptsGzip(_ex.request().get("Accept-Encoding", "")))
-        _ex.send(status, "text/html; charset=utf-8", gzipText(html), cache, "gzip");
+        // Level 1: a page is made for one request, and at 1 it costs a third of the time of the default
+        // for a tenth more bytes (a gap's page: ~3 KB either way).
+        _ex.send(status, "text/html; charset=utf-8", gzipText(html, 1), cache, "gzip");
     else
         _ex.send(status, "text/html; charset=utf-8", html, cache);
 }

@@ -55,7 +55,9 @@ public:
 
     /// The submitted form, after the request was shown to come from our own pages: same origin
     /// (Origin / Sec-Fetch-Site) and, for a signed-in person, the form's CSRF token. Forbidden otherwise.
-    FormFields form();
+    /// Signing in checks no token (`checkToken` false): there is no session to derive it from yet, and a
+    /// tab opened before another tab signed in must still work; the origin check still holds.
+    FormFields form(bool checkToken = true);
     /// The CSRF token of the current session (what forms carry).
     std::string csrfToken();
 

@@ -26,7 +26,7 @@ void loginForm(PageContext& page) {
 }
 
 void signIn(PageContext& page) {
-    const FormFields form = page.form();
+    const FormFields form = page.form(false);
     const std::string username = form.one("username"), next = form.one("next");
     try {
         const IssuedSession session =

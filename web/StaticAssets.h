@@ -33,8 +33,8 @@ private:
     std::map<std::string, StaticAsset> _byFile;  ///< hashed name → asset
 };
 
-/// `text` compressed with gzip (what the HTML answers use when the client accepts it).
-std::string gzipText(const std::string& text);
+/// `text` compressed with gzip at `level` (1 fastest … 9 smallest).
+std::string gzipText(const std::string& text, int level);
 
 /// Whether an Accept-Encoding header accepts gzip (named, or `*`, without q=0).
 bool acceptsGzip(const std::string& acceptEncoding);

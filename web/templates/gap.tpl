@@ -32,8 +32,8 @@
 <h3>مواد قانونی</h3>
 <ul>{{#PROVISION}}<li>{{LAW}} — <bdi>{{ARTICLE}}</bdi></li>{{/PROVISION}}</ul>
 <div class="no-print">
-{{#WATCHING}}<form method="post" action="/gaps/{{ID}}/watch"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="watch" value="off"><button type="submit" class="secondary">توقف دنبال کردن</button></form>{{/WATCHING}}
-{{#NOT_WATCHING}}<form method="post" action="/gaps/{{ID}}/watch"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="watch" value="on"><button type="submit" class="secondary">دنبال کردن</button></form>{{/NOT_WATCHING}}
+{{#WATCHING}}<form method="post" action="/gaps/{{ID}}/watch" hx-post="/gaps/{{ID}}/watch" hx-target="#gap" hx-select="#gap" hx-swap="outerHTML"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="watch" value="off"><button type="submit" class="secondary">توقف دنبال کردن</button></form>{{/WATCHING}}
+{{#NOT_WATCHING}}<form method="post" action="/gaps/{{ID}}/watch" hx-post="/gaps/{{ID}}/watch" hx-target="#gap" hx-select="#gap" hx-swap="outerHTML"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="watch" value="on"><button type="submit" class="secondary">دنبال کردن</button></form>{{/NOT_WATCHING}}
 </div>
 </section>
 <section class="panel" aria-labelledby="h-description">
@@ -80,7 +80,7 @@
 <div><label for="f-to">تا نسخه</label><select id="f-to" name="to">{{#TO_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TO_CHOICE}}</select></div>
 <div><button type="submit" class="secondary">مقایسه</button></div>
 </form>{{/COMPARE}}
-{{#DRAFT_EDITOR}}<form method="post" action="/gaps/{{ID}}/drafts" class="no-print" id="draft-editor">
+{{#DRAFT_EDITOR}}<form method="post" action="/gaps/{{ID}}/drafts" class="no-print" id="draft-editor" hx-post="/gaps/{{ID}}/drafts" hx-target="#gap" hx-select="#gap" hx-swap="outerHTML show:#drafts:top">
 <h3>نسخه تازه ({{NEXT_VERSION_FA}})</h3>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="expected_latest" value="{{EXPECTED_LATEST}}">
@@ -109,5 +109,5 @@
 {{#EVENT}}<li><strong>{{WHAT}}</strong>{{#MOVE}} <span class="muted">({{FROM}} ← {{TO}})</span>{{/MOVE}}<br><span class="muted"><bdi>{{ACTOR}}</bdi>، <time datetime="{{AT_ISO}}">{{AT}}</time></span>{{#HAS_COMMENT}}<p class="comment">{{COMMENT}}</p>{{/HAS_COMMENT}}</li>{{/EVENT}}
 </ol>
 </section>
-<div id="similar">{{>SIMILAR_LIST}}</div>
+<div id="similar"><p class="no-print"><a href="/gaps/{{ID}}/similar" hx-get="/gaps/{{ID}}/similar" hx-trigger="load" hx-target="#similar" hx-swap="innerHTML">خلأهای باز مشابه این خلأ</a></p></div>
 </div>
