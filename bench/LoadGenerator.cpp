@@ -30,6 +30,23 @@ int call(Poco::Net::HTTPClientSession& session, const std::string& method, const
     return response.getStatus();
 }
 
+Fetched fetch(Poco::Net::HTTPClientSession& session, const std::string& path,
+              const std::map<std::string, std::string>& headers) {
+    Poco::Net::HTTPRequest request("GET", path, Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setKeepAlive(true);
+    for (const auto& [name, value] : headers) request.set(name, value);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    Fetched f;
+    Poco::StreamCopier::copyToString(in, f.body);
+    f.status = response.getStatus();
+    f.contentEncoding = response.get("Content-Encoding", "");
+    f.bytes = 9 + 4 + response.getReason().size() + 2 + 2 + f.body.size();  // "HTTP/1.1 200 OK\r\n" … "\r\n"
+    for (const auto& [name, value] : response) f.bytes += name.size() + 2 + value.size() + 2;
+    return f;
+}
+
 Stats measure(int port, int clients, double seconds, const Request& request) {
     using Clock = std::chrono::steady_clock;
     const auto deadline =

@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPClientSession.h>
 
 #include <functional>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -31,5 +32,15 @@ Stats medianOf(int runs, const std::function<Stats()>& run);
 /// Sends one request and returns the status; the body goes to `body` when given.
 int call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
          const std::string& token = "", const std::string& json = "", std::string* body = nullptr);
+
+/// A GET as a browser sends it, with `headers` (a session cookie, Accept-Encoding).
+struct Fetched {
+    int status = 0;
+    std::string body;       ///< as received (compressed when the answer was)
+    std::size_t bytes = 0;  ///< received in all: status line, header fields and body
+    std::string contentEncoding;
+};
+Fetched fetch(Poco::Net::HTTPClientSession& session, const std::string& path,
+              const std::map<std::string, std::string>& headers);
 
 }  // namespace lacuna::bench
