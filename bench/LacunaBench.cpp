@@ -318,6 +318,10 @@ void benchPages(const std::string& label, int port, const std::string& token, st
              medianOf(o.runs, json("/api/v1/gaps?limit=20")), 0.70);
     addFigure(label + ": gap list page (20 rows), 16 clients", "p95 " + fmt(listPage.p95Ms, 2) + " ms",
               "p95 ≤ 10 ms");
+    addFigure(
+        label +
+            ": the list's counts per state (the page's second request; each count stops at 1,001), 16 clients",
+        describe(medianOf(o.runs, page("/gaps/counts"))));
     // A gap's page shows the gap, its history and its drafts (the similar gaps come after it, from their own
     // request): the same data through JSON is three requests, counted here as one view.
     const std::string apiGap = "/api/v1" + gapPath;

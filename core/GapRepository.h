@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,11 @@ public:
     virtual std::optional<Gap> find(std::int64_t id) = 0;
     virtual std::optional<Gap> findByReference(const std::string& reference) = 0;
     virtual GapPage list(const GapQuery& query) = 0;
+    /// For each of `states`: how many gaps `query` matches in it (its state filter, cursor and sort left
+    /// aside), counted up to `cap` + 1 only.
+    virtual std::map<std::string, std::int64_t> countByState(const GapQuery& query,
+                                                             const std::vector<std::string>& states,
+                                                             std::size_t cap) = 0;
     /// Every event of the gap, oldest first.
     virtual std::vector<GapEvent> history(std::int64_t gapId) = 0;
     /// The gaps these ids and references name (those that exist), with what the visibility rule needs.

@@ -350,7 +350,7 @@ Gap GapService::merge(const Principal& actor, Gap gap, Gap survivor, const GapSt
     return gap;
 }
 
-GapPage GapService::list(const Principal& actor, GapListRequest request) {
+GapQuery GapService::listQuery(const Principal& actor, GapListRequest request) const {
     GapQuery& q = request.query;
     FieldErrors errors;
     if (q.limit < 1 || q.limit > _limits.pageSizeMax)
@@ -383,7 +383,19 @@ GapPage GapService::list(const Principal& actor, GapListRequest request) {
         q.terms.clear();
     }
     q.scope = visibility::listScope(actor);
-    return _gaps.list(q);
+    return q;
+}
+
+GapPage GapService::list(const Principal& actor, GapListRequest request) {
+    return _gaps.list(listQuery(actor, std::move(request)));
+}
+
+std::map<std::string, std::int64_t> GapService::countByState(const Principal& actor, GapListRequest request,
+                                                             std::size_t cap) {
+    const GapQuery q = listQuery(actor, std::move(request));
+    std::vector<std::string> states;
+    for (const LifecycleState& s : _lifecycle.states()) states.push_back(s.name);
+    return _gaps.countByState(q, states, cap);
 }
 
 }  // namespace lacuna

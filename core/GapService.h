@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,6 +77,10 @@ public:
     /// Throws NotFound when the gap does not exist or the caller may not see it.
     Gap get(const Principal& actor, std::int64_t id);
     GapPage list(const Principal& actor, GapListRequest request);
+    /// For every state of the lifecycle: how many gaps the list request matches in it for `actor` (its
+    /// state filter and cursor left aside), each counted up to `cap` (cap + 1 means "more than cap").
+    std::map<std::string, std::int64_t> countByState(const Principal& actor, GapListRequest request,
+                                                     std::size_t cap);
     std::vector<GapEvent> history(const Principal& actor, std::int64_t id);
 
     /// The roles the actor holds for this gap: committee roles always, city roles only in its city.
@@ -85,6 +90,9 @@ public:
     bool mayEdit(const Principal& actor, const Gap& gap) const;
 
 private:
+    /// The list request checked (400 naming each bad field) and made a query for `actor`: its words, and
+    /// the visibility rule's scope.
+    GapQuery listQuery(const Principal& actor, GapListRequest request) const;
     void validateFields(const GapFields& fields, FieldErrors& errors) const;
     std::string resolveDuplicateOf(const Principal& actor, const Gap& gap, const std::string& value);
 

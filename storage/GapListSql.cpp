@@ -51,20 +51,14 @@ std::string gapListIndex(const GapQuery& q) {
     return std::string("gaps_by_") + sorted;
 }
 
-GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session) {
-    GapListSql out;
-    // Words found in few gaps drive the query from the search index (then the page is sorted from
-    // those few rows); otherwise the sort order's index is walked and the first page fills at once.
-    out.sql = gaprows::SELECT_COLUMNS +
-              (q.indexTerms.empty() ? session.indexHint(gapListIndex(q)) : std::string()) +
-              gaprows::JOIN_CREATOR + "WHERE 1 = 1";
+void appendFilters(GapListSql& out, const GapQuery& q, bool withState) {
     appendScope(out, q.scope);
     const auto filter = [&](const std::optional<std::string>& value, const char* column) {
         if (!value) return;
         out.sql += std::string(" AND g.") + column + " = ?";
         out.parameters.emplace_back(*value);
     };
-    filter(q.state, "state");
+    if (withState) filter(q.state, "state");
     filter(q.municipality, "municipality");
     filter(q.kind, "kind");
     filter(q.category, "category");
@@ -77,6 +71,32 @@ GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session) {
         out.sql += " AND g.search_text LIKE ? ESCAPE '!'";
         out.parameters.emplace_back("%" + escapeLike(term) + "%");
     }
+}
+
+GapListSql buildGapCountSql(const GapQuery& q, const std::vector<std::string>& states, std::size_t cap) {
+    GapListSql out;
+    // Each count stops at cap + 1 rows: a state's count costs at most that many index entries however
+    // many gaps it holds.
+    for (const std::string& state : states) {
+        if (!out.sql.empty()) out.sql += " UNION ALL ";
+        out.sql += "SELECT ?, (SELECT COUNT(*) FROM (SELECT 1 FROM gaps g WHERE g.state = ?";
+        out.parameters.emplace_back(state);
+        out.parameters.emplace_back(state);
+        appendFilters(out, q, false);
+        out.sql += " LIMIT ?) c)";
+        out.parameters.emplace_back(static_cast<std::int64_t>(cap + 1));
+    }
+    return out;
+}
+
+GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session) {
+    GapListSql out;
+    // Words found in few gaps drive the query from the search index (then the page is sorted from
+    // those few rows); otherwise the sort order's index is walked and the first page fills at once.
+    out.sql = gaprows::SELECT_COLUMNS +
+              (q.indexTerms.empty() ? session.indexHint(gapListIndex(q)) : std::string()) +
+              gaprows::JOIN_CREATOR + "WHERE 1 = 1";
+    appendFilters(out, q, true);
     const std::string key = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "g.updated_at"
                             : q.sortKey == GapQuery::SortKey::Priority ? "g.priority_rank"
                                                                        : "g.created_at";

@@ -26,7 +26,14 @@ std::string gapListIndex(const GapQuery& query);
 /// Narrows `out` to the gaps the query's viewer may know of (its visibility::ListScope).
 void appendScope(GapListSql& out, const visibility::ListScope& scope);
 
+/// Appends the query's filters (scope, fields, words), the state's only when `withState`.
+void appendFilters(GapListSql& out, const GapQuery& query, bool withState);
+
 GapListSql buildGapListSql(const GapQuery& query, const SqlSession& session);
+
+/// One row per state of `states`, in order: the state, and how many gaps the query's filters match in
+/// it (its own state filter, cursor and sort left aside), counted only up to cap + 1.
+GapListSql buildGapCountSql(const GapQuery& query, const std::vector<std::string>& states, std::size_t cap);
 
 /// The sort key's value of a gap, for the next page's cursor.
 std::int64_t gapSortKey(const Gap& gap, GapQuery::SortKey key);

@@ -132,6 +132,19 @@ GapPage SqlGapRepository::list(const GapQuery& q) {
     return page;
 }
 
+std::map<std::string, std::int64_t> SqlGapRepository::countByState(const GapQuery& q,
+                                                                   const std::vector<std::string>& states,
+                                                                   std::size_t cap) {
+    std::map<std::string, std::int64_t> counts;
+    if (states.empty()) return counts;
+    const GapListSql query = buildGapCountSql(q, states, cap);
+    for (const auto& [state, n] : queryRows(_db, query.sql, query.parameters, [](const SqlStatement& r) {
+             return std::pair<std::string, std::int64_t>(r.text(0), r.integer(1));
+         }))
+        counts[state] = n;
+    return counts;
+}
+
 std::vector<GapEvent> SqlGapRepository::history(std::int64_t gapId) {
     return queryRows(_db, SELECT_EVENTS, {gapId}, readEvent);
 }

@@ -15,6 +15,9 @@ public:
     std::optional<Gap> find(std::int64_t id) override;
     std::optional<Gap> findByReference(const std::string& reference) override;
     GapPage list(const GapQuery& query) override;
+    std::map<std::string, std::int64_t> countByState(const GapQuery& query,
+                                                     const std::vector<std::string>& states,
+                                                     std::size_t cap) override;
     std::vector<GapEvent> history(std::int64_t gapId) override;
     std::vector<visibility::NamedGap> named(const std::vector<std::int64_t>& ids,
                                             const std::vector<std::string>& references) override;

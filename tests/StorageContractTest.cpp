@@ -1,6 +1,6 @@
 // The storage contract: what every backend must do, written once and run on each of them.
-#include <catch2/catch.hpp>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <set>
 #include <thread>
 
@@ -200,6 +200,46 @@ TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor 
     CHECK(store->gaps().list(search).items.empty());
 }
 
+TEST_CASE("counts per state follow the list's filters and visibility and stop above the cap", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"));
+    // 30 gaps: every third triaged; Tehran's odd ones, Mashhad's even; every fifth confidential.
+    for (int i = 0; i < 30; ++i) {
+        Gap g = someGap(uid, "مورد شمارش " + std::to_string(i), i % 2 ? "tehran" : "mashhad", 1000 + i);
+        g.fields.confidential = i % 5 == 0;
+        g.state = i % 3 == 0 ? "triaged" : "reported";
+        store->gaps().create(g, 1405, createdEvent(uid));
+    }
+    const std::vector<std::string> states = {"reported", "triaged", "drafting"};
+    GapQuery everyone;
+    everyone.scope.everyGap = true;
+    everyone.state = "triaged";  // a state filter is left aside: the counts are per state
+    using Counts = std::map<std::string, std::int64_t>;
+    CHECK(store->gaps().countByState(everyone, states, 100) ==
+          Counts{{"reported", 20}, {"triaged", 10}, {"drafting", 0}});
+    // The cap: each count stops at cap + 1.
+    CHECK(store->gaps().countByState(everyone, states, 12) ==
+          Counts{{"reported", 13}, {"triaged", 10}, {"drafting", 0}});
+    // Mashhad's confidential ones (i = 0, 10, 20) are not counted for Tehran.
+    GapQuery tehran;
+    tehran.scope.city = "tehran";
+    std::int64_t hiddenReported = 0, hiddenTriaged = 0;
+    for (int i = 0; i < 30; ++i)
+        if (i % 5 == 0 && i % 2 == 0) (i % 3 == 0 ? hiddenTriaged : hiddenReported)++;
+    CHECK(store->gaps().countByState(tehran, states, 100) ==
+          Counts{{"reported", 20 - hiddenReported}, {"triaged", 10 - hiddenTriaged}, {"drafting", 0}});
+    GapQuery filtered;
+    filtered.scope.everyGap = true;
+    filtered.municipality = "tehran";
+    filtered.terms = {"شمارش"};
+    // Tehran's: i odd, 15 in all; triaged when i % 3 == 0: 3, 9, 15, 21, 27.
+    CHECK(store->gaps().countByState(filtered, states, 100) ==
+          Counts{{"reported", 10}, {"triaged", 5}, {"drafting", 0}});
+}
+
 TEST_CASE("users are unique by name; sessions expire and are revoked; failed logins are counted",
           "[storage]") {
     const std::string backend = GENERATE(from_range(backends()));
@@ -224,7 +264,8 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     // Each admitted attempt counts as a failure until its user's failures are cleared; an attempt is
     // refused once its username or its address has `max` failures in the window.
     SessionRepository& sessions = store->sessions();
-    for (int i = 0; i < 3; ++i) CHECK(sessions.admitLoginAttempt("director", "10.0.0.1", 100 + i, 0, 4).admitted);
+    for (int i = 0; i < 3; ++i)
+        CHECK(sessions.admitLoginAttempt("director", "10.0.0.1", 100 + i, 0, 4).admitted);
     SessionRepository::LoginAttempt a = sessions.admitLoginAttempt("other", "10.0.0.1", 200, 0, 4);
     CHECK(a.admitted);
     CHECK(a.failures.byClient == 3);

@@ -269,6 +269,41 @@ TEST_CASE("what people typed is escaped on every page that shows it", "[http][we
           std::string::npos);
 }
 
+TEST_CASE("the list's counts per state follow its filters and what the viewer may see", "[http][web]") {
+    TestService t;
+    for (int i = 0; i < 3; ++i) createGap(t, "tehran.director");
+    const auto secret = createGap(
+        t, "tehran.director",
+        R"({"title":"خلأ محرمانه در عوارض","description":"شرح","kind":"vacuum","category":"fees","confidential":true})");
+    createGap(t, "mashhad.director");
+    REQUIRE(fire(t, "secretary", gapPath(secret), "triage", 1).status == 200);
+    const auto countsFor = [&](const std::string& user, const std::string& query) {
+        const Reply r = Browser(t, user).get("/gaps/counts" + query, {{"HX-Request", "true"}});
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        std::map<std::string, std::string> counts;
+        const std::regex item("state=([a-z_]+)[^>]*>[^<]*<span class=\"count\">([^<]+)</span>");
+        for (std::sregex_iterator it(r.body.begin(), r.body.end(), item), end; it != end; ++it)
+            counts[(*it)[1]] = (*it)[2];
+        return counts;
+    };
+    auto tehran = countsFor("tehran.director", "");
+    CHECK(tehran["reported"] == "۴");
+    CHECK(tehran["triaged"] == "۱");
+    CHECK(tehran["drafting"] == "۰");
+    CHECK(tehran.size() == 10);  // every state of gap.yaml
+    auto mashhad = countsFor("mashhad.director", "?state=reported");
+    CHECK(mashhad["reported"] == "۴");
+    CHECK(mashhad["triaged"] == "۰");  // Tehran's confidential gap is not counted for Mashhad
+    CHECK(countsFor("tehran.director", "?municipality=mashhad")["reported"] == "۱");
+    // Without script it is a page of its own, linked from the list.
+    const Reply page = Browser(t, "tehran.director").get("/gaps/counts?municipality=tehran");
+    CHECK(page.status == 200);
+    CHECK(page.body.find("<h1>") != std::string::npos);
+    CHECK(Browser(t, "tehran.director").get("/gaps").body.find("href=\"/gaps/counts\"") != std::string::npos);
+    CHECK(Browser(t, "tehran.director").get("/gaps/counts?state=nonsense").status == 400);
+}
+
 TEST_CASE("static files carry a hash of their content, are kept a year and come compressed", "[http][web]") {
     TestService t;
     const Reply login = t.client->get("/login", "");

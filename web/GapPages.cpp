@@ -51,20 +51,52 @@ void list(PageContext& page) {
     dict.SetValue("Q", current("q"));
     for (const Gap& gap : found.items) showGapSummary(page, *dict.AddSectionDictionary("GAP"), gap);
     if (found.items.empty()) dict.ShowSection("EMPTY");
+    std::vector<std::pair<std::string, std::string>> filters;
+    for (const char* name : LIST_PARAMS)
+        if (std::string(name) != "cursor") filters.emplace_back(name, current(name));
+    if (query.text("cursor")) dict.SetValueAndShowSection("FIRST_LINK", linkWith("/gaps", filters), "FIRST");
+    dict.SetValue("COUNTS_LINK", linkWith("/gaps/counts", filters));
     if (found.next) {
-        std::vector<std::pair<std::string, std::string>> params;
-        for (const char* name : LIST_PARAMS)
-            if (std::string(name) != "cursor") params.emplace_back(name, current(name));
-        params.emplace_back("cursor", encodeCursor(query.text("sort").value_or("-created_at"), *found.next));
-        dict.SetValueAndShowSection("NEXT_LINK", linkWith("/gaps", params), "NEXT");
-    }
-    if (query.text("cursor")) {
-        std::vector<std::pair<std::string, std::string>> params;
-        for (const char* name : LIST_PARAMS)
-            if (std::string(name) != "cursor") params.emplace_back(name, current(name));
-        dict.SetValueAndShowSection("FIRST_LINK", linkWith("/gaps", params), "FIRST");
+        auto next = filters;
+        next.emplace_back("cursor", encodeCursor(query.text("sort").value_or("-created_at"), *found.next));
+        dict.SetValueAndShowSection("NEXT_LINK", linkWith("/gaps", next), "NEXT");
     }
     page.render("خلأهای قانونی", "gaps.tpl");
+}
+
+/// How many gaps the list's filters match in each state: links that filter the list by it. Asked for by
+/// the list page once it has loaded (htmx), or a page of its own without script. Each count stops
+/// above COUNT_CAP, so it costs as little with a million gaps as with a hundred.
+void counts(PageContext& page) {
+    constexpr std::size_t COUNT_CAP = 1000;
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query = pageQuery(page.exchange(), LIST_PARAMS);
+    const auto current = [&](const char* name) { return query.text(name).value_or(""); };
+    const auto counted = page.api().gaps.countByState(viewer, decodeGapList(query), COUNT_CAP);
+    ctemplate::TemplateDictionary& dict = page.content();
+    std::vector<std::pair<std::string, std::string>> filters;
+    for (const char* name : LIST_PARAMS)
+        if (std::string(name) != "cursor" && std::string(name) != "state")
+            filters.emplace_back(name, current(name));
+    dict.SetValue("ALL_LINK", linkWith("/gaps", filters));
+    if (current("state").empty()) dict.ShowSection("ALL_CURRENT");
+    for (const LifecycleState& state : page.api().gaps.lifecycle().states()) {
+        const auto n = counted.find(state.name);
+        const std::int64_t count = n == counted.end() ? 0 : n->second;
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("STATE_COUNT");
+        auto link = filters;
+        link.emplace_back("state", state.name);
+        row->SetValue("LINK", linkWith("/gaps", link));
+        row->SetValue("LABEL", state.labelFa);
+        row->SetValue("COUNT", count > static_cast<std::int64_t>(COUNT_CAP)
+                                   ? "بیش از " + persianCount(static_cast<std::int64_t>(COUNT_CAP))
+                                   : persianCount(count));
+        if (count == 0) row->ShowSection("ZERO");
+        if (current("state") == state.name) row->ShowSection("CURRENT");
+    }
+    if (page.fromHtmx()) return page.renderFragment("gap_counts.tpl");
+    dict.ShowSection("FULL_PAGE");
+    page.render("شمار خلأها در هر وضعیت", "gap_counts.tpl");
 }
 
 void board(PageContext& page) {
@@ -509,6 +541,7 @@ void addGapPages(Router& router, const ApiServices& api, const WebSite& site) {
     addPage(router, api, site, "GET", "/gaps", list);
     addPage(router, api, site, "POST", "/gaps", report);
     addPage(router, api, site, "GET", "/gaps/board", board);
+    addPage(router, api, site, "GET", "/gaps/counts", counts);
     addPage(router, api, site, "GET", "/gaps/new", newGap);
     addPage(router, api, site, "POST", "/gaps/similar", similarToForm);
     addPage(router, api, site, "GET", "/gaps/{id}", gapPage);

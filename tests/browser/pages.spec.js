@@ -70,8 +70,13 @@ test("a Tehran expert reports a confidential gap and is shown the similar one", 
   await signIn(page, "tehran.expert");
   await page.getByRole("link", { name: "خلأها", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("خلأهای قانونی");
+  // The counts per state arrive once the list has loaded; each filters the list by its state.
+  await expect(page.locator(".state-counts")).toContainText("گزارش‌شده");
   await checkAccessibility(page);
   await screenshots(page, "gaps");
+  await page.locator(".state-counts").getByRole("link", { name: /بررسی اولیه‌شده/ }).click();
+  await expect(page).toHaveURL(/state=triaged/);
+  await expect(page.locator("#results tbody tr")).toHaveCount(1);
   await page.goto("/gaps/new");
   await checkAccessibility(page);
   await page.getByLabel(/^عنوان/).fill(TITLE);

@@ -11,6 +11,7 @@
 <div><button type="submit">نمایش</button></div>
 </form>
 <div id="results">
+<div id="state-counts" hx-get="{{COUNTS_LINK}}" hx-trigger="load" hx-swap="innerHTML"><p class="no-print"><a href="{{COUNTS_LINK}}">شمار خلأها در هر وضعیت</a></p></div>
 {{#EMPTY}}<p class="panel">خلأیی با این شرایط پیدا نشد.</p>{{/EMPTY}}
 <table class="rows">
 <caption class="muted">فهرست خلأها</caption>
