@@ -25,6 +25,8 @@ public:
                       const std::optional<OpinionText>& text) = 0;
     /// Published opinions naming this provision key.
     virtual std::vector<Opinion> onProvision(const std::string& key, std::size_t limit) = 0;
+    /// The opinions linked to the gap, newest first, at most `limit`.
+    virtual std::vector<Opinion> linkedToGap(std::int64_t gapId, std::size_t limit) = 0;
 };
 
 }  // namespace lacuna

@@ -136,6 +136,15 @@ Opinion OpinionService::get(const Principal& actor, std::int64_t id) {
     return viewFor(actor, load(actor, id));
 }
 
+std::vector<Opinion> OpinionService::linkedToGap(const Principal& actor, const Gap& gap) {
+    if (!_gaps.visibleTo(actor, gap)) throw NotFound("no gap " + std::to_string(gap.id));
+    constexpr std::size_t SHOWN = 20;
+    std::vector<Opinion> out = _opinions.linkedToGap(gap.id, SHOWN);
+    std::erase_if(out, [&](const Opinion& o) { return !visibleTo(actor, o); });
+    for (Opinion& o : out) o = viewFor(actor, std::move(o));
+    return out;
+}
+
 std::vector<Opinion> OpinionService::list(const Principal& actor, const std::optional<std::string>& state,
                                           const std::optional<std::string>& municipality, std::size_t limit) {
     if (limit < 1 || limit > 100)

@@ -37,6 +37,8 @@ public:
 
     Opinion ask(const Principal& actor, const OpinionInput& input);
     Opinion get(const Principal& actor, std::int64_t id);
+    /// The opinions linked to `gap` (as the actor read it through GapService) that the actor may read.
+    std::vector<Opinion> linkedToGap(const Principal& actor, const Gap& gap);
     std::vector<Opinion> list(const Principal& actor, const std::optional<std::string>& state,
                               const std::optional<std::string>& municipality, std::size_t limit);
     /// A new version of the question (the asking city, while asked) or of the answer (the committee,

@@ -24,6 +24,9 @@ const std::string INSERT_OPINION =
     R"(INSERT INTO opinions (reference, municipality, asked_by, title, question,
  answer, assignee, state, version, due_at, published_at, created_at, updated_at)
  VALUES (?, ?, ?, ?, ?, '', '', ?, 1, ?, NULL, ?, ?))";
+const std::string LINKED_TO_GAP =
+    "WHERE o.id IN (SELECT opinion_id FROM opinion_links WHERE target_type = 'gap' AND target_id = ?) "
+    "ORDER BY o.id DESC LIMIT ?";
 const std::string SELECT_INDEXED = "SELECT state, title, question, answer FROM opinions WHERE id = ?";
 const std::string UPDATE_OPINION = R"(UPDATE opinions SET title = ?, question = ?, answer = ?, assignee = ?,
  state = ?, version = version + 1, due_at = ?, published_at = ?, updated_at = ? WHERE id = ? AND version = ?)";
@@ -164,6 +167,12 @@ std::vector<Opinion> SqlOpinionRepository::onProvision(const std::string& key, s
     return readAll(_db, [&](SqlSession& s) {
         return selectOpinions(s, SELECT_OPINION + PUBLISHED_ON_PROVISION,
                               {key, static_cast<std::int64_t>(limit)});
+    });
+}
+
+std::vector<Opinion> SqlOpinionRepository::linkedToGap(std::int64_t gapId, std::size_t limit) {
+    return readAll(_db, [&](SqlSession& s) {
+        return selectOpinions(s, SELECT_OPINION + LINKED_TO_GAP, {gapId, static_cast<std::int64_t>(limit)});
     });
 }
 

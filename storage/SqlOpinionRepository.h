@@ -16,6 +16,7 @@ public:
     void save(const Opinion& opinion, std::int64_t expectedVersion, const RecordEvent& event,
               const std::optional<OpinionText>& text) override;
     std::vector<Opinion> onProvision(const std::string& key, std::size_t limit) override;
+    std::vector<Opinion> linkedToGap(std::int64_t gapId, std::size_t limit) override;
 
 private:
     SqlDatabase& _db;

@@ -304,6 +304,33 @@ TEST_CASE("the list's counts per state follow its filters and what the viewer ma
     CHECK(Browser(t, "tehran.director").get("/gaps/counts?state=nonsense").status == 400);
 }
 
+TEST_CASE("a gap's page lists the rulings on its provisions and the opinions linked to it", "[http][web]") {
+    TestService t;
+    const auto gap = createGap(t);  // قانون نوسازی و عمران شهری — ماده ۲۹
+    const std::string id = gap->getValue<std::string>("id");
+    const Reply ruling = t.client->post(
+        "/api/v1/rulings", t.token("secretary"),
+        R"({"court":"دیوان عدالت اداری","branch":"شعبه ۱۲","number":"۱۴۰۵۰۹۰۰۱","decided_on":"1405-08-01",)"
+        R"("municipality":"tehran","outcome":"adverse","summary":"ابطال عوارض نوسازی",)"
+        R"("provisions":[{"law":"قانون نوسازی و عمران شهری","article":"ماده ۲۹"}]})");
+    REQUIRE(ruling.status == 201);
+    const Reply asked = t.client->post(
+        "/api/v1/opinions", t.token("tehran.director"),
+        R"({"title":"استعلام درباره عوارض نوسازی","question":"پرسش","gaps":[")" + id + R"("]})");
+    REQUIRE(asked.status == 201);
+    const Reply tehran = Browser(t, "tehran.director").get("/gaps/" + id);
+    INFO(tehran.body);
+    CHECK(tehran.body.find("ابطال عوارض نوسازی") != std::string::npos);
+    CHECK(tehran.body.find("به زیان شهرداری") != std::string::npos);
+    CHECK(tehran.body.find("۱۴۰۵-۰۸-۰۱") != std::string::npos);
+    CHECK(tehran.body.find("استعلام درباره عوارض نوسازی") != std::string::npos);
+    // Mashhad may read the gap and the ruling, not Tehran's question before it is published.
+    const Reply mashhad = Browser(t, "mashhad.director").get("/gaps/" + id);
+    CHECK(mashhad.status == 200);
+    CHECK(mashhad.body.find("ابطال عوارض نوسازی") != std::string::npos);
+    CHECK(mashhad.body.find("استعلام درباره عوارض نوسازی") == std::string::npos);
+}
+
 TEST_CASE("static files carry a hash of their content, are kept a year and come compressed", "[http][web]") {
     TestService t;
     const Reply login = t.client->get("/login", "");

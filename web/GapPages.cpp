@@ -364,6 +364,20 @@ void showRulings(PageContext& page, const Principal& viewer, const Gap& gap) {
     if (!seen.empty()) page.content().ShowSection("HAS_RULINGS");
 }
 
+/// The committee's opinions linked to the gap that the viewer may read.
+void showOpinions(PageContext& page, const Principal& viewer, const Gap& gap) {
+    const std::vector<Opinion> opinions = page.api().opinions.linkedToGap(viewer, gap);
+    for (const Opinion& o : opinions) {
+        ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("OPINION");
+        row->SetValue("REFERENCE", o.reference);
+        row->SetValue("TITLE", o.title);
+        const LifecycleState* state = page.api().opinionWorkflow.findState(o.state);
+        row->SetValue("STATE_LABEL", state ? state->labelFa : o.state);
+        if (o.publishedAt) showTime(*row->AddSectionDictionary("PUBLISHED"), "AT", *o.publishedAt, false);
+    }
+    if (!opinions.empty()) page.content().ShowSection("HAS_OPINIONS");
+}
+
 void showDrafts(PageContext& page, const Gap& gap, const std::vector<Draft>& drafts) {
     ctemplate::TemplateDictionary& dict = page.content();
     for (auto it = drafts.rbegin(); it != drafts.rend(); ++it) {
@@ -440,6 +454,7 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
                                                        : drafts.back().rationale);
     }
     showRulings(page, viewer, gap);
+    showOpinions(page, viewer, gap);
     if (api.inbox.watches(viewer, gap.id))
         dict.ShowSection("WATCHING");
     else

@@ -103,6 +103,12 @@
 {{#RULING}}<li><strong>{{COURT}}</strong>{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi>، {{DECIDED_ON}} — <span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span><br>{{SUMMARY}}<br><span class="muted">{{PROVISION}}</span></li>{{/RULING}}
 </ul>
 </section>{{/HAS_RULINGS}}
+{{#HAS_OPINIONS}}<section class="panel" aria-labelledby="h-opinions">
+<h2 id="h-opinions">استعلام‌ها و نظرهای مشورتی درباره این خلأ</h2>
+<ul class="plain">
+{{#OPINION}}<li><span class="ref">{{REFERENCE}}</span> {{TITLE}} <span class="state">{{STATE_LABEL}}</span>{{#PUBLISHED}} <span class="muted">منتشرشده در <time datetime="{{AT_ISO}}">{{AT}}</time></span>{{/PUBLISHED}}</li>{{/OPINION}}
+</ul>
+</section>{{/HAS_OPINIONS}}
 <section class="panel" aria-labelledby="h-history">
 <h2 id="h-history">سابقه</h2>
 <ol class="timeline">
