@@ -44,6 +44,28 @@ async function personPage(browser) {
   return context.newPage();
 }
 
+/**
+ * Presses Tab until the focused element's text or label matches `name` (at most 60 times), and checks
+ * that the focus can be seen there.
+ */
+async function tabTo(page, name) {
+  for (let i = 0; i < 60; ++i) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      const label = e.labels && e.labels.length ? e.labels[0].textContent : "";
+      const style = getComputedStyle(e);
+      return { text: (e.textContent || "") + " " + label, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    if (name.test(focused.text)) {
+      expect(focused.outline).not.toBe("none");
+      expect(focused.width).not.toBe("0px");
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
 let gapPath = "";
 
 test("the login page and a keyboard-only sign-in", async ({ page }) => {
@@ -143,6 +165,21 @@ test("the secretary moves the gap on; the expert writes two drafts and compares 
   await screenshots(expert, "diff");
   await expert.goto(gapPath);
   await screenshots(expert, "gap");
+});
+
+test("the secretary moves a gap on with the keyboard alone", async ({ browser }) => {
+  const page = await personPage(browser);
+  await signIn(page, "secretary");
+  await page.goto("/gaps?state=reported");
+  await tabTo(page, /منسوخ بودن سقف معاملات/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("منسوخ بودن سقف معاملات");
+  await tabTo(page, /^\s*توضیح/);
+  await page.keyboard.type("بررسی شد؛ در دستور تهیه پیش‌نویس");
+  await tabTo(page, /^بررسی اولیه\s/);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".facts")).toContainText("بررسی اولیه‌شده");
+  await expect(page.locator(".timeline")).toContainText("در دستور تهیه پیش‌نویس");
 });
 
 test("a stale draft shows what changed and keeps the text; a stale transition shows the new state", async ({ browser }) => {
