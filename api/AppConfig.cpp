@@ -266,9 +266,7 @@ void readWebhooks(const YamlDocument& doc, const YAML::Node& node, WebhookConfig
     if (auto v = doc.optionalInt(node, "backoff_max_ms", 10, 86400000)) w.backoffMaxMs = *v;
 }
 
-}  // namespace
-
-static void readWeb(const YamlDocument& doc, const YAML::Node& n, AppConfig& c) {
+void readWeb(const YamlDocument& doc, const YAML::Node& n, AppConfig& c) {
     c.web.directory = LACUNA_SOURCE_DIR "/web";
     c.web.labelsPath = relativeTo(c.file, "labels.yaml");
     if (!n) return;
@@ -279,6 +277,8 @@ static void readWeb(const YamlDocument& doc, const YAML::Node& n, AppConfig& c) 
     if (const auto l = doc.optionalString(n, "labels")) c.web.labelsPath = relativeTo(c.file, *l);
     c.web.secureCookies = doc.optionalBool(n, "secure_cookies").value_or(false);
 }
+
+}  // namespace
 
 AppConfig loadConfig(const std::string& path) {
     const YamlDocument doc(path);

@@ -56,7 +56,6 @@ struct WebhookConfig {
     std::int64_t backoffMaxMs = 3600000;
 };
 
-/// Everything configurable, parsed once at start-up. Paths are absolute after loading.
 /// The pages for people (web/): where their templates and static files are, their labels, cookies.
 struct WebConfig {
     bool enabled = true;
@@ -68,6 +67,7 @@ struct WebConfig {
     bool secureCookies = false;
 };
 
+/// Everything configurable, parsed once at start-up. Paths are absolute after loading.
 struct AppConfig {
     std::string file;
     std::string dataDir;
