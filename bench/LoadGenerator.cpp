@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -42,6 +43,9 @@ Fetched fetch(Poco::Net::HTTPClientSession& session, const std::string& path,
     Poco::StreamCopier::copyToString(in, f.body);
     f.status = response.getStatus();
     f.contentEncoding = response.get("Content-Encoding", "");
+    const std::string timing = response.get("Server-Timing", "");
+    if (const std::size_t dur = timing.find("dur="); dur != std::string::npos)
+        f.serverMs = std::strtod(timing.c_str() + dur + 4, nullptr);
     f.bytes = 9 + 4 + response.getReason().size() + 2 + 2 + f.body.size();  // "HTTP/1.1 200 OK\r\n" … "\r\n"
     for (const auto& [name, value] : response) f.bytes += name.size() + 2 + value.size() + 2;
     return f;

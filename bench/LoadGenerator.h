@@ -39,6 +39,7 @@ struct Fetched {
     std::string body;       ///< as received (compressed when the answer was)
     std::size_t bytes = 0;  ///< received in all: status line, header fields and body
     std::string contentEncoding;
+    double serverMs = -1;  ///< the service's own time, from Server-Timing (app;dur=…), when it said
 };
 Fetched fetch(Poco::Net::HTTPClientSession& session, const std::string& path,
               const std::map<std::string, std::string>& headers);

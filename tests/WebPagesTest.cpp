@@ -70,6 +70,7 @@ void requireSecureHtml(const Reply& r) {
     CHECK(r.header("X-Content-Type-Options") == "nosniff");
     CHECK(r.header("Referrer-Policy") == "same-origin");
     CHECK(r.header("Cache-Control") == "no-store");
+    CHECK(std::regex_match(r.header("Server-Timing"), std::regex("app;dur=[0-9]+(\\.[0-9]+)?")));
     CHECK(r.body.find("<html lang=\"fa\" dir=\"rtl\">") != std::string::npos);
     // No inline script, no script or style from another origin.
     CHECK(r.body.find("<script>") == std::string::npos);
