@@ -84,20 +84,27 @@ void diff(PageContext& page) {
         dict.SetValue(std::string(name) + "_AUTHOR", draft->authorName);
         showTime(dict, std::string(name) + "_AT", draft->createdAt);
     }
-    for (const Draft& v : drafts) {
-        for (const auto& [section, selected] : {std::pair{"FROM_CHOICE", from}, std::pair{"TO_CHOICE", to}}) {
-            ctemplate::TemplateDictionary* c = dict.AddSectionDictionary(section);
-            c->SetIntValue("VALUE", static_cast<long>(v.version));
-            c->SetValue("LABEL", persianDigits(std::to_string(v.version)));
-            if (v.version == selected) c->ShowSection("SELECTED");
-        }
-    }
+    showVersionChoices(dict, gap.id, drafts, from, to);
     showOps(dict, "TEXT_OP", d.text);
     showOps(dict, "RATIONALE_OP", d.rationale);
     page.render("مقایسه نسخه‌های پیش‌نویس " + gap.reference, "diff.tpl");
 }
 
 }  // namespace
+
+void showVersionChoices(ctemplate::TemplateDictionary& dict, std::int64_t gapId,
+                        const std::vector<Draft>& drafts, std::int64_t from, std::int64_t to) {
+    ctemplate::TemplateDictionary* form = dict.AddIncludeDictionary("VERSION_CHOICES");
+    form->SetFilename("versions.tpl");
+    form->SetIntValue("ID", static_cast<long>(gapId));
+    for (const Draft& v : drafts)
+        for (const auto& [section, selected] : {std::pair{"FROM_CHOICE", from}, std::pair{"TO_CHOICE", to}}) {
+            ctemplate::TemplateDictionary* choice = form->AddSectionDictionary(section);
+            choice->SetIntValue("VALUE", static_cast<long>(v.version));
+            choice->SetValue("LABEL", persianDigits(std::to_string(v.version)));
+            if (v.version == selected) choice->ShowSection("SELECTED");
+        }
+}
 
 void addDraftPages(Router& router, const ApiServices& api, const WebSite& site) {
     addPage(router, api, site, "POST", "/gaps/{id}/drafts", save);

@@ -14,4 +14,9 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
                  const FormFields* typed, const DraftInput* typedDraft, std::int64_t draftBase,
                  const ValidationError* error);
 
+/// The form that picks two draft versions of the gap to compare (versions.tpl, included as
+/// VERSION_CHOICES), `from` and `to` chosen.
+void showVersionChoices(ctemplate::TemplateDictionary& dict, std::int64_t gapId,
+                        const std::vector<Draft>& drafts, std::int64_t from, std::int64_t to);
+
 }  // namespace lacuna

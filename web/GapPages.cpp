@@ -1,7 +1,6 @@
 #include <set>
 #include <tuple>
 
-#include "GapCodec.h"
 #include "GapPageView.h"
 #include "JalaliDate.h"
 #include "PageContext.h"
@@ -9,8 +8,8 @@
 #include "PersianText.h"
 #include "SearchText.h"
 
-// Gaps: the list, the board, reporting one (with the similar open gaps), a gap's page, its
-// transitions and watching it.
+// Gaps: reporting one (with the similar open gaps), a gap's page, its transitions and watching it.
+// The list, its counts and the board are in GapListPages.cpp.
 namespace lacuna {
 namespace {
 
@@ -24,109 +23,6 @@ const char* eventLabel(const std::string& type) {
     if (type == "vote") return "رأی کمیسیون ثبت شد";
     if (type == "decision") return "تصمیم کمیسیون ثبت شد";
     return "تغییر کرد";
-}
-
-// ---- the list and the board ----
-
-const std::initializer_list<const char*> LIST_PARAMS = {
-    "state", "municipality", "kind", "category", "priority", "q", "sort", "cursor"};
-
-void list(PageContext& page) {
-    const Principal& viewer = page.requireViewer();
-    const QueryParams query = pageQuery(page.exchange(), LIST_PARAMS);
-    const GapPage found = page.api().gaps.list(viewer, decodeGapList(query));
-    ctemplate::TemplateDictionary& dict = page.content();
-    const auto current = [&](const char* name) { return query.text(name).value_or(""); };
-    showChoices(dict, "STATE_CHOICE", stateChoices(page), current("state"));
-    showChoices(dict, "CITY_CHOICE", cityChoices(page), current("municipality"));
-    showChoices(dict, "KIND_CHOICE", kindChoices(page), current("kind"));
-    showChoices(dict, "CATEGORY_CHOICE", categoryChoices(page), current("category"));
-    showChoices(dict, "PRIORITY_CHOICE", priorityChoices(page), current("priority"));
-    showChoices(dict, "SORT_CHOICE",
-                {{"-created_at", "تازه‌ترین"},
-                 {"created_at", "قدیمی‌ترین"},
-                 {"-updated_at", "آخرین تغییر"},
-                 {"-priority", "بیشترین اولویت"}},
-                current("sort"));
-    dict.SetValue("Q", current("q"));
-    for (const Gap& gap : found.items) showGapSummary(page, *dict.AddSectionDictionary("GAP"), gap);
-    if (found.items.empty()) dict.ShowSection("EMPTY");
-    std::vector<std::pair<std::string, std::string>> filters;
-    for (const char* name : LIST_PARAMS)
-        if (std::string(name) != "cursor") filters.emplace_back(name, current(name));
-    if (query.text("cursor")) dict.SetValueAndShowSection("FIRST_LINK", linkWith("/gaps", filters), "FIRST");
-    dict.SetValue("COUNTS_LINK", linkWith("/gaps/counts", filters));
-    if (found.next) {
-        auto next = filters;
-        next.emplace_back("cursor", encodeCursor(query.text("sort").value_or("-created_at"), *found.next));
-        dict.SetValueAndShowSection("NEXT_LINK", linkWith("/gaps", next), "NEXT");
-    }
-    page.render("خلأهای قانونی", "gaps.tpl");
-}
-
-/// How many gaps the list's filters match in each state: links that filter the list by it. Asked for by
-/// the list page once it has loaded (htmx), or a page of its own without script. Each count stops
-/// above COUNT_CAP, so it costs as little with a million gaps as with a hundred.
-void counts(PageContext& page) {
-    constexpr std::size_t COUNT_CAP = 1000;
-    const Principal& viewer = page.requireViewer();
-    const QueryParams query = pageQuery(page.exchange(), LIST_PARAMS);
-    const auto current = [&](const char* name) { return query.text(name).value_or(""); };
-    const auto counted = page.api().gaps.countByState(viewer, decodeGapList(query), COUNT_CAP);
-    ctemplate::TemplateDictionary& dict = page.content();
-    std::vector<std::pair<std::string, std::string>> filters;
-    for (const char* name : LIST_PARAMS)
-        if (std::string(name) != "cursor" && std::string(name) != "state")
-            filters.emplace_back(name, current(name));
-    dict.SetValue("ALL_LINK", linkWith("/gaps", filters));
-    if (current("state").empty()) dict.ShowSection("ALL_CURRENT");
-    for (const LifecycleState& state : page.api().gaps.lifecycle().states()) {
-        const auto n = counted.find(state.name);
-        const std::int64_t count = n == counted.end() ? 0 : n->second;
-        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("STATE_COUNT");
-        auto link = filters;
-        link.emplace_back("state", state.name);
-        row->SetValue("LINK", linkWith("/gaps", link));
-        row->SetValue("LABEL", state.labelFa);
-        row->SetValue("COUNT", count > static_cast<std::int64_t>(COUNT_CAP)
-                                   ? "بیش از " + persianCount(static_cast<std::int64_t>(COUNT_CAP))
-                                   : persianCount(count));
-        if (count == 0) row->ShowSection("ZERO");
-        if (current("state") == state.name) row->ShowSection("CURRENT");
-    }
-    if (page.fromHtmx()) return page.renderFragment("gap_counts.tpl");
-    dict.ShowSection("FULL_PAGE");
-    page.render("شمار خلأها در هر وضعیت", "gap_counts.tpl");
-}
-
-void board(PageContext& page) {
-    const Principal& viewer = page.requireViewer();
-    const QueryParams query = pageQuery(page.exchange(), {"municipality", "category"});
-    ctemplate::TemplateDictionary& dict = page.content();
-    showChoices(dict, "CITY_CHOICE", cityChoices(page), query.text("municipality").value_or(""));
-    showChoices(dict, "CATEGORY_CHOICE", categoryChoices(page), query.text("category").value_or(""));
-    constexpr std::size_t CARDS = 20;
-    // One column per state of gap.yaml, in its order.
-    for (const LifecycleState& state : page.api().gaps.lifecycle().states()) {
-        GapListRequest request;
-        request.query.state = state.name;
-        request.query.municipality = query.text("municipality");
-        request.query.category = query.text("category");
-        request.query.sortKey = GapQuery::SortKey::Priority;
-        request.query.limit = CARDS;
-        const GapPage found = page.api().gaps.list(viewer, request);
-        ctemplate::TemplateDictionary* column = dict.AddSectionDictionary("COLUMN");
-        column->SetValue("STATE", state.name);
-        column->SetValue("STATE_LABEL", state.labelFa);
-        column->SetValue("LIST_LINK",
-                         linkWith("/gaps", {{"state", state.name},
-                                            {"municipality", query.text("municipality").value_or("")},
-                                            {"category", query.text("category").value_or("")}}));
-        for (const Gap& gap : found.items) showGapSummary(page, *column->AddSectionDictionary("CARD"), gap);
-        if (found.items.empty()) column->ShowSection("EMPTY");
-        if (found.next) column->ShowSection("MORE");
-    }
-    page.render("تابلوی خلأها", "board.tpl");
 }
 
 // ---- reporting a gap ----
@@ -393,20 +289,8 @@ void showDrafts(PageContext& page, const Gap& gap, const std::vector<Draft>& dra
         shown->SetValue("VERSION_FA", persianDigits(std::to_string(latest.version)));
         shown->SetValue("TEXT", latest.text);
         shown->SetValue("RATIONALE", latest.rationale);
-        if (drafts.size() > 1) {
-            ctemplate::TemplateDictionary* compare = dict.AddSectionDictionary("COMPARE");
-            compare->SetIntValue("ID", static_cast<long>(gap.id));
-            for (const Draft& d : drafts) {
-                ctemplate::TemplateDictionary* a = compare->AddSectionDictionary("FROM_CHOICE");
-                a->SetIntValue("VALUE", static_cast<long>(d.version));
-                a->SetValue("LABEL", persianDigits(std::to_string(d.version)));
-                if (d.version == drafts[drafts.size() - 2].version) a->ShowSection("SELECTED");
-                ctemplate::TemplateDictionary* b = compare->AddSectionDictionary("TO_CHOICE");
-                b->SetIntValue("VALUE", static_cast<long>(d.version));
-                b->SetValue("LABEL", persianDigits(std::to_string(d.version)));
-                if (d.version == latest.version) b->ShowSection("SELECTED");
-            }
-        }
+        if (drafts.size() > 1)
+            showVersionChoices(dict, gap.id, drafts, drafts[drafts.size() - 2].version, latest.version);
     } else {
         dict.ShowSection("NO_DRAFTS");
     }
@@ -553,10 +437,7 @@ void watch(PageContext& page) {
 
 void addGapPages(Router& router, const ApiServices& api, const WebSite& site) {
     // Fixed paths before /gaps/{id}: the router takes the first route that matches.
-    addPage(router, api, site, "GET", "/gaps", list);
     addPage(router, api, site, "POST", "/gaps", report);
-    addPage(router, api, site, "GET", "/gaps/board", board);
-    addPage(router, api, site, "GET", "/gaps/counts", counts);
     addPage(router, api, site, "GET", "/gaps/new", newGap);
     addPage(router, api, site, "POST", "/gaps/similar", similarToForm);
     addPage(router, api, site, "GET", "/gaps/{id}", gapPage);

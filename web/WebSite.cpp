@@ -8,6 +8,7 @@ namespace lacuna {
 
 void addSessionPages(Router& router, const ApiServices& api, const WebSite& site);
 void addDeskPage(Router& router, const ApiServices& api, const WebSite& site);
+void addGapListPages(Router& router, const ApiServices& api, const WebSite& site);
 void addGapPages(Router& router, const ApiServices& api, const WebSite& site);
 void addDraftPages(Router& router, const ApiServices& api, const WebSite& site);
 void addSearchPage(Router& router, const ApiServices& api, const WebSite& site);
@@ -60,6 +61,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     });
     addSessionPages(router, api, site);
     addDeskPage(router, api, site);
+    addGapListPages(router, api, site);
     addGapPages(router, api, site);
     addDraftPages(router, api, site);
     addSearchPage(router, api, site);

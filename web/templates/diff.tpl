@@ -1,11 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/gaps">خلأها</a> › <a href="/gaps/{{ID}}"><span class="ref">{{REFERENCE}}</span></a></p>
 <h1>مقایسه نسخه {{FROM_FA}} با نسخه {{TO_FA}} پیش‌نویس</h1>
 <p>{{TITLE}}</p>
-<form method="get" action="/gaps/{{ID}}/diff" class="panel filters no-print">
-<div><label for="f-from">از نسخه</label><select id="f-from" name="from">{{#FROM_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FROM_CHOICE}}</select></div>
-<div><label for="f-to">تا نسخه</label><select id="f-to" name="to">{{#TO_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TO_CHOICE}}</select></div>
-<div><button type="submit" class="secondary">مقایسه</button></div>
-</form>
+{{>VERSION_CHOICES}}
 <dl class="facts panel">
 <dt>نسخه {{FROM_FA}}</dt><dd><bdi>{{FROM_AUTHOR}}</bdi>، <time datetime="{{FROM_AT_ISO}}">{{FROM_AT}}</time></dd>
 <dt>نسخه {{TO_FA}}</dt><dd><bdi>{{TO_AUTHOR}}</bdi>، <time datetime="{{TO_AT_ISO}}">{{TO_AT}}</time></dd>

@@ -75,11 +75,7 @@
 <div class="text">{{RATIONALE}}</div>{{/LATEST}}
 <h3>نسخه‌ها</h3>
 <ul>{{#DRAFT}}<li>نسخه {{VERSION_FA}} — <bdi>{{AUTHOR}}</bdi>، <time datetime="{{AT_ISO}}">{{AT}}</time></li>{{/DRAFT}}</ul>
-{{#COMPARE}}<form method="get" action="/gaps/{{ID}}/diff" class="filters no-print">
-<div><label for="f-from">از نسخه</label><select id="f-from" name="from">{{#FROM_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FROM_CHOICE}}</select></div>
-<div><label for="f-to">تا نسخه</label><select id="f-to" name="to">{{#TO_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TO_CHOICE}}</select></div>
-<div><button type="submit" class="secondary">مقایسه</button></div>
-</form>{{/COMPARE}}
+{{>VERSION_CHOICES}}
 {{#DRAFT_EDITOR}}<form method="post" action="/gaps/{{ID}}/drafts" class="no-print" id="draft-editor" hx-post="/gaps/{{ID}}/drafts" hx-target="#gap" hx-select="#gap" hx-swap="outerHTML show:#drafts:top">
 <h3>نسخه تازه ({{NEXT_VERSION_FA}})</h3>
 <input type="hidden" name="csrf" value="{{CSRF}}">
