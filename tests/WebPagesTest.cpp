@@ -111,6 +111,16 @@ TEST_CASE("every page answers as strict, right-to-left Persian HTML", "[http][we
     requireSecureHtml(badFilter);
 }
 
+TEST_CASE("the desk tells what happened to a watched gap in Persian", "[http][web]") {
+    TestService t;
+    const auto gap = createGap(t);  // its reporter watches it
+    REQUIRE(fire(t, "secretary", gapPath(gap), "triage", 1).status == 200);
+    const Reply desk = Browser(t, "tehran.director").get("/");
+    INFO(desk.body);
+    CHECK(desk.body.find("بررسی اولیه: گزارش‌شده ← بررسی اولیه‌شده") != std::string::npos);
+    CHECK(desk.body.find("triaged") == std::string::npos);
+}
+
 TEST_CASE("a page needs a session cookie; without one it sends the person to sign in", "[http][web]") {
     TestService t;
     const Reply r = t.client->get("/gaps?state=reported", "");

@@ -1,3 +1,5 @@
+#include <regex>
+
 #include "PageContext.h"
 #include "PageViews.h"
 
@@ -9,6 +11,25 @@ namespace {
 std::string recordLink(const std::string& entityType, std::int64_t id, const std::string& reference) {
     if (entityType == "gap") return "/gaps/" + std::to_string(id);
     return linkWith("/search", {{"q", reference}});
+}
+
+/// A notification as a person reads it. The store keeps a gap event's summary as
+/// "G-1405-0001: triaged → drafting (start_drafting)" (the API's inbox gives it so); the page names the
+/// transition and the states in Persian from the workflow. Other summaries (a ruling's alert) are
+/// already the words people wrote.
+std::string notificationText(const ApiServices& api, const Notification& n) {
+    if (n.entityType != "gap" || n.eventType.rfind("gap.", 0) != 0) return n.summary;
+    const std::string type = n.eventType.substr(4);
+    static const std::regex TRANSITION(": ([a-z_]+) → ([a-z_]+) \\(([a-z_]+)\\)$");
+    std::smatch m;
+    if (type != "transition" || !std::regex_search(n.summary, m, TRANSITION)) return gapEventLabel(type);
+    const Lifecycle& lifecycle = api.gaps.lifecycle();
+    const auto label = [&](const std::string& state) {
+        const LifecycleState* s = lifecycle.findState(state);
+        return s ? s->labelFa : state;
+    };
+    const LifecycleTransition* t = lifecycle.findTransition(m[3]);
+    return (t ? t->labelFa : std::string(m[3])) + ": " + label(m[1]) + " ← " + label(m[2]);
 }
 
 void desk(PageContext& page) {
@@ -63,7 +84,7 @@ void desk(PageContext& page) {
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("NOTIFICATION");
         row->SetValue("LINK", recordLink(n.entityType, n.entityId, n.reference));
         row->SetValue("REFERENCE", n.reference);
-        row->SetValue("SUMMARY", n.summary);
+        row->SetValue("SUMMARY", notificationText(api, n));
         showTime(*row, "AT", n.at);
     }
     if (unread == 0) dict.ShowSection("NO_NOTIFICATIONS");

@@ -15,16 +15,6 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-const char* eventLabel(const std::string& type) {
-    if (type == "created") return "گزارش شد";
-    if (type == "edited") return "ویرایش شد";
-    if (type == "draft_saved") return "نسخه تازه پیش‌نویس ثبت شد";
-    if (type == "merged_in") return "گزارش مشابهی در آن ادغام شد";
-    if (type == "vote") return "رأی کمیسیون ثبت شد";
-    if (type == "decision") return "تصمیم کمیسیون ثبت شد";
-    return "تغییر کرد";
-}
-
 // ---- reporting a gap ----
 
 /// The gap form as typed: provisions as the pairs of law and article filled in.
@@ -223,7 +213,7 @@ void showHistory(PageContext& page, const std::vector<GapEvent>& events) {
             move->SetValue("FROM", from ? from->labelFa : e.fromState);
             move->SetValue("TO", to ? to->labelFa : e.toState);
         } else {
-            row->SetValue("WHAT", eventLabel(e.type));
+            row->SetValue("WHAT", gapEventLabel(e.type));
         }
         if (!e.comment.empty()) row->SetValueAndShowSection("COMMENT", e.comment, "HAS_COMMENT");
     }
@@ -367,7 +357,7 @@ void showChangesSince(PageContext& page, const Gap& gap, std::int64_t readVersio
         row->SetValue("ACTOR", e.actorName);
         showTime(*row, "AT", e.at);
         const LifecycleTransition* t = page.api().gaps.lifecycle().findTransition(e.transition);
-        row->SetValue("WHAT", e.type == "transition" && t ? t->labelFa : eventLabel(e.type));
+        row->SetValue("WHAT", e.type == "transition" && t ? t->labelFa : gapEventLabel(e.type));
     }
 }
 

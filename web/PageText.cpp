@@ -64,6 +64,16 @@ PageLabels loadPageLabels(const std::string& path, const std::vector<const Workf
     return labels;
 }
 
+const char* gapEventLabel(const std::string& type) {
+    if (type == "created") return "گزارش شد";
+    if (type == "edited") return "ویرایش شد";
+    if (type == "draft_saved") return "نسخه تازه پیش‌نویس ثبت شد";
+    if (type == "merged_in") return "گزارش مشابهی در آن ادغام شد";
+    if (type == "vote") return "رأی کمیسیون ثبت شد";
+    if (type == "decision") return "تصمیم کمیسیون ثبت شد";
+    return "تغییر کرد";
+}
+
 std::string persianDigits(const std::string& text) {
     std::string out;
     out.reserve(text.size() * 2);

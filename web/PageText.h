@@ -27,6 +27,10 @@ struct PageLabels {
 /// role, or a field a transition of `workflows` asks for, has no label.
 PageLabels loadPageLabels(const std::string& path, const std::vector<const Workflow*>& workflows);
 
+/// What a person reads for a gap event's type (`created`, `edited`, `draft_saved`, …); a transition
+/// reads as its own label instead.
+const char* gapEventLabel(const std::string& type);
+
 /// `text` with its ASCII digits written as Persian digits (۰–۹), for what a person reads.
 std::string persianDigits(const std::string& text);
 /// `۱۰ آذر ۱۴۰۵`: the Jalali day in Iran at the UTC instant.

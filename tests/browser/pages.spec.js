@@ -74,6 +74,7 @@ test("the login page and a keyboard-only sign-in", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("html")).toHaveAttribute("lang", "fa");
   await checkAccessibility(page);
+  await screenshots(page, "login");
   // The username field has the focus; Tab reaches the password, Enter sends.
   await page.keyboard.type("tehran.director");
   await page.keyboard.press("Tab");
@@ -104,6 +105,7 @@ test("a Tehran expert reports a confidential gap and is shown the similar one", 
   await page.getByLabel(/^عنوان/).fill(TITLE);
   // While the title is typed, the open gap on the same question is suggested (htmx, in place).
   await expect(page.locator("#similar")).toContainText("ابهام در شمول عوارض ارزش افزوده ناشی از تغییر کاربری");
+  await screenshots(page, "report");
   await page.getByLabel(/^شرح/).fill("کمیسیون ماده ۵ تغییر کاربری باغات را تصویب می‌کند اما تکلیف عوارض آن روشن نیست.");
   await page.getByLabel("نوع خلأ").selectOption("ambiguity");
   await page.getByLabel("موضوع").selectOption("fees");
@@ -253,6 +255,7 @@ test("search finds the drafts and gaps, with the words marked", async ({ page })
   await expect(page.locator(".result").first()).toBeVisible();
   await expect(page.locator("mark").first()).toBeVisible();
   await checkAccessibility(page);
+  await screenshots(page, "search");
   await page.goto("/gaps/board");
   await checkAccessibility(page);
   await screenshots(page, "board");
