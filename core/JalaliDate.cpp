@@ -122,6 +122,11 @@ JalaliDate jalaliDateInIran(std::int64_t epochMs) {
     return toJalali({local.year(), local.month(), local.day()});
 }
 
+std::int64_t startOfJalaliDayInIran(const JalaliDate& date) {
+    const GregorianDate g = toGregorian(date);
+    return Poco::DateTime(g.year, g.month, g.day).timestamp().epochMicroseconds() / 1000 - IRAN_OFFSET_MS;
+}
+
 std::string formatJalali(const JalaliDate& date) {
     return Poco::format("%04d-%02d-%02d", date.year, date.month, date.day);
 }

@@ -35,6 +35,9 @@ constexpr std::int64_t IRAN_OFFSET_MS = (3 * 60 + 30) * 60 * 1000;
 /// The Jalali calendar date in Iran at the UTC instant `epochMs`.
 JalaliDate jalaliDateInIran(std::int64_t epochMs);
 
+/// The UTC instant (ms) at which the Jalali day `date` begins in Iran: the inverse of jalaliDateInIran.
+std::int64_t startOfJalaliDayInIran(const JalaliDate& date);
+
 /// A Jalali date as people type it: `1405-08-12`, `1405/8/12`, Persian or Arabic digits; none when
 /// it is not a real date (years 1300–1500).
 std::optional<JalaliDate> parseJalaliDate(const std::string& text);

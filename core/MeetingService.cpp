@@ -55,14 +55,19 @@ RecordEvent MeetingService::newEvent(const Principal& actor, const Meeting& meet
     return recordEvent(actor, "meeting", meeting.id, type, meeting.state, _clock.nowMs());
 }
 
+std::set<std::string> MeetingService::reviewStates() const {
+    // Gaps come onto the agenda from the states the committee's decisions start from.
+    std::set<std::string> states;
+    for (const auto& [decision, transition] : _rules.decisionTransitions)
+        if (const LifecycleTransition* t = _gaps.lifecycle().findTransition(transition))
+            states.insert(t->from.begin(), t->from.end());
+    return states;
+}
+
 std::vector<MeetingItem> MeetingService::resolveAgenda(const Principal& actor,
                                                        const std::vector<std::string>& agenda,
                                                        const std::vector<MeetingItem>& existing) {
-    // Gaps come onto the agenda from the states the committee's decisions start from.
-    std::set<std::string> reviewStates;
-    for (const auto& [decision, transition] : _rules.decisionTransitions)
-        if (const LifecycleTransition* t = _gaps.lifecycle().findTransition(transition))
-            reviewStates.insert(t->from.begin(), t->from.end());
+    const std::set<std::string> review = reviewStates();
     FieldErrors errors;
     if (agenda.size() > AGENDA_MAX)
         errors.add("agenda", "too_many", "at most " + std::to_string(AGENDA_MAX) + " items");
@@ -87,7 +92,7 @@ std::vector<MeetingItem> MeetingService::resolveAgenda(const Principal& actor,
             items.push_back(*kept);
             continue;
         }
-        if (!reviewStates.count(gap->state)) {
+        if (!review.count(gap->state)) {
             errors.add(
                 field, "not_in_review",
                 "gap " + gap->reference + " is in state " + gap->state + ", not awaiting the committee");
@@ -154,11 +159,18 @@ Meeting MeetingService::get(const Principal& actor, std::int64_t id) { return vi
 
 std::vector<Meeting> MeetingService::list(const Principal& actor, const std::optional<std::string>& state,
                                           std::size_t limit) {
-    if (state && *state != "scheduled" && *state != "closed")
+    MeetingQuery query;
+    query.state = state;
+    query.limit = limit;
+    return list(actor, query);
+}
+
+std::vector<Meeting> MeetingService::list(const Principal& actor, const MeetingQuery& query) {
+    if (query.state && *query.state != "scheduled" && *query.state != "closed")
         throw ValidationError("unknown state", {{"state", "unknown", "scheduled or closed"}});
-    if (limit < 1 || limit > 100)
+    if (query.limit < 1 || query.limit > 100)
         throw ValidationError("bad limit", {{"limit", "out_of_range", "between 1 and 100"}});
-    std::vector<Meeting> meetings = _meetings.list(state, limit);
+    std::vector<Meeting> meetings = _meetings.list(query);
     for (Meeting& m : meetings) m = viewFor(actor, std::move(m));
     return meetings;
 }

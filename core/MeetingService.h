@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ public:
     Meeting get(const Principal& actor, std::int64_t id);
     std::vector<Meeting> list(const Principal& actor, const std::optional<std::string>& state,
                               std::size_t limit);
+    /// The meetings `query` selects (a calendar's month: its window, earliest first; at most 100).
+    std::vector<Meeting> list(const Principal& actor, const MeetingQuery& query);
     Meeting update(const Principal& actor, std::int64_t id, const MeetingPatch& patch,
                    std::int64_t expectedVersion);
     /// The committee member's city votes on one agenda item (again: the vote is replaced).
@@ -54,6 +57,8 @@ public:
                    const std::string& comment, std::int64_t expectedVersion);
     std::vector<RecordEvent> history(const Principal& actor, std::int64_t id);
 
+    /// The gap states the committee decides from: a gap in one of them may go on an agenda.
+    std::set<std::string> reviewStates() const;
     QuorumCheck check(const Meeting& meeting, const MeetingItem& item, const std::string& decision) const;
     const CommitteeRules& rules() const { return _rules; }
     /// Whether the actor's city may still vote on this item.

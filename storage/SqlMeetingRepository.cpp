@@ -32,7 +32,6 @@ const std::string INSERT_ITEM =
 const std::string INSERT_VOTE =
     R"(INSERT INTO meeting_votes (meeting_id, gap_id, municipality, vote, voter_id,
  voter_name, at) VALUES (?, ?, ?, ?, ?, ?, ?))";
-const std::string ORDER_NEWEST = "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?";
 
 Meeting readMeeting(const SqlStatement& r) {
     return Meeting{.id = r.integer(0),
@@ -125,11 +124,20 @@ std::optional<Meeting> SqlMeetingRepository::find(std::int64_t id) {
         _db, [&](SqlSession& s) { return selectMeetings(s, SELECT_MEETING + "WHERE m.id = ?", {id}); });
 }
 
-std::vector<Meeting> SqlMeetingRepository::list(const std::optional<std::string>& state, std::size_t limit) {
+std::vector<Meeting> SqlMeetingRepository::list(const MeetingQuery& query) {
     std::vector<SqlParameter> params;
-    if (state) params.emplace_back(*state);
-    params.emplace_back(static_cast<std::int64_t>(limit));
-    const std::string sql = SELECT_MEETING + (state ? "WHERE m.state = ? " : "") + ORDER_NEWEST;
+    std::string where;
+    const auto add = [&](const char* condition, SqlParameter value) {
+        where += (where.empty() ? "WHERE " : "AND ") + std::string(condition) + " ";
+        params.push_back(std::move(value));
+    };
+    if (query.state) add("m.state = ?", *query.state);
+    if (query.from) add("m.scheduled_at >= ?", *query.from);
+    if (query.before) add("m.scheduled_at < ?", *query.before);
+    params.emplace_back(static_cast<std::int64_t>(query.limit));
+    const char* order = query.earliestFirst ? "ORDER BY m.scheduled_at, m.id LIMIT ?"
+                                            : "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?";
+    const std::string sql = SELECT_MEETING + where + order;
     return readAll(_db, [&](SqlSession& s) { return selectMeetings(s, sql, params); });
 }
 

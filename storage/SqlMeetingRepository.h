@@ -11,7 +11,7 @@ public:
     explicit SqlMeetingRepository(SqlDatabase& db) : _db(db) {}
     Meeting create(const Meeting& meeting, const RecordEvent& event) override;
     std::optional<Meeting> find(std::int64_t id) override;
-    std::vector<Meeting> list(const std::optional<std::string>& state, std::size_t limit) override;
+    std::vector<Meeting> list(const MeetingQuery& query) override;
     void save(const Meeting& meeting, std::int64_t expectedVersion, const RecordEvent& event,
               const std::vector<GapStateChange>& gapChanges) override;
 

@@ -75,4 +75,14 @@ inline Reply saveDraft(TestService& t, const std::string& path, std::int64_t lat
                               R"("expected_version":)" + std::to_string(latest) + "}");
 }
 
+/// A gap of Tehran's taken to committee review with one draft; returns its path.
+inline std::string gapInReview(TestService& t, const std::string& body = NEW_GAP) {
+    const std::string path = gapPath(createGap(t, "tehran.director", body));
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    REQUIRE(fire(t, "tehran.director", path, "start_drafting", 2).status == 200);
+    REQUIRE(saveDraft(t, path, 0, "متن اصلاحی").status == 201);
+    REQUIRE(fire(t, "tehran.director", path, "submit_for_review", 4).status == 200);
+    return path;
+}
+
 }  // namespace lacuna::test

@@ -235,6 +235,13 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
          "", true},
         {"the search page", "/search?q=" + encode(SECRET_WORD), "GET", "", true},
         {"the search page for drafts", "/search?type=draft&q=" + encode("محرمانه"), "GET", "", true},
+        {"the meetings calendar page", "/meetings?month=1405-09", "GET", "", true},
+        {"the meeting page", "/meetings/" + idOf(created), "GET", "", true},
+        {"the meeting's live tally", "/meetings/" + idOf(created) + "/tally", "GET", "", true},
+        {"the minutes page for people", "/meetings/" + idOf(created) + "/minutes", "GET", "", true},
+        // The XLSX export is compressed; it is written from the same rows as the CSV.
+        {"the meeting's roll-call", "/meetings/" + idOf(created) + "/roll-call.csv", "GET", "", true},
+        {"the new meeting page", "/meetings/new", "GET", "", true},
         {"similar gaps while reporting", "/gaps/similar", "POST",
          "title=" + encode(SECRET_TITLE) + "&law=" + encode(SECRET_LAW) + "&article=" + encode("ماده ۹"),
          true},
@@ -254,7 +261,9 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
         CHECK(!leak(r, reference, id).empty());
     }
     for (const std::string& owned :
-         {std::string("/gaps"), "/gaps/" + std::to_string(id), std::string("/gaps/board")}) {
+         {std::string("/gaps"), "/gaps/" + std::to_string(id), std::string("/gaps/board"),
+          "/meetings/" + idOf(created), "/meetings/" + idOf(created) + "/minutes",
+          "/meetings/" + idOf(created) + "/roll-call.csv"}) {
         const Reply r = sendPage(t, "tehran.observer", "GET", owned, "");
         INFO(owned << ": " << r.body);
         CHECK(!leak(r, reference, id).empty());

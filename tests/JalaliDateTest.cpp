@@ -77,3 +77,20 @@ TEST_CASE("the Jalali date of an instant is the date in Iran", "[unit][jalali]")
     CHECK(formatJalali(jalaliDateInIran(midnightTehran)) == "1405-09-05");
     CHECK(formatJalali(jalaliDateInIran(midnightTehran - 1)) == "1405-09-04");
 }
+
+TEST_CASE("a Jalali day begins at midnight in Iran, the inverse of the date of an instant",
+          "[unit][jalali]") {
+    CHECK(formatIsoUtc(startOfJalaliDayInIran({1405, 9, 5})) == "2026-11-25T20:30:00.000Z");
+    CHECK(formatIsoUtc(startOfJalaliDayInIran({1403, 12, 30})) == "2025-03-19T20:30:00.000Z");  // leap Esfand
+    for (JalaliDate d{1399, 1, 1}; d.year < 1412;) {
+        const std::int64_t start = startOfJalaliDayInIran(d);
+        CHECK(jalaliDateInIran(start) == d);
+        CHECK(!(jalaliDateInIran(start - 1) == d));
+        d.day += 13;
+        if (d.day > jalaliMonthLength(d.year, d.month)) {
+            d.day -= jalaliMonthLength(d.year, d.month);
+            if (++d.month > 12) d = {d.year + 1, 1, d.day};
+        }
+    }
+    CHECK_THROWS(startOfJalaliDayInIran({1404, 12, 30}));  // 1404 is not leap
+}

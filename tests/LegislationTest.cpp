@@ -46,16 +46,6 @@ std::string sponsors(int n) {
     return out + "]";
 }
 
-/// A gap of Tehran's taken to committee review with one draft; returns its path.
-std::string gapInReview(TestService& t, const std::string& body = NEW_GAP) {
-    const std::string path = gapPath(createGap(t, "tehran.director", body));
-    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
-    REQUIRE(fire(t, "tehran.director", path, "start_drafting", 2).status == 200);
-    REQUIRE(saveDraft(t, path, 0, "متن اصلاحی").status == 201);
-    REQUIRE(fire(t, "tehran.director", path, "submit_for_review", 4).status == 200);
-    return path;
-}
-
 /// Takes the gap at `path` through a meeting that endorses it; returns the meeting's path.
 std::string endorse(TestService& t, const std::string& path) {
     const std::string reference =

@@ -7,9 +7,10 @@
 namespace lacuna {
 namespace {
 
-/// The page of a record, where this site has one (bills and meetings get theirs with the committee pages).
+/// The page of a record, where this site has one (bills get theirs with the bill pages).
 std::string recordLink(const std::string& entityType, std::int64_t id, const std::string& reference) {
     if (entityType == "gap") return "/gaps/" + std::to_string(id);
+    if (entityType == "meeting") return "/meetings/" + std::to_string(id);
     return linkWith("/search", {{"q", reference}});
 }
 
@@ -42,7 +43,9 @@ void desk(PageContext& page) {
     for (const InboxAction& a : inbox.actions) {
         if (a.kind == "deadline") continue;  // shown with the deadlines below
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("ACTION");
-        row->SetValue("LINK", recordLink(a.entityType, a.entityId, a.reference));
+        row->SetValue("LINK", a.kind == "vote" ? "/meetings/" + std::to_string(a.meetingId) + "#item-" +
+                                                     std::to_string(a.item)
+                                               : recordLink(a.entityType, a.entityId, a.reference));
         row->SetValue("REFERENCE", a.reference);
         row->SetValue("TITLE", a.title);
         if (a.kind == "vote") {

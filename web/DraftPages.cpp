@@ -48,9 +48,7 @@ void save(PageContext& page) {
     } catch (const ValidationError& e) {
         showFieldErrors(page, e);
         showGapPage(page, gap, "", nullptr, &input, *base, &e);
-        page.render(gap.reference, "gap.tpl",
-                    e.kind() == ValidationError::Kind::RuleViolation ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY
-                                                                     : HTTPResponse::HTTP_BAD_REQUEST);
+        page.render(gap.reference, "gap.tpl", refusedStatus(e));
     }
 }
 

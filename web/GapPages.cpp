@@ -124,9 +124,7 @@ void report(PageContext& page) {
         showGapForm(page, fields, &form);
         showFieldErrors(page, e);
         showSimilar(page, page.api().uniformity.similar(viewer, fields, 0));
-        page.render("گزارش خلأ قانونی", "gap_new.tpl",
-                    e.kind() == ValidationError::Kind::RuleViolation ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY
-                                                                     : HTTPResponse::HTTP_BAD_REQUEST);
+        page.render("گزارش خلأ قانونی", "gap_new.tpl", refusedStatus(e));
     }
 }
 
@@ -361,14 +359,6 @@ void showChangesSince(PageContext& page, const Gap& gap, std::int64_t readVersio
     }
 }
 
-std::int64_t formVersion(const FormFields& form, const std::string& field, std::int64_t minimum) {
-    const auto v = wholeNumber(form.one(field));
-    if (!v || *v < minimum)
-        throw ValidationError("the form is not valid",
-                              {{field, "invalid", "reload the page and send it again"}});
-    return *v;
-}
-
 void fire(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
@@ -380,7 +370,7 @@ void fire(PageContext& page) {
         for (const std::string& field : t->fields)
             if (const std::string value = form.one("field_" + field); !value.empty())
                 input.fields[field] = value;
-    const std::int64_t version = formVersion(form, "expected_version", 1);
+    const std::int64_t version = formVersion(form);
     try {
         const Gap gap = page.api().gaps.fireTransition(viewer, id, input, version);
         page.redirect("/gaps/" + std::to_string(gap.id));
@@ -393,9 +383,7 @@ void fire(PageContext& page) {
         const Gap gap = page.api().gaps.get(viewer, id);
         showFieldErrors(page, e);
         showGapPage(page, gap, input.transition, &form, nullptr, 0, &e);
-        page.render(gap.reference, "gap.tpl",
-                    e.kind() == ValidationError::Kind::RuleViolation ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY
-                                                                     : HTTPResponse::HTTP_BAD_REQUEST);
+        page.render(gap.reference, "gap.tpl", refusedStatus(e));
     }
 }
 

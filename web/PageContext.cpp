@@ -10,6 +10,7 @@
 #include <chrono>
 
 #include "Errors.h"
+#include "PageViews.h"
 #include "PersianText.h"
 #include "Problem.h"
 
@@ -266,6 +267,12 @@ void PageContext::redirect(const std::string& location) {
     _ex.send(HTTPResponse::HTTP_SEE_OTHER, "text/plain; charset=utf-8", "", "no-store");
 }
 
+void PageContext::download(const std::string& filename, const std::string& contentType,
+                           const std::string& body) {
+    _ex.response().set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    _ex.send(HTTPResponse::HTTP_OK, contentType, body, "no-store");
+}
+
 void PageContext::setSessionCookie(const std::string& token, std::int64_t expiresAtMs) {
     std::string cookie = cookieName() + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
     if (_site.config.secureCookies) cookie += "; Secure";
@@ -277,6 +284,19 @@ void PageContext::setSessionCookie(const std::string& token, std::int64_t expire
     _ex.response().add("Set-Cookie", cookie);
 }
 
+HTTPResponse::HTTPStatus refusedStatus(const ValidationError& error) {
+    return error.kind() == ValidationError::Kind::RuleViolation ? HTTPResponse::HTTP_UNPROCESSABLE_ENTITY
+                                                                : HTTPResponse::HTTP_BAD_REQUEST;
+}
+
+std::int64_t formVersion(const FormFields& form, const std::string& field, std::int64_t minimum) {
+    const auto v = wholeNumber(form.one(field));
+    if (!v || *v < minimum)
+        throw ValidationError("the form is not valid",
+                              {{field, "invalid", "reload the page and send it again"}});
+    return *v;
+}
+
 void showFieldErrors(PageContext& page, const ValidationError& error) {
     ctemplate::TemplateDictionary& dict = page.content();
     ctemplate::TemplateDictionary* summary = dict.AddIncludeDictionary("ERROR_SUMMARY");
@@ -285,6 +305,8 @@ void showFieldErrors(PageContext& page, const ValidationError& error) {
     for (const FieldError& f : error.fields()) {
         ctemplate::TemplateDictionary* item = summary->AddSectionDictionary("ERROR");
         item->SetValue("FIELD", f.field);
+        // An entry of a list (agenda[2], provisions[0].law) links to the list's own field.
+        item->SetValue("ANCHOR", f.field.substr(0, f.field.find('[')));
         item->SetValue("DETAIL", f.detail);
         std::string key = Poco::toUpper(f.field);
         for (char& c : key)

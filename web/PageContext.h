@@ -73,6 +73,8 @@ public:
     bool fromHtmx() const;
     /// 303 See Other to `location` (a path of this site).
     void redirect(const std::string& location);
+    /// Answers a file to save (an export): `filename` (ASCII), never cached.
+    void download(const std::string& filename, const std::string& contentType, const std::string& body);
     /// Sets the session cookie (after sign-in), or clears it (`token` empty).
     void setSessionCookie(const std::string& token, std::int64_t expiresAtMs);
     /// The path and query of this request (where to come back after sign-in).
@@ -99,6 +101,13 @@ using PageHandler = void (*)(PageContext& page);
 /// mapping gives (Problem.h); SignInNeeded a redirect to the login page.
 void addPage(Router& router, const ApiServices& api, const WebSite& site, const char* method,
              const char* pattern, PageHandler handler);
+
+/// The status of a refused form: 422 when it broke a rule of the domain, 400 when it was malformed.
+Poco::Net::HTTPResponse::HTTPStatus refusedStatus(const ValidationError& error);
+
+/// The record version a form carries in `field` (at least `minimum`); ValidationError naming it otherwise.
+std::int64_t formVersion(const FormFields& form, const std::string& field = "expected_version",
+                         std::int64_t minimum = 1);
 
 /// Adds the values of a validation error to the page: a summary at the top linking to each field, and
 /// `<FIELD>_ERROR` beside each field named in `fields` (form field name → template prefix).

@@ -95,6 +95,10 @@ std::string jalaliDay(std::int64_t epochMs) {
            persianDigits(std::to_string(d.year));
 }
 
+std::string jalaliMonthName(int year, int month) {
+    return std::string(MONTHS[month - 1]) + " " + persianDigits(std::to_string(year));
+}
+
 std::string jalaliDayTime(std::int64_t epochMs) {
     const std::int64_t minuteOfDay = ((epochMs + IRAN_OFFSET_MS) / 60000 % 1440 + 1440) % 1440;
     char clock[8];

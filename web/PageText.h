@@ -37,6 +37,8 @@ std::string persianDigits(const std::string& text);
 std::string jalaliDay(std::int64_t epochMs);
 /// `۱۰ آذر ۱۴۰۵، ۱۴:۳۰` in Iran time.
 std::string jalaliDayTime(std::int64_t epochMs);
+/// `آذر ۱۴۰۵`: a Jalali month as a calendar heads it.
+std::string jalaliMonthName(int year, int month);
 /// `1405-09-10`: the Jalali day as a date field is filled.
 std::string jalaliInput(std::int64_t epochMs);
 /// A count in Persian digits with the thousands separated (`۱٬۲۳۴٬۵۶۷`).

@@ -12,6 +12,8 @@ void addGapListPages(Router& router, const ApiServices& api, const WebSite& site
 void addGapPages(Router& router, const ApiServices& api, const WebSite& site);
 void addDraftPages(Router& router, const ApiServices& api, const WebSite& site);
 void addSearchPage(Router& router, const ApiServices& api, const WebSite& site);
+void addMeetingPages(Router& router, const ApiServices& api, const WebSite& site);
+void addMeetingRecordPages(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -65,6 +67,8 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addGapPages(router, api, site);
     addDraftPages(router, api, site);
     addSearchPage(router, api, site);
+    addMeetingPages(router, api, site);
+    addMeetingRecordPages(router, api, site);
 }
 
 }  // namespace lacuna

@@ -2,6 +2,6 @@
 <h2>مشکلی هست</h2>
 <p>{{MESSAGE}}</p>
 <ul>
-{{#ERROR}}<li><a href="#f-{{FIELD}}"><bdi>{{FIELD}}</bdi>: {{DETAIL}}</a></li>{{/ERROR}}
+{{#ERROR}}<li><a href="#f-{{ANCHOR}}"><bdi>{{FIELD}}</bdi>: {{DETAIL}}</a></li>{{/ERROR}}
 </ul>
 </div>

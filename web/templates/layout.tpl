@@ -23,6 +23,7 @@
 <li><a href="/gaps">خلأها</a></li>
 <li><a href="/gaps/board">تابلو</a></li>
 <li><a href="/gaps/new">گزارش خلأ</a></li>
+<li><a href="/meetings">جلسه‌ها</a></li>
 <li><a href="/search">جست‌وجو</a></li>
 </ul>
 </nav>

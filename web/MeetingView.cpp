@@ -1,0 +1,262 @@
+#include "MeetingView.h"
+
+#include <algorithm>
+#include <set>
+
+#include "PageText.h"
+#include "PageViews.h"
+#include "Reference.h"
+#include "Roles.h"
+
+namespace lacuna {
+
+const std::vector<std::pair<std::string, std::string>>& voteChoices() {
+    static const std::vector<std::pair<std::string, std::string>> CHOICES = {
+        {"approve", "موافق"}, {"reject", "مخالف"}, {"revise", "اصلاح"}, {"abstain", "ممتنع"}};
+    return CHOICES;
+}
+
+const std::vector<std::pair<std::string, std::string>>& decisionChoices() {
+    static const std::vector<std::pair<std::string, std::string>> CHOICES = {
+        {"approve", "تصویب"}, {"reject", "رد"}, {"revise", "بازگشت برای اصلاح"}};
+    return CHOICES;
+}
+
+std::string choiceLabel(const std::vector<std::pair<std::string, std::string>>& choices,
+                        const std::string& value) {
+    for (const auto& [v, label] : choices)
+        if (v == value) return label;
+    return value;
+}
+
+std::string cityName(const ApiServices& api, const std::string& slug) {
+    const Municipality* m = api.catalog.findMunicipality(slug);
+    return m ? m->nameFa : slug;
+}
+
+void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item) {
+    std::map<std::string, int> counts;
+    for (const MeetingVote& v : item.votes) ++counts[v.vote];
+    for (const auto& [vote, label] : voteChoices()) {
+        ctemplate::TemplateDictionary* count = dict.AddSectionDictionary("COUNT");
+        count->SetValue("LABEL", label);
+        count->SetValue("VOTES", persianCount(counts[vote]));
+    }
+}
+
+void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& m) {
+    dict.SetIntValue("ID", static_cast<long>(m.id));
+    dict.SetValue("REFERENCE", reference::meeting(m.id));
+    showTime(dict, "AT", m.scheduledAt);
+    dict.SetValue("PLACE", m.place);
+    const bool open = m.state == "scheduled";
+    dict.ShowSection(open ? "OPEN" : "CLOSED");
+    dict.SetValue("STATE_LABEL", open ? "برگزار نشده / در جریان" : "پایان‌یافته");
+    const auto decided = std::count_if(m.items.begin(), m.items.end(),
+                                       [](const MeetingItem& i) { return !i.decision.empty(); });
+    dict.SetValue("ITEMS", persianCount(static_cast<std::int64_t>(m.items.size())));
+    dict.SetValue("DECIDED", persianCount(decided));
+    dict.SetValue("PRESENT", persianCount(static_cast<std::int64_t>(m.present.size())));
+    dict.SetValue("MEMBERS",
+                  persianCount(static_cast<std::int64_t>(page.api().meetings.rules().members.size())));
+}
+
+void showTally(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& m,
+               const MeetingItem& item, bool outOfBand) {
+    const MeetingService& meetings = page.api().meetings;
+    ctemplate::TemplateDictionary* tally = dict.AddIncludeDictionary("TALLY");
+    tally->SetFilename("tally.tpl");
+    tally->SetIntValue("N", static_cast<long>(&item - m.items.data() + 1));
+    if (outOfBand) tally->ShowSection("OUT_OF_BAND");
+    showVoteCounts(*tally, item);
+    for (const std::string& city : m.present) {
+        ctemplate::TemplateDictionary* row = tally->AddSectionDictionary("CITY_VOTE");
+        row->SetValue("CITY", cityName(page.api(), city));
+        const auto v = std::find_if(item.votes.begin(), item.votes.end(),
+                                    [&](const MeetingVote& mv) { return mv.municipality == city; });
+        if (v == item.votes.end())
+            row->ShowSection("NO_VOTE");
+        else
+            row->SetValueAndShowSection("VOTE", choiceLabel(voteChoices(), v->vote), "VOTED");
+    }
+    if (m.present.empty()) tally->ShowSection("NOBODY_PRESENT");
+    const QuorumCheck quorum = meetings.check(m, item, "approve");
+    tally->SetValue("PRESENT", persianCount(quorum.present));
+    tally->SetValue("QUORUM_NEEDED", persianCount(quorum.quorumNeeded));
+    tally->ShowSection(quorum.hasQuorum() ? "HAS_QUORUM" : "NO_QUORUM");
+    if (item.decision.empty()) {
+        for (const auto& [decision, label] : decisionChoices()) {
+            const QuorumCheck c = meetings.check(m, item, decision);
+            ctemplate::TemplateDictionary* row = tally->AddSectionDictionary("NEED");
+            row->SetValue("LABEL", label);
+            row->SetValue("VOTES_FOR", persianCount(c.votesFor));
+            row->SetValue("VOTES_NEEDED", persianCount(c.votesNeeded));
+            if (c.carried()) row->ShowSection("CARRIED");
+        }
+    } else {
+        const QuorumCheck c = meetings.check(m, item, item.decision);
+        ctemplate::TemplateDictionary* decided = tally->AddSectionDictionary("DECIDED");
+        decided->SetValue("DECISION_LABEL", choiceLabel(decisionChoices(), item.decision));
+        decided->SetValue("VOTES_FOR", persianCount(c.votesFor));
+        decided->SetValue("DECIDED_BY", item.decidedBy);
+        showTime(*decided, "DECIDED_AT", item.decidedAt);
+        if (!item.note.empty()) decided->SetValueAndShowSection("NOTE", item.note, "HAS_NOTE");
+    }
+}
+
+namespace {
+
+/// Which form on the page was refused and is shown again as typed, with its messages; `ids` are then
+/// the ones the error summary links to (`f-<field>`).
+bool isRefused(const RefusedForm& refused, const std::string& form, std::int64_t item = 0) {
+    return refused.typed && refused.form == form && refused.item == item;
+}
+
+std::string messageFor(const RefusedForm& refused, const std::string& field) {
+    if (!refused.error) return "";
+    for (const FieldError& f : refused.error->fields())
+        if (f.field == field || f.field.rfind(field + "[", 0) == 0) return f.detail;
+    return "";
+}
+
+void showAttendance(PageContext& page, const Meeting& m, bool secretary, const RefusedForm& refused) {
+    ctemplate::TemplateDictionary& dict = page.content();
+    const bool retyped = isRefused(refused, "attendance");
+    const std::vector<std::string> ticked = retyped ? refused.typed->all("present") : m.present;
+    for (const std::string& city : page.api().meetings.rules().members) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("MEMBER");
+        row->SetValue("SLUG", city);
+        row->SetValue("CITY", cityName(page.api(), city));
+        if (std::find(m.present.begin(), m.present.end(), city) != m.present.end())
+            row->ShowSection("IS_PRESENT");
+        else
+            row->ShowSection("IS_ABSENT");
+        if (std::find(ticked.begin(), ticked.end(), city) != ticked.end()) row->ShowSection("TICKED");
+    }
+    dict.ShowSection(secretary && m.state == "scheduled" ? "ATTENDANCE_FORM" : "ATTENDANCE_LIST");
+    if (retyped)
+        dict.SetValueAndShowSection("PRESENT_ERROR", messageFor(refused, "present"), "PRESENT_HAS_ERROR");
+}
+
+}  // namespace
+
+void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent, const Meeting& m,
+                       const RefusedForm& refused) {
+    const Principal& viewer = page.requireViewer();
+    ctemplate::TemplateDictionary* form = parent.AddIncludeDictionary("AGENDA_CHOICES");
+    form->SetFilename("agenda_choices.tpl");
+    const bool retyped = isRefused(refused, "agenda");
+    const std::vector<std::string> ticked = retyped ? refused.typed->all("gap") : std::vector<std::string>{};
+    const auto isTicked = [&](const std::string& ref, bool otherwise) {
+        return retyped ? std::find(ticked.begin(), ticked.end(), ref) != ticked.end() : otherwise;
+    };
+    std::set<std::int64_t> onAgenda;
+    for (const MeetingItem& item : m.items) {
+        onAgenda.insert(item.gapId);
+        ctemplate::TemplateDictionary* row = form->AddSectionDictionary("ON_AGENDA");
+        row->SetValue("REFERENCE", item.gapReference);
+        row->SetValue("TITLE", item.gapTitle);
+        if (!item.votes.empty() || !item.decision.empty()) {
+            row->ShowSection("LOCKED");
+        } else {
+            row->ShowSection("UNLOCKED");
+            if (isTicked(item.gapReference, true)) row->ShowSection("TICKED");
+        }
+    }
+    const ApiServices& api = page.api();
+    std::size_t candidates = 0;
+    for (const std::string& state : api.meetings.reviewStates()) {
+        GapListRequest request;
+        request.query.state = state;
+        request.query.sortKey = GapQuery::SortKey::UpdatedAt;
+        request.query.descending = false;  // the longest waiting first
+        request.query.limit = 100;
+        for (const Gap& gap : api.gaps.list(viewer, request).items) {
+            if (onAgenda.count(gap.id)) continue;
+            ctemplate::TemplateDictionary* row = form->AddSectionDictionary("CANDIDATE");
+            showGapSummary(page, *row, gap);
+            if (isTicked(gap.reference, false)) row->ShowSection("TICKED");
+            ++candidates;
+        }
+    }
+    if (candidates == 0) form->ShowSection("NO_CANDIDATES");
+    if (retyped && !messageFor(refused, "agenda").empty())
+        form->SetValueAndShowSection("AGENDA_ERROR", messageFor(refused, "agenda"), "AGENDA_HAS_ERROR");
+}
+
+namespace {
+
+void showItem(PageContext& page, const Principal& viewer, const Meeting& m, const MeetingItem& item,
+              bool secretary, const RefusedForm& refused) {
+    const std::int64_t n = &item - m.items.data() + 1;
+    ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("ITEM");
+    row->SetIntValue("N", static_cast<long>(n));
+    row->SetValue("N_FA", persianDigits(std::to_string(n)));
+    row->SetValue("REFERENCE", item.gapReference);
+    row->SetValue("TITLE", item.gapTitle);
+    if (item.gapId)
+        row->SetValueAndShowSection("GAP_ID", std::to_string(item.gapId), "KNOWN_GAP");
+    else
+        row->ShowSection("HIDDEN_GAP");
+    showTally(page, *row, m, item, false);
+    const bool open = m.state == "scheduled" && item.decision.empty();
+    if (!open) return;
+    const bool member = viewer.hasRole(roles::COMMITTEE_MEMBER) && viewer.municipality;
+    if (member && std::find(m.present.begin(), m.present.end(), *viewer.municipality) != m.present.end()) {
+        ctemplate::TemplateDictionary* form = row->AddSectionDictionary("VOTE_FORM");
+        std::string mine;
+        for (const MeetingVote& v : item.votes)
+            if (v.municipality == *viewer.municipality) mine = v.vote;
+        form->SetValue("CITY", cityName(page.api(), *viewer.municipality));
+        for (const auto& [value, label] : voteChoices()) {
+            ctemplate::TemplateDictionary* choice = form->AddSectionDictionary("CHOICE");
+            choice->SetValue("VALUE", value);
+            choice->SetValue("LABEL", label);
+            choice->SetValue("PRESSED", value == mine ? "true" : "false");
+        }
+        if (mine.empty())
+            form->ShowSection("NOT_VOTED");
+        else
+            form->SetValueAndShowSection("MINE", choiceLabel(voteChoices(), mine), "VOTED");
+    } else if (member) {
+        row->ShowSection("NOT_PRESENT");
+    }
+    if (secretary && item.gapId) {
+        ctemplate::TemplateDictionary* form = row->AddSectionDictionary("DECISION_FORM");
+        const bool retyped = isRefused(refused, "decision", n);
+        form->SetValue("DECISION_ID", retyped ? "f-decision" : "f-" + std::to_string(n) + "-decision");
+        form->SetValue("COMMENT_ID", retyped ? "f-comment" : "f-" + std::to_string(n) + "-comment");
+        showChoices(*form, "DECISION_CHOICE", decisionChoices(),
+                    retyped ? refused.typed->one("decision") : "");
+        if (retyped) {
+            form->SetValue("COMMENT", refused.typed->one("comment"));
+            form->SetValueAndShowSection("DECISION_ERROR", messageFor(refused, "decision"),
+                                         "DECISION_HAS_ERROR");
+        }
+    }
+}
+
+}  // namespace
+
+void showMeetingPage(PageContext& page, const Meeting& m, const RefusedForm& refused) {
+    const Principal& viewer = page.requireViewer();
+    ctemplate::TemplateDictionary& dict = page.content();
+    showMeetingSummary(page, dict, m);
+    dict.SetIntValue("VERSION", static_cast<long>(m.version));
+    const bool secretary = viewer.hasRole(roles::COMMITTEE_SECRETARY);
+    const MeetingService& meetings = page.api().meetings;
+    dict.SetValue("QUORUM_NEEDED", persianCount(meetings.rules().quorumNeeded()));
+    showAttendance(page, m, secretary, refused);
+    for (const MeetingItem& item : m.items) showItem(page, viewer, m, item, secretary, refused);
+    if (m.items.empty()) dict.ShowSection("NO_ITEMS");
+    if (m.state != "scheduled") return;
+    if (secretary) {
+        showAgendaChoices(page, *dict.AddSectionDictionary("AGENDA_FORM"), m, refused);
+        dict.ShowSection("CLOSE_FORM");
+    }
+    // While items wait for a decision, the page asks every few seconds whether votes arrived.
+    if (std::any_of(m.items.begin(), m.items.end(), [](const MeetingItem& i) { return i.decision.empty(); }))
+        dict.ShowSection("LIVE");
+}
+
+}  // namespace lacuna

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "Meeting.h"
+#include "PageContext.h"
+
+namespace lacuna {
+
+/// The votes a member city may cast and the decisions the secretary may record, with their Persian names.
+const std::vector<std::pair<std::string, std::string>>& voteChoices();
+const std::vector<std::pair<std::string, std::string>>& decisionChoices();
+/// The Persian name of `value` in `choices` (`value` itself when it has none).
+std::string choiceLabel(const std::vector<std::pair<std::string, std::string>>& choices,
+                        const std::string& value);
+
+/// The Persian name of a city.
+std::string cityName(const ApiServices& api, const std::string& slug);
+
+/// One `COUNT` section per vote (LABEL, VOTES): how many cities cast it on `item`.
+void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item);
+
+/// What a meeting's heading, row or calendar entry shows: ID, REFERENCE, AT (Jalali and clock), AT_ISO,
+/// PLACE, the state (OPEN or CLOSED and STATE_LABEL), items and decided items, cities present of members.
+void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& meeting);
+
+/// What the page knows of a refused form on a meeting: which form, for which agenda item, what was typed.
+struct RefusedForm {
+    std::string form;  ///< attendance, agenda, vote, decision, close
+    std::int64_t item = 0;
+    const FormFields* typed = nullptr;
+    const ValidationError* error = nullptr;
+};
+
+/// The agenda's choices (agenda_choices.tpl, the include AGENDA_CHOICES of `parent`): the items on it
+/// (those with votes or a decision stay) and the gaps awaiting the committee that may join it.
+void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent, const Meeting& meeting,
+                       const RefusedForm& refused);
+
+/// Fills the meeting page (meeting.tpl): attendance, the agenda with each item's tally, and the forms the
+/// viewer may use (a member's vote; the secretary's attendance, agenda, decisions and closing).
+void showMeetingPage(PageContext& page, const Meeting& meeting, const RefusedForm& refused);
+
+/// Adds one agenda item's tally (tally.tpl) to `dict` as the include TALLY: every present city's vote, the
+/// count of each, quorum, and for each decision the votes it has and needs. `outOfBand` marks it for htmx
+/// to put in place of the one on the page.
+void showTally(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& meeting,
+               const MeetingItem& item, bool outOfBand);
+
+}  // namespace lacuna

@@ -1,0 +1,36 @@
+{{%AUTOESCAPE context="HTML"}}<article class="minutes">
+<p class="muted no-print"><a href="/meetings">جلسه‌ها</a> › <a href="/meetings/{{ID}}"><span class="ref">{{REFERENCE}}</span></a> › صورتجلسه</p>
+<h1>صورتجلسه کمیسیون مشترک حقوقی کلان‌شهرها — جلسه <span class="ref">{{REFERENCE}}</span></h1>
+<p class="no-print"><button type="button" class="secondary" data-print>چاپ</button></p>
+<section aria-labelledby="h-when">
+<h2 id="h-when" class="visually-hidden">زمان و محل</h2>
+<dl class="facts">
+<dt>تاریخ</dt><dd><time datetime="{{AT_ISO}}">{{AT}}</time> <span class="muted ltr">({{AT_ISO}})</span></dd>
+<dt>محل</dt><dd>{{PLACE}}</dd>
+<dt>وضعیت</dt><dd>{{STATE_LABEL}}</dd>
+<dt>حاضران</dt><dd>{{PRESENT}} شهر از {{MEMBERS}} شهر عضو (حد نصاب {{QUORUM_NEEDED}}): {{#PRESENT_CITY}}{{CITY}}{{#PRESENT_CITY_separator}}، {{/PRESENT_CITY_separator}}{{/PRESENT_CITY}}</dd>
+<dt>غایبان</dt><dd>{{#ABSENT_CITY}}{{CITY}}{{#ABSENT_CITY_separator}}، {{/ABSENT_CITY_separator}}{{/ABSENT_CITY}}</dd>
+</dl>
+</section>
+<section aria-labelledby="h-items">
+<h2 id="h-items">دستور جلسه و تصمیم‌ها</h2>
+{{#NO_ITEMS}}<p class="muted">بندی در دستور این جلسه نبود.</p>{{/NO_ITEMS}}
+{{#ITEM}}<article>
+<h3>بند {{N_FA}}: <span class="ref">{{REFERENCE}}</span> {{TITLE}}</h3>
+<table>
+<caption class="visually-hidden">رأی شهرها در بند {{N_FA}}</caption>
+<thead><tr><th scope="col">شهر</th><th scope="col">رأی</th></tr></thead>
+<tbody>{{#VOTE}}<tr><td>{{CITY}}</td><td>{{VOTE}}</td></tr>{{/VOTE}}</tbody>
+</table>
+<p>{{#COUNT}}{{LABEL}}: {{VOTES}}{{#COUNT_separator}}، {{/COUNT_separator}}{{/COUNT}}</p>
+<p><strong>تصمیم: {{DECISION}}</strong>{{#DECIDED}} — {{VOTES_FOR}} رأی از {{PRESENT}} شهر حاضر، <time datetime="{{DECIDED_AT_ISO}}">{{DECIDED_AT}}</time>{{#HAS_NOTE}}<br>{{NOTE}}{{/HAS_NOTE}}{{/DECIDED}}</p>
+</article>{{/ITEM}}
+</section>
+<section aria-labelledby="h-sign">
+<h2 id="h-sign">امضای حاضران</h2>
+<div class="signatures">
+<div>دبیر کمیسیون<br><bdi>{{SECRETARY}}</bdi></div>
+{{#SIGNATURE}}<div>نماینده {{CITY}}<br><bdi>{{NAME}}</bdi></div>{{/SIGNATURE}}
+</div>
+</section>
+</article>
