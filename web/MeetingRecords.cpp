@@ -34,6 +34,7 @@ void minutes(PageContext& page) {
         dict.AddSectionDictionary(present ? "PRESENT_CITY" : "ABSENT_CITY")
             ->SetValue("CITY", cityName(page.api(), city));
     }
+    if (m.present.size() >= meetings.rules().members.size()) dict.ShowSection("NO_ABSENT");
     std::map<std::string, std::string> signers;  // a present city's voter signs for it
     for (const MeetingItem& item : m.items) {
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("ITEM");

@@ -48,10 +48,13 @@ void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, 
     dict.SetIntValue("ID", static_cast<long>(m.id));
     dict.SetValue("REFERENCE", reference::meeting(m.id));
     showTime(dict, "AT", m.scheduledAt);
+    dict.SetValue("AT_CLOCK", clockInIran(m.scheduledAt));
     dict.SetValue("PLACE", m.place);
     const bool open = m.state == "scheduled";
     dict.ShowSection(open ? "OPEN" : "CLOSED");
-    dict.SetValue("STATE_LABEL", open ? "برگزار نشده / در جریان" : "پایان‌یافته");
+    dict.SetValue("STATE_LABEL", !open                                      ? "پایان‌یافته"
+                                 : m.scheduledAt > page.api().clock.nowMs() ? "در پیش"
+                                                                            : "در جریان");
     const auto decided = std::count_if(m.items.begin(), m.items.end(),
                                        [](const MeetingItem& i) { return !i.decision.empty(); });
     dict.SetValue("ITEMS", persianCount(static_cast<std::int64_t>(m.items.size())));

@@ -99,13 +99,15 @@ std::string jalaliMonthName(int year, int month) {
     return std::string(MONTHS[month - 1]) + " " + persianDigits(std::to_string(year));
 }
 
-std::string jalaliDayTime(std::int64_t epochMs) {
+std::string clockInIran(std::int64_t epochMs) {
     const std::int64_t minuteOfDay = ((epochMs + IRAN_OFFSET_MS) / 60000 % 1440 + 1440) % 1440;
     char clock[8];
     std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(minuteOfDay / 60),
                   static_cast<int>(minuteOfDay % 60));
-    return jalaliDay(epochMs) + "، " + persianDigits(clock);
+    return persianDigits(clock);
 }
+
+std::string jalaliDayTime(std::int64_t epochMs) { return jalaliDay(epochMs) + "، " + clockInIran(epochMs); }
 
 std::string jalaliInput(std::int64_t epochMs) { return formatJalali(jalaliDateInIran(epochMs)); }
 

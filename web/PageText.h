@@ -35,6 +35,8 @@ const char* gapEventLabel(const std::string& type);
 std::string persianDigits(const std::string& text);
 /// `۱۰ آذر ۱۴۰۵`: the Jalali day in Iran at the UTC instant.
 std::string jalaliDay(std::int64_t epochMs);
+/// `۱۴:۳۰`: the clock in Iran at the UTC instant.
+std::string clockInIran(std::int64_t epochMs);
 /// `۱۰ آذر ۱۴۰۵، ۱۴:۳۰` in Iran time.
 std::string jalaliDayTime(std::int64_t epochMs);
 /// `آذر ۱۴۰۵`: a Jalali month as a calendar heads it.

@@ -260,3 +260,80 @@ test("search finds the drafts and gaps, with the words marked", async ({ page })
   await checkAccessibility(page);
   await screenshots(page, "board");
 });
+
+let meetingPath = "";
+
+test("the committee meets: no decision without quorum, three cities vote from their own sessions, the minutes show every vote", async ({ browser }) => {
+  const secretary = await personPage(browser);
+  await signIn(secretary, "secretary");
+  await secretary.getByRole("link", { name: "جلسه‌ها", exact: true }).click();
+  await expect(secretary.getByRole("heading", { level: 1 })).toHaveText("جلسه‌های کمیسیون مشترک حقوقی");
+  await checkAccessibility(secretary);
+  await secretary.getByRole("link", { name: "برنامه‌ریزی جلسه تازه" }).click();
+  await secretary.getByLabel(/^تاریخ/).fill("۱۴۰۵-۰۹-۲۰");
+  await secretary.keyboard.press("Escape");
+  await secretary.getByLabel(/^ساعت/).fill("۱۰:۳۰");
+  await secretary.getByLabel("محل").fill("تهران، تالار شورای شهر");
+  await secretary.getByLabel(new RegExp(TITLE)).check();
+  await checkAccessibility(secretary);
+  await secretary.getByRole("button", { name: "ثبت جلسه" }).click();
+  await expect(secretary.getByRole("heading", { level: 1 })).toContainText("جلسه کمیسیون مشترک حقوقی");
+  meetingPath = new URL(secretary.url()).pathname;
+  await expect(secretary.locator("#item-1")).toContainText(TITLE);
+
+  // Nobody is recorded present: the decision is refused, and says why.
+  await secretary.getByLabel("تصمیم کمیسیون").selectOption("approve");
+  await secretary.getByRole("button", { name: "ثبت تصمیم" }).click();
+  await expect(secretary.locator("#error-summary")).toContainText("quorum");
+  await checkAccessibility(secretary);
+  for (const city of ["تهران", "مشهد", "اصفهان"]) await secretary.getByLabel(city, { exact: true }).check();
+  await secretary.getByRole("button", { name: "ثبت حضور" }).click();
+  await expect(secretary.locator("#item-1 .tally")).toContainText("حد نصاب هست");
+
+  // Each member votes on their own screen; Tehran's with the keyboard alone.
+  const tehran = await personPage(browser);
+  await signIn(tehran, "tehran.member");
+  await tehran.goto(meetingPath);
+  await tabTo(tehran, /^موافق\s*$/);
+  await tehran.keyboard.press("Enter");
+  await expect(tehran.locator("#item-1 button[aria-pressed=true]")).toHaveText("موافق");
+  await checkAccessibility(tehran);
+  const mashhad = await personPage(browser);
+  await signIn(mashhad, "mashhad.member");
+  await mashhad.goto(meetingPath);
+  await expect(mashhad.locator("#item-1")).toContainText("محرمانه");
+  await expect(mashhad.locator("main")).not.toContainText(TITLE);
+  await mashhad.locator("#item-1").getByRole("button", { name: "موافق" }).click();
+  const isfahan = await personPage(browser);
+  await signIn(isfahan, "isfahan.member");
+  await isfahan.goto(meetingPath);
+  await isfahan.locator("#item-1").getByRole("button", { name: "مخالف" }).click();
+
+  // The secretary's page, not reloaded, shows the votes as they arrived.
+  await expect(secretary.locator("#item-1 .tally")).toContainText("موافق: ۲", { timeout: 15000 });
+  await expect(secretary.locator("#item-1 .tally")).toContainText("مخالف: ۱");
+  await expect(secretary.locator("#item-1 .tally")).toContainText("تصویب: ۲ رأی از ۲ رأی لازم — به دست آمده");
+  await screenshots(secretary, "meeting");
+  await secretary.reload();
+  await secretary.getByLabel("تصمیم کمیسیون").selectOption("approve");
+  await secretary.getByLabel("توضیح تصمیم").fill("با دو رأی موافق و یک مخالف تصویب شد.");
+  await secretary.getByRole("button", { name: "ثبت تصمیم" }).click();
+  await expect(secretary.locator("#item-1 .tally")).toContainText("تصمیم: تصویب");
+  await secretary.goto(gapPath);
+  await expect(secretary.locator(".facts")).toContainText("تصویب‌شده در کمیسیون");
+
+  await secretary.goto(meetingPath + "/minutes");
+  const votes = secretary.locator("table").first();
+  await expect(votes).toContainText("تهران");
+  await expect(votes.locator("tr", { hasText: "اصفهان" })).toContainText("مخالف");
+  await expect(votes.locator("tr", { hasText: "مشهد" })).toContainText("موافق");
+  await expect(secretary.locator("main")).toContainText("امضای حاضران");
+  await checkAccessibility(secretary);
+  await screenshots(secretary, "minutes");
+
+  await mashhad.goto(meetingPath + "/minutes");
+  await expect(mashhad.locator("main")).not.toContainText(TITLE);
+  await mashhad.goto("/meetings");
+  await expect(mashhad.locator("main")).not.toContainText(TITLE);
+  await screenshots(mashhad, "meetings");
+});

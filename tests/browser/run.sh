@@ -18,9 +18,14 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# The shipped configuration, with a committee of the three demo cities (each has a member to vote), so
+# that a decision can be refused without quorum and carried with it.
+cp -r "$here/../../config" "$work/config"
+sed -i 's/^members: all$/members: [tehran, mashhad, isfahan]/' "$work/config/committee.yaml"
+grep -q '^members: \[tehran, mashhad, isfahan\]$' "$work/config/committee.yaml"
 export LACUNA_ADMIN_PASSWORD="browser-admin-$RANDOM$RANDOM"
 export LACUNA_DEMO_PASSWORD="browser-demo-$RANDOM$RANDOM"
-"$binary" serve --demo --host 127.0.0.1 --port 0 --data "$work" --config "$here/../../config/lacuna.yaml" \
+"$binary" serve --demo --host 127.0.0.1 --port 0 --data "$work" --config "$work/config/lacuna.yaml" \
   >"$work/service.log" 2>&1 &
 pid=$!
 url=""

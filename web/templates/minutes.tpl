@@ -5,11 +5,11 @@
 <section aria-labelledby="h-when">
 <h2 id="h-when" class="visually-hidden">زمان و محل</h2>
 <dl class="facts">
-<dt>تاریخ</dt><dd><time datetime="{{AT_ISO}}">{{AT}}</time> <span class="muted ltr">({{AT_ISO}})</span></dd>
+<dt>تاریخ</dt><dd><time datetime="{{AT_ISO}}">{{AT}}</time> <span class="muted">(<bdi dir="ltr">{{AT_ISO}}</bdi>)</span></dd>
 <dt>محل</dt><dd>{{PLACE}}</dd>
 <dt>وضعیت</dt><dd>{{STATE_LABEL}}</dd>
 <dt>حاضران</dt><dd>{{PRESENT}} شهر از {{MEMBERS}} شهر عضو (حد نصاب {{QUORUM_NEEDED}}): {{#PRESENT_CITY}}{{CITY}}{{#PRESENT_CITY_separator}}، {{/PRESENT_CITY_separator}}{{/PRESENT_CITY}}</dd>
-<dt>غایبان</dt><dd>{{#ABSENT_CITY}}{{CITY}}{{#ABSENT_CITY_separator}}، {{/ABSENT_CITY_separator}}{{/ABSENT_CITY}}</dd>
+<dt>غایبان</dt><dd>{{#NO_ABSENT}}—{{/NO_ABSENT}}{{#ABSENT_CITY}}{{CITY}}{{#ABSENT_CITY_separator}}، {{/ABSENT_CITY_separator}}{{/ABSENT_CITY}}</dd>
 </dl>
 </section>
 <section aria-labelledby="h-items">
