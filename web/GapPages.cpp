@@ -140,60 +140,6 @@ void similarToForm(PageContext& page) {
 
 // ---- a gap's page ----
 
-/// The forms of the transitions the viewer may fire. The one that was refused keeps what was typed, its
-/// inputs take the ids the error summary links to (`f-comment`, `f-fields.<name>`), and each message
-/// stands beside its input.
-void showTransitions(PageContext& page, const Gap& gap, const std::string& failed, const FormFields* typed,
-                     const ValidationError* error) {
-    const auto messageFor = [&](const std::string& field) -> std::string {
-        if (!error) return "";
-        for (const FieldError& f : error->fields())
-            if (f.field == field) return f.detail;
-        return "";
-    };
-    const Principal& viewer = page.requireViewer();
-    ctemplate::TemplateDictionary& dict = page.content();
-    const auto available = page.api().gaps.availableTransitions(viewer, gap);
-    if (!available.empty()) dict.ShowSection("HAS_TRANSITIONS");
-    for (const LifecycleTransition* t : available) {
-        ctemplate::TemplateDictionary* form = dict.AddSectionDictionary("TRANSITION");
-        form->SetValue("NAME", t->name);
-        form->SetValue("LABEL", t->labelFa);
-        form->SetIntValue("VERSION", static_cast<long>(gap.version));
-        const auto& to = page.api().gaps.lifecycle().state(t->to);
-        form->SetValue("TO_LABEL", to.labelFa);
-        const bool commentRequired =
-            std::find(t->requirements.begin(), t->requirements.end(), "comment") != t->requirements.end();
-        if (commentRequired) form->ShowSection("COMMENT_REQUIRED");
-        const bool refused = typed && failed == t->name;
-        form->SetValue("COMMENT_ID", refused ? "f-comment" : "f-" + t->name + "-comment");
-        if (refused) {
-            form->SetValue("COMMENT", typed->one("comment"));
-            form->SetValueAndShowSection("COMMENT_ERROR", messageFor("comment"), "COMMENT_HAS_ERROR");
-        }
-        for (const std::string& field : t->fields) {
-            ctemplate::TemplateDictionary* input = form->AddSectionDictionary("FIELD");
-            const auto label = page.site().labels.fields.find(field);
-            input->SetValue("FIELD_NAME", field);
-            input->SetValue("FIELD_LABEL",
-                            label == page.site().labels.fields.end() ? field : label->second.fa);
-            const std::string kind = label == page.site().labels.fields.end() ? "text" : label->second.input;
-            input->ShowSection(kind == "date"     ? "DATE_INPUT"
-                               : kind == "number" ? "NUMBER_INPUT"
-                                                  : "TEXT_INPUT");
-            if (std::find(t->requirements.begin(), t->requirements.end(), "field:" + field) !=
-                t->requirements.end())
-                input->ShowSection("FIELD_REQUIRED");
-            input->SetValue("FIELD_ID", refused ? "f-fields." + field : "f-" + t->name + "-" + field);
-            if (refused) {
-                input->SetValue("FIELD_VALUE", typed->one("field_" + field));
-                input->SetValueAndShowSection("FIELD_ERROR", messageFor("fields." + field),
-                                              "FIELD_HAS_ERROR");
-            }
-        }
-    }
-}
-
 void showHistory(PageContext& page, const std::vector<GapEvent>& events) {
     ctemplate::TemplateDictionary& dict = page.content();
     const Lifecycle& lifecycle = page.api().gaps.lifecycle();
@@ -310,7 +256,10 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
         if (const Municipality* m = api.catalog.findMunicipality(city))
             dict.AddSectionDictionary("CO_REPORTER")->SetValue("NAME", m->nameFa);
     dict.SetIntValue("VERSION", static_cast<long>(gap.version));
-    showTransitions(page, gap, failedTransition, typed, error);
+    showTransitionForms(page, dict,
+                        {"/gaps/" + std::to_string(gap.id) + "/transitions", "#gap", gap.version,
+                         api.gaps.lifecycle(), api.gaps.availableTransitions(viewer, gap)},
+                        failedTransition, typed, error);
     showHistory(page, api.gaps.history(viewer, gap.id));
 
     const std::vector<Draft> drafts = api.drafts.list(viewer, gap.id);
@@ -363,13 +312,7 @@ void fire(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
     const FormFields form = page.form();
-    TransitionInput input;
-    input.transition = form.one("transition");
-    input.comment = form.one("comment");
-    if (const LifecycleTransition* t = page.api().gaps.lifecycle().findTransition(input.transition))
-        for (const std::string& field : t->fields)
-            if (const std::string value = form.one("field_" + field); !value.empty())
-                input.fields[field] = value;
+    const TransitionInput input = readTransitionForm(form, page.api().gaps.lifecycle());
     const std::int64_t version = formVersion(form);
     try {
         const Gap gap = page.api().gaps.fireTransition(viewer, id, input, version);

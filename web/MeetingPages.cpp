@@ -172,28 +172,22 @@ void meetingPage(PageContext& page) {
     page.render("جلسه " + reference::meeting(m.id), "meeting.tpl");
 }
 
-/// Runs `change` on the meeting of the path; a refused change shows the page again with the form as typed
-/// and its messages (400/422), a stale one with what changed meanwhile (409).
+/// Takes a form on the meeting of the path (see submitForm); the page shows again when it is refused.
 template <typename Change>
 void changeMeeting(PageContext& page, const std::string& formName, std::int64_t item, Change change) {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
-    const FormFields form = page.form();
-    const auto showAgain = [&](HTTPResponse::HTTPStatus status, const ValidationError* error) {
-        const Meeting m = page.api().meetings.get(viewer, id);
-        showMeetingPage(page, m, {formName, item, &form, error});
-        page.render("جلسه " + reference::meeting(m.id), "meeting.tpl", status);
-    };
-    try {
-        change(viewer, id, form);
-        page.redirect("/meetings/" + std::to_string(id) + (item ? "#item-" + std::to_string(item) : ""));
-    } catch (const VersionConflict&) {
-        page.content().ShowSection("STALE");
-        showAgain(HTTPResponse::HTTP_CONFLICT, nullptr);
-    } catch (const ValidationError& e) {
-        showFieldErrors(page, e);
-        showAgain(refusedStatus(e), &e);
-    }
+    submitForm(
+        page, formName, item,
+        [&](const FormFields& form) {
+            change(viewer, id, form);
+            return "/meetings/" + std::to_string(id) + (item ? "#item-" + std::to_string(item) : "");
+        },
+        [&](const RefusedForm& refused, HTTPResponse::HTTPStatus status) {
+            const Meeting m = page.api().meetings.get(viewer, id);
+            showMeetingPage(page, m, refused);
+            page.render("جلسه " + reference::meeting(m.id), "meeting.tpl", status);
+        });
 }
 
 void setAttendance(PageContext& page) {

@@ -109,22 +109,9 @@ void showTally(PageContext& page, ctemplate::TemplateDictionary& dict, const Mee
 
 namespace {
 
-/// Which form on the page was refused and is shown again as typed, with its messages; `ids` are then
-/// the ones the error summary links to (`f-<field>`).
-bool isRefused(const RefusedForm& refused, const std::string& form, std::int64_t item = 0) {
-    return refused.typed && refused.form == form && refused.item == item;
-}
-
-std::string messageFor(const RefusedForm& refused, const std::string& field) {
-    if (!refused.error) return "";
-    for (const FieldError& f : refused.error->fields())
-        if (f.field == field || f.field.rfind(field + "[", 0) == 0) return f.detail;
-    return "";
-}
-
 void showAttendance(PageContext& page, const Meeting& m, bool secretary, const RefusedForm& refused) {
     ctemplate::TemplateDictionary& dict = page.content();
-    const bool retyped = isRefused(refused, "attendance");
+    const bool retyped = refused.is("attendance");
     const std::vector<std::string> ticked = retyped ? refused.typed->all("present") : m.present;
     for (const std::string& city : page.api().meetings.rules().members) {
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("MEMBER");
@@ -138,7 +125,7 @@ void showAttendance(PageContext& page, const Meeting& m, bool secretary, const R
     }
     dict.ShowSection(secretary && m.state == "scheduled" ? "ATTENDANCE_FORM" : "ATTENDANCE_LIST");
     if (retyped)
-        dict.SetValueAndShowSection("PRESENT_ERROR", messageFor(refused, "present"), "PRESENT_HAS_ERROR");
+        dict.SetValueAndShowSection("PRESENT_ERROR", refused.messageFor("present"), "PRESENT_HAS_ERROR");
 }
 
 }  // namespace
@@ -148,7 +135,7 @@ void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent,
     const Principal& viewer = page.requireViewer();
     ctemplate::TemplateDictionary* form = parent.AddIncludeDictionary("AGENDA_CHOICES");
     form->SetFilename("agenda_choices.tpl");
-    const bool retyped = isRefused(refused, "agenda");
+    const bool retyped = refused.is("agenda");
     const std::vector<std::string> ticked = retyped ? refused.typed->all("gap") : std::vector<std::string>{};
     const auto isTicked = [&](const std::string& ref, bool otherwise) {
         return retyped ? std::find(ticked.begin(), ticked.end(), ref) != ticked.end() : otherwise;
@@ -183,8 +170,8 @@ void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent,
         }
     }
     if (candidates == 0) form->ShowSection("NO_CANDIDATES");
-    if (retyped && !messageFor(refused, "agenda").empty())
-        form->SetValueAndShowSection("AGENDA_ERROR", messageFor(refused, "agenda"), "AGENDA_HAS_ERROR");
+    if (retyped && !refused.messageFor("agenda").empty())
+        form->SetValueAndShowSection("AGENDA_ERROR", refused.messageFor("agenda"), "AGENDA_HAS_ERROR");
 }
 
 namespace {
@@ -226,14 +213,14 @@ void showItem(PageContext& page, const Principal& viewer, const Meeting& m, cons
     }
     if (secretary && item.gapId) {
         ctemplate::TemplateDictionary* form = row->AddSectionDictionary("DECISION_FORM");
-        const bool retyped = isRefused(refused, "decision", n);
+        const bool retyped = refused.is("decision", n);
         form->SetValue("DECISION_ID", retyped ? "f-decision" : "f-" + std::to_string(n) + "-decision");
         form->SetValue("COMMENT_ID", retyped ? "f-comment" : "f-" + std::to_string(n) + "-comment");
         showChoices(*form, "DECISION_CHOICE", decisionChoices(),
                     retyped ? refused.typed->one("decision") : "");
         if (retyped) {
             form->SetValue("COMMENT", refused.typed->one("comment"));
-            form->SetValueAndShowSection("DECISION_ERROR", messageFor(refused, "decision"),
+            form->SetValueAndShowSection("DECISION_ERROR", refused.messageFor("decision"),
                                          "DECISION_HAS_ERROR");
         }
     }

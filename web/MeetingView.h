@@ -8,6 +8,7 @@
 
 #include "Meeting.h"
 #include "PageContext.h"
+#include "PageViews.h"
 
 namespace lacuna {
 
@@ -27,14 +28,6 @@ void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item
 /// What a meeting's heading, row or calendar entry shows: ID, REFERENCE, AT (Jalali and clock), AT_ISO,
 /// PLACE, the state (OPEN or CLOSED and STATE_LABEL), items and decided items, cities present of members.
 void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& meeting);
-
-/// What the page knows of a refused form on a meeting: which form, for which agenda item, what was typed.
-struct RefusedForm {
-    std::string form;  ///< attendance, agenda, vote, decision, close
-    std::int64_t item = 0;
-    const FormFields* typed = nullptr;
-    const ValidationError* error = nullptr;
-};
 
 /// The agenda's choices (agenda_choices.tpl, the include AGENDA_CHOICES of `parent`): the items on it
 /// (those with votes or a decision stay) and the gaps awaiting the committee that may join it.

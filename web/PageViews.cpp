@@ -32,6 +32,13 @@ std::string htmlUnescape(const std::string& text) {
 
 }  // namespace
 
+std::string RefusedForm::messageFor(const std::string& field) const {
+    if (!error) return "";
+    for (const FieldError& f : error->fields())
+        if (f.field == field || f.field.rfind(field + "[", 0) == 0) return f.detail;
+    return "";
+}
+
 void showTime(ctemplate::TemplateDictionary& dict, const std::string& name, std::int64_t epochMs,
               bool withClock) {
     dict.SetValue(name, withClock ? jalaliDayTime(epochMs) : jalaliDay(epochMs));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "Gap.h"
+#include "Lifecycle.h"
 #include "PageContext.h"
 #include "QueryParams.h"
 
@@ -41,6 +42,56 @@ std::string linkWith(const std::string& path, const std::vector<std::pair<std::s
 /// A whole number of zero or more as a person types it (Persian or Arabic digits, thousands
 /// separators); none when it is not one.
 std::optional<std::int64_t> wholeNumber(const std::string& text);
+
+/// A refused form shown again on its record's page: which form (and for which entry of a list: an agenda
+/// item, an objection), what was typed, and the error (none when the record changed meanwhile).
+struct RefusedForm {
+    std::string form;
+    std::int64_t item = 0;
+    const FormFields* typed = nullptr;
+    const ValidationError* error = nullptr;
+
+    bool is(const std::string& name, std::int64_t entry = 0) const {
+        return typed && form == name && item == entry;
+    }
+    /// The message for `field` or an entry of it (`field[2]`), "" when none.
+    std::string messageFor(const std::string& field) const;
+};
+
+/// Takes a form that changes a record: `change(form)` does it and returns where to go next (303). When the
+/// record changed meanwhile (409, STALE shown) or the change is refused (400/422, the error summary),
+/// `show(refused, status)` renders the record's page again with the form as typed.
+template <typename Change, typename Show>
+void submitForm(PageContext& page, const std::string& formName, std::int64_t item, Change change, Show show) {
+    const FormFields form = page.form();
+    try {
+        page.redirect(change(form));
+    } catch (const VersionConflict&) {
+        page.content().ShowSection("STALE");
+        show(RefusedForm{formName, item, &form, nullptr}, Poco::Net::HTTPResponse::HTTP_CONFLICT);
+    } catch (const ValidationError& e) {
+        showFieldErrors(page, e);
+        show(RefusedForm{formName, item, &form, &e}, refusedStatus(e));
+    }
+}
+
+/// The transition forms of a record's page: where they post, the element an htmx answer replaces, the
+/// version they were read at, and the transitions the viewer may fire now.
+struct TransitionForms {
+    std::string action;
+    std::string target;
+    std::int64_t version = 0;
+    const Lifecycle& lifecycle;
+    std::vector<const LifecycleTransition*> available;
+};
+
+/// Adds HAS_TRANSITIONS and the include TRANSITIONS (transitions.tpl) to `dict`. The form of `failed`,
+/// refused, shows what was `typed` and the messages of `error` beside its inputs.
+void showTransitionForms(PageContext& page, ctemplate::TemplateDictionary& dict, const TransitionForms& forms,
+                         const std::string& failed, const FormFields* typed, const ValidationError* error);
+
+/// The transition a form fires: its name, its comment, and the fields that transition takes.
+TransitionInput readTransitionForm(const FormFields& form, const Lifecycle& lifecycle);
 
 /// Splits an escaped snippet with <mark> (SearchText) into `section` parts: TEXT, and HIT on a match.
 void showSnippet(ctemplate::TemplateDictionary& dict, const std::string& section, const std::string& snippet);
