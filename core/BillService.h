@@ -100,6 +100,7 @@ public:
     std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor,
                                                                  const Bill& bill) const;
     const Lifecycle& lifecycle() const { return _lifecycle; }
+    const BillRules& rules() const { return _rules; }
 
     /// The bill as `viewer` may read it: bundled gaps it may not know of keep only their city.
     Bill viewFor(const Principal& viewer, Bill bill) const;

@@ -11,6 +11,9 @@
 
 namespace lacuna::test {
 
+/// A committee of three member cities (each has a member in TestService), so two make a quorum.
+inline void threeCities(AppConfig& config) { config.committee.members = {"isfahan", "mashhad", "tehran"}; }
+
 inline const std::string NEW_GAP = R"({
   "title": "خلأ قانونی در وصول عوارض نوسازی",
   "description": "نحوه وصول عوارض نوسازی از اراضی فاقد سند رسمی در ماده ۲۹ قانون نوسازی روشن نیست.",
@@ -83,6 +86,61 @@ inline std::string gapInReview(TestService& t, const std::string& body = NEW_GAP
     REQUIRE(saveDraft(t, path, 0, "متن اصلاحی").status == 201);
     REQUIRE(fire(t, "tehran.director", path, "submit_for_review", 4).status == 200);
     return path;
+}
+
+inline std::int64_t versionOf(const Reply& r) { return r.json()->getValue<std::int64_t>("version"); }
+
+inline std::string stateOf(const Reply& r) {
+    return r.json()->getObject("state")->getValue<std::string>("name");
+}
+
+inline Reply patch(TestService& t, const std::string& user, const std::string& path,
+                   const std::string& body) {
+    return t.client->send("PATCH", path, t.token(user), body);
+}
+
+inline Reply put(TestService& t, const std::string& user, const std::string& path, const std::string& body) {
+    return t.client->send("PUT", path, t.token(user), body);
+}
+
+inline std::string withVersion(const std::string& members, std::int64_t version) {
+    return "{" + members + (members.empty() ? "" : ",") + "\"expected_version\":" + std::to_string(version) +
+           "}";
+}
+
+/// Takes the gap at `path` through a meeting that endorses it; returns the meeting's path.
+inline std::string endorse(TestService& t, const std::string& path) {
+    const std::string reference =
+        t.client->get(path, t.token("secretary")).json()->getValue<std::string>("reference");
+    const Reply created =
+        t.client->post("/api/v1/meetings", t.token("secretary"),
+                       R"({"scheduled_at":"2026-11-30T09:30:00+03:30","place":"تهران، ساختمان شهرداری",)"
+                       R"("agenda":[")" +
+                           reference + R"("]})");
+    REQUIRE(created.status == 201);
+    const std::string meeting = "/api/v1/meetings/" + created.json()->getValue<std::string>("id");
+    const std::string gapId = path.substr(path.rfind('/') + 1);
+    REQUIRE(patch(t, "secretary", meeting, withVersion(R"("present":["tehran","mashhad"])", 1)).status ==
+            200);
+    REQUIRE(put(t, "tehran.member", meeting + "/items/" + gapId + "/vote", R"({"vote":"approve"})").status ==
+            200);
+    const Reply voted =
+        put(t, "mashhad.member", meeting + "/items/" + gapId + "/vote", R"({"vote":"approve"})");
+    REQUIRE(voted.status == 200);
+    const Reply decided =
+        t.client->post(meeting + "/items/" + gapId + "/decision", t.token("secretary"),
+                       withVersion(R"("decision":"approve","comment":"تصویب شد")", versionOf(voted)));
+    INFO(decided.body);
+    REQUIRE(decided.status == 200);
+    return meeting;
+}
+
+/// A Tehran gap the three-city committee endorsed; its reference (and its API path in `apiPath`).
+inline std::string endorsedGap(TestService& t, std::string* apiPath = nullptr) {
+    const std::string path = gapInReview(t);
+    endorse(t, path);
+    if (apiPath) *apiPath = path;
+    return t.client->get(path, t.token("secretary")).json()->getValue<std::string>("reference");
 }
 
 }  // namespace lacuna::test

@@ -33,8 +33,6 @@ std::string gapBody(const std::string& title, bool confidential) {
            (confidential ? "true" : "false") + "}";
 }
 
-std::int64_t versionOf(const Reply& r) { return r.json()->getValue<std::int64_t>("version"); }
-
 std::string idOf(const Reply& r) { return r.json()->getValue<std::string>("id"); }
 
 Reply send(TestService& t, const std::string& user, const std::string& method, const std::string& path,
@@ -242,6 +240,9 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
         // The XLSX export is compressed; it is written from the same rows as the CSV.
         {"the meeting's roll-call", "/meetings/" + idOf(created) + "/roll-call.csv", "GET", "", true},
         {"the new meeting page", "/meetings/new", "GET", "", true},
+        {"the bills board page", "/bills", "GET", "", true},
+        {"the bill page", "/bills/" + idOf(billed), "GET", "", true},
+        {"the new bill page", "/bills/new", "GET", "", true},
         {"similar gaps while reporting", "/gaps/similar", "POST",
          "title=" + encode(SECRET_TITLE) + "&law=" + encode(SECRET_LAW) + "&article=" + encode("ماده ۹"),
          true},
@@ -263,7 +264,7 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
     for (const std::string& owned :
          {std::string("/gaps"), "/gaps/" + std::to_string(id), std::string("/gaps/board"),
           "/meetings/" + idOf(created), "/meetings/" + idOf(created) + "/minutes",
-          "/meetings/" + idOf(created) + "/roll-call.csv"}) {
+          "/meetings/" + idOf(created) + "/roll-call.csv", "/bills/" + idOf(billed)}) {
         const Reply r = sendPage(t, "tehran.observer", "GET", owned, "");
         INFO(owned << ": " << r.body);
         CHECK(!leak(r, reference, id).empty());

@@ -18,59 +18,12 @@ namespace {
 
 constexpr std::int64_t DAY_MS = 24LL * 60 * 60 * 1000;
 
-/// The committee of these tests: three member cities, so two make a quorum.
-void threeCityCommittee(AppConfig& config) { config.committee.members = {"isfahan", "mashhad", "tehran"}; }
-
-std::int64_t versionOf(const Reply& r) { return r.json()->getValue<std::int64_t>("version"); }
-
-std::string stateOf(const Reply& r) { return r.json()->getObject("state")->getValue<std::string>("name"); }
-
-Reply patch(TestService& t, const std::string& user, const std::string& path, const std::string& body) {
-    return t.client->send("PATCH", path, t.token(user), body);
-}
-
-Reply put(TestService& t, const std::string& user, const std::string& path, const std::string& body) {
-    return t.client->send("PUT", path, t.token(user), body);
-}
-
-std::string withVersion(const std::string& members, std::int64_t version) {
-    return "{" + members + (members.empty() ? "" : ",") + "\"expected_version\":" + std::to_string(version) +
-           "}";
-}
-
 std::string sponsors(int n) {
     std::string out = "[";
     for (int i = 1; i <= n; ++i)
         out += std::string(i > 1 ? "," : "") + R"({"name":"نماینده )" + std::to_string(i) +
                R"(","constituency":"تهران"})";
     return out + "]";
-}
-
-/// Takes the gap at `path` through a meeting that endorses it; returns the meeting's path.
-std::string endorse(TestService& t, const std::string& path) {
-    const std::string reference =
-        t.client->get(path, t.token("secretary")).json()->getValue<std::string>("reference");
-    const Reply created =
-        t.client->post("/api/v1/meetings", t.token("secretary"),
-                       R"({"scheduled_at":"2026-11-30T09:30:00+03:30","place":"تهران، ساختمان شهرداری",)"
-                       R"("agenda":[")" +
-                           reference + R"("]})");
-    REQUIRE(created.status == 201);
-    const std::string meeting = "/api/v1/meetings/" + created.json()->getValue<std::string>("id");
-    const std::string gapId = path.substr(path.rfind('/') + 1);
-    REQUIRE(patch(t, "secretary", meeting, withVersion(R"("present":["tehran","mashhad"])", 1)).status ==
-            200);
-    REQUIRE(put(t, "tehran.member", meeting + "/items/" + gapId + "/vote", R"({"vote":"approve"})").status ==
-            200);
-    const Reply voted =
-        put(t, "mashhad.member", meeting + "/items/" + gapId + "/vote", R"({"vote":"approve"})");
-    REQUIRE(voted.status == 200);
-    const Reply decided =
-        t.client->post(meeting + "/items/" + gapId + "/decision", t.token("secretary"),
-                       withVersion(R"("decision":"approve","comment":"تصویب شد")", versionOf(voted)));
-    INFO(decided.body);
-    REQUIRE(decided.status == 200);
-    return meeting;
 }
 
 Poco::JSON::Object::Ptr parse(const std::string& json) {
@@ -81,7 +34,7 @@ Poco::JSON::Object::Ptr parse(const std::string& json) {
 
 TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a bill in the Majlis",
           "[http][legislation]") {
-    TestService t(testBackend(), 64, threeCityCommittee);
+    TestService t(testBackend(), 64, threeCities);
     WebhookReceiver receiver;
     const Reply hook = t.client->post("/api/v1/webhooks", t.token("admin"),
                                       R"({"url":")" + receiver.url() + R"(","events":["*"]})");
@@ -358,7 +311,7 @@ TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a b
 
 TEST_CASE("an MPs' plan lapses when withdrawals leave fewer than 15 signatures; its gaps go back",
           "[http][legislation]") {
-    TestService t(testBackend(), 64, threeCityCommittee);
+    TestService t(testBackend(), 64, threeCities);
     const std::string path = gapInReview(t);
     endorse(t, path);
     const std::string reference =
@@ -395,7 +348,7 @@ TEST_CASE("an MPs' plan lapses when withdrawals leave fewer than 15 signatures; 
 
 TEST_CASE("an endorse or reject decision needs quorum; bad meeting input changes nothing",
           "[http][legislation]") {
-    TestService t(testBackend(), 64, threeCityCommittee);
+    TestService t(testBackend(), 64, threeCities);
     const std::string path = gapInReview(t);
     const std::string gapId = path.substr(path.rfind('/') + 1);
     // A gap not awaiting the committee cannot go on the agenda.

@@ -15,9 +15,6 @@ using namespace lacuna::test;
 
 namespace {
 
-/// Three member cities, so two make a quorum and a decision needs both their votes.
-void threeCities(AppConfig& config) { config.committee.members = {"isfahan", "mashhad", "tehran"}; }
-
 std::string referenceOf(TestService& t, const std::string& apiPath) {
     return t.client->get(apiPath, t.token("secretary")).json()->getValue<std::string>("reference");
 }

@@ -24,8 +24,6 @@ std::string encode(const std::string& text) {
     return out;
 }
 
-std::int64_t versionOf(const Reply& r) { return r.json()->getValue<std::int64_t>("version"); }
-
 std::vector<std::string> transitionsOf(const Reply& r) {
     std::vector<std::string> out;
     const auto list = r.json()->getArray("available_transitions");
@@ -37,41 +35,6 @@ std::vector<std::string> transitionsOf(const Reply& r) {
 bool has(const std::vector<std::string>& values, const std::string& value) {
     return std::find(values.begin(), values.end(), value) != values.end();
 }
-
-/// A gap of Tehran's endorsed by a meeting of the three-city committee; returns its reference.
-std::string endorsedGap(TestService& t) {
-    const std::string path = gapPath(createGap(t));
-    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
-    REQUIRE(fire(t, "tehran.director", path, "start_drafting", 2).status == 200);
-    REQUIRE(saveDraft(t, path, 0, "متن").status == 201);
-    REQUIRE(fire(t, "tehran.director", path, "submit_for_review", 4).status == 200);
-    const std::string reference =
-        t.client->get(path, t.token("secretary")).json()->getValue<std::string>("reference");
-    const Reply m = t.client->post(
-        "/api/v1/meetings", t.token("secretary"),
-        R"({"scheduled_at":"2026-12-01T10:00:00Z","place":"قم","agenda":[")" + reference + R"("]})");
-    REQUIRE(m.status == 201);
-    const std::string meeting = "/api/v1/meetings/" + m.json()->getValue<std::string>("id");
-    REQUIRE(t.client
-                ->send("PATCH", meeting, t.token("secretary"),
-                       R"({"present":["tehran","mashhad"],"expected_version":1})")
-                .status == 200);
-    REQUIRE(
-        t.client->send("PUT", meeting + "/agenda/1/vote", t.token("tehran.member"), R"({"vote":"approve"})")
-            .status == 200);
-    const Reply voted =
-        t.client->send("PUT", meeting + "/agenda/1/vote", t.token("mashhad.member"), R"({"vote":"approve"})");
-    REQUIRE(voted.status == 200);
-    const std::string gapId = path.substr(path.rfind('/') + 1);
-    REQUIRE(
-        t.client
-            ->post(meeting + "/items/" + gapId + "/decision", t.token("secretary"),
-                   R"({"decision":"approve","expected_version":)" + std::to_string(versionOf(voted)) + "}")
-            .status == 200);
-    return reference;
-}
-
-void threeCities(AppConfig& c) { c.committee.members = {"isfahan", "mashhad", "tehran"}; }
 
 }  // namespace
 

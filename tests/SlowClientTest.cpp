@@ -136,8 +136,11 @@ TEST_CASE("one connection carries request after request, bodies read or not", "[
         return c.readAnswer(30000);
     };
     // A body its handler reads, one it never reads (no such route), a request without one.
-    CHECK(post("/api/v1/session", R"({"username":"secretary","password":"wrong"})").rfind("HTTP/1.1 401 ", 0) == 0);
-    CHECK(post("/api/v1/nowhere", R"({"title":")" + std::string(5000, 'x') + R"("})").rfind("HTTP/1.1 404 ", 0) == 0);
+    CHECK(
+        post("/api/v1/session", R"({"username":"secretary","password":"wrong"})").rfind("HTTP/1.1 401 ", 0) ==
+        0);
+    CHECK(post("/api/v1/nowhere", R"({"title":")" + std::string(5000, 'x') + R"("})")
+              .rfind("HTTP/1.1 404 ", 0) == 0);
     c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
     const std::string health = c.readAnswer(10000);
     CHECK(health.rfind("HTTP/1.1 200 ", 0) == 0);

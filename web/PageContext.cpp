@@ -8,6 +8,7 @@
 #include <Poco/URI.h>
 
 #include <chrono>
+#include <set>
 
 #include "Errors.h"
 #include "PageViews.h"
@@ -302,16 +303,21 @@ void showFieldErrors(PageContext& page, const ValidationError& error) {
     ctemplate::TemplateDictionary* summary = dict.AddIncludeDictionary("ERROR_SUMMARY");
     summary->SetFilename("errors.tpl");
     summary->SetValue("MESSAGE", error.message());
+    std::set<std::string> shown;
     for (const FieldError& f : error.fields()) {
         ctemplate::TemplateDictionary* item = summary->AddSectionDictionary("ERROR");
         item->SetValue("FIELD", f.field);
         // An entry of a list (agenda[2], provisions[0].law) links to the list's own field.
         item->SetValue("ANCHOR", f.field.substr(0, f.field.find('[')));
         item->SetValue("DETAIL", f.detail);
-        std::string key = Poco::toUpper(f.field);
-        for (char& c : key)
-            if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-        dict.SetValueAndShowSection(key + "_ERROR", f.detail, key + "_HAS_ERROR");
+        // The message stands beside the field, and beside the list an entry of it belongs to.
+        for (const std::string& name : {f.field, f.field.substr(0, f.field.find('['))}) {
+            std::string key = Poco::toUpper(name);
+            for (char& c : key)
+                if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+            if (shown.insert(key).second)
+                dict.SetValueAndShowSection(key + "_ERROR", f.detail, key + "_HAS_ERROR");
+        }
     }
 }
 

@@ -14,6 +14,7 @@ void addDraftPages(Router& router, const ApiServices& api, const WebSite& site);
 void addSearchPage(Router& router, const ApiServices& api, const WebSite& site);
 void addMeetingPages(Router& router, const ApiServices& api, const WebSite& site);
 void addMeetingRecordPages(Router& router, const ApiServices& api, const WebSite& site);
+void addBillPages(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -69,6 +70,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addSearchPage(router, api, site);
     addMeetingPages(router, api, site);
     addMeetingRecordPages(router, api, site);
+    addBillPages(router, api, site);
 }
 
 }  // namespace lacuna

@@ -24,6 +24,7 @@
 <li><a href="/gaps/board">تابلو</a></li>
 <li><a href="/gaps/new">گزارش خلأ</a></li>
 <li><a href="/meetings">جلسه‌ها</a></li>
+<li><a href="/bills">مجلس</a></li>
 <li><a href="/search">جست‌وجو</a></li>
 </ul>
 </nav>
