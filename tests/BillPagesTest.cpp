@@ -86,7 +86,7 @@ TEST_CASE("a liaison officer takes an endorsed gap through the Majlis from the b
     }
     const Reply atCouncil = liaison.get(page);
     CHECK(atCouncil.body.find("در شورای نگهبان") != std::string::npos);
-    CHECK(atCouncil.body.find("<span class=\"muted\">تاریخ (شمسی):</span> <bdi>۱۴۰۵-۰۹-۱۲</bdi>") !=
+    CHECK(atCouncil.body.find("<span class=\"muted\">تاریخ (شمسی):</span> <bdi>۱۲ آذر ۱۴۰۵</bdi>") !=
           std::string::npos);
     CHECK(atCouncil.body.find("شماره جلسه علنی") != std::string::npos);
     CHECK(atCouncil.body.find("action=\"" + page + "/extension\"") != std::string::npos);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "JalaliDate.h"
 #include "MeetingView.h"
 #include "PageText.h"
 #include "Roles.h"
@@ -89,7 +90,13 @@ void showTimeline(PageContext& page, const Principal& viewer, const Bill& bill) 
                 ctemplate::TemplateDictionary* fact = row->AddSectionDictionary("FACT");
                 const auto label = labels.find(name);
                 fact->SetValue("LABEL", label == labels.end() ? name : label->second.fa);
-                fact->SetValue("VALUE", persianDigits(data->getValue<std::string>(name)));
+                const std::string value = data->getValue<std::string>(name);
+                // A date reads as a Jalali day (۱۲ آذر ۱۴۰۵); other facts as typed, in Persian digits.
+                const auto date = label != labels.end() && label->second.input == "date"
+                                      ? parseJalaliDate(value)
+                                      : std::nullopt;
+                fact->SetValue("VALUE",
+                               date ? jalaliDay(startOfJalaliDayInIran(*date)) : persianDigits(value));
             }
         } else {
             row->SetValue("WHAT", billEventLabel(e->type));
@@ -112,6 +119,9 @@ void showGaps(PageContext& page, const Bill& bill) {
 
 void showSponsors(PageContext& page, const Bill& bill, bool liaison, bool open) {
     ctemplate::TemplateDictionary& dict = page.content();
+    // Only an MPs' plan is signed by MPs.
+    if (bill.channel != "mps_plan" && bill.sponsors.empty()) return;
+    dict.ShowSection("HAS_SPONSORS");
     for (std::size_t i = 0; i < bill.sponsors.size(); ++i) {
         const Sponsor& s = bill.sponsors[i];
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("SPONSOR");
@@ -155,6 +165,10 @@ void showObjections(PageContext& page, const Bill& bill, bool liaison, const Ref
         }
     }
     if (bill.objections.empty()) dict.ShowSection("NO_OBJECTIONS");
+    const auto open = std::count_if(bill.objections.begin(), bill.objections.end(),
+                                    [](const Objection& o) { return !o.resolved; });
+    if (open > 0 && inObjectionState)
+        dict.SetValueAndShowSection("OPEN_COUNT", persianCount(open), "OPEN_OBJECTIONS");
     if (liaison && inObjectionState) {
         ctemplate::TemplateDictionary* form = dict.AddSectionDictionary("OBJECTION_FORM");
         const bool retyped = refused.is("objection");

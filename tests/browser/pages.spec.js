@@ -272,6 +272,7 @@ test("the committee meets: no decision without quorum, three cities vote from th
   await secretary.getByRole("link", { name: "برنامه‌ریزی جلسه تازه" }).click();
   await secretary.getByLabel(/^تاریخ/).fill("۱۴۰۵-۰۹-۲۰");
   await secretary.keyboard.press("Escape");
+  await expect(secretary.locator("jdp-container")).toBeHidden();
   await secretary.getByLabel(/^ساعت/).fill("۱۰:۳۰");
   await secretary.getByLabel("محل").fill("تهران، تالار شورای شهر");
   await secretary.getByLabel(new RegExp(TITLE)).check();
@@ -336,4 +337,80 @@ test("the committee meets: no decision without quorum, three cities vote from th
   await mashhad.goto("/meetings");
   await expect(mashhad.locator("main")).not.toContainText(TITLE);
   await screenshots(mashhad, "meetings");
+});
+
+test("Tehran's liaison officer takes the endorsed gap through the Majlis to a law", async ({ browser }) => {
+  const liaison = await personPage(browser);
+  await signIn(liaison, "tehran.liaison");
+  await liaison.getByRole("link", { name: "مجلس", exact: true }).click();
+  await expect(liaison.getByRole("heading", { level: 1 })).toHaveText("طرح‌ها و لوایح در مجلس");
+  await liaison.getByRole("link", { name: "ثبت طرح یا لایحه تازه" }).click();
+  await liaison.getByLabel("عنوان").fill(`لایحه رفع ابهام عوارض تغییر کاربری ${RUN}`);
+  await liaison.getByLabel("مسیر تقدیم").selectOption("government_bill");
+  await liaison.getByLabel("فوریت").selectOption("single");
+  await liaison.getByLabel("کمیسیون اصلی").fill("کمیسیون قضایی و حقوقی");
+  await liaison.getByLabel(new RegExp(TITLE)).check();
+  await checkAccessibility(liaison);
+  await liaison.getByRole("button", { name: "ثبت", exact: true }).click();
+  await expect(liaison.locator(".facts")).toContainText("تقدیم‌شده");
+  const billPath = new URL(liaison.url()).pathname;
+
+  /** Fires the stage whose form is headed `label`, with a Jalali date and a session number. */
+  async function stage(label, date, fields = {}) {
+    const form = liaison.locator("form", { has: liaison.getByRole("heading", { name: label, exact: true }) });
+    if (date) {
+      await form.getByLabel("تاریخ (شمسی)").fill(date);
+      await liaison.keyboard.press("Escape");
+      await expect(liaison.locator("jdp-container")).toBeHidden();
+    }
+    for (const [name, value] of Object.entries(fields)) await form.getByLabel(name).fill(value);
+    await form.getByRole("button", { name: label }).click();
+  }
+  await stage("اعلام وصول", "۱۴۰۵-۰۹-۱۲", { "شماره جلسه علنی": "۲۱۴" });
+  await expect(liaison.locator(".facts")).toContainText("اعلام وصول‌شده");
+  await stage("ارجاع به کمیسیون", "۱۴۰۵-۰۹-۱۴");
+  await expect(liaison.locator(".facts")).toContainText("در کمیسیون");
+  await stage("ارائه گزارش کمیسیون", "۱۴۰۵-۰۹-۲۰");
+  await stage("طرح کلیات در صحن", "۱۴۰۵-۰۹-۲۵");
+  await stage("تصویب کلیات", "۱۴۰۵-۰۹-۲۶");
+  await stage("ارسال به شورای نگهبان", "۱۴۰۵-۱۰-۰۱");
+  await expect(liaison.locator(".facts")).toContainText("در شورای نگهبان");
+  await expect(liaison.locator("#timeline")).toContainText("۱۲ آذر ۱۴۰۵");
+  await expect(liaison.locator("#timeline")).toContainText("۲۱۴");
+
+  // The Council objects to an article; its approval waits until the objection is resolved.
+  await liaison.getByLabel("ماده", { exact: true }).fill("ماده ۲");
+  await liaison.getByLabel("نوع ایراد").selectOption("constitution");
+  await liaison.getByLabel("متن ایراد").fill("اطلاق ماده ۲ مغایر اصل ۷۵ قانون اساسی شناخته شد.");
+  await liaison.getByRole("button", { name: "ثبت ایراد" }).click();
+  await expect(liaison.locator("#objections")).toContainText("اطلاق ماده ۲");
+  await expect(liaison.getByRole("heading", { name: "تأیید شورای نگهبان", exact: true })).toHaveCount(0);
+  await expect(liaison.locator("#objections")).toContainText("پس از رفع همه ایرادها");
+  await liaison.getByLabel("پاسخ مجلس به ایراد ۱").fill("بار مالی ماده ۲ حذف شد.");
+  await liaison.getByLabel("ایراد ۱ رفع شده است").check();
+  await liaison.getByRole("button", { name: "ثبت پاسخ" }).click();
+  await expect(liaison.locator("#objections")).toContainText("رفع شد");
+  await stage("تأیید شورای نگهبان", "۱۴۰۵-۱۰-۰۵");
+  await expect(liaison.locator(".facts")).toContainText("تأییدشده");
+  await stage("ابلاغ قانون", "۱۴۰۵-۱۰-۱۰", { "شماره و تاریخ قانون": "۱۲۳۴/۱۰۰ مورخ ۱۴۰۵/۱۰/۱۰" });
+  await expect(liaison.locator(".facts")).toContainText("ابلاغ‌شده");
+  await checkAccessibility(liaison);
+  await screenshots(liaison, "bill");
+
+  // The board, by keyboard: the promulgated bill's card opens its page.
+  await liaison.goto("/bills");
+  await checkAccessibility(liaison);
+  await screenshots(liaison, "bills");
+  await tabTo(liaison, new RegExp(`لایحه رفع ابهام عوارض تغییر کاربری ${RUN}`));
+  await liaison.keyboard.press("Enter");
+  await expect(liaison).toHaveURL(new RegExp(billPath + "$"));
+  await liaison.goto(gapPath);
+  await expect(liaison.locator(".facts")).toContainText("قانون شد");
+
+  const mashhad = await personPage(browser);
+  await signIn(mashhad, "mashhad.member");
+  for (const path of [billPath, "/bills"]) {
+    await mashhad.goto(path);
+    await expect(mashhad.locator("main")).not.toContainText(TITLE);
+  }
 });

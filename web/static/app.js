@@ -36,6 +36,8 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hidePicker(true);
   });
+  // A form htmx replaced takes its date field, and the picker's reason to be open, with it.
+  document.addEventListener("htmx:afterSwap", function () { hidePicker(true); });
   function start() {
     new MutationObserver(function () { nameLists(document); })
       .observe(document.body, { childList: true, subtree: true });

@@ -42,6 +42,7 @@
 <section class="panel" aria-labelledby="h-objections" id="objections">
 <h2 id="h-objections">ایرادهای شورای نگهبان</h2>
 {{#NO_OBJECTIONS}}<p class="muted">ایرادی ثبت نشده است.</p>{{/NO_OBJECTIONS}}
+{{#OPEN_OBJECTIONS}}<p class="notice warn">{{OPEN_COUNT}} ایراد باز است؛ تأیید شورای نگهبان پس از رفع همه ایرادها ثبت می‌شود.</p>{{/OPEN_OBJECTIONS}}
 {{#OBJECTION}}<article class="objection" id="objection-{{NUMBER}}">
 <h3>ایراد {{NUMBER_FA}} — {{ARTICLE}} <span class="tag">{{TYPE_LABEL}}</span> {{#RESOLVED}}<span class="tag ok">رفع شد</span>{{/RESOLVED}}{{#UNRESOLVED}}<span class="tag overdue">باز</span>{{/UNRESOLVED}}</h3>
 <p class="text">{{TEXT}}</p>
@@ -68,7 +69,7 @@
 <button type="submit">ثبت ایراد</button>
 </form>{{/OBJECTION_FORM}}
 </section>
-<section class="panel" aria-labelledby="h-sponsors" id="sponsors">
+{{#HAS_SPONSORS}}<section class="panel" aria-labelledby="h-sponsors" id="sponsors">
 <h2 id="h-sponsors">امضاکنندگان</h2>
 {{#SIGNATURES}}<p>{{ACTIVE}} امضای معتبر از {{MINIMUM}} امضای لازم{{#TOO_FEW}} — <strong class="overdue">کمتر از حد لازم</strong>{{/TOO_FEW}}</p>{{/SIGNATURES}}
 <ol>{{#SPONSOR}}<li>{{NAME}}، <span class="muted">{{CONSTITUENCY}}</span>{{#WITHDRAWN}} — <span class="overdue">امضا مسترد شد، <time datetime="{{AT_ISO}}">{{AT}}</time></span>{{/WITHDRAWN}}{{#MAY_WITHDRAW}} <form method="post" action="/bills/{{ID}}/sponsors/{{NUMBER}}/withdrawal" class="inline-form no-print"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="expected_version" value="{{VERSION}}"><button type="submit" class="link-button">استرداد امضای {{NAME}}</button></form>{{/MAY_WITHDRAW}}</li>{{/SPONSOR}}</ol>
@@ -79,7 +80,7 @@
 <div class="field"><label for="f-constituency">حوزه انتخابیه</label><input type="text" id="f-constituency" name="constituency"></div>
 <div><button type="submit" class="secondary">افزودن امضا</button></div>
 </form>{{/SPONSOR_FORM}}
-</section>
+</section>{{/HAS_SPONSORS}}
 <section class="panel" aria-labelledby="h-positions" id="positions">
 <h2 id="h-positions">موضع شهرها</h2>
 <table class="rows">
