@@ -243,6 +243,9 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
         {"the bills board page", "/bills", "GET", "", true},
         {"the bill page", "/bills/" + idOf(billed), "GET", "", true},
         {"the new bill page", "/bills/new", "GET", "", true},
+        {"the rulings registry page", "/rulings", "GET", "", true},
+        {"the ruling page", "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "GET", "", true},
+        {"the provision page", "/provisions/" + provision, "GET", "", true},
         {"similar gaps while reporting", "/gaps/similar", "POST",
          "title=" + encode(SECRET_TITLE) + "&law=" + encode(SECRET_LAW) + "&article=" + encode("ماده ۹"),
          true},
@@ -264,7 +267,8 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
     for (const std::string& owned :
          {std::string("/gaps"), "/gaps/" + std::to_string(id), std::string("/gaps/board"),
           "/meetings/" + idOf(created), "/meetings/" + idOf(created) + "/minutes",
-          "/meetings/" + idOf(created) + "/roll-call.csv", "/bills/" + idOf(billed)}) {
+          "/meetings/" + idOf(created) + "/roll-call.csv", "/bills/" + idOf(billed),
+          "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "/provisions/" + provision}) {
         const Reply r = sendPage(t, "tehran.observer", "GET", owned, "");
         INFO(owned << ": " << r.body);
         CHECK(!leak(r, reference, id).empty());

@@ -12,7 +12,6 @@
 namespace lacuna {
 
 /// The Persian names of a bill's fixed vocabularies.
-using Choices = std::vector<std::pair<std::string, std::string>>;
 const Choices& channelChoices();
 const Choices& urgencyChoices();
 const Choices& objectionTypeChoices();

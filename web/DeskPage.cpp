@@ -7,10 +7,12 @@
 namespace lacuna {
 namespace {
 
-/// The page of a record, where this site has one (bills get theirs with the bill pages).
+/// The page of a record, where this site has one; search finds the others.
 std::string recordLink(const std::string& entityType, std::int64_t id, const std::string& reference) {
     if (entityType == "gap") return "/gaps/" + std::to_string(id);
     if (entityType == "meeting") return "/meetings/" + std::to_string(id);
+    if (entityType == "bill") return "/bills/" + std::to_string(id);
+    if (entityType == "ruling") return "/rulings/" + std::to_string(id);
     return linkWith("/search", {{"q", reference}});
 }
 

@@ -27,11 +27,7 @@ GapFields readGapForm(const FormFields& form, FieldErrors& errors) {
     fields.priority = form.one("priority").empty() ? "normal" : form.one("priority");
     fields.municipality = form.one("municipality");
     fields.confidential = form.one("confidential") == "on";
-    const std::vector<std::string> laws = form.all("law"), articles = form.all("article");
-    if (laws.size() != articles.size())
-        errors.add("provisions", "invalid", "each law needs its article field");
-    for (std::size_t i = 0; i < std::min(laws.size(), articles.size()); ++i)
-        if (!laws[i].empty() || !articles[i].empty()) fields.provisions.push_back({laws[i], articles[i]});
+    fields.provisions = readProvisions(form, errors);
     const auto number = [&](const char* name, std::int64_t& out) {
         const std::string text = form.one(name);
         if (text.empty()) return;
@@ -61,15 +57,7 @@ void showGapForm(PageContext& page, const GapFields& fields, const FormFields* t
         showChoices(*city, "CITY_CHOICE", cityChoices(page), fields.municipality);
     }
     if (fields.confidential) dict.ShowSection("CONFIDENTIAL");
-    std::vector<Provision> provisions = fields.provisions;
-    provisions.resize(std::max<std::size_t>(provisions.size() + 1, 3));  // room for more
-    for (std::size_t i = 0; i < provisions.size(); ++i) {
-        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
-        row->SetIntValue("N", static_cast<long>(i + 1));
-        row->SetValue("N_FA", persianDigits(std::to_string(i + 1)));
-        row->SetValue("LAW", provisions[i].law);
-        row->SetValue("ARTICLE", provisions[i].article);
-    }
+    showProvisionInputs(dict, fields.provisions);
     for (const auto& [name, key, value] :
          {std::tuple{"pending_lawsuits", "PENDING_LAWSUITS", fields.impact.pendingLawsuits},
           std::tuple{"exposure_rials", "EXPOSURE_RIALS", fields.impact.exposureRials}}) {
@@ -163,13 +151,6 @@ void showHistory(PageContext& page, const std::vector<GapEvent>& events) {
     }
 }
 
-const char* outcomeLabel(const std::string& outcome) {
-    if (outcome == "adverse") return "به زیان شهرداری";
-    if (outcome == "favourable") return "به سود شهرداری";
-    if (outcome == "mixed") return "بخشی به سود و بخشی به زیان";
-    return "";
-}
-
 /// The court rulings on the gap's provisions, newest first (each once).
 void showRulings(PageContext& page, const Principal& viewer, const Gap& gap) {
     constexpr std::size_t SHOWN = 5;
@@ -181,12 +162,13 @@ void showRulings(PageContext& page, const Principal& viewer, const Gap& gap) {
         for (const Ruling& r : page.api().uniformity.rulings(viewer, query)) {
             if (!seen.insert(r.id).second) continue;
             ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("RULING");
+            row->SetIntValue("RULING_ID", static_cast<long>(r.id));
             row->SetValue("COURT", r.court);
             row->SetValueAndShowSection("BRANCH_NAME", r.branch, "BRANCH");
             row->SetValue("NUMBER", r.number);
             row->SetValue("DECIDED_ON", persianDigits(formatJalali(r.decidedOn)));
             row->SetValue("OUTCOME", r.outcome);
-            row->SetValue("OUTCOME_LABEL", outcomeLabel(r.outcome));
+            row->SetValue("OUTCOME_LABEL", choiceLabel(outcomeChoices(), r.outcome));
             row->SetValue("SUMMARY", r.summary);
             row->SetValue("PROVISION", p.law + " — " + p.article);
         }
@@ -245,6 +227,7 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
         row->SetValue("LAW", p.law);
         row->SetValue("ARTICLE", p.article);
+        row->SetValue("LINK", provisionLink(p));
     }
     if (gap.fields.impact.pendingLawsuits)
         dict.SetValueAndShowSection("PENDING_LAWSUITS", persianCount(gap.fields.impact.pendingLawsuits),

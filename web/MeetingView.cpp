@@ -22,13 +22,6 @@ const std::vector<std::pair<std::string, std::string>>& decisionChoices() {
     return CHOICES;
 }
 
-std::string choiceLabel(const std::vector<std::pair<std::string, std::string>>& choices,
-                        const std::string& value) {
-    for (const auto& [v, label] : choices)
-        if (v == value) return label;
-    return value;
-}
-
 std::string cityName(const ApiServices& api, const std::string& slug) {
     const Municipality* m = api.catalog.findMunicipality(slug);
     return m ? m->nameFa : slug;

@@ -83,6 +83,19 @@ void showChoices(ctemplate::TemplateDictionary& dict, const std::string& section
     }
 }
 
+std::string choiceLabel(const Choices& choices, const std::string& value) {
+    for (const auto& [v, label] : choices)
+        if (v == value) return label;
+    return value;
+}
+
+const Choices& outcomeChoices() {
+    static const Choices C = {{"adverse", "به زیان شهرداری"},
+                              {"favourable", "به سود شهرداری"},
+                              {"mixed", "بخشی به سود و بخشی به زیان"}};
+    return C;
+}
+
 std::vector<std::pair<std::string, std::string>> stateChoices(const PageContext& page) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const LifecycleState& s : page.api().gaps.lifecycle().states()) out.emplace_back(s.name, s.labelFa);
@@ -137,6 +150,37 @@ std::string linkWith(const std::string& path,
         out += separator + name + "=" + encoded;
         separator = '&';
     }
+    return out;
+}
+
+std::vector<Provision> readProvisions(const FormFields& form, FieldErrors& errors) {
+    const std::vector<std::string> laws = form.all("law"), articles = form.all("article");
+    if (laws.size() != articles.size())
+        errors.add("provisions", "invalid", "each law needs its article field");
+    std::vector<Provision> out;
+    for (std::size_t i = 0; i < std::min(laws.size(), articles.size()); ++i)
+        if (!laws[i].empty() || !articles[i].empty()) out.push_back({laws[i], articles[i]});
+    return out;
+}
+
+void showProvisionInputs(ctemplate::TemplateDictionary& dict, std::vector<Provision> provisions) {
+    provisions.resize(std::max<std::size_t>(provisions.size() + 1, 3));  // room for more
+    for (std::size_t i = 0; i < provisions.size(); ++i) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
+        row->SetIntValue("N", static_cast<long>(i + 1));
+        row->SetValue("N_FA", persianDigits(std::to_string(i + 1)));
+        row->SetValue("LAW", provisions[i].law);
+        row->SetValue("ARTICLE", provisions[i].article);
+    }
+}
+
+std::string provisionLink(const Provision& provision) {
+    return "/provisions/" + encodePathSegment(provision.law + " — " + provision.article);
+}
+
+std::string encodePathSegment(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "/?#%&+", out);
     return out;
 }
 

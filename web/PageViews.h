@@ -25,12 +25,28 @@ void showTime(ctemplate::TemplateDictionary& dict, const std::string& name, std:
 void showChoices(ctemplate::TemplateDictionary& dict, const std::string& section,
                  const std::vector<std::pair<std::string, std::string>>& choices, const std::string& current);
 
+/// A fixed vocabulary as a form offers it: value and Persian label.
+using Choices = std::vector<std::pair<std::string, std::string>>;
+/// The Persian name of `value` in `choices` (`value` itself when it has none).
+std::string choiceLabel(const Choices& choices, const std::string& value);
+/// A court ruling's outcome for the municipality.
+const Choices& outcomeChoices();
+
 /// The choices of the gap filters and forms: states, cities, kinds, categories, priorities.
 std::vector<std::pair<std::string, std::string>> stateChoices(const PageContext& page);
 std::vector<std::pair<std::string, std::string>> cityChoices(const PageContext& page);
 std::vector<std::pair<std::string, std::string>> kindChoices(const PageContext& page);
 std::vector<std::pair<std::string, std::string>> categoryChoices(const PageContext& page);
 std::vector<std::pair<std::string, std::string>> priorityChoices(const PageContext& page);
+
+/// The provisions a form names as pairs of `law` and `article` fields, the empty pairs left out.
+std::vector<Provision> readProvisions(const FormFields& form, FieldErrors& errors);
+/// One PROVISION row (N, N_FA, LAW, ARTICLE) per provision, and room for more (at least three rows).
+void showProvisionInputs(ctemplate::TemplateDictionary& dict, std::vector<Provision> provisions);
+/// The page of a provision, named as people write it («قانون شهرداری — ماده ۱۰۰»).
+std::string provisionLink(const Provision& provision);
+/// `text` percent-encoded to stand as one segment of a path.
+std::string encodePathSegment(const std::string& text);
 
 /// The query of a page's address, with the parameters sent empty (a filter left at "all") dropped;
 /// ValidationError for a parameter not in `allowed` or sent twice.

@@ -15,6 +15,7 @@ void addSearchPage(Router& router, const ApiServices& api, const WebSite& site);
 void addMeetingPages(Router& router, const ApiServices& api, const WebSite& site);
 void addMeetingRecordPages(Router& router, const ApiServices& api, const WebSite& site);
 void addBillPages(Router& router, const ApiServices& api, const WebSite& site);
+void addRulingPages(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -71,6 +72,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addMeetingPages(router, api, site);
     addMeetingRecordPages(router, api, site);
     addBillPages(router, api, site);
+    addRulingPages(router, api, site);
 }
 
 }  // namespace lacuna

@@ -414,3 +414,21 @@ test("Tehran's liaison officer takes the endorsed gap through the Majlis to a la
     await expect(mashhad.locator("main")).not.toContainText(TITLE);
   }
 });
+
+test("a legal director reads the rulings registry, a ruling and everything on its provision", async ({ page }) => {
+  await signIn(page, "tehran.director");
+  await page.getByRole("link", { name: "آرا", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("آرای دادگاه‌ها");
+  await page.getByLabel("نتیجه").selectOption("adverse");
+  await page.getByRole("button", { name: "نمایش" }).click();
+  await expect(page.locator("tbody tr").first()).toContainText("به زیان شهرداری");
+  await checkAccessibility(page);
+  await screenshots(page, "rulings");
+  await page.locator("tbody tr a").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "خلأهایی که این رأی به آن‌ها مربوط است" })).toBeVisible();
+  await checkAccessibility(page);
+  await page.locator(".facts a").first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "آرای دادگاه‌ها" })).toBeVisible();
+  await checkAccessibility(page);
+  await screenshots(page, "provision");
+});

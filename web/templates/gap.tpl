@@ -30,7 +30,7 @@
 {{#LAWSUITS}}<dt>دعاوی در جریان</dt><dd>{{PENDING_LAWSUITS}}</dd>{{/LAWSUITS}}{{#EXPOSURE}}<dt>مبلغ در معرض خطر</dt><dd>{{EXPOSURE_RIALS}} ریال</dd>{{/EXPOSURE}}
 </dl>
 <h3>مواد قانونی</h3>
-<ul>{{#PROVISION}}<li>{{LAW}} — <bdi>{{ARTICLE}}</bdi></li>{{/PROVISION}}</ul>
+<ul>{{#PROVISION}}<li><a href="{{LINK}}">{{LAW}} — <bdi>{{ARTICLE}}</bdi></a></li>{{/PROVISION}}</ul>
 <div class="no-print">
 {{#WATCHING}}<form method="post" action="/gaps/{{ID}}/watch" hx-post="/gaps/{{ID}}/watch" hx-target="#gap" hx-select="#gap" hx-swap="outerHTML"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="watch" value="off"><button type="submit" class="secondary">توقف دنبال کردن</button></form>{{/WATCHING}}
 {{#NOT_WATCHING}}<form method="post" action="/gaps/{{ID}}/watch" hx-post="/gaps/{{ID}}/watch" hx-target="#gap" hx-select="#gap" hx-swap="outerHTML"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="watch" value="on"><button type="submit" class="secondary">دنبال کردن</button></form>{{/NOT_WATCHING}}
@@ -75,7 +75,7 @@
 {{#HAS_RULINGS}}<section class="panel" aria-labelledby="h-rulings">
 <h2 id="h-rulings">آرای دادگاه‌ها بر همین مواد</h2>
 <ul class="plain">
-{{#RULING}}<li><strong>{{COURT}}</strong>{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi>، {{DECIDED_ON}} — <span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span><br>{{SUMMARY}}<br><span class="muted">{{PROVISION}}</span></li>{{/RULING}}
+{{#RULING}}<li><a href="/rulings/{{RULING_ID}}"><strong>{{COURT}}</strong></a>{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi>، {{DECIDED_ON}} — <span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span><br>{{SUMMARY}}<br><span class="muted">{{PROVISION}}</span></li>{{/RULING}}
 </ul>
 </section>{{/HAS_RULINGS}}
 {{#HAS_OPINIONS}}<section class="panel" aria-labelledby="h-opinions">

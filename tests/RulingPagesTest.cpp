@@ -1,0 +1,93 @@
+// The rulings registry, registering a ruling, a ruling's page with the gaps it concerns, and a provision's
+// page: everything recorded on one article of law.
+#include <catch2/catch.hpp>
+
+#include "ApiHelpers.h"
+#include "PageHelpers.h"
+#include "PageViews.h"
+
+using namespace lacuna;
+using namespace lacuna::test;
+
+TEST_CASE("a legal director registers a ruling from the page and links it to the gap it concerns",
+          "[http][web][rulings]") {
+    TestService t;
+    const auto gap = createGap(t);
+    const std::string reference = gap->getValue<std::string>("reference");
+    const Browser director(t, "tehran.director");
+    CHECK(Browser(t, "observer").get("/rulings/new").status == 403);
+    const Reply form = director.get("/rulings/new");
+    requireSecureHtml(form);
+
+    const Reply bad = director.post("/rulings", {{"court", "دیوان عدالت اداری"},
+                                                 {"number", "۱۴۰۵۰۹۹۷"},
+                                                 {"decided_on", "1405-13-01"},
+                                                 {"outcome", "lost"},
+                                                 {"summary", "ابطال مصوبه"},
+                                                 {"law", "قانون نوسازی و عمران شهری"},
+                                                 {"article", "ماده ۲۹"}});
+    CHECK(bad.status == 400);
+    for (const char* field : {"decided_on", "outcome"})
+        CHECK(bad.body.find(std::string("href=\"#f-") + field + "\"") != std::string::npos);
+    CHECK(bad.body.find("value=\"1405-13-01\"") != std::string::npos);
+    CHECK(bad.body.find("value=\"ماده ۲۹\"") != std::string::npos);
+    CHECK(t.client->get("/api/v1/rulings", t.token("secretary")).json()->getArray("items")->size() == 0);
+
+    const Reply registered =
+        director.post("/rulings", {{"court", "دیوان عدالت اداری"},
+                                   {"branch", "شعبه ۱۲"},
+                                   {"number", "۱۴۰۵۰۹۹۷"},
+                                   {"decided_on", "۱۴۰۵-۰۸-۱۲"},
+                                   {"outcome", "adverse"},
+                                   {"summary", "ابطال عوارض نوسازی اراضی بی‌سند"},
+                                   {"full_text", "متن کامل <رأی>"},
+                                   {"law", "قانون نوسازی و عمران شهری"},
+                                   {"article", "ماده ۲۹"}});
+    INFO(registered.body.substr(0, 2000));
+    REQUIRE(registered.status == 303);
+    const std::string location = registered.header("Location");
+    REQUIRE(location.rfind("/rulings/", 0) == 0);
+    const std::string page = location.substr(0, location.find('?'));
+    const Reply shown = director.get(location);
+    requireSecureHtml(shown);
+    CHECK(shown.body.find("رأی ثبت شد") != std::string::npos);
+    CHECK(shown.body.find("۱۲ آبان ۱۴۰۵") != std::string::npos);
+    CHECK(shown.body.find("به زیان شهرداری") != std::string::npos);
+    CHECK(shown.body.find("متن کامل &lt;رأی&gt;") != std::string::npos);
+    // The gap on the same provision is offered before it is linked.
+    CHECK(shown.body.find("خلأهای دیگر بر همین مواد") != std::string::npos);
+    CHECK(shown.body.find(reference) != std::string::npos);
+
+    const Reply unknown = director.post(page + "/gaps", {{"gap", "G-1405-9999"}, {"expected_version", "1"}});
+    CHECK(unknown.status >= 400);
+    CHECK(unknown.status < 500);
+    REQUIRE(
+        director
+            .post(page + "/gaps", {{"gap", reference}, {"note", "همان ماده ۲۹"}, {"expected_version", "1"}})
+            .status == 303);
+    const Reply linked = director.get(page);
+    CHECK(linked.body.find("چرا: همان ماده ۲۹") != std::string::npos);
+
+    // The registry filters by outcome and provision; the provision's page holds the gap and the ruling.
+    CHECK(director.get("/rulings?outcome=adverse").body.find("href=\"" + page + "\"") != std::string::npos);
+    CHECK(director.get("/rulings?outcome=favourable").body.find("href=\"" + page + "\"") ==
+          std::string::npos);
+    const Reply byProvision =
+        director.get("/rulings?provision=" + encodePathSegment("قانون نوسازی و عمران شهری — ماده ۲۹"));
+    CHECK(byProvision.body.find("href=\"" + page + "\"") != std::string::npos);
+    CHECK(director.get("/rulings?from=1405-13-01").status == 400);
+    const std::size_t at = linked.body.find("href=\"/provisions/");
+    REQUIRE(at != std::string::npos);
+    const std::string provision = linked.body.substr(at + 6, linked.body.find('"', at + 6) - at - 6);
+    const Reply onProvision = director.get(provision);
+    requireSecureHtml(onProvision);
+    CHECK(onProvision.status == 200);
+    CHECK(onProvision.body.find("href=\"" + page + "\"") != std::string::npos);
+    CHECK(onProvision.body.find(reference) != std::string::npos);
+    // The gap's page links the ruling and the provision.
+    const Reply gapPage = director.get("/gaps/" + gap->getValue<std::string>("id"));
+    CHECK(gapPage.body.find("href=\"" + page + "\"") != std::string::npos);
+    CHECK(gapPage.body.find("href=\"" + provision + "\"") != std::string::npos);
+    CHECK(director.post(page + "/gaps", {{"gap", reference}, {"expected_version", "1"}}, false).status ==
+          403);
+}

@@ -1,0 +1,229 @@
+#include <Poco/String.h>
+
+#include <set>
+
+#include "JalaliDate.h"
+#include "MeetingView.h"
+#include "PageText.h"
+#include "PageViews.h"
+#include "Roles.h"
+#include "SearchText.h"
+
+// Court rulings: the registry with its filters, registering one, a ruling's page with the gaps it concerns
+// and why; and a provision's page — everything recorded on one article of law.
+namespace lacuna {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+bool mayRegister(const Principal& viewer) {
+    return viewer.hasRole(roles::COMMITTEE_SECRETARY) ||
+           (viewer.municipality &&
+            (viewer.hasRole(roles::LEGAL_DIRECTOR) || viewer.hasRole(roles::LEGAL_EXPERT)));
+}
+
+/// What a ruling's row or heading shows.
+void showRulingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Ruling& r) {
+    dict.SetIntValue("ID", static_cast<long>(r.id));
+    dict.SetValue("COURT", r.court);
+    if (!r.branch.empty()) dict.SetValueAndShowSection("BRANCH_NAME", r.branch, "BRANCH");
+    dict.SetValue("NUMBER", r.number);
+    dict.SetValue("DECIDED_ON", jalaliDay(startOfJalaliDayInIran(r.decidedOn)));
+    dict.SetValue("DECIDED_ON_ISO", formatJalali(r.decidedOn));
+    dict.SetValue("CITY", cityName(page.api(), r.municipality));
+    dict.SetValue("OUTCOME", r.outcome);
+    dict.SetValue("OUTCOME_LABEL", choiceLabel(outcomeChoices(), r.outcome));
+    dict.SetValue("SUMMARY", r.summary);
+    for (const Provision& p : r.provisions) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
+        row->SetValue("LAW", p.law);
+        row->SetValue("ARTICLE", p.article);
+        row->SetValue("LINK", provisionLink(p));
+    }
+}
+
+void registry(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query =
+        pageQuery(page.exchange(), {"provision", "court", "outcome", "municipality", "from", "to"});
+    RulingQuery q;
+    q.limit = 100;
+    const auto text = [&](const char* name) { return query.text(name).value_or(""); };
+    if (!text("provision").empty()) q.provisionKey = provisionKeyOf(text("provision"));
+    if (!text("court").empty()) q.court = text("court");
+    if (!text("outcome").empty()) q.outcome = text("outcome");
+    if (!text("municipality").empty()) q.municipality = text("municipality");
+    if (!text("from").empty()) q.from = requireJalaliDate("from", text("from"));
+    if (!text("to").empty()) q.to = requireJalaliDate("to", text("to"));
+    ctemplate::TemplateDictionary& dict = page.content();
+    for (const char* name : {"provision", "court", "from", "to"})
+        dict.SetValue(Poco::toUpper(std::string(name)), text(name));
+    showChoices(dict, "OUTCOME_CHOICE", outcomeChoices(), text("outcome"));
+    showChoices(dict, "CITY_CHOICE", cityChoices(page), text("municipality"));
+    const std::vector<Ruling> rulings = page.api().uniformity.rulings(viewer, q);
+    for (const Ruling& r : rulings) showRulingSummary(page, *dict.AddSectionDictionary("RULING"), r);
+    if (rulings.empty()) dict.ShowSection("EMPTY");
+    if (mayRegister(viewer)) dict.ShowSection("MAY_REGISTER");
+    page.render("آرای دادگاه‌ها", "rulings.tpl");
+}
+
+void showRulingForm(PageContext& page, const FormFields* typed) {
+    const Principal& viewer = page.requireViewer();
+    ctemplate::TemplateDictionary& dict = page.content();
+    const auto value = [&](const char* name) { return typed ? typed->one(name) : std::string(); };
+    for (const char* name : {"court", "branch", "number", "decided_on", "summary", "full_text"})
+        dict.SetValue(Poco::toUpper(std::string(name)), value(name));
+    showChoices(dict, "OUTCOME_CHOICE", outcomeChoices(), value("outcome"));
+    if (!viewer.municipality)
+        showChoices(*dict.AddSectionDictionary("CHOOSE_CITY"), "CITY_CHOICE", cityChoices(page),
+                    value("municipality"));
+    FieldErrors ignored;
+    showProvisionInputs(dict, typed ? readProvisions(*typed, ignored) : std::vector<Provision>{});
+}
+
+void newRuling(PageContext& page) {
+    if (!mayRegister(page.requireViewer()))
+        throw Forbidden("legal directors, experts and the secretary register rulings");
+    showRulingForm(page, nullptr);
+    page.render("ثبت رأی دادگاه", "ruling_new.tpl");
+}
+
+void registerRuling(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const FormFields form = page.form();
+    FieldErrors errors;
+    RulingInput input;
+    input.court = form.one("court");
+    input.branch = form.one("branch");
+    input.number = form.one("number");
+    input.decidedOn = form.one("decided_on");
+    input.municipality = viewer.municipality ? *viewer.municipality : form.one("municipality");
+    input.outcome = form.one("outcome");
+    input.summary = form.one("summary");
+    input.fullText = form.one("full_text");
+    input.provisions = readProvisions(form, errors);
+    try {
+        errors.throwIfAny("the ruling is not valid");
+        const RegisteredRuling registered = page.api().uniformity.registerRuling(viewer, input);
+        page.redirect("/rulings/" + std::to_string(registered.ruling.id) + "?registered=1");
+    } catch (const ValidationError& e) {
+        showFieldErrors(page, e);
+        showRulingForm(page, &form);
+        page.render("ثبت رأی دادگاه", "ruling_new.tpl", refusedStatus(e));
+    }
+}
+
+void showRulingPage(PageContext& page, const Ruling& r, const RefusedForm& refused) {
+    const Principal& viewer = page.requireViewer();
+    ctemplate::TemplateDictionary& dict = page.content();
+    showRulingSummary(page, dict, r);
+    dict.SetIntValue("VERSION", static_cast<long>(r.version));
+    if (!r.fullText.empty()) dict.SetValueAndShowSection("FULL_TEXT", r.fullText, "HAS_FULL_TEXT");
+    for (const RulingLink& link : r.gaps) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("LINKED");
+        row->SetValue("REFERENCE", link.gapReference);
+        row->SetValue("TITLE", link.gapTitle);
+        if (link.gapId)
+            row->SetValueAndShowSection("GAP_ID", std::to_string(link.gapId), "KNOWN_GAP");
+        else
+            row->ShowSection("HIDDEN_GAP");
+        if (!link.note.empty()) row->SetValueAndShowSection("NOTE", link.note, "HAS_NOTE");
+        row->SetValue("BY", link.linkedBy);
+        showTime(*row, "AT", link.linkedAt, false);
+    }
+    if (r.gaps.empty()) dict.ShowSection("NO_LINKS");
+    // The open gaps on the same provisions, which the ruling may bear on.
+    std::set<std::int64_t> shown;
+    for (const RulingLink& link : r.gaps) shown.insert(link.gapId);
+    for (const Provision& p : r.provisions)
+        for (const GapSummary& g : page.api().uniformity.provision(viewer, provisionKey(p)).gaps) {
+            if (!shown.insert(g.id).second) continue;
+            dict.ShowSection("HAS_RELATED");
+            ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("RELATED");
+            row->SetIntValue("GAP_ID", static_cast<long>(g.id));
+            row->SetValue("REFERENCE", g.reference);
+            row->SetValue("TITLE", g.title);
+        }
+    if (viewer.hasRole(roles::COMMITTEE_SECRETARY) || viewer.hasRole(roles::LEGAL_DIRECTOR) ||
+        viewer.hasRole(roles::LEGAL_EXPERT)) {
+        ctemplate::TemplateDictionary* form = dict.AddSectionDictionary("LINK_FORM");
+        if (refused.is("link")) {
+            form->SetValue("GAP", refused.typed->one("gap"));
+            form->SetValue("LINK_NOTE", refused.typed->one("note"));
+        }
+    }
+}
+
+void rulingPage(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query = pageQuery(page.exchange(), {"registered"});
+    const Ruling r = page.api().uniformity.ruling(viewer, page.exchange().idParam("id"));
+    if (query.text("registered")) page.content().ShowSection("JUST_REGISTERED");
+    showRulingPage(page, r, {});
+    page.render("رأی " + r.number + " — " + r.court, "ruling.tpl");
+}
+
+void linkGap(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const std::int64_t id = page.exchange().idParam("id");
+    submitForm(
+        page, "link", 0,
+        [&](const FormFields& form) {
+            page.api().uniformity.linkRuling(viewer, id, form.one("gap"), form.one("note"),
+                                             formVersion(form));
+            return "/rulings/" + std::to_string(id) + "#gaps";
+        },
+        [&](const RefusedForm& refused, HTTPResponse::HTTPStatus status) {
+            const Ruling r = page.api().uniformity.ruling(viewer, id);
+            showRulingPage(page, r, refused);
+            page.render("رأی " + r.number, "ruling.tpl", status);
+        });
+}
+
+/// Everything on one article: the page a legal director opens before answering a lawsuit.
+void provisionPage(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    pageQuery(page.exchange(), {});
+    // The address names the provision as people write it; that is also its heading.
+    const std::string named = page.exchange().textParam("key");
+    const ProvisionPage p = page.api().uniformity.provision(viewer, named);
+    ctemplate::TemplateDictionary& dict = page.content();
+    dict.SetValue("KEY", named);
+    const auto showGap = [&](const char* section, const GapSummary& g, const Lifecycle& lifecycle) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary(section);
+        row->SetIntValue("ID", static_cast<long>(g.id));
+        row->SetValue("REFERENCE", g.reference);
+        row->SetValue("TITLE", g.title);
+        const LifecycleState* s = lifecycle.findState(g.state);
+        row->SetValue("STATE_LABEL", s ? s->labelFa : g.state);
+        return row;
+    };
+    for (const GapSummary& g : p.gaps) showGap("GAP", g, page.api().gaps.lifecycle());
+    for (const auto& [g, version] : p.drafts)
+        showGap("DRAFT", g, page.api().gaps.lifecycle())
+            ->SetValue("VERSION_FA", persianDigits(std::to_string(version)));
+    for (const Ruling& r : p.rulings) showRulingSummary(page, *dict.AddSectionDictionary("RULING"), r);
+    for (const GapSummary& o : p.opinions) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("OPINION");
+        row->SetValue("REFERENCE", o.reference);
+        row->SetValue("TITLE", o.title);
+    }
+    if (p.gaps.empty()) dict.ShowSection("NO_GAPS");
+    if (p.drafts.empty()) dict.ShowSection("NO_DRAFTS");
+    if (p.rulings.empty()) dict.ShowSection("NO_RULINGS");
+    if (p.opinions.empty()) dict.ShowSection("NO_OPINIONS");
+    page.render(named, "provision.tpl");
+}
+
+}  // namespace
+
+void addRulingPages(Router& router, const ApiServices& api, const WebSite& site) {
+    addPage(router, api, site, "GET", "/rulings", registry);
+    addPage(router, api, site, "POST", "/rulings", registerRuling);
+    addPage(router, api, site, "GET", "/rulings/new", newRuling);
+    addPage(router, api, site, "GET", "/rulings/{id}", rulingPage);
+    addPage(router, api, site, "POST", "/rulings/{id}/gaps", linkGap);
+    addPage(router, api, site, "GET", "/provisions/{key}", provisionPage);
+}
+
+}  // namespace lacuna

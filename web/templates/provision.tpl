@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/rulings">آرا</a> › ماده قانونی</p>
+<h1>{{KEY}}</h1>
+<p class="muted">هر آنچه درباره این ماده ثبت شده است: خلأها، پیش‌نویس‌ها، آرای دادگاه‌ها و نظریه‌های منتشرشده.</p>
+<div class="grid">
+<section class="panel" aria-labelledby="h-rulings">
+<h2 id="h-rulings">آرای دادگاه‌ها</h2>
+{{#NO_RULINGS}}<p class="muted">رأیی ثبت نشده است.</p>{{/NO_RULINGS}}
+<ul class="plain">{{#RULING}}<li><a href="/rulings/{{ID}}"><strong>{{COURT}}</strong>{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi></a>، {{DECIDED_ON}} — <span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span> <span class="muted">({{CITY}})</span><br>{{SUMMARY}}</li>{{/RULING}}</ul>
+</section>
+<section class="panel" aria-labelledby="h-gaps">
+<h2 id="h-gaps">خلأها</h2>
+{{#NO_GAPS}}<p class="muted">خلأیی بر این ماده ثبت نشده است.</p>{{/NO_GAPS}}
+<ul class="plain">{{#GAP}}<li><a href="/gaps/{{ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a> <span class="state">{{STATE_LABEL}}</span></li>{{/GAP}}</ul>
+</section>
+<section class="panel" aria-labelledby="h-drafts">
+<h2 id="h-drafts">پیش‌نویس‌های اصلاحی</h2>
+{{#NO_DRAFTS}}<p class="muted">پیش‌نویسی این ماده را نام نبرده است.</p>{{/NO_DRAFTS}}
+<ul class="plain">{{#DRAFT}}<li><a href="/gaps/{{ID}}#drafts"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a> — نسخه {{VERSION_FA}}</li>{{/DRAFT}}</ul>
+</section>
+<section class="panel" aria-labelledby="h-opinions">
+<h2 id="h-opinions">نظریه‌های منتشرشده کمیسیون</h2>
+{{#NO_OPINIONS}}<p class="muted">نظریه‌ای منتشر نشده است.</p>{{/NO_OPINIONS}}
+<ul class="plain">{{#OPINION}}<li><span class="ref">{{REFERENCE}}</span> {{TITLE}}</li>{{/OPINION}}</ul>
+</section>
+</div>
