@@ -241,6 +241,9 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
         {"the meeting's roll-call", "/meetings/" + idOf(created) + "/roll-call.csv", "GET", "", true},
         {"the new meeting page", "/meetings/new", "GET", "", true},
         {"the bills board page", "/bills", "GET", "", true},
+        {"the gap list export", "/gaps/export.csv", "GET", "", true},
+        {"the gap list export filtered by a word", "/gaps/export.csv?q=" + encode(SECRET_WORD), "GET", "",
+         true},
         {"the bill page", "/bills/" + idOf(billed), "GET", "", true},
         {"the new bill page", "/bills/new", "GET", "", true},
         {"the rulings registry page", "/rulings", "GET", "", true},
@@ -266,9 +269,10 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
     }
     for (const std::string& owned :
          {std::string("/gaps"), "/gaps/" + std::to_string(id), std::string("/gaps/board"),
-          "/meetings/" + idOf(created), "/meetings/" + idOf(created) + "/minutes",
-          "/meetings/" + idOf(created) + "/roll-call.csv", "/bills/" + idOf(billed),
-          "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "/provisions/" + provision}) {
+          std::string("/gaps/export.csv"), "/meetings/" + idOf(created),
+          "/meetings/" + idOf(created) + "/minutes", "/meetings/" + idOf(created) + "/roll-call.csv",
+          "/bills/" + idOf(billed), "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1),
+          "/provisions/" + provision}) {
         const Reply r = sendPage(t, "tehran.observer", "GET", owned, "");
         INFO(owned << ": " << r.body);
         CHECK(!leak(r, reference, id).empty());

@@ -1,8 +1,5 @@
 // The committee's pages: the calendar, a meeting run from its page (agenda, attendance, each city's vote
 // from its own session, the live tally, the decision), the minutes and the roll-call exports.
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
-
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -46,18 +43,6 @@ std::string scheduleMeeting(const Browser& secretary, const std::vector<std::str
     const std::string location = r.header("Location");
     REQUIRE(location.rfind("/meetings/", 0) == 0);
     return location;
-}
-
-std::string unzipEntry(const std::string& bytes, const std::string& name) {
-    std::istringstream in(bytes);
-    const Poco::Zip::ZipArchive archive(in);
-    const auto header = archive.findHeader(name);
-    REQUIRE(header != archive.headerEnd());
-    std::istringstream again(bytes);
-    Poco::Zip::ZipInputStream entry(again, header->second);
-    std::ostringstream out;
-    out << entry.rdbuf();
-    return out.str();
 }
 
 }  // namespace

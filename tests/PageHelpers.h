@@ -3,10 +3,13 @@
 // A person using the pages in the HTTP suites: their cookie, their forms with the CSRF token, and what
 // every page must carry.
 #include <Poco/URI.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
 
 #include <catch2/catch.hpp>
 #include <map>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -70,6 +73,19 @@ inline void requireSecureHtml(const Reply& r) {
     CHECK(r.body.find("<script>") == std::string::npos);
     CHECK(r.body.find("src=\"http") == std::string::npos);
     CHECK(r.body.find("href=\"http") == std::string::npos);
+}
+
+/// The entry `name` of a ZIP archive (an XLSX workbook), read as a spreadsheet program would.
+inline std::string unzipEntry(const std::string& bytes, const std::string& name) {
+    std::istringstream in(bytes);
+    const Poco::Zip::ZipArchive archive(in);
+    const auto header = archive.findHeader(name);
+    REQUIRE(header != archive.headerEnd());
+    std::istringstream again(bytes);
+    Poco::Zip::ZipInputStream entry(again, header->second);
+    std::ostringstream out;
+    out << entry.rdbuf();
+    return out.str();
 }
 
 }  // namespace lacuna::test

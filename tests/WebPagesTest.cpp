@@ -435,3 +435,37 @@ TEST_CASE("Persian digits, Jalali days and counts as pages show them", "[unit][w
     CHECK(jalaliDay(1796072400000) == "۱۰ آذر ۱۴۰۵");
     CHECK(jalaliDayTime(1796072400000) == "۱۰ آذر ۱۴۰۵، ۰۰:۳۰");
 }
+
+TEST_CASE("the gap list exports as it is filtered, with what the viewer may see", "[http][web]") {
+    TestService t;
+    createGap(
+        t, "mashhad.director",
+        R"({"title":"=HYPERLINK(\"http://evil\") تملک اراضی معابر عمومی","description":"شرح","kind":"vacuum","category":"fees",)"
+        R"("provisions":[{"law":"قانون شهرداری","article":"ماده ۱۰۰"}]})");
+    createGap(
+        t, "tehran.director",
+        R"({"title":"خلأ محرمانه وصول عوارض","description":"شرح","kind":"vacuum","category":"fees","confidential":true,)"
+        R"("provisions":[{"law":"قانون نوسازی و عمران شهری","article":"ماده ۲۹"}]})");
+    const Browser mashhad(t, "mashhad.director"), tehran(t, "tehran.director");
+    CHECK(mashhad.get("/gaps").body.find("href=\"/gaps/export.csv\"") != std::string::npos);
+    const Reply csv = mashhad.get("/gaps/export.csv");
+    CHECK(csv.status == 200);
+    CHECK(csv.header("Content-Disposition") == "attachment; filename=\"gaps.csv\"");
+    CHECK(csv.body.rfind("\xEF\xBB\xBFشناسه,عنوان,وضعیت,شهر,", 0) == 0);
+    CHECK(
+        csv.body.find(
+            ",\"'=HYPERLINK(\"\"http://evil\"\") تملک اراضی معابر عمومی\",گزارش‌شده,مشهد,") !=
+        std::string::npos);
+    CHECK(csv.body.find("قانون شهرداری — ماده ۱۰۰") != std::string::npos);
+    CHECK(csv.body.find("محرمانه") ==
+          std::string::npos);  // Tehran's confidential gap is not Mashhad's to see
+    const Reply own = tehran.get("/gaps/export.csv?municipality=tehran");
+    CHECK(own.body.find("خلأ محرمانه وصول عوارض") != std::string::npos);
+    CHECK(own.body.find("مشهد") == std::string::npos);  // filtered like the list
+    const Reply xlsx = tehran.get("/gaps/export.xlsx?municipality=tehran");
+    CHECK(xlsx.status == 200);
+    CHECK(unzipEntry(xlsx.body, "xl/worksheets/sheet1.xml").find("rightToLeft=\"1\"") != std::string::npos);
+    CHECK(unzipEntry(xlsx.body, "xl/sharedStrings.xml").find("خلأ محرمانه وصول عوارض") != std::string::npos);
+    CHECK(tehran.get("/gaps/export.csv?cursor=abc").status == 400);
+    CHECK(tehran.get("/gaps/export.csv?state=nonsense").status == 400);
+}

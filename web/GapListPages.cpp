@@ -3,7 +3,9 @@
 
 #include "GapCodec.h"
 #include "PageContext.h"
+#include "PageText.h"
 #include "PageViews.h"
+#include "Spreadsheet.h"
 
 // The gap list (filters, search, sorting, cursor pages), its counts per state and the board.
 namespace lacuna {
@@ -47,6 +49,8 @@ void list(PageContext& page) {
     const auto filters = listFilters(query, {});
     if (query.text("cursor")) dict.SetValueAndShowSection("FIRST_LINK", linkWith("/gaps", filters), "FIRST");
     dict.SetValue("COUNTS_LINK", linkWith("/gaps/counts", filters));
+    dict.SetValue("CSV_LINK", linkWith("/gaps/export.csv", filters));
+    dict.SetValue("XLSX_LINK", linkWith("/gaps/export.xlsx", filters));
     if (found.next) {
         auto next = filters;
         next.emplace_back("cursor", encodeCursor(query.text("sort").value_or("-created_at"), *found.next));
@@ -87,6 +91,58 @@ void counts(PageContext& page) {
     page.render("شمار خلأها در هر وضعیت", "gap_counts.tpl");
 }
 
+/// The list as filtered, in its order, for a spreadsheet program: every page of it, up to EXPORT_CAP rows.
+SheetTable gapTable(PageContext& page) {
+    constexpr std::size_t EXPORT_CAP = 10000;
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query =
+        pageQuery(page.exchange(), {"state", "municipality", "kind", "category", "priority", "q", "sort"});
+    GapListRequest request = decodeGapList(query);
+    request.query.limit = 100;
+    const ApiServices& api = page.api();
+    const PageLabels& labels = page.site().labels;
+    SheetTable table{"خلأها",
+                     {"شناسه", "عنوان", "وضعیت", "شهر", "نوع", "موضوع", "اولویت", "دسترسی", "مهلت این مرحله",
+                      "تاریخ گزارش", "مواد قانونی"},
+                     {}};
+    for (;;) {
+        const GapPage found = api.gaps.list(viewer, request);
+        for (const Gap& gap : found.items) {
+            const LifecycleState* state = api.gaps.lifecycle().findState(gap.state);
+            const Municipality* city = api.catalog.findMunicipality(gap.fields.municipality);
+            const LabelledSlug* category = api.catalog.findCategory(gap.fields.category);
+            std::string provisions;
+            for (const Provision& p : gap.fields.provisions)
+                provisions += (provisions.empty() ? "" : "؛ ") + p.law + " — " + p.article;
+            table.rows.push_back(
+                {gap.reference, gap.fields.title, state ? state->labelFa : gap.state,
+                 city ? city->nameFa : gap.fields.municipality, PageLabels::fa(labels.kinds, gap.fields.kind),
+                 category ? category->labelFa : gap.fields.category,
+                 PageLabels::fa(labels.priorities, gap.fields.priority),
+                 gap.fields.confidential ? "محرمانه" : "", gap.dueAt ? jalaliInput(*gap.dueAt) : "",
+                 jalaliInput(gap.createdAt), provisions});
+        }
+        if (!found.next) break;
+        if (table.rows.size() >= EXPORT_CAP) {
+            table.rows.push_back(
+                {"…", "فهرست در " + persianCount(EXPORT_CAP) +
+                          " ردیف بریده شد؛ فیلترها را دقیق‌تر کنید."});
+            break;
+        }
+        request.query.after = found.next;
+    }
+    return table;
+}
+
+void exportCsv(PageContext& page) {
+    page.download("gaps.csv", "text/csv; charset=utf-8", toCsv(gapTable(page)));
+}
+
+void exportXlsx(PageContext& page) {
+    page.download("gaps.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  toXlsx(gapTable(page)));
+}
+
 void board(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     const QueryParams query = pageQuery(page.exchange(), {"municipality", "category"});
@@ -124,6 +180,8 @@ void addGapListPages(Router& router, const ApiServices& api, const WebSite& site
     addPage(router, api, site, "GET", "/gaps", list);
     addPage(router, api, site, "GET", "/gaps/board", board);
     addPage(router, api, site, "GET", "/gaps/counts", counts);
+    addPage(router, api, site, "GET", "/gaps/export.csv", exportCsv);
+    addPage(router, api, site, "GET", "/gaps/export.xlsx", exportXlsx);
 }
 
 }  // namespace lacuna

@@ -12,6 +12,7 @@
 </form>
 <div id="results">
 <div id="state-counts" hx-get="{{COUNTS_LINK}}" hx-trigger="load" hx-swap="innerHTML"><p class="no-print"><a href="{{COUNTS_LINK}}">شمار خلأها در هر وضعیت</a></p></div>
+<p class="no-print">همین فهرست با همین فیلترها: <a href="{{CSV_LINK}}" download>CSV</a> · <a href="{{XLSX_LINK}}" download>Excel</a></p>
 {{#EMPTY}}<p class="panel">خلأیی با این شرایط پیدا نشد.</p>{{/EMPTY}}
 <table class="rows">
 <caption class="muted">فهرست خلأها</caption>
