@@ -120,6 +120,15 @@ TEST_CASE("a liaison officer takes an endorsed gap through the Majlis from the b
                        {{"field_law_reference", "قانون شماره ۱۲۳۴ مورخ ۱۴۰۵/۱۰/۱۰"}})
                 .status == 303);
     CHECK(stateOf(t.client->get(gap, t.token("secretary"))) == "enacted");
+    // The dossier: the gap with its latest draft, the meeting that endorsed it, every stage, the objection.
+    const Reply dossier = liaison.get(page + "/dossier");
+    requireSecureHtml(dossier);
+    CHECK(dossier.body.find(reference) != std::string::npos);
+    CHECK(dossier.body.find("متن اصلاحی") != std::string::npos);
+    CHECK(dossier.body.find("در جلسه <a href=\"/meetings/") != std::string::npos);
+    CHECK(dossier.body.find("مغایرت با اصل ۷۵") != std::string::npos);
+    CHECK(dossier.body.find("ماده اصلاح شد") != std::string::npos);
+    CHECK(dossier.body.find("۱۲ آذر ۱۴۰۵") != std::string::npos);
     CHECK(
         Browser(t, "tehran.director").get("/gaps/" + gap.substr(gap.rfind('/') + 1)).body.find("قانون شد") !=
         std::string::npos);

@@ -245,6 +245,7 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
         {"the gap list export filtered by a word", "/gaps/export.csv?q=" + encode(SECRET_WORD), "GET", "",
          true},
         {"the bill page", "/bills/" + idOf(billed), "GET", "", true},
+        {"the bill's dossier", "/bills/" + idOf(billed) + "/dossier", "GET", "", true},
         {"the new bill page", "/bills/new", "GET", "", true},
         {"the rulings registry page", "/rulings", "GET", "", true},
         {"the ruling page", "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "GET", "", true},
@@ -271,8 +272,8 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
          {std::string("/gaps"), "/gaps/" + std::to_string(id), std::string("/gaps/board"),
           std::string("/gaps/export.csv"), "/meetings/" + idOf(created),
           "/meetings/" + idOf(created) + "/minutes", "/meetings/" + idOf(created) + "/roll-call.csv",
-          "/bills/" + idOf(billed), "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1),
-          "/provisions/" + provision}) {
+          "/bills/" + idOf(billed), "/bills/" + idOf(billed) + "/dossier",
+          "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "/provisions/" + provision}) {
         const Reply r = sendPage(t, "tehran.observer", "GET", owned, "");
         INFO(owned << ": " << r.body);
         CHECK(!leak(r, reference, id).empty());

@@ -1,8 +1,10 @@
+#include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
 #include <sstream>
 
 #include "BillView.h"
+#include "GapPageView.h"
 #include "MeetingView.h"
 #include "PageText.h"
 #include "Roles.h"
@@ -119,6 +121,74 @@ void billPage(PageContext& page) {
     page.render(bill.reference + " — " + bill.title, "bill.tpl");
 }
 
+/// The committee decisions in a gap's history: each names its meeting (M-12) among its fields.
+void showDecisions(PageContext& page, ctemplate::TemplateDictionary& dict, const Principal& viewer,
+                   const Gap& gap) {
+    for (const GapEvent& e : page.api().gaps.history(viewer, gap.id)) {
+        if (e.type != "transition" || e.fieldsJson.empty()) continue;
+        const auto fields = Poco::JSON::Parser().parse(e.fieldsJson).extract<Poco::JSON::Object::Ptr>();
+        if (!fields->has("meeting")) continue;
+        const std::string meeting = fields->getValue<std::string>("meeting");
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("DECISION");
+        row->SetValue("MEETING", meeting);
+        row->SetValue("MEETING_LINK", "/meetings/" + meeting.substr(meeting.find('-') + 1));
+        const LifecycleTransition* t = page.api().gaps.lifecycle().findTransition(e.transition);
+        row->SetValue("WHAT", t ? t->labelFa : e.transition);
+        showTime(*row, "AT", e.at, false);
+        if (!e.comment.empty()) row->SetValueAndShowSection("COMMENT", e.comment, "HAS_COMMENT");
+    }
+}
+
+/// A bill's dossier as one print-ready page: its gaps with their latest draft and the diff from the first,
+/// the meetings that decided them, the stages and the Guardian Council's objections.
+void dossier(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    pageQuery(page.exchange(), {});
+    const Bill bill = page.api().bills.get(viewer, page.exchange().idParam("id"));
+    ctemplate::TemplateDictionary& dict = page.content();
+    showBillSummary(page, dict, bill);
+    dict.SetValue("LEAD_COMMISSION", bill.leadCommission);
+    showTime(dict, "PRINTED_AT", page.api().clock.nowMs());
+    for (const BillGap& bg : bill.gaps) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("GAP");
+        if (!bg.gapId) {
+            row->SetValueAndShowSection("HIDDEN_TITLE", bg.title, "HIDDEN");
+            continue;
+        }
+        const Gap gap = page.api().gaps.get(viewer, bg.gapId);
+        ctemplate::TemplateDictionary* known = row->AddSectionDictionary("KNOWN");
+        showGapSummary(page, *known, gap);
+        known->SetValue("DESCRIPTION", gap.fields.description);
+        const std::vector<Draft> drafts = page.api().drafts.list(viewer, gap.id);
+        if (!drafts.empty()) {
+            ctemplate::TemplateDictionary* latest = known->AddSectionDictionary("LATEST");
+            latest->SetValue("VERSION_FA", persianDigits(std::to_string(drafts.back().version)));
+            latest->SetValue("TEXT", drafts.back().text);
+            latest->SetValue("RATIONALE", drafts.back().rationale);
+            if (drafts.size() > 1) {
+                const DraftDiff d =
+                    page.api().drafts.diff(viewer, gap.id, drafts.front().version, drafts.back().version);
+                ctemplate::TemplateDictionary* diff = latest->AddSectionDictionary("DIFF");
+                diff->SetValue("FROM_FA", persianDigits(std::to_string(drafts.front().version)));
+                showOps(*diff, "TEXT_OP", d.text);
+            }
+        }
+        showDecisions(page, *known, viewer, gap);
+    }
+    showBillTimeline(page, viewer, bill);
+    for (const Objection& o : bill.objections) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("OBJECTION");
+        row->SetValue("NUMBER_FA", persianDigits(std::to_string(o.number)));
+        row->SetValue("ARTICLE", o.article);
+        row->SetValue("TYPE_LABEL", choiceLabel(objectionTypeChoices(), o.type));
+        row->SetValue("TEXT", o.text);
+        row->SetValue("RESPONSE", o.response.empty() ? "—" : o.response);
+        row->SetValue("RESOLVED", o.resolved ? "رفع شد" : "باز");
+    }
+    if (bill.objections.empty()) dict.ShowSection("NO_OBJECTIONS");
+    page.render("پرونده " + bill.reference, "dossier.tpl");
+}
+
 /// Takes a form on the bill of the path (see submitForm); the bill page shows again when it is refused.
 template <typename Change>
 void changeBill(PageContext& page, const std::string& formName, std::int64_t item, const char* anchor,
@@ -200,6 +270,7 @@ void addBillPages(Router& router, const ApiServices& api, const WebSite& site) {
     addPage(router, api, site, "POST", "/bills", create);
     addPage(router, api, site, "GET", "/bills/new", newBill);
     addPage(router, api, site, "GET", "/bills/{id}", billPage);
+    addPage(router, api, site, "GET", "/bills/{id}/dossier", dossier);
     addPage(router, api, site, "POST", "/bills/{id}/transitions", fire);
     addPage(router, api, site, "POST", "/bills/{id}/sponsors", addSponsor);
     addPage(router, api, site, "POST", "/bills/{id}/sponsors/{number}/withdrawal", withdrawSponsor);

@@ -68,9 +68,9 @@ const char* billEventLabel(const std::string& type) {
     return "";
 }
 
-/// Every change, newest first: a stage reads as its transition with the dates and numbers recorded with it
-/// (the Jalali date typed, the session, the letter).
-void showTimeline(PageContext& page, const Principal& viewer, const Bill& bill) {
+}  // namespace
+
+void showBillTimeline(PageContext& page, const Principal& viewer, const Bill& bill) {
     const Lifecycle& lifecycle = page.api().bills.lifecycle();
     const auto& labels = page.site().labels.fields;
     const std::vector<RecordEvent> events = page.api().bills.history(viewer, bill.id);
@@ -104,6 +104,8 @@ void showTimeline(PageContext& page, const Principal& viewer, const Bill& bill) 
         if (!e->comment.empty()) row->SetValueAndShowSection("COMMENT", e->comment, "HAS_COMMENT");
     }
 }
+
+namespace {
 
 void showGaps(PageContext& page, const Bill& bill) {
     for (const BillGap& g : bill.gaps) {
@@ -235,7 +237,7 @@ void showBillPage(PageContext& page, const Bill& bill, const RefusedForm& refuse
                          api.bills.lifecycle(), api.bills.availableTransitions(viewer, bill)},
                         refused.form == "transition" && refused.typed ? refused.typed->one("transition") : "",
                         refused.form == "transition" ? refused.typed : nullptr, refused.error);
-    showTimeline(page, viewer, bill);
+    showBillTimeline(page, viewer, bill);
     showSponsors(page, bill, liaison, open);
     showObjections(page, bill, liaison, refused);
     if (bill.extensions > 0)

@@ -21,6 +21,9 @@ const Choices& positionChoices();
 /// URGENCY and URGENCY_LABEL (URGENT when not ordinary), DUE (DUE_AT, OVERDUE).
 void showBillSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Bill& bill);
 
+/// The bill's changes, newest first (EVENT sections): each stage with the dates and numbers recorded with it.
+void showBillTimeline(PageContext& page, const Principal& viewer, const Bill& bill);
+
 /// Fills the bill page (bill.tpl): facts, bundled gaps, timeline, sponsors, commissions, objections, the
 /// extension, every city's position, and the forms the viewer may use; `refused` shows one again as typed.
 void showBillPage(PageContext& page, const Bill& bill, const RefusedForm& refused);

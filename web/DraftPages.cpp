@@ -52,17 +52,6 @@ void save(PageContext& page) {
     }
 }
 
-void showOps(ctemplate::TemplateDictionary& dict, const std::string& section,
-             const std::vector<DiffOp>& ops) {
-    for (const DiffOp& op : ops) {
-        ctemplate::TemplateDictionary* part = dict.AddSectionDictionary(section);
-        part->SetValue("TEXT", op.text);
-        part->ShowSection(op.kind == DiffOp::Kind::Insert   ? "INSERTED"
-                          : op.kind == DiffOp::Kind::Delete ? "DELETED"
-                                                            : "SAME");
-    }
-}
-
 void diff(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
@@ -89,6 +78,17 @@ void diff(PageContext& page) {
 }
 
 }  // namespace
+
+void showOps(ctemplate::TemplateDictionary& dict, const std::string& section,
+             const std::vector<DiffOp>& ops) {
+    for (const DiffOp& op : ops) {
+        ctemplate::TemplateDictionary* part = dict.AddSectionDictionary(section);
+        part->SetValue("TEXT", op.text);
+        part->ShowSection(op.kind == DiffOp::Kind::Insert   ? "INSERTED"
+                          : op.kind == DiffOp::Kind::Delete ? "DELETED"
+                                                            : "SAME");
+    }
+}
 
 void showVersionChoices(ctemplate::TemplateDictionary& dict, std::int64_t gapId,
                         const std::vector<Draft>& drafts, std::int64_t from, std::int64_t to) {

@@ -14,6 +14,9 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
                  const FormFields* typed, const DraftInput* typedDraft, std::int64_t draftBase,
                  const ValidationError* error);
 
+/// One `section` part per diff operation: TEXT, and SAME, INSERTED or DELETED.
+void showOps(ctemplate::TemplateDictionary& dict, const std::string& section, const std::vector<DiffOp>& ops);
+
 /// The form that picks two draft versions of the gap to compare (versions.tpl, included as
 /// VERSION_CHOICES), `from` and `to` chosen.
 void showVersionChoices(ctemplate::TemplateDictionary& dict, std::int64_t gapId,

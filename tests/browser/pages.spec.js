@@ -396,6 +396,11 @@ test("Tehran's liaison officer takes the endorsed gap through the Majlis to a la
   await expect(liaison.locator(".facts")).toContainText("ابلاغ‌شده");
   await checkAccessibility(liaison);
   await screenshots(liaison, "bill");
+  await liaison.getByRole("link", { name: "پرونده کامل برای چاپ" }).click();
+  await expect(liaison.locator("main")).toContainText("مراحل در مجلس");
+  await expect(liaison.locator("main")).toContainText("اطلاق ماده ۲");
+  await checkAccessibility(liaison);
+  await screenshots(liaison, "dossier");
 
   // The board, by keyboard: the promulgated bill's card opens its page.
   await liaison.goto("/bills");

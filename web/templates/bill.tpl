@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<div id="bill">
 <p class="muted"><a href="/bills">مجلس</a> › <span class="ref">{{REFERENCE}}</span></p>
 <h1>{{TITLE}}</h1>
+<p class="no-print"><a class="button secondary" href="/bills/{{ID}}/dossier">پرونده کامل برای چاپ</a></p>
 {{>ERROR_SUMMARY}}
 {{#STALE}}<div class="notice warn" role="alert" id="conflict"><h2>این پرونده پس از آنکه صفحه را باز کردید تغییر کرده است</h2><p>صفحه اکنون وضعیت تازه را نشان می‌دهد؛ اگر هنوز لازم است، دوباره بفرستید.</p></div>{{/STALE}}
 <div class="grid">
