@@ -110,12 +110,7 @@ namespace {
 void showGaps(PageContext& page, const Bill& bill) {
     for (const BillGap& g : bill.gaps) {
         ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("GAP");
-        row->SetValue("REFERENCE", g.reference);
-        row->SetValue("TITLE", g.title);
-        if (g.gapId)
-            row->SetValueAndShowSection("GAP_ID", std::to_string(g.gapId), "KNOWN_GAP");
-        else
-            row->ShowSection("HIDDEN_GAP");
+        showGapMention(*row, g.gapId, g.reference, g.title);
     }
 }
 

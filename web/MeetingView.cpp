@@ -175,12 +175,7 @@ void showItem(PageContext& page, const Principal& viewer, const Meeting& m, cons
     ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("ITEM");
     row->SetIntValue("N", static_cast<long>(n));
     row->SetValue("N_FA", persianDigits(std::to_string(n)));
-    row->SetValue("REFERENCE", item.gapReference);
-    row->SetValue("TITLE", item.gapTitle);
-    if (item.gapId)
-        row->SetValueAndShowSection("GAP_ID", std::to_string(item.gapId), "KNOWN_GAP");
-    else
-        row->ShowSection("HIDDEN_GAP");
+    showGapMention(*row, item.gapId, item.gapReference, item.gapTitle);
     showTally(page, *row, m, item, false);
     const bool open = m.state == "scheduled" && item.decision.empty();
     if (!open) return;

@@ -83,6 +83,17 @@ void showChoices(ctemplate::TemplateDictionary& dict, const std::string& section
     }
 }
 
+void showGapMention(ctemplate::TemplateDictionary& dict, std::int64_t gapId, const std::string& reference,
+                    const std::string& title) {
+    ctemplate::TemplateDictionary* mention = dict.AddIncludeDictionary("GAP_MENTION");
+    mention->SetFilename("gap_mention.tpl");
+    mention->SetValue("TITLE", title);
+    if (gapId == 0) return mention->ShowSection("HIDDEN");
+    ctemplate::TemplateDictionary* known = mention->AddSectionDictionary("KNOWN");
+    known->SetIntValue("ID", static_cast<long>(gapId));
+    known->SetValue("REFERENCE", reference);
+}
+
 std::string choiceLabel(const Choices& choices, const std::string& value) {
     for (const auto& [v, label] : choices)
         if (v == value) return label;

@@ -25,6 +25,12 @@ void showTime(ctemplate::TemplateDictionary& dict, const std::string& name, std:
 void showChoices(ctemplate::TemplateDictionary& dict, const std::string& section,
                  const std::vector<std::pair<std::string, std::string>>& choices, const std::string& current);
 
+/// A gap a record names (an agenda item, a bill's gap, a ruling's link) as the include GAP_MENTION
+/// (gap_mention.tpl): a link to its page, or only the word the visibility rule leaves when the viewer may
+/// not know of it (`gapId` 0).
+void showGapMention(ctemplate::TemplateDictionary& dict, std::int64_t gapId, const std::string& reference,
+                    const std::string& title);
+
 /// A fixed vocabulary as a form offers it: value and Persian label.
 using Choices = std::vector<std::pair<std::string, std::string>>;
 /// The Persian name of `value` in `choices` (`value` itself when it has none).

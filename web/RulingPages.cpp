@@ -121,12 +121,7 @@ void showRulingPage(PageContext& page, const Ruling& r, const RefusedForm& refus
     if (!r.fullText.empty()) dict.SetValueAndShowSection("FULL_TEXT", r.fullText, "HAS_FULL_TEXT");
     for (const RulingLink& link : r.gaps) {
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("LINKED");
-        row->SetValue("REFERENCE", link.gapReference);
-        row->SetValue("TITLE", link.gapTitle);
-        if (link.gapId)
-            row->SetValueAndShowSection("GAP_ID", std::to_string(link.gapId), "KNOWN_GAP");
-        else
-            row->ShowSection("HIDDEN_GAP");
+        showGapMention(*row, link.gapId, link.gapReference, link.gapTitle);
         if (!link.note.empty()) row->SetValueAndShowSection("NOTE", link.note, "HAS_NOTE");
         row->SetValue("BY", link.linkedBy);
         showTime(*row, "AT", link.linkedAt, false);

@@ -22,7 +22,7 @@
 </section>
 <section class="panel" aria-labelledby="h-gaps">
 <h2 id="h-gaps">خلأهای این پرونده</h2>
-<ul class="plain">{{#GAP}}<li>{{#KNOWN_GAP}}<a href="/gaps/{{GAP_ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a>{{/KNOWN_GAP}}{{#HIDDEN_GAP}}<span class="muted">{{TITLE}}</span>{{/HIDDEN_GAP}}</li>{{/GAP}}</ul>
+<ul class="plain">{{#GAP}}<li>{{>GAP_MENTION}}</li>{{/GAP}}</ul>
 </section>
 </div>
 {{#HAS_TRANSITIONS}}<section class="panel no-print" aria-labelledby="h-actions" id="actions">

@@ -31,7 +31,7 @@
 <h2 id="h-agenda">دستور جلسه</h2>
 {{#NO_ITEMS}}<p class="panel muted">هنوز بندی در دستور جلسه نیست.</p>{{/NO_ITEMS}}
 {{#ITEM}}<article class="panel item" id="item-{{N}}" aria-labelledby="h-item-{{N}}">
-<h3 id="h-item-{{N}}">بند {{N_FA}}: {{#KNOWN_GAP}}<a href="/gaps/{{GAP_ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a>{{/KNOWN_GAP}}{{#HIDDEN_GAP}}<span class="muted">{{TITLE}}</span>{{/HIDDEN_GAP}}</h3>
+<h3 id="h-item-{{N}}">بند {{N_FA}}: {{>GAP_MENTION}}</h3>
 {{>TALLY}}
 {{#VOTE_FORM}}<form method="post" action="/meetings/{{ID}}/items/{{N}}/vote" class="vote no-print">
 <input type="hidden" name="csrf" value="{{CSRF}}">

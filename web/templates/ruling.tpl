@@ -22,7 +22,7 @@
 <section class="panel" aria-labelledby="h-gaps" id="gaps">
 <h2 id="h-gaps">خلأهایی که این رأی به آن‌ها مربوط است</h2>
 {{#NO_LINKS}}<p class="muted">هنوز خلأیی به این رأی پیوند نشده است.</p>{{/NO_LINKS}}
-<ul class="plain">{{#LINKED}}<li>{{#KNOWN_GAP}}<a href="/gaps/{{GAP_ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a>{{/KNOWN_GAP}}{{#HIDDEN_GAP}}<span class="muted">{{TITLE}}</span>{{/HIDDEN_GAP}}{{#HAS_NOTE}}<br>چرا: {{NOTE}}{{/HAS_NOTE}}<br><span class="muted"><bdi>{{BY}}</bdi>، <time datetime="{{AT_ISO}}">{{AT}}</time></span></li>{{/LINKED}}</ul>
+<ul class="plain">{{#LINKED}}<li>{{>GAP_MENTION}}{{#HAS_NOTE}}<br>چرا: {{NOTE}}{{/HAS_NOTE}}<br><span class="muted"><bdi>{{BY}}</bdi>، <time datetime="{{AT_ISO}}">{{AT}}</time></span></li>{{/LINKED}}</ul>
 {{#LINK_FORM}}<form method="post" action="/rulings/{{ID}}/gaps" class="no-print">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="expected_version" value="{{VERSION}}">

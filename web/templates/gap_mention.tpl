@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}{{#KNOWN}}<a href="/gaps/{{ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a>{{/KNOWN}}{{#HIDDEN}}<span class="muted">{{TITLE}}</span>{{/HIDDEN}}
