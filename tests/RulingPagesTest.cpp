@@ -75,6 +75,7 @@ TEST_CASE("a legal director registers a ruling from the page and links it to the
     const Reply byProvision =
         director.get("/rulings?provision=" + encodePathSegment("قانون نوسازی و عمران شهری — ماده ۲۹"));
     CHECK(byProvision.body.find("href=\"" + page + "\"") != std::string::npos);
+    CHECK(byProvision.body.find("value=\"قانون نوسازی و عمران شهری — ماده ۲۹\"") != std::string::npos);
     CHECK(director.get("/rulings?from=1405-13-01").status == 400);
     const std::size_t at = linked.body.find("href=\"/provisions/");
     REQUIRE(at != std::string::npos);

@@ -57,7 +57,7 @@ void registry(PageContext& page) {
     if (!text("to").empty()) q.to = requireJalaliDate("to", text("to"));
     ctemplate::TemplateDictionary& dict = page.content();
     for (const char* name : {"provision", "court", "from", "to"})
-        dict.SetValue(Poco::toUpper(std::string(name)), text(name));
+        dict.SetValue("Q_" + Poco::toUpper(std::string(name)), text(name));
     showChoices(dict, "OUTCOME_CHOICE", outcomeChoices(), text("outcome"));
     showChoices(dict, "CITY_CHOICE", cityChoices(page), text("municipality"));
     const std::vector<Ruling> rulings = page.api().uniformity.rulings(viewer, q);

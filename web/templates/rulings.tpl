@@ -1,12 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}<h1>آرای دادگاه‌ها</h1>
 {{#MAY_REGISTER}}<p><a class="button" href="/rulings/new">ثبت رأی تازه</a></p>{{/MAY_REGISTER}}
 <form class="panel filters" method="get" action="/rulings" role="search">
-<div class="wide"><label for="f-provision">ماده قانونی <span class="hint">مانند «قانون شهرداری — ماده ۱۰۰»</span></label><input type="text" id="f-provision" name="provision" value="{{PROVISION}}"></div>
-<div><label for="f-court">دادگاه</label><input type="text" id="f-court" name="court" value="{{COURT}}"></div>
+<div class="wide"><label for="f-provision">ماده قانونی <span class="hint">مانند «قانون شهرداری — ماده ۱۰۰»</span></label><input type="text" id="f-provision" name="provision" value="{{Q_PROVISION}}"></div>
+<div><label for="f-court">دادگاه</label><input type="text" id="f-court" name="court" value="{{Q_COURT}}"></div>
 <div><label for="f-outcome">نتیجه</label><select id="f-outcome" name="outcome"><option value="">همه</option>{{#OUTCOME_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OUTCOME_CHOICE}}</select></div>
 <div><label for="f-municipality">شهر</label><select id="f-municipality" name="municipality"><option value="">همه</option>{{#CITY_CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CITY_CHOICE}}</select></div>
-<div><label for="f-from">از تاریخ</label><input type="text" data-jdp id="f-from" name="from" value="{{FROM}}" placeholder="۱۴۰۵-۰۱-۰۱"></div>
-<div><label for="f-to">تا تاریخ</label><input type="text" data-jdp id="f-to" name="to" value="{{TO}}" placeholder="۱۴۰۵-۱۲-۲۹"></div>
+<div><label for="f-from">از تاریخ</label><input type="text" data-jdp id="f-from" name="from" value="{{Q_FROM}}" placeholder="۱۴۰۵-۰۱-۰۱"></div>
+<div><label for="f-to">تا تاریخ</label><input type="text" data-jdp id="f-to" name="to" value="{{Q_TO}}" placeholder="۱۴۰۵-۱۲-۲۹"></div>
 <div><button type="submit">نمایش</button></div>
 </form>
 {{#EMPTY}}<p class="panel">رأیی با این شرایط پیدا نشد.</p>{{/EMPTY}}
