@@ -180,3 +180,38 @@ TEST_CASE("each city's legal director states its position on a bill; others cann
               .status == 403);
     CHECK(t.client->get("/api/v1" + page, t.token("liaison")).body == before);
 }
+
+TEST_CASE("an MPs' plan lists its sponsors typed one per line and counts them against the minimum",
+          "[http][web][bills]") {
+    TestService t(testBackend(), 64, threeCities);
+    const std::string reference = endorsedGap(t);
+    const Browser liaison(t, "liaison");
+    std::string sponsors;
+    for (int i = 1; i <= 15; ++i)
+        sponsors += "نماینده " + std::to_string(i) + (i % 2 ? "، تهران" : ", اصفهان") + "\r\n";
+    const Reply tooFew = liaison.post("/bills", {{"title", "طرح اصلاح ماده ۲۹"},
+                                                 {"channel", "mps_plan"},
+                                                 {"lead_commission", "کمیسیون قضایی و حقوقی"},
+                                                 {"sponsors", "نماینده تنها، قم"},
+                                                 {"gap", reference}});
+    CHECK(tooFew.status == 422);
+    CHECK(tooFew.body.find("نماینده تنها، قم") != std::string::npos);  // kept as typed
+    const std::string page = liaison
+                                 .post("/bills", {{"title", "طرح اصلاح ماده ۲۹"},
+                                                  {"channel", "mps_plan"},
+                                                  {"lead_commission", "کمیسیون قضایی و حقوقی"},
+                                                  {"sponsors", sponsors},
+                                                  {"gap", reference}})
+                                 .header("Location");
+    REQUIRE(!page.empty());
+    const Reply shown = liaison.get(page);
+    CHECK(shown.body.find("۱۵ امضای معتبر از ۱۵ امضای لازم") != std::string::npos);
+    CHECK(shown.body.find("نماینده 2، <span class=\"muted\">اصفهان</span>") != std::string::npos);
+    REQUIRE(liaison
+                .post(page + "/sponsors/3/withdrawal",
+                      {{"expected_version", std::to_string(billVersion(t, page))}})
+                .status == 303);
+    const Reply withdrawn = liaison.get(page);
+    CHECK(withdrawn.body.find("۱۴ امضای معتبر از ۱۵ امضای لازم") != std::string::npos);
+    CHECK(withdrawn.body.find("کمتر از حد لازم") != std::string::npos);
+}
