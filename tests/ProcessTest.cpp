@@ -380,7 +380,12 @@ TEST_CASE("SIGTERM lets a request in flight finish, then the service exits 0", "
     std::thread stop([&] { CHECK(service.terminate() == 0); });
     // The service says it is stopping; from then on a new connection is refused, and only then does
     // the rest of the in-flight body arrive.
-    REQUIRE(service.waitForOutput("finishing requests in flight", 10));
+    if (!service.waitForOutput("finishing requests in flight", 30)) {
+        // Never leave the stopping thread running behind a failed test: end the request it waits for.
+        socket.close();
+        stop.join();
+        FAIL("the service did not say it was stopping; it printed:\n" << service.laterOutput());
+    }
     bool refused = false;
     for (int attempt = 0; attempt < 200 && !refused; ++attempt) {
         try {

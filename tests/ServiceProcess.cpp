@@ -52,6 +52,11 @@ bool ServiceProcess::waitForOutput(const std::string& text, int seconds) {
                              [&] { return _later.find(text) != std::string::npos; });
 }
 
+std::string ServiceProcess::laterOutput() {
+    std::lock_guard lock(_laterMutex);
+    return _later;
+}
+
 void ServiceProcess::stopped() {
     _running = false;
     if (_drain.joinable()) _drain.join();  // the pipe reaches its end once the process is gone

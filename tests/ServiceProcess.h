@@ -29,6 +29,8 @@ public:
     const std::string& startOutput() const { return _output; }
     /// Waits until the process has printed `text` (after it listened); false after `seconds`.
     bool waitForOutput(const std::string& text, int seconds);
+    /// What the service printed after it began listening.
+    std::string laterOutput();
     /// SIGKILL, no goodbye.
     void kill();
     /// SIGTERM, then waits; returns the exit code.
