@@ -56,6 +56,8 @@ TEST_CASE("a legal director registers a ruling from the page and links it to the
     CHECK(shown.body.find("متن کامل &lt;رأی&gt;") != std::string::npos);
     // The gap on the same provision is offered before it is linked.
     CHECK(shown.body.find("خلأهای دیگر بر همین مواد") != std::string::npos);
+    // An adverse ruling reaches every other city's legal director's desk, linked to its page.
+    CHECK(Browser(t, "mashhad.director").get("/").body.find("href=\"" + page + "\"") != std::string::npos);
     CHECK(shown.body.find(reference) != std::string::npos);
 
     const Reply unknown = director.post(page + "/gaps", {{"gap", "G-1405-9999"}, {"expected_version", "1"}});
