@@ -56,6 +56,21 @@ std::vector<std::string> OpinionService::rolesFor(const Principal& actor, const 
     return held;
 }
 
+namespace {
+
+bool mayAnswer(const User& user) {
+    return user.hasRole(roles::COMMITTEE_MEMBER) || user.hasRole(roles::COMMITTEE_SECRETARY) ||
+           user.hasRole(roles::LEGAL_EXPERT);
+}
+
+}  // namespace
+
+std::vector<User> OpinionService::assignees() const {
+    std::vector<User> users = _users.list();
+    std::erase_if(users, [](const User& u) { return !mayAnswer(u); });
+    return users;
+}
+
 std::vector<const LifecycleTransition*> OpinionService::availableTransitions(const Principal& actor,
                                                                              const Opinion& o) const {
     std::set<std::string> facts;
@@ -205,8 +220,7 @@ Opinion OpinionService::fireTransition(const Principal& actor, std::int64_t id, 
     const LifecycleTransition& t = _lifecycle.check(o.state, rolesFor(actor, o), input);
     if (const auto it = input.fields.find("assignee"); it != input.fields.end()) {
         const auto user = _users.findByUsername(it->second);
-        if (!user || (!user->hasRole(roles::COMMITTEE_MEMBER) && !user->hasRole(roles::COMMITTEE_SECRETARY) &&
-                      !user->hasRole(roles::LEGAL_EXPERT)))
+        if (!user || !mayAnswer(*user))
             throw ValidationError(
                 "unknown assignee",
                 {{"fields.assignee", "unknown", "a committee member, the secretary or a legal expert"}},

@@ -51,6 +51,9 @@ public:
                  const std::vector<std::int64_t>& rulings, std::int64_t expectedVersion);
     std::vector<RecordEvent> history(const Principal& actor, std::int64_t id);
 
+    /// Who an opinion may be assigned to (committee members, the secretary, legal experts), by username.
+    std::vector<User> assignees() const;
+
     std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor,
                                                                  const Opinion& o) const;
     const Lifecycle& lifecycle() const { return _lifecycle; }

@@ -250,6 +250,8 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
         {"the rulings registry page", "/rulings", "GET", "", true},
         {"the ruling page", "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "GET", "", true},
         {"the provision page", "/provisions/" + provision, "GET", "", true},
+        {"the opinions page", "/opinions", "GET", "", true},
+        {"the opinion page", "/opinions/" + idOf(asked), "GET", "", true},
         {"similar gaps while reporting", "/gaps/similar", "POST",
          "title=" + encode(SECRET_TITLE) + "&law=" + encode(SECRET_LAW) + "&article=" + encode("ماده ۹"),
          true},
@@ -273,7 +275,8 @@ TEST_CASE("a confidential gap is named in no view to anyone the visibility rule 
           std::string("/gaps/export.csv"), "/meetings/" + idOf(created),
           "/meetings/" + idOf(created) + "/minutes", "/meetings/" + idOf(created) + "/roll-call.csv",
           "/bills/" + idOf(billed), "/bills/" + idOf(billed) + "/dossier",
-          "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "/provisions/" + provision}) {
+          "/rulings/" + rulingPath.substr(rulingPath.rfind('/') + 1), "/provisions/" + provision,
+          "/opinions/" + idOf(asked)}) {
         const Reply r = sendPage(t, "tehran.observer", "GET", owned, "");
         INFO(owned << ": " << r.body);
         CHECK(!leak(r, reference, id).empty());

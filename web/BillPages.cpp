@@ -1,8 +1,6 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
-#include <sstream>
-
 #include "BillView.h"
 #include "GapPageView.h"
 #include "MeetingView.h"
@@ -36,19 +34,10 @@ void board(PageContext& page) {
     page.render("طرح‌ها و لوایح در مجلس", "bills.tpl");
 }
 
-/// One entry per non-empty line.
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        if (const std::string t = Poco::trim(line); !t.empty()) out.push_back(t);
-    return out;
-}
-
 /// Sponsors typed one per line as "name، constituency" (a Persian or Latin comma).
 std::vector<SponsorInput> sponsorLines(const std::string& text) {
     std::vector<SponsorInput> out;
-    for (const std::string& line : lines(text)) {
+    for (const std::string& line : textLines(text)) {
         std::size_t at = line.find("،");
         std::size_t width = 2;
         if (at == std::string::npos) at = line.find(','), width = 1;
@@ -99,7 +88,7 @@ void create(PageContext& page) {
     input.channel = form.one("channel");
     input.registrationNo = form.one("registration_no");
     input.leadCommission = form.one("lead_commission");
-    input.advisoryCommissions = lines(form.one("advisory"));
+    input.advisoryCommissions = textLines(form.one("advisory"));
     input.urgency = form.one("urgency").empty() ? "ordinary" : form.one("urgency");
     input.gaps = form.all("gap");
     input.sponsors = sponsorLines(form.one("sponsors"));

@@ -1,7 +1,5 @@
 #include "BillView.h"
 
-#include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 
 #include "JalaliDate.h"
@@ -56,7 +54,7 @@ void showBillSummary(PageContext& page, ctemplate::TemplateDictionary& dict, con
 
 namespace {
 
-const char* billEventLabel(const std::string& type) {
+std::string billEventLabel(const std::string& type) {
     if (type == "created") return "ثبت در سامانه";
     if (type == "edited") return "ویرایش مشخصات";
     if (type == "sponsor_added") return "امضای نماینده";
@@ -71,38 +69,8 @@ const char* billEventLabel(const std::string& type) {
 }  // namespace
 
 void showBillTimeline(PageContext& page, const Principal& viewer, const Bill& bill) {
-    const Lifecycle& lifecycle = page.api().bills.lifecycle();
-    const auto& labels = page.site().labels.fields;
-    const std::vector<RecordEvent> events = page.api().bills.history(viewer, bill.id);
-    for (auto e = events.rbegin(); e != events.rend(); ++e) {
-        ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("EVENT");
-        row->SetValue("ACTOR", e->actorName);
-        showTime(*row, "AT", e->at);
-        if (e->type == "transition") {
-            const LifecycleTransition* t = lifecycle.findTransition(e->transition);
-            row->SetValue("WHAT", t ? t->labelFa : e->transition);
-            const LifecycleState* to = lifecycle.findState(e->toState);
-            row->SetValueAndShowSection("TO", to ? to->labelFa : e->toState, "MOVE");
-            const Poco::JSON::Object::Ptr data =
-                Poco::JSON::Parser().parse(e->dataJson).extract<Poco::JSON::Object::Ptr>();
-            for (const std::string& name : t ? t->fields : std::vector<std::string>{}) {
-                if (!data->has(name)) continue;
-                ctemplate::TemplateDictionary* fact = row->AddSectionDictionary("FACT");
-                const auto label = labels.find(name);
-                fact->SetValue("LABEL", label == labels.end() ? name : label->second.fa);
-                const std::string value = data->getValue<std::string>(name);
-                // A date reads as a Jalali day (۱۲ آذر ۱۴۰۵); other facts as typed, in Persian digits.
-                const auto date = label != labels.end() && label->second.input == "date"
-                                      ? parseJalaliDate(value)
-                                      : std::nullopt;
-                fact->SetValue("VALUE",
-                               date ? jalaliDay(startOfJalaliDayInIran(*date)) : persianDigits(value));
-            }
-        } else {
-            row->SetValue("WHAT", billEventLabel(e->type));
-        }
-        if (!e->comment.empty()) row->SetValueAndShowSection("COMMENT", e->comment, "HAS_COMMENT");
-    }
+    showRecordTimeline(page, page.api().bills.history(viewer, bill.id), page.api().bills.lifecycle(),
+                       billEventLabel);
 }
 
 namespace {

@@ -181,6 +181,7 @@ void showOpinions(PageContext& page, const Principal& viewer, const Gap& gap) {
     const std::vector<Opinion> opinions = page.api().opinions.linkedToGap(viewer, gap);
     for (const Opinion& o : opinions) {
         ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("OPINION");
+        row->SetIntValue("ID", static_cast<long>(o.id));
         row->SetValue("REFERENCE", o.reference);
         row->SetValue("TITLE", o.title);
         const LifecycleState* state = page.api().opinionWorkflow.findState(o.state);

@@ -4,6 +4,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <sstream>
+
 #include "JalaliDate.h"
 #include "PageText.h"
 #include "PersianText.h"
@@ -192,6 +194,14 @@ std::string provisionLink(const Provision& provision) {
 std::string encodePathSegment(const std::string& text) {
     std::string out;
     Poco::URI::encode(text, "/?#%&+", out);
+    return out;
+}
+
+std::vector<std::string> textLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (const std::string t = Poco::trim(line); !t.empty()) out.push_back(t);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <ctemplate/template.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "Lifecycle.h"
 #include "PageContext.h"
 #include "QueryParams.h"
+#include "RecordEvent.h"
 
 namespace lacuna {
 
@@ -61,6 +63,9 @@ QueryParams pageQuery(Exchange& ex, std::initializer_list<const char*> allowed);
 /// `/path?k=v&…` with each value percent-encoded; empty values left out.
 std::string linkWith(const std::string& path, const std::vector<std::pair<std::string, std::string>>& params);
 
+/// The lines of a textarea, trimmed, the empty ones left out.
+std::vector<std::string> textLines(const std::string& text);
+
 /// A whole number of zero or more as a person types it (Persian or Arabic digits, thousands
 /// separators); none when it is not one.
 std::optional<std::int64_t> wholeNumber(const std::string& text);
@@ -105,6 +110,8 @@ struct TransitionForms {
     std::int64_t version = 0;
     const Lifecycle& lifecycle;
     std::vector<const LifecycleTransition*> available;
+    /// The fields chosen from a list rather than typed (an opinion's assignee), by field name.
+    std::map<std::string, Choices> choices = {};
 };
 
 /// Adds HAS_TRANSITIONS and the include TRANSITIONS (transitions.tpl) to `dict`. The form of `failed`,
@@ -114,6 +121,11 @@ void showTransitionForms(PageContext& page, ctemplate::TemplateDictionary& dict,
 
 /// The transition a form fires: its name, its comment, and the fields that transition takes.
 TransitionInput readTransitionForm(const FormFields& form, const Lifecycle& lifecycle);
+
+/// A record's changes, newest first (EVENT sections): who, when, the transition with the stage it reached and
+/// the facts recorded with it (a date as a Jalali day), or `eventLabel(type)` for any other change.
+void showRecordTimeline(PageContext& page, const std::vector<RecordEvent>& events, const Lifecycle& lifecycle,
+                        std::string (*eventLabel)(const std::string& type));
 
 /// Splits an escaped snippet with <mark> (SearchText) into `section` parts: TEXT, and HIT on a match.
 void showSnippet(ctemplate::TemplateDictionary& dict, const std::string& section, const std::string& snippet);

@@ -200,6 +200,7 @@ void provisionPage(PageContext& page) {
     for (const Ruling& r : p.rulings) showRulingSummary(page, *dict.AddSectionDictionary("RULING"), r);
     for (const GapSummary& o : p.opinions) {
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("OPINION");
+        row->SetIntValue("ID", static_cast<long>(o.id));
         row->SetValue("REFERENCE", o.reference);
         row->SetValue("TITLE", o.title);
     }

@@ -1,5 +1,9 @@
+#include <Poco/JSON/Parser.h>
+
 #include <algorithm>
 
+#include "JalaliDate.h"
+#include "PageText.h"
 #include "PageViews.h"
 
 // The forms that fire a workflow's transitions, on any record's page (gaps, bills): one form per
@@ -50,17 +54,55 @@ void showTransitionForms(PageContext& page, ctemplate::TemplateDictionary& dict,
             input->SetValue("FIELD_NAME", field);
             input->SetValue("FIELD_LABEL", label == labels.end() ? field : label->second.fa);
             const std::string kind = label == labels.end() ? "text" : label->second.input;
-            input->ShowSection(kind == "date"     ? "DATE_INPUT"
-                               : kind == "number" ? "NUMBER_INPUT"
-                                                  : "TEXT_INPUT");
+            const std::string value = refused ? typed->one("field_" + field) : "";
+            if (const auto choices = forms.choices.find(field); choices != forms.choices.end())
+                showChoices(*input->AddSectionDictionary("SELECT_INPUT"), "CHOICE", choices->second, value);
+            else
+                input->ShowSection(kind == "date"     ? "DATE_INPUT"
+                                   : kind == "number" ? "NUMBER_INPUT"
+                                                      : "TEXT_INPUT");
             if (needs(*t, "field:" + field)) input->ShowSection("FIELD_REQUIRED");
             input->SetValue("FIELD_ID", refused ? "f-fields." + field : "f-" + t->name + "-" + field);
             if (refused) {
-                input->SetValue("FIELD_VALUE", typed->one("field_" + field));
+                input->SetValue("FIELD_VALUE", value);
                 input->SetValueAndShowSection("FIELD_ERROR", messageFor("fields." + field),
                                               "FIELD_HAS_ERROR");
             }
         }
+    }
+}
+
+void showRecordTimeline(PageContext& page, const std::vector<RecordEvent>& events, const Lifecycle& lifecycle,
+                        std::string (*eventLabel)(const std::string& type)) {
+    const auto& labels = page.site().labels.fields;
+    for (auto e = events.rbegin(); e != events.rend(); ++e) {
+        ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("EVENT");
+        row->SetValue("ACTOR", e->actorName);
+        showTime(*row, "AT", e->at);
+        if (e->type == "transition") {
+            const LifecycleTransition* t = lifecycle.findTransition(e->transition);
+            row->SetValue("WHAT", t ? t->labelFa : e->transition);
+            const LifecycleState* to = lifecycle.findState(e->toState);
+            row->SetValueAndShowSection("TO", to ? to->labelFa : e->toState, "MOVE");
+            const Poco::JSON::Object::Ptr data =
+                Poco::JSON::Parser().parse(e->dataJson).extract<Poco::JSON::Object::Ptr>();
+            for (const std::string& name : t ? t->fields : std::vector<std::string>{}) {
+                if (!data->has(name)) continue;
+                ctemplate::TemplateDictionary* fact = row->AddSectionDictionary("FACT");
+                const auto label = labels.find(name);
+                fact->SetValue("LABEL", label == labels.end() ? name : label->second.fa);
+                const std::string value = data->getValue<std::string>(name);
+                // A date reads as a Jalali day (۱۲ آذر ۱۴۰۵); other facts as typed, in Persian digits.
+                const auto date = label != labels.end() && label->second.input == "date"
+                                      ? parseJalaliDate(value)
+                                      : std::nullopt;
+                fact->SetValue("VALUE",
+                               date ? jalaliDay(startOfJalaliDayInIran(*date)) : persianDigits(value));
+            }
+        } else {
+            row->SetValue("WHAT", eventLabel(e->type));
+        }
+        if (!e->comment.empty()) row->SetValueAndShowSection("COMMENT", e->comment, "HAS_COMMENT");
     }
 }
 

@@ -16,6 +16,7 @@ void addMeetingPages(Router& router, const ApiServices& api, const WebSite& site
 void addMeetingRecordPages(Router& router, const ApiServices& api, const WebSite& site);
 void addBillPages(Router& router, const ApiServices& api, const WebSite& site);
 void addRulingPages(Router& router, const ApiServices& api, const WebSite& site);
+void addOpinionPages(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -73,6 +74,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addMeetingRecordPages(router, api, site);
     addBillPages(router, api, site);
     addRulingPages(router, api, site);
+    addOpinionPages(router, api, site);
 }
 
 }  // namespace lacuna

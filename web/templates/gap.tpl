@@ -81,7 +81,7 @@
 {{#HAS_OPINIONS}}<section class="panel" aria-labelledby="h-opinions">
 <h2 id="h-opinions">استعلام‌ها و نظرهای مشورتی درباره این خلأ</h2>
 <ul class="plain">
-{{#OPINION}}<li><span class="ref">{{REFERENCE}}</span> {{TITLE}} <span class="state">{{STATE_LABEL}}</span>{{#PUBLISHED}} <span class="muted">منتشرشده در <time datetime="{{AT_ISO}}">{{AT}}</time></span>{{/PUBLISHED}}</li>{{/OPINION}}
+{{#OPINION}}<li><a href="/opinions/{{ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a> <span class="state">{{STATE_LABEL}}</span>{{#PUBLISHED}} <span class="muted">منتشرشده در <time datetime="{{AT_ISO}}">{{AT}}</time></span>{{/PUBLISHED}}</li>{{/OPINION}}
 </ul>
 </section>{{/HAS_OPINIONS}}
 <section class="panel" aria-labelledby="h-history">

@@ -26,6 +26,7 @@
 <li><a href="/meetings">جلسه‌ها</a></li>
 <li><a href="/bills">مجلس</a></li>
 <li><a href="/rulings">آرا</a></li>
+<li><a href="/opinions">استعلام‌ها</a></li>
 <li><a href="/search">جست‌وجو</a></li>
 </ul>
 </nav>

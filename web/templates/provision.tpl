@@ -20,6 +20,6 @@
 <section class="panel" aria-labelledby="h-opinions">
 <h2 id="h-opinions">نظریه‌های منتشرشده کمیسیون</h2>
 {{#NO_OPINIONS}}<p class="muted">نظریه‌ای منتشر نشده است.</p>{{/NO_OPINIONS}}
-<ul class="plain">{{#OPINION}}<li><span class="ref">{{REFERENCE}}</span> {{TITLE}}</li>{{/OPINION}}</ul>
+<ul class="plain">{{#OPINION}}<li><a href="/opinions/{{ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a></li>{{/OPINION}}</ul>
 </section>
 </div>

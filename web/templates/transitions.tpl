@@ -10,6 +10,7 @@
 {{#FIELD_HAS_ERROR}}<span class="error-message">{{FIELD_ERROR}}</span>{{/FIELD_HAS_ERROR}}
 {{#TEXT_INPUT}}<input type="text" id="{{FIELD_ID}}" name="field_{{FIELD_NAME}}" value="{{FIELD_VALUE}}"{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}>{{/TEXT_INPUT}}
 {{#NUMBER_INPUT}}<input type="text" inputmode="numeric" dir="ltr" id="{{FIELD_ID}}" name="field_{{FIELD_NAME}}" value="{{FIELD_VALUE}}"{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}>{{/NUMBER_INPUT}}
+{{#SELECT_INPUT}}<select id="{{FIELD_ID}}" name="field_{{FIELD_NAME}}"{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}><option value="">انتخاب کنید</option>{{#CHOICE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CHOICE}}</select>{{/SELECT_INPUT}}
 {{#DATE_INPUT}}<input type="text" data-jdp placeholder="۱۴۰۵-۰۹-۱۰" id="{{FIELD_ID}}" name="field_{{FIELD_NAME}}" value="{{FIELD_VALUE}}"{{#FIELD_REQUIRED}} required{{/FIELD_REQUIRED}}>{{/DATE_INPUT}}
 </div>{{/FIELD}}
 <div class="field{{#COMMENT_HAS_ERROR}} has-error{{/COMMENT_HAS_ERROR}}">
