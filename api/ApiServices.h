@@ -74,6 +74,9 @@ void addSearchRoutes(Router& router, const ApiServices& api);
 void addOpinionRoutes(Router& router, const ApiServices& api);
 void addWebhookRoutes(Router& router, const ApiServices& api);
 
+/// Where a person's calendar feed is served for `secret` (a calendar program asks it without a session).
+inline std::string calendarFeedPath(const std::string& secret) { return "/feeds/" + secret + "/lacuna.ics"; }
+
 /// Every route of the JSON API and the health check.
 void addApiRoutes(Router& router, const ApiServices& api);
 

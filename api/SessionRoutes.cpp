@@ -45,6 +45,31 @@ void listUsers(const ApiServices& api, Exchange& ex) {
                   [](JsonWriter& out, const User& u) { writeUser(out, u); });
 }
 
+void getUser(const ApiServices& api, Exchange& ex) {
+    const User user = api.users.getUser(ex.principal(), ex.idParam("id"));
+    ex.replyRecord(HTTPResponse::HTTP_OK, user.version, [&](JsonWriter& out) { writeUser(out, user); });
+}
+
+void changeUser(const ApiServices& api, Exchange& ex) {
+    const User user = changeRecord(ex, decodeAccountChange,
+                                   [&](const Principal& a, std::int64_t id, const AccountChange& in,
+                                       std::int64_t v) { return api.users.changeAccount(a, id, in, v); });
+    ex.replyRecord(HTTPResponse::HTTP_OK, user.version, [&](JsonWriter& out) { writeUser(out, user); });
+}
+
+void userHistory(const ApiServices& api, Exchange& ex) {
+    const User user = api.users.getUser(ex.principal(), ex.idParam("id"));
+    ex.replyItems(api.recordEvents.history("user", user.id),
+                  [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
+}
+
+/// A new secret address for the caller's calendar feed; the one before stops working.
+void resetCalendarFeed(const ApiServices& api, Exchange& ex) {
+    const std::string secret = api.users.resetFeed(ex.principal());
+    ex.reply(HTTPResponse::HTTP_CREATED,
+             [&](JsonWriter& out) { out.beginObject().field("path", calendarFeedPath(secret)).endObject(); });
+}
+
 }  // namespace
 
 void addSessionRoutes(Router& router, const ApiServices& api) {
@@ -53,6 +78,10 @@ void addSessionRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/me", me);
     addRoute(router, api, "POST", "/api/v1/users", addUser);
     addRoute(router, api, "GET", "/api/v1/users", listUsers);
+    addRoute(router, api, "GET", "/api/v1/users/{id}", getUser);
+    addRoute(router, api, "PUT", "/api/v1/users/{id}", changeUser);
+    addRoute(router, api, "GET", "/api/v1/users/{id}/history", userHistory);
+    addRoute(router, api, "POST", "/api/v1/me/calendar-feed", resetCalendarFeed);
 }
 
 }  // namespace lacuna

@@ -22,6 +22,14 @@ NewUser decodeNewUser(const Poco::JSON::Object::Ptr& body) {
                       });
 }
 
+AccountChange decodeAccountChange(const Poco::JSON::Object::Ptr& body) {
+    return decodeBody(body, {"roles", "municipality", "expected_version"}, "the change is not valid",
+                      [](Members& m) {
+                          return AccountChange{m.strings("roles", true).value_or(std::vector<std::string>{}),
+                                               m.text("municipality", false)};
+                      });
+}
+
 void writeUser(JsonWriter& out, const User& user, bool withCreated) {
     out.beginObject().field("id", user.id).field("username", user.username).key("roles");
     writeStrings(out, user.roles);
@@ -30,7 +38,10 @@ void writeUser(JsonWriter& out, const User& user, bool withCreated) {
         out.value(*user.municipality);
     else
         out.null();
-    if (withCreated) writeTime(out, "created_at", user.createdAt);
+    if (withCreated) {
+        writeTime(out, "created_at", user.createdAt);
+        out.field("version", user.version);
+    }
     out.endObject();
 }
 

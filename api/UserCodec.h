@@ -19,6 +19,7 @@ struct LoginInput {
 
 LoginInput decodeLogin(const Poco::JSON::Object::Ptr& body);
 NewUser decodeNewUser(const Poco::JSON::Object::Ptr& body);
+AccountChange decodeAccountChange(const Poco::JSON::Object::Ptr& body);
 
 /// `withCreated` false leaves out created_at (GET /me describes the caller, not the account).
 void writeUser(JsonWriter& out, const User& user, bool withCreated = true);

@@ -533,8 +533,9 @@ void benchBig(const Options& o) {
     {
         auto store = openStore(settings);
         const std::string hash = PasswordHasher().hash(PASSWORD);
-        store->users().create(User{0, "tehran.director", hash, "tehran", {"legal_director"}, 0});
-        store->users().create(User{0, "secretary", hash, std::nullopt, {"committee_secretary"}, 0});
+        const RecordEvent created = recordEvent(Principal{}, "user", 0, "created", "", 0);
+        store->users().create(User{0, "tehran.director", hash, "tehran", {"legal_director"}, 0}, created);
+        store->users().create(User{0, "secretary", hash, std::nullopt, {"committee_secretary"}, 0}, created);
     }
     const auto genStart = std::chrono::steady_clock::now();
     {

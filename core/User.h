@@ -17,6 +17,7 @@ struct User {
     std::optional<std::string> municipality;  ///< empty: the user acts in the committee
     std::vector<std::string> roles;
     std::int64_t createdAt = 0;
+    std::int64_t version = 1;  ///< one more at each change of roles or city
 
     bool hasRole(std::string_view role) const {
         return std::find(roles.begin(), roles.end(), role) != roles.end();

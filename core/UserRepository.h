@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "RecordEvent.h"
 #include "User.h"
 
 namespace lacuna {
@@ -12,12 +13,22 @@ namespace lacuna {
 class UserRepository {
 public:
     virtual ~UserRepository() = default;
-    /// Stores the user and returns its id; throws AlreadyExists when the username is taken.
-    virtual std::int64_t create(const User& user) = 0;
+    /// Stores the user with the audit `event` of its creation and returns its id; throws AlreadyExists when
+    /// the username is taken.
+    virtual std::int64_t create(const User& user, const RecordEvent& event) = 0;
+    /// Stores the user's roles and city if it is still at `expectedVersion`, with the audit `event`; throws
+    /// VersionConflict or NotFound otherwise.
+    virtual void update(const User& user, std::int64_t expectedVersion, const RecordEvent& event) = 0;
     virtual std::optional<User> findByUsername(const std::string& username) = 0;
     virtual std::optional<User> findById(std::int64_t id) = 0;
     virtual std::vector<User> list() = 0;
     virtual std::int64_t count() = 0;
+
+    /// Replaces the person's calendar feed secret (only its hash is kept) with the audit `event` (a change of
+    /// the account: its version goes up by one).
+    virtual void setFeedToken(std::int64_t userId, const std::string& tokenHash, const RecordEvent& event) = 0;
+    /// Whose calendar feed secret hashes to `tokenHash`.
+    virtual std::optional<User> findByFeedToken(const std::string& tokenHash) = 0;
 };
 
 /// Failed logins counted for one username and for one client address since a moment.

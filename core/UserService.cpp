@@ -7,6 +7,8 @@
 #include <set>
 
 #include "Errors.h"
+#include "EventData.h"
+#include "PasswordHasher.h"
 #include "PersianText.h"
 #include "Roles.h"
 
@@ -50,25 +52,96 @@ void UserService::validate(const NewUser& user, bool checkPassword) const {
     errors.throwIfAny("the user is not valid");
 }
 
+namespace {
+
+/// Who changes an account from the command line or at start: no one signed in.
+const Principal SYSTEM{0, "system", std::nullopt, {}, ""};
+
+/// An account's roles and city as its audit event records them.
+std::string accountData(const User& user) {
+    EventData data;
+    data.texts("roles", user.roles);
+    if (user.municipality) data.text("municipality", *user.municipality);
+    return data.str();
+}
+
+}  // namespace
+
 User UserService::addUser(const Principal& actor, const NewUser& user) {
-    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages users");
-    return addUserUnchecked(user);
+    requireAdmin(actor);
+    validate(user, true);
+    return store(user, _hasher.hash(user.password), actor);
 }
 
 User UserService::addUserUnchecked(const NewUser& user) {
     validate(user, true);
-    return addUserWithHash(user, _hasher.hash(user.password));
+    return store(user, _hasher.hash(user.password), SYSTEM);
 }
 
 User UserService::addUserWithHash(const NewUser& user, const std::string& passwordHash) {
+    return store(user, passwordHash, SYSTEM);
+}
+
+User UserService::store(const NewUser& user, const std::string& passwordHash, const Principal& by) {
     validate(user, false);
     User stored{0, user.username, passwordHash, user.municipality, user.roles, _clock.nowMs()};
+    RecordEvent e = recordEvent(by, "user", 0, "created", "", stored.createdAt);
+    e.dataJson = accountData(stored);
     try {
-        stored.id = _users.create(stored);
+        stored.id = _users.create(stored, e);
     } catch (const AlreadyExists&) {
         throw AlreadyExists("the username «" + user.username + "» is taken");
     }
     return stored;
+}
+
+User UserService::changeAccount(const Principal& actor, std::int64_t id, const AccountChange& change,
+                                std::int64_t expectedVersion) {
+    requireAdmin(actor);
+    User user = getUser(actor, id);
+    validate({user.username, "", change.roles, change.municipality}, false);
+    // The service must keep someone who can manage it.
+    if (user.hasRole(roles::ADMIN) &&
+        std::find(change.roles.begin(), change.roles.end(), roles::ADMIN) == change.roles.end()) {
+        const auto users = _users.list();
+        if (std::none_of(users.begin(), users.end(),
+                         [&](const User& u) { return u.id != user.id && u.hasRole(roles::ADMIN); }))
+            throw StateConflict("«" + user.username + "» is the only admin; give the role to another first");
+    }
+    requireVersion("user", user.version, expectedVersion);
+    user.roles = change.roles;
+    user.municipality = change.municipality;
+    RecordEvent e = recordEvent(actor, "user", user.id, "changed", "", _clock.nowMs());
+    e.dataJson = accountData(user);
+    _users.update(user, expectedVersion, e);
+    user.version = expectedVersion + 1;
+    return user;
+}
+
+User UserService::getUser(const Principal& actor, std::int64_t id) {
+    requireAdmin(actor);
+    auto user = _users.findById(id);
+    if (!user) throw NotFound("no user " + std::to_string(id));
+    return *user;
+}
+
+std::string UserService::resetFeed(const Principal& actor) {
+    if (!actor.userId) throw Forbidden("a signed-in person has a calendar feed");
+    const std::string secret = randomToken(32);
+    _users.setFeedToken(actor.userId, sha256Hex(secret),
+                        recordEvent(actor, "user", actor.userId, "feed_reset", "", _clock.nowMs()));
+    return secret;
+}
+
+std::optional<Principal> UserService::feedOwner(const std::string& secret) {
+    if (secret.empty() || secret.size() > 128) return std::nullopt;
+    const auto user = _users.findByFeedToken(sha256Hex(secret));
+    if (!user) return std::nullopt;
+    return Principal{user->id, user->username, user->municipality, user->roles, ""};
+}
+
+void UserService::requireAdmin(const Principal& actor) const {
+    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages users");
 }
 
 bool UserService::ensureAdmin(const std::string& password) {
@@ -84,7 +157,7 @@ bool UserService::ensureAdmin(const std::string& password) {
 }
 
 std::vector<User> UserService::listUsers(const Principal& actor) {
-    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages users");
+    requireAdmin(actor);
     return _users.list();
 }
 

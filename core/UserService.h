@@ -19,6 +19,12 @@ struct NewUser {
     std::optional<std::string> municipality;
 };
 
+/// What an admin changes in an account.
+struct AccountChange {
+    std::vector<std::string> roles;
+    std::optional<std::string> municipality;
+};
+
 /// Manages accounts: validation of names, roles and their scope; admin-only over the API.
 class UserService {
 public:
@@ -35,6 +41,17 @@ public:
     /// Creates an account whose password hash was computed already (demo seeding hashes once).
     User addUserWithHash(const NewUser& user, const std::string& passwordHash);
     std::vector<User> listUsers(const Principal& actor);
+    /// One account (admin only).
+    User getUser(const Principal& actor, std::int64_t id);
+    /// An admin changes an account's roles and city (a session in use takes them at its next request); the
+    /// last admin keeps the role. `expectedVersion` is the account's version.
+    User changeAccount(const Principal& actor, std::int64_t id, const AccountChange& change,
+                       std::int64_t expectedVersion);
+    /// A new secret for the actor's own calendar feed, replacing the last (whose address stops working at
+    /// once); only its hash is stored, so it is shown once.
+    std::string resetFeed(const Principal& actor);
+    /// The person whose calendar feed `secret` opens, if any.
+    std::optional<Principal> feedOwner(const std::string& secret);
     /// When no account holds the admin role (a new store, or one where only `lacuna user add` ran),
     /// creates `admin` with `password` and returns true. Safe when two instances start at once: the
     /// loser of the race sees the account exists.
@@ -42,6 +59,8 @@ public:
 
 private:
     void validate(const NewUser& user, bool checkPassword) const;
+    void requireAdmin(const Principal& actor) const;
+    User store(const NewUser& user, const std::string& passwordHash, const Principal& by);
 
     UserRepository& _users;
     const Catalog& _catalog;

@@ -42,7 +42,10 @@ const std::vector<std::string>& WebhookService::eventTypes() {
                                                    "opinion.question_saved",
                                                    "opinion.answer_saved",
                                                    "opinion.transition",
-                                                   "opinion.linked"};
+                                                   "opinion.linked",
+                                                   "user.created",
+                                                   "user.changed",
+                                                   "user.feed_reset"};
     return TYPES;
 }
 

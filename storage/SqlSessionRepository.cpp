@@ -8,7 +8,7 @@ namespace {
 const std::string INSERT_SESSION =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
 const std::string SELECT_SESSION_USER = R"(SELECT u.id, u.username, u.password_hash, u.municipality, u.roles,
- u.created_at FROM sessions s JOIN users u ON u.id = s.user_id
+ u.created_at, u.version FROM sessions s JOIN users u ON u.id = s.user_id
  WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL)";
 const std::string REVOKE_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";

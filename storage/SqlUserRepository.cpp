@@ -1,5 +1,7 @@
 #include "SqlUserRepository.h"
 
+#include "Errors.h"
+#include "EventLog.h"
 #include "UserRows.h"
 
 namespace lacuna {
@@ -7,10 +9,16 @@ namespace {
 
 const std::string INSERT_USER =
     R"(INSERT INTO users (username, password_hash, municipality, roles, created_at) VALUES (?, ?, ?, ?, ?))";
+const std::string UPDATE_USER =
+    "UPDATE users SET municipality = ?, roles = ?, version = version + 1 WHERE id = ? AND version = ?";
+const std::string BUMP_USER = "UPDATE users SET version = version + 1 WHERE id = ?";
+const std::string DELETE_FEED = "DELETE FROM calendar_feeds WHERE user_id = ?";
+const std::string INSERT_FEED =
+    "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)";
 
 }  // namespace
 
-std::int64_t SqlUserRepository::create(const User& user) {
+std::int64_t SqlUserRepository::create(const User& user, const RecordEvent& event) {
     std::int64_t id = 0;
     _db.write([&](SqlSession& s) {
         s.prepare(INSERT_USER)
@@ -21,8 +29,40 @@ std::int64_t SqlUserRepository::create(const User& user) {
             .bind(user.createdAt)
             .run();
         id = s.lastInsertId();
+        eventlog::appendRecordEvent(s, event, id, 1, user.username);
     });
     return id;
+}
+
+void SqlUserRepository::update(const User& user, std::int64_t expectedVersion, const RecordEvent& event) {
+    _db.write([&](SqlSession& s) {
+        eventlog::updateVersioned(
+            s, UPDATE_USER,
+            {user.municipality ? SqlParameter(*user.municipality) : SqlParameter(SqlNull{}),
+             joinRoles(user.roles), user.id, expectedVersion},
+            {"users", "user", user.id, expectedVersion});
+        eventlog::appendRecordEvent(s, event, user.id, expectedVersion + 1, user.username);
+    });
+}
+
+void SqlUserRepository::setFeedToken(std::int64_t userId, const std::string& tokenHash,
+                                     const RecordEvent& event) {
+    _db.write([&](SqlSession& s) {
+        if (s.prepare(BUMP_USER)->bind(userId).run() != 1)
+            throw NotFound("no user " + std::to_string(userId));
+        const User user = *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
+        s.prepare(DELETE_FEED)->bind(userId).run();
+        s.prepare(INSERT_FEED)->bind(userId).bind(tokenHash).bind(event.at).run();
+        eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
+    });
+}
+
+std::optional<User> SqlUserRepository::findByFeedToken(const std::string& tokenHash) {
+    return selectUser(
+        _db,
+        "SELECT u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at, u.version "
+        "FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = ?",
+        {tokenHash});
 }
 
 std::optional<User> SqlUserRepository::findByUsername(const std::string& username) {

@@ -9,11 +9,14 @@ namespace lacuna {
 class SqlUserRepository : public UserRepository {
 public:
     explicit SqlUserRepository(SqlDatabase& db) : _db(db) {}
-    std::int64_t create(const User& user) override;
+    std::int64_t create(const User& user, const RecordEvent& event) override;
+    void update(const User& user, std::int64_t expectedVersion, const RecordEvent& event) override;
     std::optional<User> findByUsername(const std::string& username) override;
     std::optional<User> findById(std::int64_t id) override;
     std::vector<User> list() override;
     std::int64_t count() override;
+    void setFeedToken(std::int64_t userId, const std::string& tokenHash, const RecordEvent& event) override;
+    std::optional<User> findByFeedToken(const std::string& tokenHash) override;
 
 private:
     SqlDatabase& _db;

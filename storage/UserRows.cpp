@@ -25,6 +25,7 @@ User read(const SqlStatement& row) {
     if (!row.isNull(3)) u.municipality = row.text(3);
     u.roles = splitRoles(row.text(4));
     u.createdAt = row.integer(5);
+    u.version = row.integer(6);
     return u;
 }
 

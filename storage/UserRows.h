@@ -17,7 +17,7 @@ namespace userrows {
 
 /// `SELECT <a user's columns> FROM users ` (a WHERE clause follows).
 inline const std::string SELECT =
-    "SELECT id, username, password_hash, municipality, roles, created_at FROM users ";
+    "SELECT id, username, password_hash, municipality, roles, created_at, version FROM users ";
 /// A row of SELECT, or of any statement that selects the same columns in the same order.
 User read(const SqlStatement& row);
 

@@ -17,6 +17,9 @@ using namespace lacuna::test;
 
 namespace {
 
+/// The audit event a stored account starts with.
+RecordEvent userCreated() { return recordEvent(Principal{}, "user", 0, "created", "", 1000); }
+
 User someUser(const std::string& name, std::optional<std::string> city = "tehran") {
     return User{0, name, "pbkdf2-sha256$1$AA==$AA==", std::move(city), {"legal_director"}, 1000};
 }
@@ -67,7 +70,7 @@ TEST_CASE("a created gap reads back byte for byte with a yearly reference", "[st
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
 
     const Gap first = store->gaps().create(someGap(uid, "خلأ شهرداری\u200Cها ي ك"), 1405, createdEvent(uid));
     const Gap second = store->gaps().create(someGap(uid, "دوم"), 1405, createdEvent(uid));
@@ -98,7 +101,7 @@ TEST_CASE("a stale version changes nothing and writes no event", "[storage]") {
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
     const Gap gap = store->gaps().create(someGap(uid, "نسخه"), 1405, createdEvent(uid));
 
     store->gaps().changeState(
@@ -141,7 +144,7 @@ TEST_CASE("listing filters, hides others' confidential gaps and pages by cursor 
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
     std::set<std::int64_t> all;
     for (int i = 0; i < 25; ++i) {
         Gap g = someGap(uid, "مورد " + std::to_string(i), i % 2 ? "tehran" : "mashhad", 1000 + i / 3);
@@ -205,7 +208,7 @@ TEST_CASE("counts per state follow the list's filters and visibility and stop ab
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
     // 30 gaps: every third triaged; Tehran's odd ones, Mashhad's even; every fifth confidential.
     for (int i = 0; i < 30; ++i) {
         Gap g = someGap(uid, "مورد شمارش " + std::to_string(i), i % 2 ? "tehran" : "mashhad", 1000 + i);
@@ -246,9 +249,9 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
-    store->users().create(someUser("secretary", std::nullopt));
-    CHECK_THROWS_AS(store->users().create(someUser("director")), AlreadyExists);
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
+    store->users().create(someUser("secretary", std::nullopt), userCreated());
+    CHECK_THROWS_AS(store->users().create(someUser("director"), userCreated()), AlreadyExists);
     CHECK(store->users().count() == 2);
     CHECK(store->users().findByUsername("secretary")->municipality == std::nullopt);
     CHECK(store->users().findById(uid)->roles == std::vector<std::string>{"legal_director"});
@@ -314,7 +317,7 @@ TEST_CASE("the store survives being reopened and keeps everything", "[storage]")
     std::int64_t id = 0;
     {
         auto store = openStore(settings);
-        const std::int64_t uid = store->users().create(someUser("director"));
+        const std::int64_t uid = store->users().create(someUser("director"), userCreated());
         id = store->gaps().create(someGap(uid, "ماندگار"), 1405, createdEvent(uid)).id;
     }
     auto reopened = openStore(settings);
@@ -328,7 +331,7 @@ TEST_CASE("every filter and sort combination of the list runs and orders its pag
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
     for (int i = 0; i < 12; ++i) {
         Gap g = someGap(uid, "مورد " + std::to_string(i), i % 2 ? "tehran" : "mashhad", 1000 + i);
         g.fields.priority = gapvalues::priorities()[i % 4];
@@ -361,7 +364,7 @@ TEST_CASE("drafts are immutable versions per gap; a stale save changes nothing",
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("director"));
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
     const Gap gap = store->gaps().create(someGap(uid, "پیش‌نویس"), 1405, createdEvent(uid));
     Draft d;
     d.gapId = gap.id;
@@ -399,7 +402,7 @@ TEST_CASE("a bill's change and its gaps' changes commit together or not at all",
     INFO(backend);
     TempDir dir;
     auto store = freshStore(backend, dir);
-    const std::int64_t uid = store->users().create(someUser("liaison", std::nullopt));
+    const std::int64_t uid = store->users().create(someUser("liaison", std::nullopt), userCreated());
     Gap gap = store->gaps().create(someGap(uid, "لایحه"), 1405, createdEvent(uid));
     store->gaps().changeState(
         stateChange(gap.id, 1, "endorsed", 1500, transitionEvent(uid, "reported", "endorsed")));
@@ -461,7 +464,7 @@ TEST_CASE("a store from before the search index gets its gaps indexed when it op
     std::int64_t gapId = 0;
     {
         auto store = openStore(settings);
-        const std::int64_t uid = store->users().create(someUser("director"));
+        const std::int64_t uid = store->users().create(someUser("director"), userCreated());
         gapId = store->gaps()
                     .create(someGap(uid, "زلزله‌شناسی شهری"), 1405, createdEvent(uid))
                     .id;
@@ -484,7 +487,7 @@ TEST_CASE("a store made under older text rules remakes its provision keys, court
     std::int64_t gapId = 0;
     {
         auto store = openStore(settings);
-        const std::int64_t uid = store->users().create(someUser("director"));
+        const std::int64_t uid = store->users().create(someUser("director"), userCreated());
         Gap gap = someGap(uid, "ساختمان‌های نیمه‌تمام");
         gap.fields.provisions = {{"قانون نوسازی و عمران شهری", "ماده ۲۹"}};
         gapId = store->gaps().create(gap, 1405, createdEvent(uid)).id;

@@ -90,7 +90,8 @@ TEST_CASE("the same search gives the same results on SQLite and MariaDB", "[stor
         TempDir dir;
         auto store = freshStore(backend, dir);
         const std::int64_t uid =
-            store->users().create(User{0, "u", "x", std::string("tehran"), {"legal_director"}, 1});
+            store->users().create(User{0, "u", "x", std::string("tehran"), {"legal_director"}, 1},
+                                 recordEvent(Principal{}, "user", 0, "created", "", 1));
         for (std::size_t i = 0; i < texts.size(); ++i) {
             Gap g;
             g.fields = GapFields{

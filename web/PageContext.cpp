@@ -14,6 +14,7 @@
 #include "PageViews.h"
 #include "PersianText.h"
 #include "Problem.h"
+#include "Roles.h"
 
 namespace lacuna {
 namespace {
@@ -221,10 +222,8 @@ void PageContext::render(const std::string& title, const std::string& templateNa
     if (const Principal* p = viewer()) {
         ctemplate::TemplateDictionary* user = _layout.AddSectionDictionary("SIGNED_IN");
         user->SetValue("USERNAME", p->username);
-        std::string roles;
-        for (const std::string& role : p->roles)
-            roles += (roles.empty() ? "" : "، ") + PageLabels::fa(_site.labels.roles, role);
-        user->SetValue("ROLES", roles);
+        user->SetValue("ROLES", roleNames(_site, p->roles));
+        if (p->hasRole(roles::ADMIN)) user->ShowSection("ADMIN");
         if (p->municipality)
             if (const Municipality* m = _api.catalog.findMunicipality(*p->municipality))
                 user->SetValue("CITY", m->nameFa);
@@ -296,6 +295,13 @@ std::int64_t formVersion(const FormFields& form, const std::string& field, std::
         throw ValidationError("the form is not valid",
                               {{field, "invalid", "reload the page and send it again"}});
     return *v;
+}
+
+std::string roleNames(const WebSite& site, const std::vector<std::string>& roles) {
+    std::string names;
+    for (const std::string& role : roles)
+        names += (names.empty() ? "" : "، ") + PageLabels::fa(site.labels.roles, role);
+    return names;
 }
 
 void showFieldErrors(PageContext& page, const ValidationError& error) {

@@ -113,4 +113,7 @@ std::int64_t formVersion(const FormFields& form, const std::string& field = "exp
 /// `<FIELD>_ERROR` beside each field named in `fields` (form field name → template prefix).
 void showFieldErrors(PageContext& page, const ValidationError& error);
 
+/// Roles as people read them («مدیر حقوقی، ناظر»).
+std::string roleNames(const WebSite& site, const std::vector<std::string>& roles);
+
 }  // namespace lacuna

@@ -124,7 +124,7 @@ TransitionInput readTransitionForm(const FormFields& form, const Lifecycle& life
 
 /// A record's changes, newest first (EVENT sections): who, when, the transition with the stage it reached and
 /// the facts recorded with it (a date as a Jalali day), or `eventLabel(type)` for any other change.
-void showRecordTimeline(PageContext& page, const std::vector<RecordEvent>& events, const Lifecycle& lifecycle,
+void showRecordTimeline(PageContext& page, const std::vector<RecordEvent>& events, const Lifecycle* lifecycle,
                         std::string (*eventLabel)(const std::string& type));
 
 /// Splits an escaped snippet with <mark> (SearchText) into `section` parts: TEXT, and HIT on a match.

@@ -72,17 +72,17 @@ void showTransitionForms(PageContext& page, ctemplate::TemplateDictionary& dict,
     }
 }
 
-void showRecordTimeline(PageContext& page, const std::vector<RecordEvent>& events, const Lifecycle& lifecycle,
+void showRecordTimeline(PageContext& page, const std::vector<RecordEvent>& events, const Lifecycle* lifecycle,
                         std::string (*eventLabel)(const std::string& type)) {
     const auto& labels = page.site().labels.fields;
     for (auto e = events.rbegin(); e != events.rend(); ++e) {
         ctemplate::TemplateDictionary* row = page.content().AddSectionDictionary("EVENT");
         row->SetValue("ACTOR", e->actorName);
         showTime(*row, "AT", e->at);
-        if (e->type == "transition") {
-            const LifecycleTransition* t = lifecycle.findTransition(e->transition);
+        if (e->type == "transition" && lifecycle) {
+            const LifecycleTransition* t = lifecycle->findTransition(e->transition);
             row->SetValue("WHAT", t ? t->labelFa : e->transition);
-            const LifecycleState* to = lifecycle.findState(e->toState);
+            const LifecycleState* to = lifecycle->findState(e->toState);
             row->SetValueAndShowSection("TO", to ? to->labelFa : e->toState, "MOVE");
             const Poco::JSON::Object::Ptr data =
                 Poco::JSON::Parser().parse(e->dataJson).extract<Poco::JSON::Object::Ptr>();

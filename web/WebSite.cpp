@@ -17,6 +17,7 @@ void addMeetingRecordPages(Router& router, const ApiServices& api, const WebSite
 void addBillPages(Router& router, const ApiServices& api, const WebSite& site);
 void addRulingPages(Router& router, const ApiServices& api, const WebSite& site);
 void addOpinionPages(Router& router, const ApiServices& api, const WebSite& site);
+void addAdminPages(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -75,6 +76,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addBillPages(router, api, site);
     addRulingPages(router, api, site);
     addOpinionPages(router, api, site);
+    addAdminPages(router, api, site);
 }
 
 }  // namespace lacuna

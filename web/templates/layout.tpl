@@ -28,6 +28,7 @@
 <li><a href="/rulings">آرا</a></li>
 <li><a href="/opinions">استعلام‌ها</a></li>
 <li><a href="/search">جست‌وجو</a></li>
+{{#ADMIN}}<li><a href="/admin/users">مدیریت</a></li>{{/ADMIN}}
 </ul>
 </nav>
 <div class="who">
