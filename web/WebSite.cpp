@@ -18,6 +18,7 @@ void addBillPages(Router& router, const ApiServices& api, const WebSite& site);
 void addRulingPages(Router& router, const ApiServices& api, const WebSite& site);
 void addOpinionPages(Router& router, const ApiServices& api, const WebSite& site);
 void addAdminPages(Router& router, const ApiServices& api, const WebSite& site);
+void addCalendarFeed(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -77,6 +78,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addRulingPages(router, api, site);
     addOpinionPages(router, api, site);
     addAdminPages(router, api, site);
+    addCalendarFeed(router, api, site);
 }
 
 }  // namespace lacuna

@@ -437,3 +437,128 @@ test("a legal director reads the rulings registry, a ruling and everything on it
   await checkAccessibility(page);
   await screenshots(page, "provision");
 });
+
+test("Tehran asks the committee; the secretary assigns, a member answers, the opinion is published for every city", async ({ browser }) => {
+  const question = `آیا عوارض تغییر کاربری باغات پیش از صدور پروانه قابل وصول است؟ ${RUN}`;
+  const director = await personPage(browser);
+  await signIn(director, "tehran.director");
+  await director.getByRole("link", { name: "استعلام‌ها", exact: true }).click();
+  await director.getByRole("link", { name: "استعلام تازه" }).click();
+  await checkAccessibility(director);
+  await director.getByLabel("موضوع", { exact: true }).fill(`عوارض تغییر کاربری باغات ${RUN}`);
+  await director.getByLabel(/^پرسش/).fill(question);
+  await director.getByLabel("قانون ۱").fill("قانون حفظ کاربری اراضی زراعی و باغ‌ها");
+  await director.getByLabel("ماده ۱").fill("ماده ۲");
+  await director.getByRole("button", { name: "فرستادن به کمیته" }).click();
+  await expect(director.getByRole("heading", { level: 1 })).toHaveText(`عوارض تغییر کاربری باغات ${RUN}`);
+  const address = director.url();
+
+  const secretary = await personPage(browser);
+  await signIn(secretary, "secretary");
+  await secretary.goto(address);
+  await secretary.getByLabel("پاسخ‌دهنده").selectOption("mashhad.member");
+  await secretary.getByRole("button", { name: "ارجاع برای پاسخ" }).click();
+  await expect(secretary.locator(".facts")).toContainText("ارجاع‌شده");
+  await checkAccessibility(secretary);
+
+  const member = await personPage(browser);
+  await signIn(member, "mashhad.member");
+  await member.goto(address);
+  await member.getByLabel("متن پاسخ کمیته").fill("وصول پیش از صدور پروانه مجاز نیست.");
+  await member.getByRole("button", { name: "ذخیره نسخه تازه پاسخ" }).click();
+  await member.getByLabel("متن پاسخ کمیته").fill("وصول پیش از صدور پروانه و تغییر کاربری قطعی مجاز نیست.");
+  await member.getByRole("button", { name: "ذخیره نسخه تازه پاسخ" }).click();
+  await expect(member.locator("#answer")).toContainText("نسخه ۲");
+  await member.getByRole("button", { name: "ثبت پاسخ" }).click();
+  await expect(member.locator(".facts")).toContainText("پاسخ داده‌شده");
+
+  await secretary.reload();
+  await secretary.getByRole("button", { name: "انتشار نظریه" }).click();
+  await expect(secretary.locator(".facts")).toContainText("منتشرشده");
+
+  const mashhad = await personPage(browser);
+  await signIn(mashhad, "mashhad.director");
+  await mashhad.goto("/opinions?state=published");
+  await checkAccessibility(mashhad);
+  await screenshots(mashhad, "opinions");
+  await mashhad.getByRole("link", { name: new RegExp(`عوارض تغییر کاربری باغات ${RUN}`) }).click();
+  await expect(mashhad.locator("#answer")).toContainText("تغییر کاربری قطعی مجاز نیست");
+  await mashhad.getByText("نسخه‌های پیشین").last().click();
+  await expect(mashhad.locator("#answer details")).toContainText("وصول پیش از صدور پروانه مجاز نیست.");
+  await checkAccessibility(mashhad);
+  await screenshots(mashhad, "opinion");
+});
+
+test("the admin adds an account and its webhook page, only an admin sees the administration", async ({ browser }) => {
+  const admin = await personPage(browser);
+  await admin.goto("/login");
+  await admin.getByLabel("نام کاربری").fill("admin");
+  await admin.getByLabel("گذرواژه").fill(process.env.LACUNA_ADMIN_PASSWORD);
+  await admin.getByRole("button", { name: "ورود" }).click();
+  await admin.getByRole("link", { name: "مدیریت" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("کاربران");
+  await admin.getByLabel(/^نام کاربری/).fill(`shiraz.director.${RUN}`);
+  await admin.getByLabel("گذرواژه نخست").fill("a-long-first-password");
+  await admin.getByRole("checkbox", { name: /مدیر حقوقی/ }).check();
+  await admin.getByRole("button", { name: "افزودن کاربر" }).click();
+  // A city role without a city is refused beside the field, what was typed kept.
+  await expect(admin.locator(".error-summary")).toBeVisible();
+  await expect(admin.getByLabel(/^نام کاربری/)).toHaveValue(`shiraz.director.${RUN}`);
+  await checkAccessibility(admin);
+  await admin.getByLabel("گذرواژه نخست").fill("a-long-first-password");
+  await admin.getByLabel(/^شهر/).selectOption("isfahan");
+  await admin.getByRole("button", { name: "افزودن کاربر" }).click();
+  await expect(admin.getByRole("status")).toContainText("حساب ساخته شد");
+  await checkAccessibility(admin);
+  await screenshots(admin, "admin-user");
+  await admin.goto("/admin/users");
+  await screenshots(admin, "admin-users");
+  await admin.goto("/admin/webhooks");
+  await checkAccessibility(admin);
+
+  const director = await personPage(browser);
+  await signIn(director, "tehran.director");
+  await expect(director.getByRole("link", { name: "مدیریت" })).toHaveCount(0);
+  const refused = await director.goto("/admin/users");
+  expect(refused.status()).toBe(403);
+});
+
+test("a calendar program reads a person's feed: RFC 5545 as ical.js parses it, in UTC, titles in Persian", async ({ browser, playwright }) => {
+  const ICAL = (await import("ical.js")).default;
+  const director = await personPage(browser);
+  await signIn(director, "tehran.director");
+  await director.getByRole("link", { name: "تقویم من" }).click();
+  await checkAccessibility(director);
+  await director.getByRole("button", { name: "ساختن نشانی تازه" }).click();
+  const first = await director.getByRole("textbox", { name: "نشانی", exact: true }).inputValue();
+  await checkAccessibility(director);
+  await screenshots(director, "calendar");
+
+  // A calendar program has no session: a fresh client with no cookies.
+  const program = await playwright.request.newContext();
+  const answer = await program.get(first);
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  const text = await answer.text();
+  for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
+  expect(calendar.getFirstSubcomponent("vtimezone").getFirstPropertyValue("tzid")).toBe("Asia/Tehran");
+  const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  expect(events.length).toBeGreaterThan(0);
+  const meetings = events.filter((e) => e.uid.startsWith("meeting-"));
+  expect(meetings.length).toBeGreaterThan(0);
+  for (const e of events) {
+    expect(e.summary).toMatch(/[\u0600-\u06FF]/);
+    if (e.startDate.isDate) continue;
+    expect(e.startDate.zone.tzid).toBe("UTC");
+    expect(e.endDate.compare(e.startDate)).toBe(1);
+  }
+  // A new address replaces the old one at once.
+  await director.getByRole("button", { name: "ساختن نشانی تازه" }).click();
+  const second = await director.getByRole("textbox", { name: "نشانی", exact: true }).inputValue();
+  expect(second).not.toBe(first);
+  expect((await program.get(first)).status()).toBe(404);
+  expect((await program.get(second)).status()).toBe(200);
+  await program.dispose();
+});

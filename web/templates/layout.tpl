@@ -34,6 +34,7 @@
 <div class="who">
 <span><bdi>{{USERNAME}}</bdi></span>
 <span class="muted">{{ROLES}} {{CITY}}</span>
+<a href="/calendar">تقویم من</a>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">خروج</button></form>
 </div>
 {{/SIGNED_IN}}
