@@ -177,11 +177,12 @@ Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t ruling
     return ruling(actor, rulingId);
 }
 
-ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text) {
+ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text,
+                                           std::size_t limit) {
     const std::string key = provisionKeyOf(text);
     if (key.empty())
         throw ValidationError("empty key", {{"key", "required", "a provision such as قانون_شهرداری:100"}});
-    ProvisionPage page = _rulings.provision(key, 200);
+    ProvisionPage page = _rulings.provision(key, limit);
     const auto hidden = [&](const GapSummary& g) { return !visibility::mayKnowGap(actor, g.audience); };
     std::erase_if(page.gaps, hidden);
     std::erase_if(page.drafts, [&](const auto& d) { return hidden(d.first); });

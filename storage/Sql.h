@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,6 +89,29 @@ auto selectRows(SqlSession& session, const std::string& sql, const std::vector<S
     return out;
 }
 
+/// `?, ?, …` for n parameters.
+std::string placeholders(std::size_t n);
+
+/// The rows of a list's records' parts (an agenda, a bill's sponsors) read for every record in one
+/// statement, not one per record: `select` ends in `IN ` and names the record's id at `idColumn`; each row,
+/// read by `read(row)`, goes to `add(record, part)`. Records are anything with an `id`.
+template <typename Record, typename Read, typename Add>
+void selectParts(SqlSession& session, std::vector<Record>& records, const std::string& select,
+                 const std::string& order, int idColumn, Read read, Add add) {
+    if (records.empty()) return;
+    std::map<std::int64_t, Record*> byId;
+    std::vector<SqlParameter> ids;
+    for (Record& r : records) {
+        byId[r.id] = &r;
+        ids.emplace_back(r.id);
+    }
+    for (auto& [id, part] : selectRows(session, select + "(" + placeholders(ids.size()) + ") " + order, ids,
+                                       [&](const SqlStatement& row) {
+                                           return std::pair{row.integer(idColumn), read(row)};
+                                       }))
+        add(*byId.at(id), std::move(part));
+}
+
 /// A database as the backend-neutral repositories see it; errors arrive as domain errors
 /// (StoreUnavailable, AlreadyExists), and a write rolls back when its work throws.
 class SqlDatabase {
@@ -158,8 +182,5 @@ int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParam
 /// The one integer of a `SELECT COUNT(*)`-like statement (0 when it gives no row).
 std::int64_t selectInteger(SqlSession& session, const std::string& sql,
                            const std::vector<SqlParameter>& params);
-
-/// `?, ?, …` for n parameters.
-std::string placeholders(std::size_t n);
 
 }  // namespace lacuna

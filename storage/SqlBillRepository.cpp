@@ -22,13 +22,13 @@ const std::string UPDATE_BILL = R"(UPDATE bills SET title = ?, registration_no =
  WHERE id = ? AND version = ?)";
 const std::string SELECT_BILL_GAPS =
     "SELECT g.id, g.reference, g.title, " + gaprows::AUDIENCE_COLUMNS +
-    " FROM bill_gaps bg JOIN gaps g ON g.id = bg.gap_id WHERE bg.bill_id = ? ORDER BY bg.position";
+    ", bg.bill_id FROM bill_gaps bg JOIN gaps g ON g.id = bg.gap_id WHERE bg.bill_id IN ";
 const std::string SELECT_SPONSORS =
-    "SELECT name, constituency, signed_at, withdrawn_at FROM bill_sponsors WHERE bill_id = ? ORDER BY position";
+    "SELECT name, constituency, signed_at, withdrawn_at, bill_id FROM bill_sponsors WHERE bill_id IN ";
 const std::string SELECT_OBJECTIONS = R"(SELECT number, article, type, body, response, resolved, raised_at,
- resolved_at FROM bill_objections WHERE bill_id = ? ORDER BY number)";
-const std::string SELECT_POSITIONS = R"(SELECT municipality, position, note, by_id, by_name, at
- FROM bill_positions WHERE bill_id = ? ORDER BY municipality)";
+ resolved_at, bill_id FROM bill_objections WHERE bill_id IN )";
+const std::string SELECT_POSITIONS = R"(SELECT municipality, position, note, by_id, by_name, at, bill_id
+ FROM bill_positions WHERE bill_id IN )";
 const std::string INSERT_BILL_GAP = "INSERT INTO bill_gaps (bill_id, gap_id, position) VALUES (?, ?, ?)";
 const std::string INSERT_SPONSOR =
     R"(INSERT INTO bill_sponsors (bill_id, position, name, constituency, signed_at,
@@ -72,20 +72,33 @@ Bill readBill(const SqlStatement& r) {
                 .updatedAt = r.integer(15)};
 }
 
-void loadBillParts(SqlSession& s, Bill& b) {
-    b.gaps = selectRows(s, SELECT_BILL_GAPS, {b.id}, [](const SqlStatement& r) {
-        return BillGap{r.integer(0), r.text(1), r.text(2), gaprows::readAudience(r, 3)};
-    });
-    b.sponsors = selectRows(s, SELECT_SPONSORS, {b.id}, [](const SqlStatement& r) {
-        return Sponsor{r.text(0), r.text(1), r.integer(2), r.optionalInteger(3)};
-    });
-    b.objections = selectRows(s, SELECT_OBJECTIONS, {b.id}, [](const SqlStatement& r) {
-        return Objection{r.integer(0), r.text(1),         r.text(2),    r.text(3),
-                         r.text(4),    r.integer(5) != 0, r.integer(6), r.optionalInteger(7)};
-    });
-    b.positions = selectRows(s, SELECT_POSITIONS, {b.id}, [](const SqlStatement& r) {
-        return BillPosition{r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)};
-    });
+/// Reads the gaps, sponsors, objections and positions of `bills` in four statements, whatever their number.
+void loadBillParts(SqlSession& s, std::vector<Bill>& bills) {
+    selectParts(
+        s, bills, SELECT_BILL_GAPS, "ORDER BY bg.bill_id, bg.position", 6,
+        [](const SqlStatement& r) {
+            return BillGap{r.integer(0), r.text(1), r.text(2), gaprows::readAudience(r, 3)};
+        },
+        [](Bill& b, BillGap g) { b.gaps.push_back(std::move(g)); });
+    selectParts(
+        s, bills, SELECT_SPONSORS, "ORDER BY bill_id, position", 4,
+        [](const SqlStatement& r) {
+            return Sponsor{r.text(0), r.text(1), r.integer(2), r.optionalInteger(3)};
+        },
+        [](Bill& b, Sponsor sp) { b.sponsors.push_back(std::move(sp)); });
+    selectParts(
+        s, bills, SELECT_OBJECTIONS, "ORDER BY bill_id, number", 8,
+        [](const SqlStatement& r) {
+            return Objection{r.integer(0), r.text(1),         r.text(2),    r.text(3),
+                             r.text(4),    r.integer(5) != 0, r.integer(6), r.optionalInteger(7)};
+        },
+        [](Bill& b, Objection o) { b.objections.push_back(std::move(o)); });
+    selectParts(
+        s, bills, SELECT_POSITIONS, "ORDER BY bill_id, municipality", 6,
+        [](const SqlStatement& r) {
+            return BillPosition{r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)};
+        },
+        [](Bill& b, BillPosition p) { b.positions.push_back(std::move(p)); });
 }
 
 void writeBillParts(SqlSession& s, const Bill& b, bool replace) {
@@ -113,7 +126,7 @@ void writeBillParts(SqlSession& s, const Bill& b, bool replace) {
 std::vector<Bill> selectBills(SqlSession& s, const std::string& sql,
                               const std::vector<SqlParameter>& params) {
     std::vector<Bill> bills = selectRows(s, sql, params, readBill);
-    for (Bill& b : bills) loadBillParts(s, b);
+    loadBillParts(s, bills);
     return bills;
 }
 

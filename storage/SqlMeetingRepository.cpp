@@ -15,15 +15,19 @@ const std::string INSERT_MEETING = R"(INSERT INTO meetings (scheduled_at, place,
  created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?))";
 const std::string UPDATE_MEETING = R"(UPDATE meetings SET scheduled_at = ?, place = ?, state = ?,
  version = version + 1, updated_at = ? WHERE id = ? AND version = ?)";
+// The parts of the meetings a list names, read for all of them at once (`IN (…)` follows), the meeting's
+// id last.
 const std::string SELECT_ATTENDANCE =
-    "SELECT municipality FROM meeting_attendance WHERE meeting_id = ? ORDER BY municipality";
+    "SELECT municipality, meeting_id FROM meeting_attendance WHERE meeting_id IN ";
 const std::string SELECT_ITEMS =
     R"(SELECT i.gap_id, g.reference, g.title, i.decision, i.decided_at, i.decided_by,
  i.note, )" +
-    gaprows::AUDIENCE_COLUMNS + R"( FROM meeting_items i JOIN gaps g ON g.id = i.gap_id
- WHERE i.meeting_id = ? ORDER BY i.position)";
-const std::string SELECT_VOTES = R"(SELECT gap_id, municipality, vote, voter_id, voter_name, at
- FROM meeting_votes WHERE meeting_id = ? ORDER BY gap_id, municipality)";
+    gaprows::AUDIENCE_COLUMNS + R"(, i.meeting_id FROM meeting_items i JOIN gaps g ON g.id = i.gap_id
+ WHERE i.meeting_id IN )";
+constexpr int ITEM_MEETING_COLUMN = 10;
+const std::string SELECT_VOTES = R"(SELECT gap_id, municipality, vote, voter_id, voter_name, at, meeting_id
+ FROM meeting_votes WHERE meeting_id IN )";
+constexpr int VOTE_MEETING_COLUMN = 6;
 const std::string INSERT_ATTENDANCE =
     "INSERT INTO meeting_attendance (meeting_id, municipality) VALUES (?, ?)";
 const std::string INSERT_ITEM =
@@ -61,21 +65,27 @@ std::pair<std::int64_t, MeetingVote> readVote(const SqlStatement& r) {
     return {r.integer(0), MeetingVote{r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)}};
 }
 
-void loadMeetingParts(SqlSession& s, Meeting& m) {
-    m.present = selectRows(s, SELECT_ATTENDANCE, {m.id}, [](const SqlStatement& r) { return r.text(0); });
-    m.items = selectRows(s, SELECT_ITEMS, {m.id}, readItem);
-    for (auto& gapVote : selectRows(s, SELECT_VOTES, {m.id}, readVote)) {
-        const std::int64_t gapId = gapVote.first;  // a structured binding cannot be captured before clang 16
-        const auto item = std::find_if(m.items.begin(), m.items.end(),
-                                       [&](const MeetingItem& i) { return i.gapId == gapId; });
-        if (item != m.items.end()) item->votes.push_back(std::move(gapVote.second));
-    }
+/// Reads the attendance, agenda and votes of `meetings` in three statements, whatever their number.
+void loadMeetingParts(SqlSession& s, std::vector<Meeting>& meetings) {
+    selectParts(
+        s, meetings, SELECT_ATTENDANCE, "ORDER BY meeting_id, municipality", 1,
+        [](const SqlStatement& r) { return r.text(0); },
+        [](Meeting& m, std::string city) { m.present.push_back(std::move(city)); });
+    selectParts(s, meetings, SELECT_ITEMS, "ORDER BY i.meeting_id, i.position", ITEM_MEETING_COLUMN, readItem,
+                [](Meeting& m, MeetingItem item) { m.items.push_back(std::move(item)); });
+    selectParts(s, meetings, SELECT_VOTES, "ORDER BY meeting_id, gap_id, municipality", VOTE_MEETING_COLUMN,
+                readVote, [](Meeting& m, std::pair<std::int64_t, MeetingVote> gapVote) {
+                    const auto item = std::find_if(m.items.begin(), m.items.end(), [&](const MeetingItem& i) {
+                        return i.gapId == gapVote.first;
+                    });
+                    if (item != m.items.end()) item->votes.push_back(std::move(gapVote.second));
+                });
 }
 
 std::vector<Meeting> selectMeetings(SqlSession& s, const std::string& sql,
                                     const std::vector<SqlParameter>& params) {
     std::vector<Meeting> meetings = selectRows(s, sql, params, readMeeting);
-    for (Meeting& m : meetings) loadMeetingParts(s, m);
+    loadMeetingParts(s, meetings);
     return meetings;
 }
 

@@ -16,10 +16,11 @@ const std::string SELECT_OPINION =
     R"(SELECT o.id, o.reference, o.municipality, o.asked_by, u.username, o.title,
  o.assignee, o.state, o.version, o.due_at, o.published_at, o.created_at, o.updated_at
  FROM opinions o JOIN users u ON u.id = o.asked_by )";
-const std::string SELECT_TEXTS = R"(SELECT kind, version, body, provisions, author_id, author_name, created_at
- FROM opinion_texts WHERE opinion_id = ? ORDER BY created_at, kind, version)";
+const std::string SELECT_TEXTS =
+    R"(SELECT kind, version, body, provisions, author_id, author_name, created_at,
+ opinion_id FROM opinion_texts WHERE opinion_id IN )";
 const std::string SELECT_LINKS =
-    "SELECT target_type, target_id FROM opinion_links WHERE opinion_id = ? ORDER BY target_type, target_id";
+    "SELECT target_type, target_id, opinion_id FROM opinion_links WHERE opinion_id IN ";
 const std::string INSERT_OPINION =
     R"(INSERT INTO opinions (reference, municipality, asked_by, title, question,
  answer, assignee, state, version, due_at, published_at, created_at, updated_at)
@@ -61,13 +62,15 @@ OpinionText readText(const SqlStatement& r) {
 std::vector<Opinion> selectOpinions(SqlSession& s, const std::string& sql,
                                     const std::vector<SqlParameter>& params) {
     std::vector<Opinion> out = selectRows(s, sql, params, readOpinion);
-    for (Opinion& o : out) {
-        o.texts = selectRows(s, SELECT_TEXTS, {o.id}, readText);
-        for (const auto& [type, id] : selectRows(s, SELECT_LINKS, {o.id}, [](const SqlStatement& r) {
-                 return std::make_pair(r.text(0), r.integer(1));
-             }))
-            (type == "gap" ? o.gapIds : o.rulingIds).push_back(id);
-    }
+    // The texts and links of every opinion listed, in two statements.
+    selectParts(s, out, SELECT_TEXTS, "ORDER BY opinion_id, created_at, kind, version", 7, readText,
+                [](Opinion& o, OpinionText t) { o.texts.push_back(std::move(t)); });
+    selectParts(
+        s, out, SELECT_LINKS, "ORDER BY opinion_id, target_type, target_id", 2,
+        [](const SqlStatement& r) { return std::make_pair(r.text(0), r.integer(1)); },
+        [](Opinion& o, const std::pair<std::string, std::int64_t>& link) {
+            (link.first == "gap" ? o.gapIds : o.rulingIds).push_back(link.second);
+        });
     return out;
 }
 

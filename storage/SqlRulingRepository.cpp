@@ -23,8 +23,9 @@ const std::string INSERT_RULING =
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))";
 const std::string SELECT_RULING_GAPS =
     "SELECT rg.gap_id, g.reference, g.title, rg.note, rg.linked_by, rg.linked_at, " +
-    gaprows::AUDIENCE_COLUMNS + R"( FROM ruling_gaps rg JOIN gaps g ON g.id = rg.gap_id
- WHERE rg.ruling_id = ? ORDER BY rg.linked_at, rg.gap_id)";
+    gaprows::AUDIENCE_COLUMNS + R"(, rg.ruling_id FROM ruling_gaps rg JOIN gaps g ON g.id = rg.gap_id
+ WHERE rg.ruling_id IN )";
+constexpr int LINK_RULING_COLUMN = 9;
 const std::string BUMP_RULING =
     "UPDATE rulings SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
 const std::string DELETE_RULING_GAP = "DELETE FROM ruling_gaps WHERE ruling_id = ? AND gap_id = ?";
@@ -86,8 +87,9 @@ GapSummary readGapSummary(const SqlStatement& r) {
 std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
                                   const std::vector<SqlParameter>& params) {
     std::vector<Ruling> out = selectRows(s, sql, params, readRuling);
-    for (Ruling& r : out)
-        r.gaps = selectRows(s, SELECT_RULING_GAPS, {r.id}, [](const SqlStatement& l) {
+    selectParts(
+        s, out, SELECT_RULING_GAPS, "ORDER BY rg.ruling_id, rg.linked_at, rg.gap_id", LINK_RULING_COLUMN,
+        [](const SqlStatement& l) {
             return RulingLink{l.integer(0),
                               l.text(1),
                               l.text(2),
@@ -95,7 +97,8 @@ std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
                               l.text(4),
                               l.integer(5),
                               gaprows::readAudience(l, 6)};
-        });
+        },
+        [](Ruling& r, RulingLink link) { r.gaps.push_back(std::move(link)); });
     return out;
 }
 

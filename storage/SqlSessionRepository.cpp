@@ -47,8 +47,9 @@ void SqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at)
 }
 
 SessionRepository::LoginAttempt SqlSessionRepository::admitLoginAttempt(const std::string& username,
-                                                                      const std::string& client, std::int64_t at,
-                                                                      std::int64_t since, std::int64_t maxFailures) {
+                                                                        const std::string& client,
+                                                                        std::int64_t at, std::int64_t since,
+                                                                        std::int64_t maxFailures) {
     LoginAttempt attempt;
     const std::string userLock = "u:" + username, clientLock = "c:" + client;
     _db.write([&](SqlSession& s) {
@@ -58,7 +59,8 @@ SessionRepository::LoginAttempt SqlSessionRepository::admitLoginAttempt(const st
         for (const std::string& lock : {userLock, clientLock})
             s.prepare(s.claimRowSql("login_locks", "name"))->bind(lock).run();
         LoginFailures& f = attempt.failures;
-        std::tie(f.byUsername, f.oldestByUsername) = countFailures(s, COUNT_FAILURES_BY_USERNAME, username, since);
+        std::tie(f.byUsername, f.oldestByUsername) =
+            countFailures(s, COUNT_FAILURES_BY_USERNAME, username, since);
         std::tie(f.byClient, f.oldestByClient) = countFailures(s, COUNT_FAILURES_BY_CLIENT, client, since);
         attempt.admitted = f.byUsername < maxFailures && f.byClient < maxFailures;
         if (attempt.admitted) s.prepare(INSERT_FAILURE)->bind(username).bind(client).bind(at).run();

@@ -130,8 +130,10 @@ void showRulingPage(PageContext& page, const Ruling& r, const RefusedForm& refus
     // The open gaps on the same provisions, which the ruling may bear on.
     std::set<std::int64_t> shown;
     for (const RulingLink& link : r.gaps) shown.insert(link.gapId);
+    constexpr std::size_t RELATED_SHOWN = 20;
     for (const Provision& p : r.provisions)
-        for (const GapSummary& g : page.api().uniformity.provision(viewer, provisionKey(p)).gaps) {
+        for (const GapSummary& g :
+             page.api().uniformity.provision(viewer, provisionKey(p), RELATED_SHOWN).gaps) {
             if (!shown.insert(g.id).second) continue;
             dict.ShowSection("HAS_RELATED");
             ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("RELATED");
