@@ -4,6 +4,7 @@
 // machine slows both sides alike.
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/Environment.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -28,8 +29,10 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -41,6 +44,7 @@
 #include "HttpFront.h"
 #include "LacunaService.h"
 #include "LoadGenerator.h"
+#include "PageViews.h"
 #include "PasswordHasher.h"
 #include "PersianText.h"
 #include "SearchText.h"
@@ -296,33 +300,68 @@ std::string gunzipped(const Fetched& f) {
 
 /// The pages beside the JSON of the same records (16 clients, a browser's gzip), and what a person's
 /// browser transfers on a first visit to the desk with a cold cache and on a later page.
-void benchPages(const std::string& label, int port, const std::string& token, std::int64_t gap,
-                const Options& o) {
-    const std::map<std::string, std::string> browser = {{"Cookie", "lacuna_session=" + token},
-                                                        {"Accept-Encoding", "gzip, deflate, br"}};
-    // The service's own time per page (Server-Timing), gathered while the clients run: the latency
-    // they see also holds their own turn for the two cores.
-    std::mutex serverMutex;
-    std::map<std::string, std::vector<double>> serverMs;
-    const auto page = [&](const std::string& path) {
-        return [&, path] {
-            return measure(port, 16, o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
-                const Fetched f = fetch(s, path, browser);
+/// Pages fetched as a signed-in person's browser does (session cookie, gzip) by 16 clients, with the
+/// service's own time per page (Server-Timing) gathered while they run: the latency the clients see also
+/// holds their own turn for the two cores.
+class PageLoad {
+public:
+    PageLoad(int port, const std::string& token, const Options& o)
+        : _port(port),
+          _o(o),
+          _browser({{"Cookie", "lacuna_session=" + token}, {"Accept-Encoding", "gzip, deflate, br"}}) {}
+
+    /// A measurement of `path` (for medianOf).
+    std::function<Stats()> operator()(const std::string& path) {
+        return [this, path] {
+            return measure(_port, 16, _o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
+                const Fetched f = fetch(s, path, _browser);
                 if (f.serverMs >= 0) {
-                    const std::lock_guard<std::mutex> lock(serverMutex);
-                    serverMs[path].push_back(f.serverMs);
+                    const std::lock_guard<std::mutex> lock(_mutex);
+                    _serverMs[path].push_back(f.serverMs);
                 }
                 return f.status == 200;
             });
         };
-    };
-    const auto serverP95 = [&](const std::string& path) {
-        std::vector<double>& v = serverMs[path];
+    }
+
+    std::string serverP95(const std::string& path) {
+        std::vector<double>& v = _serverMs[path];
         if (v.empty()) return std::string("none measured");
         std::sort(v.begin(), v.end());
         return "server time p95 " + fmt(v[v.size() * 95 / 100], 2) + " ms, p50 " + fmt(v[v.size() / 2], 2) +
                " ms";
-    };
+    }
+
+    /// A row: the page's server time p95 against the target, with what the clients saw.
+    void row(const std::string& name, const std::string& path, const std::string& target = "p95 ≤ 10 ms") {
+        const Stats seen = medianOf(_o.runs, (*this)(path));
+        // An answer without Server-Timing (a bodiless 204, the calendar feed) is measured as the clients see
+        // it.
+        if (_serverMs[path].empty())
+            addFigure(name,
+                      "seen by the clients (no Server-Timing): p95 " + fmt(seen.p95Ms, 2) + " ms, " +
+                          describe(seen),
+                      target);
+        else
+            addFigure(name, serverP95(path) + " (seen by the clients: p95 " + fmt(seen.p95Ms, 2) + " ms)",
+                      target);
+    }
+
+    const std::map<std::string, std::string>& browser() const { return _browser; }
+
+private:
+    int _port;
+    const Options& _o;
+    std::map<std::string, std::string> _browser;
+    std::mutex _mutex;
+    std::map<std::string, std::vector<double>> _serverMs;
+};
+
+void benchPages(const std::string& label, int port, const std::string& token, std::int64_t gap,
+                const Options& o) {
+    PageLoad page(port, token, o);
+    const auto& browser = page.browser();
+    const auto serverP95 = [&](const std::string& path) { return page.serverP95(path); };
     const auto json = [&](const std::string& path) {
         return [&, path] {
             return measure(port, 16, o.seconds, [&](Poco::Net::HTTPClientSession& s, int, std::mt19937&) {
@@ -386,6 +425,107 @@ void benchPages(const std::string& label, int port, const std::string& token, st
               fmt(fetch(s, "/gaps", browser).bytes / 1024.0, 1) + " KB", "≤ 30 KB");
     addFigure(label + ": a later page, a gap's page",
               fmt(fetch(s, gapPath, browser).bytes / 1024.0, 1) + " KB", "≤ 30 KB");
+}
+
+/// The ids in an answer's `items` (a list from the JSON API).
+std::vector<std::int64_t> itemIds(const std::string& body) {
+    Poco::JSON::Parser parser;
+    const auto items = parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getArray("items");
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = 0; i < items->size(); ++i)
+        ids.push_back(items->getObject(i)->getValue<std::int64_t>("id"));
+    return ids;
+}
+
+/// The id in a created record's answer (`{"id": …}`, or the ruling inside `{"ruling": {…}}`).
+std::int64_t createdId(const std::string& body) {
+    Poco::JSON::Parser parser;
+    const auto o = parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+    return o->has("ruling") ? o->getObject("ruling")->getValue<std::int64_t>("id")
+                            : o->getValue<std::int64_t>("id");
+}
+
+/// The committee's, the Majlis's and the courts' pages over a big store: the records those pages list are
+/// added through the API first (meetings with agendas of waiting gaps, bills from endorsed gaps, rulings on
+/// one article, opinions), then each page is read by 16 clients as the secretary.
+void benchRecordPages(const std::string& label, int port, const Options& o) {
+    Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(port));
+    const std::string secretary = Bench::login(s, "secretary");
+    const std::string director = Bench::login(s, "tehran.director");
+    const std::string liaison = Bench::login(s, "liaison");
+    std::string body;
+    const auto require = [&](int status, int expected, const std::string& what) {
+        if (status != expected) throw std::runtime_error(what + ": " + std::to_string(status) + " " + body);
+    };
+    const auto create = [&](const std::string& path, const std::string& token, const std::string& json) {
+        require(call(s, "POST", path, token, json, &body), 201, path);
+        return createdId(body);
+    };
+    require(call(s, "GET", "/api/v1/gaps?state=committee_review&limit=100", secretary, "", &body), 200,
+            "waiting");
+    const std::vector<std::int64_t> waiting = itemIds(body);
+    const std::int64_t now = Poco::Timestamp().epochMicroseconds() / 1000;
+    std::int64_t meeting = 0;
+    for (int m = 0; m < 20; ++m) {
+        std::string agenda;
+        for (int k = 0; k < 5 && m * 5 + k < static_cast<int>(waiting.size()); ++k)
+            agenda += (agenda.empty() ? "" : ",") + std::to_string(waiting[m * 5 + k]);
+        Poco::Timestamp at((now + (m - 10) * 86400000LL) * 1000);
+        const std::int64_t id =
+            create("/api/v1/meetings", secretary,
+                   R"({"scheduled_at":")" + Poco::DateTimeFormatter::format(at, "%Y-%m-%dT%H:%M:%SZ") +
+                       R"(","place":"تهران، ساختمان شورا","agenda":[)" + agenda + "]}");
+        if (m == 10) meeting = id;
+    }
+    require(call(s, "GET", "/api/v1/gaps?state=endorsed&limit=40", liaison, "", &body), 200, "endorsed");
+    const std::vector<std::int64_t> endorsed = itemIds(body);
+    std::int64_t bill = 0;
+    for (std::size_t b = 0; b + 1 < endorsed.size(); b += 2) {
+        bill = create("/api/v1/bills", liaison,
+                      R"({"title":"لایحه اصلاح قانون شهرداری )" + std::to_string(b) +
+                          R"(","channel":"government_bill","lead_commission":"کمیسیون قضایی و حقوقی",)"
+                          R"("urgency":"ordinary","gaps":[)" +
+                          std::to_string(endorsed[b]) + "," + std::to_string(endorsed[b + 1]) + "]}");
+    }
+    std::int64_t ruling = 0;
+    for (int r = 0; r < 30; ++r) {
+        ruling = create(
+            "/api/v1/rulings", director,
+            R"({"court":"دیوان عدالت اداری","number":"14050)" + std::to_string(1000 + r) +
+                R"(","decided_on":"1405-08-12","municipality":"tehran","outcome":")" +
+                (r % 3 ? "adverse" : "favourable") +
+                R"(","summary":"ابطال مصوبه عوارض","provisions":[{"law":"قانون شهرداری","article":"ماده 7"}]})");
+    }
+    std::int64_t opinion = 0;
+    for (int q = 0; q < 30; ++q) {
+        opinion = create("/api/v1/opinions", director,
+                         R"({"title":"استعلام درباره عوارض )" + std::to_string(q) +
+                             R"(","question":"آیا وصول عوارض پیش از صدور پروانه مجاز است؟",)"
+                             R"("provisions":[{"law":"قانون شهرداری","article":"ماده 7"}]})");
+    }
+    require(call(s, "POST", "/api/v1/me/calendar-feed", secretary, "{}", &body), 201, "feed");
+    Poco::JSON::Parser parser;
+    const std::string feed =
+        parser.parse(body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("path");
+
+    PageLoad page(port, secretary, o);
+    const std::string provision = "/provisions/" + encodePathSegment("قانون شهرداری — ماده 7");
+    page.row(label + ": the meetings calendar (this month, 20 meetings), 16 clients", "/meetings");
+    page.row(label + ": a meeting's page (agenda of 5 with tallies), 16 clients",
+             "/meetings/" + std::to_string(meeting));
+    page.row(label + ": a meeting's live tally, nothing changed (204), 16 clients",
+             "/meetings/" + std::to_string(meeting) + "/tally?version=1");
+    page.row(label + ": the minutes, 16 clients", "/meetings/" + std::to_string(meeting) + "/minutes");
+    page.row(label + ": the bills board, 16 clients", "/bills");
+    page.row(label + ": a bill's page, 16 clients", "/bills/" + std::to_string(bill));
+    page.row(label + ": a bill's dossier, 16 clients", "/bills/" + std::to_string(bill) + "/dossier");
+    page.row(label + ": the rulings registry (30), 16 clients", "/rulings");
+    page.row(label + ": a ruling's page, 16 clients", "/rulings/" + std::to_string(ruling));
+    page.row(label + ": a provision's page (200 of its ~8,300 gaps, 30 rulings), 16 clients", provision);
+    page.row(label + ": the opinions list, 16 clients", "/opinions");
+    page.row(label + ": an opinion's page, 16 clients", "/opinions/" + std::to_string(opinion));
+    PageLoad anyone(port, "", o);
+    anyone.row(label + ": the secretary's calendar feed (meetings and deadlines), 16 clients", feed);
 }
 
 void benchBackend(const std::string& label, const StoreSettings& store, const Options& o) {
@@ -536,6 +676,7 @@ void benchBig(const Options& o) {
         const RecordEvent created = recordEvent(Principal{}, "user", 0, "created", "", 0);
         store->users().create(User{0, "tehran.director", hash, "tehran", {"legal_director"}, 0}, created);
         store->users().create(User{0, "secretary", hash, std::nullopt, {"committee_secretary"}, 0}, created);
+        store->users().create(User{0, "liaison", hash, std::nullopt, {"liaison_officer"}, 0}, created);
     }
     const auto genStart = std::chrono::steady_clock::now();
     {
@@ -689,6 +830,7 @@ void benchBig(const Options& o) {
     p95("search, a rare and a common word", "p95 ≤ 50 ms", {searchPath("زلزله قانون")});
     p95("search, a word in no gap", "p95 ≤ 50 ms", {searchPath("آتشفشان")});
     benchPages("1,000,000 gaps", service.port(), token, o.bigGaps / 2, o);
+    benchRecordPages("1,000,000 gaps", service.port(), o);
     addFigure("peak RSS of the service after these",
               fmt(readKilobytes(service.pid(), "VmHWM") / 1024.0, 1) + " MiB", "≤ 150 MB");
     service.terminate();
