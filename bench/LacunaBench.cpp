@@ -319,7 +319,7 @@ public:
                     const std::lock_guard<std::mutex> lock(_mutex);
                     _serverMs[path].push_back(f.serverMs);
                 }
-                return f.status == 200;
+                return f.status == 200 || f.status == 204;  // 204: the live tally, unchanged
             });
         };
     }

@@ -35,11 +35,15 @@ const std::string INSERT_ALERT = R"(INSERT INTO notifications (user_id, at, enti
  event_type, summary, read_at) VALUES (?, ?, 'ruling', ?, ?, 'ruling.adverse', ?, NULL))";
 const std::string ON_PROVISION = "id IN (SELECT ruling_id FROM ruling_provisions WHERE provision_key = ?)";
 const std::string ORDER_NEWEST = " ORDER BY decided_day DESC, id DESC LIMIT ?";
-const std::string GAP_SUMMARY =
-    "SELECT DISTINCT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS + " FROM gaps g ";
+const std::string GAP_COLUMNS =
+    "SELECT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS + " ";
+const std::string NEWEST_OF_THOSE = "JOIN gaps g ON g.id = p.gap_id ORDER BY g.id DESC";
+// The newest gaps on a provision, taken from the index (provision_key, gap_id) read backwards — a provision
+// holds thousands of gaps in a big store, and only the first `limit` of them are read as rows.
 const std::string GAPS_ON_PROVISION =
-    GAP_SUMMARY +
-    "JOIN gap_provisions p ON p.gap_id = g.id WHERE p.provision_key = ? ORDER BY g.id DESC LIMIT ?";
+    GAP_COLUMNS +
+    "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key = ? ORDER BY gap_id DESC LIMIT ?) p " +
+    NEWEST_OF_THOSE;
 const std::string DRAFTS_ON_PROVISION =
     "SELECT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS +
     R"(, MAX(d.version) FROM draft_provisions d JOIN gaps g ON g.id = d.gap_id
@@ -171,8 +175,9 @@ std::vector<GapSummary> SqlRulingRepository::gapsOnProvisions(const std::vector<
     std::vector<SqlParameter> params(keys.begin(), keys.end());
     params.emplace_back(static_cast<std::int64_t>(limit));
     return queryRows(_db,
-                     GAP_SUMMARY + "JOIN gap_provisions p ON p.gap_id = g.id WHERE p.provision_key IN (" +
-                         placeholders(keys.size()) + ") ORDER BY g.id DESC LIMIT ?",
+                     GAP_COLUMNS +
+                         "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key IN (" +
+                         placeholders(keys.size()) + ") ORDER BY gap_id DESC LIMIT ?) p " + NEWEST_OF_THOSE,
                      params, readGapSummary);
 }
 
