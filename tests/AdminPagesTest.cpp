@@ -68,7 +68,7 @@ TEST_CASE("an admin adds an account and changes its roles and city; a session in
                                                     {"password", "0123456789ab"},
                                                     {"role", "observer"},
                                                     {"municipality", "tehran"}});
-    CHECK(taken.status == 409);
+    CHECK(taken.status == 422);
     CHECK(taken.body.find("href=\"#f-username\"") != std::string::npos);
     CHECK(admin
               .post("/admin/users",

@@ -80,25 +80,22 @@ void userList(PageContext& page) {
 void addUser(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     requireAdmin(viewer);
-    const FormFields form = page.form();
-    try {
-        const User user = page.api().users.addUser(
-            viewer, {form.one("username"), form.one("password"), form.all("role"), chosenCity(form)});
-        page.redirect("/admin/users/" + std::to_string(user.id) + "?added=1");
-    } catch (const ValidationError& e) {
-        showFieldErrors(page, e);
-        users(page, &form, &e);
-        page.render("کاربران", "admin_users.tpl", refusedStatus(e));
-    } catch (const AlreadyExists& e) {
-        // The taken name is a mistake in the form, shown beside the field like any other.
-        const ValidationError taken(
-            e.what(),
-            {{"username", "taken", "این نام کاربری پیش‌تر ثبت شده است"}},
-            ValidationError::Kind::RuleViolation);
-        showFieldErrors(page, taken);
-        users(page, &form, &taken);
-        page.render("کاربران", "admin_users.tpl", HTTPResponse::HTTP_CONFLICT);
-    }
+    createFromForm(
+        page, "کاربران", "admin_users.tpl",
+        [&](const FormFields& form) {
+            try {
+                const User user = page.api().users.addUser(
+                    viewer, {form.one("username"), form.one("password"), form.all("role"), chosenCity(form)});
+                return "/admin/users/" + std::to_string(user.id) + "?added=1";
+            } catch (const AlreadyExists& e) {
+                // A taken name is a mistake in the form, shown beside the field like any other.
+                throw ValidationError(
+                    e.what(),
+                    {{"username", "taken", "این نام کاربری پیش‌تر ثبت شده است"}},
+                    ValidationError::Kind::RuleViolation);
+            }
+        },
+        [&](const FormFields& form, const ValidationError& e) { users(page, &form, &e); });
 }
 
 void showAccount(PageContext& page, const User& user, const RefusedForm& refused) {

@@ -82,24 +82,21 @@ void newBill(PageContext& page) {
 
 void create(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const FormFields form = page.form();
-    BillInput input;
-    input.title = form.one("title");
-    input.channel = form.one("channel");
-    input.registrationNo = form.one("registration_no");
-    input.leadCommission = form.one("lead_commission");
-    input.advisoryCommissions = textLines(form.one("advisory"));
-    input.urgency = form.one("urgency").empty() ? "ordinary" : form.one("urgency");
-    input.gaps = form.all("gap");
-    input.sponsors = sponsorLines(form.one("sponsors"));
-    try {
-        const Bill bill = page.api().bills.create(viewer, input);
-        page.redirect("/bills/" + std::to_string(bill.id));
-    } catch (const ValidationError& e) {
-        showFieldErrors(page, e);
-        showBillForm(page, &form);
-        page.render("طرح یا لایحه تازه", "bill_new.tpl", refusedStatus(e));
-    }
+    createFromForm(
+        page, "طرح یا لایحه تازه", "bill_new.tpl",
+        [&](const FormFields& form) {
+            BillInput input;
+            input.title = form.one("title");
+            input.channel = form.one("channel");
+            input.registrationNo = form.one("registration_no");
+            input.leadCommission = form.one("lead_commission");
+            input.advisoryCommissions = textLines(form.one("advisory"));
+            input.urgency = form.one("urgency").empty() ? "ordinary" : form.one("urgency");
+            input.gaps = form.all("gap");
+            input.sponsors = sponsorLines(form.one("sponsors"));
+            return "/bills/" + std::to_string(page.api().bills.create(viewer, input).id);
+        },
+        [&](const FormFields& form, const ValidationError&) { showBillForm(page, &form); });
 }
 
 void billPage(PageContext& page) {

@@ -101,19 +101,19 @@ void newGap(PageContext& page) {
 
 void report(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const FormFields form = page.form();
-    FieldErrors errors;
-    GapFields fields = readGapForm(form, errors);
-    try {
-        errors.throwIfAny("the form is not valid");
-        const Gap gap = page.api().gaps.report(viewer, fields);
-        page.redirect("/gaps/" + std::to_string(gap.id) + "?reported=1");
-    } catch (const ValidationError& e) {
-        showGapForm(page, fields, &form);
-        showFieldErrors(page, e);
-        showSimilar(page, page.api().uniformity.similar(viewer, fields, 0));
-        page.render("گزارش خلأ قانونی", "gap_new.tpl", refusedStatus(e));
-    }
+    GapFields fields;
+    createFromForm(
+        page, "گزارش خلأ قانونی", "gap_new.tpl",
+        [&](const FormFields& form) {
+            FieldErrors errors;
+            fields = readGapForm(form, errors);
+            errors.throwIfAny("the form is not valid");
+            return "/gaps/" + std::to_string(page.api().gaps.report(viewer, fields).id) + "?reported=1";
+        },
+        [&](const FormFields& form, const ValidationError&) {
+            showGapForm(page, fields, &form);
+            showSimilar(page, page.api().uniformity.similar(viewer, fields, 0));
+        });
 }
 
 /// While a person types a new gap: the open gaps it may duplicate (an htmx fragment).

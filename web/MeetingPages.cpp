@@ -144,22 +144,20 @@ void newMeeting(PageContext& page) {
 
 void create(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const FormFields form = page.form();
-    FieldErrors errors;
-    MeetingInput input;
-    input.scheduledAt = readWhen(form, errors);
-    input.place = form.one("place");
-    checkText(errors, "place", input.place, 300, true);  // reported with the date and time, not after them
-    input.agenda = form.all("gap");
-    try {
-        errors.throwIfAny("the meeting is not valid");
-        const Meeting m = page.api().meetings.create(viewer, input);
-        page.redirect("/meetings/" + std::to_string(m.id));
-    } catch (const ValidationError& e) {
-        showFieldErrors(page, e);
-        showNewMeeting(page, &form, &e);
-        page.render("جلسه تازه", "meeting_new.tpl", refusedStatus(e));
-    }
+    createFromForm(
+        page, "جلسه تازه", "meeting_new.tpl",
+        [&](const FormFields& form) {
+            FieldErrors errors;
+            MeetingInput input;
+            input.scheduledAt = readWhen(form, errors);
+            input.place = form.one("place");
+            checkText(errors, "place", input.place, 300,
+                      true);  // reported with the date and time, not after them
+            input.agenda = form.all("gap");
+            errors.throwIfAny("the meeting is not valid");
+            return "/meetings/" + std::to_string(page.api().meetings.create(viewer, input).id);
+        },
+        [&](const FormFields& form, const ValidationError& e) { showNewMeeting(page, &form, &e); });
 }
 
 // ---- a meeting's page ----

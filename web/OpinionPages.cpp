@@ -89,22 +89,19 @@ void newOpinion(PageContext& page) {
 
 void ask(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const FormFields form = page.form();
-    FieldErrors errors;
-    OpinionInput input;
-    input.title = form.one("title");
-    input.question = form.one("question");
-    input.provisions = readProvisions(form, errors);
-    input.gaps = textLines(form.one("gaps"));
-    try {
-        errors.throwIfAny("the question is not valid");
-        const Opinion o = page.api().opinions.ask(viewer, input);
-        page.redirect("/opinions/" + std::to_string(o.id));
-    } catch (const ValidationError& e) {
-        showFieldErrors(page, e);
-        showAskForm(page, &form);
-        page.render("استعلام تازه از کمیته", "opinion_new.tpl", refusedStatus(e));
-    }
+    createFromForm(
+        page, "استعلام تازه از کمیته", "opinion_new.tpl",
+        [&](const FormFields& form) {
+            FieldErrors errors;
+            OpinionInput input;
+            input.title = form.one("title");
+            input.question = form.one("question");
+            input.provisions = readProvisions(form, errors);
+            input.gaps = textLines(form.one("gaps"));
+            errors.throwIfAny("the question is not valid");
+            return "/opinions/" + std::to_string(page.api().opinions.ask(viewer, input).id);
+        },
+        [&](const FormFields& form, const ValidationError&) { showAskForm(page, &form); });
 }
 
 /// One text of the opinion (QUESTION or ANSWER): the latest version with its provisions, the earlier ones

@@ -102,6 +102,22 @@ void submitForm(PageContext& page, const std::string& formName, std::int64_t ite
     }
 }
 
+/// Takes a form that makes a new record: `create(form)` reads it, makes the record and returns where to go
+/// next (303). When it is refused (400/422, the error summary), `show(form, error)` fills the form again as
+/// typed, and the page `title` renders `templateName` with it.
+template <typename Create, typename Show>
+void createFromForm(PageContext& page, const std::string& title, const std::string& templateName,
+                    Create create, Show show) {
+    const FormFields form = page.form();
+    try {
+        page.redirect(create(form));
+    } catch (const ValidationError& e) {
+        showFieldErrors(page, e);
+        show(form, e);
+        page.render(title, templateName, refusedStatus(e));
+    }
+}
+
 /// The transition forms of a record's page: where they post, the element an htmx answer replaces, the
 /// version they were read at, and the transitions the viewer may fire now.
 struct TransitionForms {

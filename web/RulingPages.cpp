@@ -90,27 +90,25 @@ void newRuling(PageContext& page) {
 
 void registerRuling(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const FormFields form = page.form();
-    FieldErrors errors;
-    RulingInput input;
-    input.court = form.one("court");
-    input.branch = form.one("branch");
-    input.number = form.one("number");
-    input.decidedOn = form.one("decided_on");
-    input.municipality = viewer.municipality ? *viewer.municipality : form.one("municipality");
-    input.outcome = form.one("outcome");
-    input.summary = form.one("summary");
-    input.fullText = form.one("full_text");
-    input.provisions = readProvisions(form, errors);
-    try {
-        errors.throwIfAny("the ruling is not valid");
-        const RegisteredRuling registered = page.api().uniformity.registerRuling(viewer, input);
-        page.redirect("/rulings/" + std::to_string(registered.ruling.id) + "?registered=1");
-    } catch (const ValidationError& e) {
-        showFieldErrors(page, e);
-        showRulingForm(page, &form);
-        page.render("ثبت رأی دادگاه", "ruling_new.tpl", refusedStatus(e));
-    }
+    createFromForm(
+        page, "ثبت رأی دادگاه", "ruling_new.tpl",
+        [&](const FormFields& form) {
+            FieldErrors errors;
+            RulingInput input;
+            input.court = form.one("court");
+            input.branch = form.one("branch");
+            input.number = form.one("number");
+            input.decidedOn = form.one("decided_on");
+            input.municipality = viewer.municipality ? *viewer.municipality : form.one("municipality");
+            input.outcome = form.one("outcome");
+            input.summary = form.one("summary");
+            input.fullText = form.one("full_text");
+            input.provisions = readProvisions(form, errors);
+            errors.throwIfAny("the ruling is not valid");
+            const RegisteredRuling registered = page.api().uniformity.registerRuling(viewer, input);
+            return "/rulings/" + std::to_string(registered.ruling.id) + "?registered=1";
+        },
+        [&](const FormFields& form, const ValidationError&) { showRulingForm(page, &form); });
 }
 
 void showRulingPage(PageContext& page, const Ruling& r, const RefusedForm& refused) {
