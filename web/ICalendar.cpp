@@ -4,10 +4,10 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
+#include "JalaliDate.h"
+
 namespace lacuna::ical {
 namespace {
-
-constexpr std::int64_t TEHRAN_OFFSET_MS = (3 * 60 + 30) * 60 * 1000;  // no daylight saving since 2022
 
 Poco::DateTime at(std::int64_t epochMs) { return Poco::DateTime(Poco::Timestamp(epochMs * 1000)); }
 
@@ -17,7 +17,7 @@ std::string utc(std::int64_t epochMs) {
 
 /// The day in Tehran an instant falls on, and the next.
 std::string tehranDay(std::int64_t epochMs, int plusDays = 0) {
-    return Poco::DateTimeFormatter::format(at(epochMs + TEHRAN_OFFSET_MS + plusDays * 86400000LL), "%Y%m%d");
+    return Poco::DateTimeFormatter::format(at(epochMs + IRAN_OFFSET_MS + plusDays * 86400000LL), "%Y%m%d");
 }
 
 }  // namespace

@@ -187,16 +187,18 @@ void showLinks(PageContext& page, const Principal& viewer, const Opinion& o, con
     form->SetValue("GAP_LINES", again ? refused.typed->one("gaps")
                                       : Poco::cat(std::string("\n"), references.begin(), references.end()));
     // The rulings it may name: those it names, and those on the provisions of its question.
+    // Each provision asked once, however many versions of the question and answer name it.
+    std::set<std::string> keys;
     for (const OpinionText& t : o.texts)
-        for (const Provision& p : t.provisions) {
-            RulingQuery q;
-            q.provisionKey = provisionKey(p);
-            q.limit = 20;
-            for (Ruling& r : page.api().uniformity.rulings(viewer, q))
-                if (std::none_of(rulings.begin(), rulings.end(),
-                                 [&](const Ruling& x) { return x.id == r.id; }))
-                    rulings.push_back(std::move(r));
-        }
+        for (const Provision& p : t.provisions) keys.insert(provisionKey(p));
+    for (const std::string& key : keys) {
+        RulingQuery q;
+        q.provisionKey = key;
+        q.limit = 20;
+        for (Ruling& r : page.api().uniformity.rulings(viewer, q))
+            if (std::none_of(rulings.begin(), rulings.end(), [&](const Ruling& x) { return x.id == r.id; }))
+                rulings.push_back(std::move(r));
+    }
     const std::vector<std::string> ticked = again ? refused.typed->all("ruling") : std::vector<std::string>{};
     for (const Ruling& r : rulings) {
         ctemplate::TemplateDictionary* choice = form->AddSectionDictionary("RULING_CHOICE");
