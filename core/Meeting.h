@@ -52,4 +52,23 @@ struct Meeting {
     std::vector<MeetingItem> items;
 };
 
+/// A meeting as lists and calendars show it: the meeting without its parts, and their counts.
+struct MeetingSummary {
+    Meeting meeting;  ///< `present` and `items` left empty
+    std::int64_t agendaSize = 0;
+    std::int64_t decided = 0;
+    std::int64_t presentCount = 0;
+};
+
+/// The summary of a meeting read whole.
+inline MeetingSummary summaryOf(const Meeting& m) {
+    MeetingSummary s{.meeting = m};
+    s.meeting.present.clear();
+    s.meeting.items.clear();
+    s.agendaSize = static_cast<std::int64_t>(m.items.size());
+    for (const MeetingItem& i : m.items) s.decided += i.decision.empty() ? 0 : 1;
+    s.presentCount = static_cast<std::int64_t>(m.present.size());
+    return s;
+}
+
 }  // namespace lacuna

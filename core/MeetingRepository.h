@@ -28,6 +28,9 @@ public:
     virtual std::optional<Meeting> find(std::int64_t id) = 0;
     /// By scheduled time (newest first unless `earliestFirst`), filtered by `query`.
     virtual std::vector<Meeting> list(const MeetingQuery& query) = 0;
+    /// The same meetings as `list`, each with the size of its agenda, attendance and decisions instead of
+    /// their rows: one statement for a calendar, whatever the agendas hold.
+    virtual std::vector<MeetingSummary> summaries(const MeetingQuery& query) = 0;
     /// Replaces the meeting (place, time, state, attendance, agenda, votes, decisions) at version
     /// expectedVersion + 1, appends `event` and applies `gapChanges`, in one transaction.
     virtual void save(const Meeting& meeting, std::int64_t expectedVersion, const RecordEvent& event,

@@ -44,6 +44,8 @@ public:
                               std::size_t limit);
     /// The meetings `query` selects (a calendar's month: its window, earliest first; at most 100).
     std::vector<Meeting> list(const Principal& actor, const MeetingQuery& query);
+    /// The same meetings summarised (sizes of agenda, attendance and decisions; nothing anyone may not see).
+    std::vector<MeetingSummary> summaries(const Principal& actor, const MeetingQuery& query);
     Meeting update(const Principal& actor, std::int64_t id, const MeetingPatch& patch,
                    std::int64_t expectedVersion);
     /// The committee member's city votes on one agenda item (again: the vote is replaced).

@@ -9,8 +9,16 @@
 namespace lacuna {
 namespace {
 
-const std::string SELECT_MEETING = R"(SELECT m.id, m.scheduled_at, m.place, m.state, m.version, m.created_by,
- u.username, m.created_at, m.updated_at FROM meetings m JOIN users u ON u.id = m.created_by )";
+const std::string MEETING_COLUMNS = R"(SELECT m.id, m.scheduled_at, m.place, m.state, m.version, m.created_by,
+ u.username, m.created_at, m.updated_at)";
+const std::string FROM_MEETINGS = " FROM meetings m JOIN users u ON u.id = m.created_by ";
+const std::string SELECT_MEETING = MEETING_COLUMNS + FROM_MEETINGS;
+// A meeting with the sizes of its parts (agenda, decided items, cities present) after its own columns.
+const std::string SELECT_SUMMARY = MEETING_COLUMNS + R"(,
+ (SELECT COUNT(*) FROM meeting_items i WHERE i.meeting_id = m.id),
+ (SELECT COUNT(*) FROM meeting_items i WHERE i.meeting_id = m.id AND i.decision <> ''),
+ (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id))" +
+                                   FROM_MEETINGS;
 const std::string INSERT_MEETING = R"(INSERT INTO meetings (scheduled_at, place, state, version, created_by,
  created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?))";
 const std::string UPDATE_MEETING = R"(UPDATE meetings SET scheduled_at = ?, place = ?, state = ?,
@@ -134,8 +142,10 @@ std::optional<Meeting> SqlMeetingRepository::find(std::int64_t id) {
         _db, [&](SqlSession& s) { return selectMeetings(s, SELECT_MEETING + "WHERE m.id = ?", {id}); });
 }
 
-std::vector<Meeting> SqlMeetingRepository::list(const MeetingQuery& query) {
-    std::vector<SqlParameter> params;
+namespace {
+
+/// The conditions and order of `query` after a SELECT of meetings, with their parameters.
+std::string filterAndOrder(const MeetingQuery& query, std::vector<SqlParameter>& params) {
     std::string where;
     const auto add = [&](const char* condition, SqlParameter value) {
         where += (where.empty() ? "WHERE " : "AND ") + std::string(condition) + " ";
@@ -145,10 +155,27 @@ std::vector<Meeting> SqlMeetingRepository::list(const MeetingQuery& query) {
     if (query.from) add("m.scheduled_at >= ?", *query.from);
     if (query.before) add("m.scheduled_at < ?", *query.before);
     params.emplace_back(static_cast<std::int64_t>(query.limit));
-    const char* order = query.earliestFirst ? "ORDER BY m.scheduled_at, m.id LIMIT ?"
-                                            : "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?";
-    const std::string sql = SELECT_MEETING + where + order;
+    return where + (query.earliestFirst ? "ORDER BY m.scheduled_at, m.id LIMIT ?"
+                                        : "ORDER BY m.scheduled_at DESC, m.id DESC LIMIT ?");
+}
+
+}  // namespace
+
+std::vector<Meeting> SqlMeetingRepository::list(const MeetingQuery& query) {
+    std::vector<SqlParameter> params;
+    const std::string sql = SELECT_MEETING + filterAndOrder(query, params);
     return readAll(_db, [&](SqlSession& s) { return selectMeetings(s, sql, params); });
+}
+
+std::vector<MeetingSummary> SqlMeetingRepository::summaries(const MeetingQuery& query) {
+    std::vector<SqlParameter> params;
+    const std::string sql = SELECT_SUMMARY + filterAndOrder(query, params);
+    return queryRows(_db, sql, params, [](const SqlStatement& r) {
+        return MeetingSummary{.meeting = readMeeting(r),
+                              .agendaSize = r.integer(9),
+                              .decided = r.integer(10),
+                              .presentCount = r.integer(11)};
+    });
 }
 
 void SqlMeetingRepository::save(const Meeting& m, std::int64_t expectedVersion, const RecordEvent& event,

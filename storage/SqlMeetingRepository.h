@@ -12,6 +12,7 @@ public:
     Meeting create(const Meeting& meeting, const RecordEvent& event) override;
     std::optional<Meeting> find(std::int64_t id) override;
     std::vector<Meeting> list(const MeetingQuery& query) override;
+    std::vector<MeetingSummary> summaries(const MeetingQuery& query) override;
     void save(const Meeting& meeting, std::int64_t expectedVersion, const RecordEvent& event,
               const std::vector<GapStateChange>& gapChanges) override;
 

@@ -272,3 +272,57 @@ TEST_CASE("spreadsheet exports keep Persian, quote what needs it and never run a
     CHECK(strings.find("=HYPERLINK") != std::string::npos);  // kept as text: a string cell, not a formula
     CHECK(unzipEntry(xlsx, "xl/worksheets/sheet1.xml").find("<f>") == std::string::npos);
 }
+
+TEST_CASE("the agenda is set on its own page: the gaps awaiting the committee, refusals beside the list",
+          "[http][web][meetings]") {
+    TestService t(testBackend(), 64, threeCities);
+    const std::string first = gapInReview(t);
+    const std::string second = gapInReview(t);
+    const std::string firstRef = referenceOf(t, first), secondRef = referenceOf(t, second);
+    const Browser secretary(t, "secretary");
+    const std::string page = scheduleMeeting(secretary, {firstRef});
+    const std::string agenda = page + "/agenda";
+
+    // The meeting's page links the agenda's and no longer carries the list of candidates.
+    const Reply meeting = secretary.get(page);
+    CHECK(meeting.body.find("href=\"" + agenda + "\"") != std::string::npos);
+    CHECK(meeting.body.find("value=\"" + secondRef + "\"") == std::string::npos);
+    CHECK(Browser(t, "tehran.member").get(page).body.find("href=\"" + agenda + "\"") == std::string::npos);
+
+    const Reply shown = secretary.get(agenda);
+    requireSecureHtml(shown);
+    CHECK(shown.body.find("value=\"" + firstRef + "\" checked") != std::string::npos);  // on the agenda
+    CHECK(shown.body.find("value=\"" + secondRef + "\"") != std::string::npos);         // awaiting
+    for (const char* other : {"tehran.member", "tehran.director", "liaison"})
+        CHECK(Browser(t, other).get(agenda).status == 403);
+    CHECK(secretary.get("/meetings/999/agenda").status == 404);
+
+    // A gap that is not awaiting the committee: refused beside the list, what was ticked kept, nothing
+    // changed.
+    const std::string before = meetingSnapshot(t, page);
+    const Reply refused =
+        secretary.post(agenda, {{"gap", secondRef}, {"gap", "G-1405-9999"}, {"expected_version", "1"}});
+    CHECK(refused.status == 422);
+    CHECK(refused.body.find("href=\"#f-agenda\"") != std::string::npos);
+    CHECK(refused.body.find("value=\"" + secondRef + "\" checked") != std::string::npos);
+    CHECK(refused.body.find("value=\"" + firstRef + "\" checked") == std::string::npos);
+    CHECK(meetingSnapshot(t, page) == before);
+    // A stale version: the page shows again with the notice, nothing changed.
+    const Reply stale = secretary.post(agenda, {{"gap", secondRef}, {"expected_version", "7"}});
+    CHECK(stale.status == 409);
+    CHECK(stale.body.find("id=\"conflict\"") != std::string::npos);
+    CHECK(meetingSnapshot(t, page) == before);
+
+    const Reply set =
+        secretary.post(agenda, {{"gap", firstRef}, {"gap", secondRef}, {"expected_version", "1"}});
+    REQUIRE(set.status == 303);
+    CHECK(set.header("Location") == page);
+    const Reply after = secretary.get(page);
+    CHECK(after.body.find(secondRef) != std::string::npos);
+    CHECK(meetingVersion(t, page) == 2);
+
+    // A closed meeting's agenda is not set any more.
+    REQUIRE(secretary.post(page + "/close", {{"expected_version", "2"}}).status == 303);
+    CHECK(secretary.get(agenda).status == 409);
+    CHECK(secretary.get(page).body.find("href=\"" + agenda + "\"") == std::string::npos);
+}

@@ -33,7 +33,8 @@ std::vector<ical::Event> meetingEvents(const ApiServices& api, const Principal& 
     q.limit = 100;
     q.earliestFirst = true;
     std::vector<ical::Event> events;
-    for (const Meeting& m : api.meetings.list(owner, q)) {
+    for (const MeetingSummary& summary : api.meetings.summaries(owner, q)) {
+        const Meeting& m = summary.meeting;
         ical::Event e;
         e.uid = "meeting-" + std::to_string(m.id) + "@lacuna";
         e.start = m.scheduledAt;
@@ -41,7 +42,7 @@ std::vector<ical::Event> meetingEvents(const ApiServices& api, const Principal& 
         e.summary = "جلسه کمیسیون مشترک حقوقی " + reference::meeting(m.id);
         e.location = m.place;
         e.description = jalaliDayTime(m.scheduledAt) +
-                        "\nدستور جلسه: " + persianDigits(std::to_string(m.items.size())) + " مورد" +
+                        "\nدستور جلسه: " + persianDigits(std::to_string(summary.agendaSize)) + " مورد" +
                         (m.state == "closed" ? "\nجلسه پایان یافته است." : "");
         e.url = base + "/meetings/" + std::to_string(m.id);
         e.lastModified = m.updatedAt;

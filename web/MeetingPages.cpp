@@ -54,7 +54,7 @@ void showCalendar(PageContext& page, const Principal& viewer, JalaliDate month) 
     query.before = before;
     query.earliestFirst = true;
     query.limit = 100;
-    const std::vector<Meeting> meetings = page.api().meetings.list(viewer, query);
+    const std::vector<MeetingSummary> meetings = page.api().meetings.summaries(viewer, query);
     dict.SetValue("MONTH_NAME", jalaliMonthName(month.year, month.month));
     dict.SetValue("PREVIOUS_LINK", linkWith("/meetings", {{"month", monthParam(previousMonth(month))}}));
     dict.SetValue("NEXT_LINK", linkWith("/meetings", {{"month", monthParam(nextMonth(month))}}));
@@ -79,7 +79,7 @@ void showCalendar(PageContext& page, const Principal& viewer, JalaliDate month) 
         date->SetValue("DAY_FA", persianDigits(std::to_string(d)));
         if (today == JalaliDate{month.year, month.month, d}) date->ShowSection("TODAY");
         const std::int64_t end = startOfJalaliDayInIran(JalaliDate{month.year, month.month, d}) + DAY_MS;
-        for (; next < meetings.size() && meetings[next].scheduledAt < end; ++next)
+        for (; next < meetings.size() && meetings[next].meeting.scheduledAt < end; ++next)
             showMeetingSummary(page, *date->AddSectionDictionary("MEETING"), meetings[next]);
     }
     if (meetings.empty()) dict.ShowSection("NO_MEETINGS_IN_MONTH");
@@ -96,12 +96,12 @@ void calendar(PageContext& page) {
     coming.from = now - DAY_MS;
     coming.earliestFirst = true;
     coming.limit = 10;
-    for (const Meeting& m : page.api().meetings.list(viewer, coming))
+    for (const MeetingSummary& m : page.api().meetings.summaries(viewer, coming))
         showMeetingSummary(page, *page.content().AddSectionDictionary("COMING"), m);
     MeetingQuery past;
     past.state = "closed";
     past.limit = 10;
-    for (const Meeting& m : page.api().meetings.list(viewer, past))
+    for (const MeetingSummary& m : page.api().meetings.summaries(viewer, past))
         showMeetingSummary(page, *page.content().AddSectionDictionary("PAST"), m);
     if (viewer.hasRole(roles::COMMITTEE_SECRETARY)) page.content().ShowSection("MAY_SCHEDULE");
     page.render("جلسه‌های کمیسیون", "meetings.tpl");
@@ -197,12 +197,41 @@ void setAttendance(PageContext& page) {
                   });
 }
 
+// ---- the agenda, set on a page of its own: it lists every gap awaiting the committee, which the meeting's
+// page, read by every member at every vote, has no need of ----
+
+void showAgendaPage(PageContext& page, const Meeting& m, const RefusedForm& refused,
+                    HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
+    if (!page.requireViewer().hasRole(roles::COMMITTEE_SECRETARY))
+        throw Forbidden("only the committee secretary sets the agenda");
+    if (m.state != "scheduled") throw StateConflict("meeting " + reference::meeting(m.id) + " is closed");
+    ctemplate::TemplateDictionary& dict = page.content();
+    showMeetingSummary(page, dict, summaryOf(m));
+    dict.SetIntValue("VERSION", static_cast<long>(m.version));
+    showAgendaChoices(page, dict, m, refused);
+    page.render("دستور جلسه " + reference::meeting(m.id), "meeting_agenda.tpl", status);
+}
+
+void agendaPage(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    pageQuery(page.exchange(), {});
+    showAgendaPage(page, page.api().meetings.get(viewer, page.exchange().idParam("id")), {});
+}
+
 void setAgenda(PageContext& page) {
-    changeMeeting(page, "agenda", 0, [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
-        MeetingPatch patch;
-        patch.agenda = form.all("gap");
-        page.api().meetings.update(viewer, id, patch, formVersion(form));
-    });
+    const Principal& viewer = page.requireViewer();
+    const std::int64_t id = page.exchange().idParam("id");
+    submitForm(
+        page, "agenda", 0,
+        [&](const FormFields& form) {
+            MeetingPatch patch;
+            patch.agenda = form.all("gap");
+            page.api().meetings.update(viewer, id, patch, formVersion(form));
+            return "/meetings/" + std::to_string(id);
+        },
+        [&](const RefusedForm& refused, HTTPResponse::HTTPStatus status) {
+            showAgendaPage(page, page.api().meetings.get(viewer, id), refused, status);
+        });
 }
 
 void closeMeeting(PageContext& page) {
@@ -258,6 +287,7 @@ void addMeetingPages(Router& router, const ApiServices& api, const WebSite& site
     addPage(router, api, site, "GET", "/meetings/{id}", meetingPage);
     addPage(router, api, site, "GET", "/meetings/{id}/tally", tally);
     addPage(router, api, site, "POST", "/meetings/{id}/attendance", setAttendance);
+    addPage(router, api, site, "GET", "/meetings/{id}/agenda", agendaPage);
     addPage(router, api, site, "POST", "/meetings/{id}/agenda", setAgenda);
     addPage(router, api, site, "POST", "/meetings/{id}/close", closeMeeting);
     addPage(router, api, site, "POST", "/meetings/{id}/items/{item}/vote", vote);

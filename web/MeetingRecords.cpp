@@ -27,7 +27,7 @@ void minutes(PageContext& page) {
     const Meeting m = page.api().meetings.get(viewer, page.exchange().idParam("id"));
     const MeetingService& meetings = page.api().meetings;
     ctemplate::TemplateDictionary& dict = page.content();
-    showMeetingSummary(page, dict, m);
+    showMeetingSummary(page, dict, summaryOf(m));
     dict.SetValue("QUORUM_NEEDED", persianCount(meetings.rules().quorumNeeded()));
     for (const std::string& city : meetings.rules().members) {
         const bool present = std::find(m.present.begin(), m.present.end(), city) != m.present.end();

@@ -37,7 +37,9 @@ void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item
     }
 }
 
-void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& m) {
+void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict,
+                        const MeetingSummary& summary) {
+    const Meeting& m = summary.meeting;
     dict.SetIntValue("ID", static_cast<long>(m.id));
     dict.SetValue("REFERENCE", reference::meeting(m.id));
     showTime(dict, "AT", m.scheduledAt);
@@ -48,11 +50,9 @@ void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, 
     dict.SetValue("STATE_LABEL", !open                                      ? "پایان‌یافته"
                                  : m.scheduledAt > page.api().clock.nowMs() ? "در پیش"
                                                                             : "در جریان");
-    const auto decided = std::count_if(m.items.begin(), m.items.end(),
-                                       [](const MeetingItem& i) { return !i.decision.empty(); });
-    dict.SetValue("ITEMS", persianCount(static_cast<std::int64_t>(m.items.size())));
-    dict.SetValue("DECIDED", persianCount(decided));
-    dict.SetValue("PRESENT", persianCount(static_cast<std::int64_t>(m.present.size())));
+    dict.SetValue("ITEMS", persianCount(summary.agendaSize));
+    dict.SetValue("DECIDED", persianCount(summary.decided));
+    dict.SetValue("PRESENT", persianCount(summary.presentCount));
     dict.SetValue("MEMBERS",
                   persianCount(static_cast<std::int64_t>(page.api().meetings.rules().members.size())));
 }
@@ -156,8 +156,14 @@ void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent,
         request.query.limit = 100;
         for (const Gap& gap : api.gaps.list(viewer, request).items) {
             if (onAgenda.count(gap.id)) continue;
+            // Only what the row shows: a secretary's page lists up to a hundred of them per state.
             ctemplate::TemplateDictionary* row = form->AddSectionDictionary("CANDIDATE");
-            showGapSummary(page, *row, gap);
+            row->SetValue("REFERENCE", gap.reference);
+            row->SetValue("TITLE", gap.fields.title);
+            row->SetValue("CITY", cityName(api, gap.fields.municipality));
+            if (const LifecycleState* s = api.gaps.lifecycle().findState(gap.state))
+                row->SetValue("STATE_LABEL", s->labelFa);
+            if (gap.fields.confidential) row->ShowSection("CONFIDENTIAL");
             if (isTicked(gap.reference, false)) row->ShowSection("TICKED");
             ++candidates;
         }
@@ -219,7 +225,7 @@ void showItem(PageContext& page, const Principal& viewer, const Meeting& m, cons
 void showMeetingPage(PageContext& page, const Meeting& m, const RefusedForm& refused) {
     const Principal& viewer = page.requireViewer();
     ctemplate::TemplateDictionary& dict = page.content();
-    showMeetingSummary(page, dict, m);
+    showMeetingSummary(page, dict, summaryOf(m));
     dict.SetIntValue("VERSION", static_cast<long>(m.version));
     const bool secretary = viewer.hasRole(roles::COMMITTEE_SECRETARY);
     const MeetingService& meetings = page.api().meetings;
@@ -229,7 +235,7 @@ void showMeetingPage(PageContext& page, const Meeting& m, const RefusedForm& ref
     if (m.items.empty()) dict.ShowSection("NO_ITEMS");
     if (m.state != "scheduled") return;
     if (secretary) {
-        showAgendaChoices(page, *dict.AddSectionDictionary("AGENDA_FORM"), m, refused);
+        dict.ShowSection("AGENDA_FORM");  // the agenda is set on its own page
         dict.ShowSection("CLOSE_FORM");
     }
     // While items wait for a decision, the page asks every few seconds whether votes arrived.

@@ -27,7 +27,8 @@ void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item
 
 /// What a meeting's heading, row or calendar entry shows: ID, REFERENCE, AT (Jalali and clock), AT_ISO,
 /// PLACE, the state (OPEN or CLOSED and STATE_LABEL), items and decided items, cities present of members.
-void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Meeting& meeting);
+void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict,
+                        const MeetingSummary& meeting);
 
 /// The agenda's choices (agenda_choices.tpl, the include AGENDA_CHOICES of `parent`): the items on it
 /// (those with votes or a decision stay) and the gaps awaiting the committee that may join it.

@@ -282,6 +282,16 @@ test("the committee meets: no decision without quorum, three cities vote from th
   meetingPath = new URL(secretary.url()).pathname;
   await expect(secretary.locator("#item-1")).toContainText(TITLE);
 
+  // The agenda is set on its own page; the gap already on it stays checked.
+  await secretary.getByRole("link", { name: "تنظیم دستور جلسه" }).click();
+  await expect(secretary.getByRole("heading", { level: 1 })).toContainText("دستور جلسه");
+  await expect(secretary.getByLabel(new RegExp(TITLE))).toBeChecked();
+  await checkAccessibility(secretary);
+  await screenshots(secretary, "agenda");
+  await secretary.getByRole("button", { name: "ثبت دستور جلسه" }).click();
+  await expect(secretary).toHaveURL(new RegExp(meetingPath + "$"));
+  await expect(secretary.locator("#item-1")).toContainText(TITLE);
+
   // Nobody is recorded present: the decision is refused, and says why.
   await secretary.getByLabel("تصمیم کمیسیون").selectOption("approve");
   await secretary.getByRole("button", { name: "ثبت تصمیم" }).click();

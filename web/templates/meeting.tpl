@@ -56,15 +56,7 @@
 </form>{{/DECISION_FORM}}
 </article>{{/ITEM}}
 </section>
-{{#AGENDA_FORM}}<section class="panel no-print" aria-labelledby="h-agenda-form">
-<h2 id="h-agenda-form">تنظیم دستور جلسه</h2>
-<form method="post" action="/meetings/{{ID}}/agenda">
-<input type="hidden" name="csrf" value="{{CSRF}}">
-<input type="hidden" name="expected_version" value="{{VERSION}}">
-{{>AGENDA_CHOICES}}
-<button type="submit">ثبت دستور جلسه</button>
-</form>
-</section>{{/AGENDA_FORM}}
+{{#AGENDA_FORM}}<p class="panel no-print"><a href="/meetings/{{ID}}/agenda">تنظیم دستور جلسه</a> <span class="muted">— افزودن خلأهای در انتظار کمیسیون یا برداشتن موردی که هنوز رأی ندارد</span></p>{{/AGENDA_FORM}}
 {{#CLOSE_FORM}}<form method="post" action="/meetings/{{ID}}/close" class="panel no-print">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="expected_version" value="{{VERSION}}">
