@@ -24,7 +24,9 @@ public:
     virtual Bill create(const Bill& bill, int jalaliYear, const RecordEvent& event,
                         const GapChangesFor& gapChangesFor) = 0;
     virtual std::optional<Bill> find(std::int64_t id) = 0;
-    virtual std::vector<Bill> list(const std::optional<std::string>& state, std::size_t limit) = 0;
+    /// The newest `limit` bills of each of `states` (of any state when it is empty), newest first, read
+    /// with their parts in one go whatever the number of states.
+    virtual std::vector<Bill> list(const std::vector<std::string>& states, std::size_t limit) = 0;
     /// The bills a gap is bundled in.
     virtual std::vector<std::int64_t> billsOfGap(std::int64_t gapId) = 0;
     /// Replaces the bill at version expectedVersion + events.size(), appending the events in order.

@@ -255,9 +255,21 @@ std::vector<Bill> BillService::list(const Principal& actor, const std::optional<
         errors.add("state", "unknown", "not a state of the bill workflow");
     if (limit < 1 || limit > 100) errors.add("limit", "out_of_range", "between 1 and 100");
     errors.throwIfAny("the list request is not valid");
-    std::vector<Bill> bills = _bills.list(state, limit);
+    std::vector<Bill> bills = _bills.list(state ? std::vector{*state} : std::vector<std::string>{}, limit);
     for (Bill& b : bills) b = viewFor(actor, std::move(b));
     return bills;
+}
+
+std::vector<std::vector<Bill>> BillService::board(const Principal& actor, std::size_t perState) {
+    std::vector<std::string> names;
+    for (const LifecycleState& s : _lifecycle.states()) names.push_back(s.name);
+    std::vector<std::vector<Bill>> columns(names.size());
+    for (Bill& b : _bills.list(names, perState)) {
+        const auto at = std::find(names.begin(), names.end(), b.state) - names.begin();
+        if (at < static_cast<std::ptrdiff_t>(columns.size()))
+            columns[static_cast<std::size_t>(at)].push_back(viewFor(actor, std::move(b)));
+    }
+    return columns;
 }
 
 Bill BillService::update(const Principal& actor, std::int64_t id, const BillPatch& patch,

@@ -76,6 +76,8 @@ public:
     Bill get(const Principal& actor, std::int64_t id);
     std::vector<Bill> list(const Principal& actor, const std::optional<std::string>& state,
                            std::size_t limit);
+    /// The board: for each state of the lifecycle in its order, its newest `perState` bills.
+    std::vector<std::vector<Bill>> board(const Principal& actor, std::size_t perState);
     Bill update(const Principal& actor, std::int64_t id, const BillPatch& patch,
                 std::int64_t expectedVersion);
     Bill fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& input,

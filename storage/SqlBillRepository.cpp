@@ -162,11 +162,19 @@ std::optional<Bill> SqlBillRepository::find(std::int64_t id) {
                      [&](SqlSession& s) { return selectBills(s, SELECT_BILL + "WHERE b.id = ?", {id}); });
 }
 
-std::vector<Bill> SqlBillRepository::list(const std::optional<std::string>& state, std::size_t limit) {
+std::vector<Bill> SqlBillRepository::list(const std::vector<std::string>& states, std::size_t limit) {
+    const SqlParameter count = static_cast<std::int64_t>(limit);
+    std::string sql = states.empty() ? SELECT_BILL + ORDER_NEWEST : "";
     std::vector<SqlParameter> params;
-    if (state) params.emplace_back(*state);
-    params.emplace_back(static_cast<std::int64_t>(limit));
-    const std::string sql = SELECT_BILL + (state ? "WHERE b.state = ? " : "") + ORDER_NEWEST;
+    if (states.empty()) params.push_back(count);
+    // Each state's newest through the index on (state, created_at), then the parts of them all at once.
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (") + SELECT_BILL +
+               "WHERE b.state = ? " + ORDER_NEWEST + ") s" + std::to_string(i);
+        params.emplace_back(states[i]);
+        params.push_back(count);
+    }
+    if (!states.empty()) sql += " ORDER BY created_at DESC, id DESC";
     return readAll(_db, [&](SqlSession& s) { return selectBills(s, sql, params); });
 }
 

@@ -19,12 +19,15 @@ void board(PageContext& page) {
     pageQuery(page.exchange(), {});
     constexpr std::size_t PER_COLUMN = 50;
     ctemplate::TemplateDictionary& dict = page.content();
-    for (const LifecycleState& state : page.api().bills.lifecycle().states()) {
+    const std::vector<LifecycleState>& states = page.api().bills.lifecycle().states();
+    const std::vector<std::vector<Bill>> columns = page.api().bills.board(viewer, PER_COLUMN);
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const LifecycleState& state = states[i];
+        const std::vector<Bill>& bills = columns[i];
         ctemplate::TemplateDictionary* column = dict.AddSectionDictionary("COLUMN");
         column->SetValue("STATE", state.name);
         column->SetValue("LABEL", state.labelFa);
         if (state.terminal) column->ShowSection("TERMINAL");
-        const std::vector<Bill> bills = page.api().bills.list(viewer, state.name, PER_COLUMN);
         column->SetValue("COUNT", persianCount(static_cast<std::int64_t>(bills.size())) +
                                       (bills.size() == PER_COLUMN ? "+" : ""));
         for (const Bill& bill : bills) showBillSummary(page, *column->AddSectionDictionary("CARD"), bill);
