@@ -59,7 +59,8 @@ struct RulingQuery {
 /// Everything recorded on one provision.
 struct ProvisionPage {
     std::string key;
-    std::vector<GapSummary> gaps;
+    std::vector<GapSummary> gaps;                ///< newest first, one page of them
+    std::optional<std::int64_t> moreGapsBefore;  ///< when more follow: the gap id the next page reads below
     std::vector<std::pair<GapSummary, std::int64_t>>
         drafts;  ///< the gap and its latest draft version naming it
     std::vector<Ruling> rulings;

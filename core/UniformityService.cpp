@@ -177,12 +177,12 @@ Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t ruling
     return ruling(actor, rulingId);
 }
 
-ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text,
-                                           std::size_t limit) {
+ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text, std::size_t limit,
+                                           std::optional<std::int64_t> gapsBefore) {
     const std::string key = provisionKeyOf(text);
     if (key.empty())
         throw ValidationError("empty key", {{"key", "required", "a provision such as قانون_شهرداری:100"}});
-    ProvisionPage page = _rulings.provision(key, limit);
+    ProvisionPage page = _rulings.provision(key, limit, gapsBefore);
     const auto hidden = [&](const GapSummary& g) { return !visibility::mayKnowGap(actor, g.audience); };
     std::erase_if(page.gaps, hidden);
     std::erase_if(page.drafts, [&](const auto& d) { return hidden(d.first); });

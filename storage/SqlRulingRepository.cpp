@@ -40,10 +40,10 @@ const std::string GAP_COLUMNS =
 const std::string NEWEST_OF_THOSE = "JOIN gaps g ON g.id = p.gap_id ORDER BY g.id DESC";
 // The newest gaps on a provision, taken from the index (provision_key, gap_id) read backwards — a provision
 // holds thousands of gaps in a big store, and only the first `limit` of them are read as rows.
-const std::string GAPS_ON_PROVISION =
-    GAP_COLUMNS +
-    "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key = ? ORDER BY gap_id DESC LIMIT ?) p " +
-    NEWEST_OF_THOSE;
+std::string gapsOnProvision(bool below) {
+    return GAP_COLUMNS + "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key = ? " +
+           (below ? "AND gap_id < ? " : "") + "ORDER BY gap_id DESC LIMIT ?) p " + NEWEST_OF_THOSE;
+}
 const std::string DRAFTS_ON_PROVISION =
     "SELECT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS +
     R"(, MAX(d.version) FROM draft_provisions d JOIN gaps g ON g.id = d.gap_id
@@ -181,12 +181,17 @@ std::vector<GapSummary> SqlRulingRepository::gapsOnProvisions(const std::vector<
                      params, readGapSummary);
 }
 
-ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t limit) {
+ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t limit,
+                                             std::optional<std::int64_t> gapsBefore) {
     ProvisionPage page;
     page.key = key;
     const std::vector<SqlParameter> params = {key, static_cast<std::int64_t>(limit)};
+    std::vector<SqlParameter> gapParams = {key};
+    if (gapsBefore) gapParams.emplace_back(*gapsBefore);
+    gapParams.emplace_back(static_cast<std::int64_t>(limit));
     _db.read([&](SqlSession& s) {
-        page.gaps = selectRows(s, GAPS_ON_PROVISION, params, readGapSummary);
+        page.gaps = selectRows(s, gapsOnProvision(gapsBefore.has_value()), gapParams, readGapSummary);
+        if (page.gaps.size() == limit) page.moreGapsBefore = page.gaps.back().id;
         page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
             return std::make_pair(readGapSummary(r), r.integer(7));
         });

@@ -16,7 +16,8 @@ public:
               const RecordEvent& event) override;
     std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
                                              std::size_t limit) override;
-    ProvisionPage provision(const std::string& key, std::size_t limit) override;
+    ProvisionPage provision(const std::string& key, std::size_t limit,
+                            std::optional<std::int64_t> gapsBefore) override;
 
 private:
     SqlDatabase& _db;

@@ -94,3 +94,33 @@ TEST_CASE("a legal director registers a ruling from the page and links it to the
     CHECK(director.post(page + "/gaps", {{"gap", reference}, {"expected_version", "1"}}, false).status ==
           403);
 }
+
+TEST_CASE("a provision's page shows its gaps fifty at a time, newest first, with a way to the older ones",
+          "[http][web][rulings]") {
+    TestService t;
+    std::vector<std::string> references;  // oldest first
+    for (int i = 0; i < 52; ++i) references.push_back(createGap(t)->getValue<std::string>("reference"));
+    const Browser director(t, "mashhad.director");
+    const std::string page = "/provisions/" + encodePathSegment("قانون نوسازی و عمران شهری — ماده ۲۹");
+    const Reply first = director.get(page);
+    requireSecureHtml(first);
+    for (std::size_t i = 0; i < references.size(); ++i)
+        CHECK((first.body.find(references[i]) != std::string::npos) == (i >= 2));
+    CHECK(first.body.find("تازه‌ترین خلأها") == std::string::npos);
+    const std::size_t at = first.body.find("?before=");
+    REQUIRE(at != std::string::npos);
+    const std::size_t start = first.body.rfind('"', at) + 1;
+    const std::string older = first.body.substr(start, first.body.find_first_of("#\"", at) - start);
+    const Reply second = director.get(older);
+    requireSecureHtml(second);
+    for (std::size_t i = 0; i < references.size(); ++i)
+        CHECK((second.body.find(references[i]) != std::string::npos) == (i < 2));
+    CHECK(second.body.find("rel=\"next\"") == std::string::npos);
+    CHECK(second.body.find("href=\"" + page + "#h-gaps\"") != std::string::npos);
+    // What is not a gap id is refused, naming the parameter.
+    for (const char* bad : {"abc", "0", "-3"}) {
+        const Reply refused = director.get(page + "?before=" + bad);
+        CHECK(refused.status == 400);
+        CHECK(refused.body.find("before") != std::string::npos);
+    }
+}

@@ -7,6 +7,7 @@
 #include "Errors.h"
 #include "GapListSql.h"
 #include "GapService.h"
+#include "ProvisionsJson.h"
 #include "SearchText.h"
 #include "SqliteConnection.h"
 #include "StoreFactory.h"
@@ -513,4 +514,164 @@ TEST_CASE("a store made under older text rules remakes its provision keys, court
         raw.execute("UPDATE gap_provisions SET provision_key = 'kept'");
     }
     CHECK(openStore(settings)->rulings().provision("kept", 10).gaps.size() == 1);
+}
+
+TEST_CASE("a calendar's summaries say what the meetings read whole say, in the same order",
+          "[storage][meetings]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("secretary", std::nullopt), userCreated());
+    std::vector<std::int64_t> gaps;
+    for (int i = 0; i < 4; ++i)
+        gaps.push_back(
+            store->gaps().create(someGap(uid, "دستور " + std::to_string(i)), 1405, createdEvent(uid)).id);
+    // Meetings with nothing, with an agenda only, with attendance, votes and some decisions; two at one time.
+    for (int m = 0; m < 5; ++m) {
+        Meeting meeting;
+        meeting.scheduledAt = 100000 + (m == 4 ? 3 : m) * 1000;
+        meeting.place = "تالار " + std::to_string(m);
+        meeting.state = m == 2 ? "closed" : "scheduled";
+        meeting.createdBy = uid;
+        meeting.createdAt = meeting.updatedAt = 1000;
+        for (int i = 0; i < m && i < 4; ++i) {
+            MeetingItem item;
+            item.gapId = gaps[static_cast<std::size_t>(i)];
+            if (i % 2 == 0 && m >= 2)
+                item.decision = "approve", item.decidedAt = 5000, item.decidedBy = "secretary";
+            if (m >= 3) item.votes = {MeetingVote{"tehran", "approve", uid, "secretary", 4000}};
+            meeting.items.push_back(item);
+        }
+        if (m >= 1) meeting.present = {"tehran", "mashhad"};
+        if (m == 3) meeting.present.push_back("isfahan");
+        store->meetings().create(meeting,
+                                 recordEvent(Principal{}, "meeting", 0, "created", meeting.state, 1000));
+    }
+    std::vector<MeetingQuery> queries(4);
+    queries[1].earliestFirst = true;
+    queries[2].state = "scheduled";
+    queries[2].limit = 3;
+    queries[3].from = 101000;
+    queries[3].before = 104000;
+    queries[3].earliestFirst = true;
+    for (const MeetingQuery& q : queries) {
+        const std::vector<Meeting> whole = store->meetings().list(q);
+        const std::vector<MeetingSummary> summaries = store->meetings().summaries(q);
+        REQUIRE(summaries.size() == whole.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            const MeetingSummary expected = summaryOf(whole[i]);
+            CHECK(summaries[i].meeting.id == expected.meeting.id);
+            CHECK(summaries[i].meeting.place == expected.meeting.place);
+            CHECK(summaries[i].meeting.state == expected.meeting.state);
+            CHECK(summaries[i].meeting.version == expected.meeting.version);
+            CHECK(summaries[i].meeting.createdByName == "secretary");
+            CHECK(summaries[i].agendaSize == expected.agendaSize);
+            CHECK(summaries[i].decided == expected.decided);
+            CHECK(summaries[i].presentCount == expected.presentCount);
+            CHECK(summaries[i].meeting.items.empty());
+        }
+    }
+    // The counts are what was written, not only what list() says.
+    const std::vector<MeetingSummary> all = store->meetings().summaries(queries[1]);
+    REQUIRE(all.size() == 5);
+    CHECK(all[3].agendaSize == 3);
+    CHECK(all[3].decided == 2);
+    CHECK(all[3].presentCount == 3);
+    CHECK(all[0].agendaSize == 0);
+    CHECK(all[0].presentCount == 0);
+}
+
+TEST_CASE("a board reads each state's newest bills in one go, as many per state as asked", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("liaison", std::nullopt), userCreated());
+    const std::vector<std::string> states = {"submitted", "announced", "submitted", "rejected",
+                                             "submitted", "announced", "rejected",  "submitted"};
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        Bill bill;
+        bill.title = "لایحه " + std::to_string(i);
+        bill.channel = "government_bill";
+        bill.leadCommission = "کمیسیون قضایی و حقوقی";
+        bill.state = states[i];
+        bill.createdBy = uid;
+        bill.createdAt = bill.updatedAt = 2000 + static_cast<std::int64_t>(i % 3);  // ties broken by id
+        bill.sponsors = {Sponsor{"نماینده " + std::to_string(i), "قم", 2100, std::nullopt}};
+        store->bills().create(bill, 1405, recordEvent(Principal{}, "bill", 0, "created", bill.state, 2000),
+                              [](const std::string&) { return std::vector<GapStateChange>{}; });
+    }
+    const std::vector<std::string> asked = {"submitted", "announced", "rejected", "lapsed"};
+    for (const std::size_t perState : {std::size_t{1}, std::size_t{2}, std::size_t{10}}) {
+        INFO(perState);
+        const std::vector<Bill> board = store->bills().list(asked, perState);
+        std::vector<Bill> expected;
+        for (const std::string& s : asked)
+            for (Bill& b : store->bills().list(std::vector{s}, perState)) expected.push_back(std::move(b));
+        std::sort(expected.begin(), expected.end(), [](const Bill& a, const Bill& b) {
+            return std::tie(a.createdAt, a.id) > std::tie(b.createdAt, b.id);
+        });
+        REQUIRE(board.size() == expected.size());
+        for (std::size_t i = 0; i < board.size(); ++i) {
+            CHECK(board[i].id == expected[i].id);
+            CHECK(board[i].title == expected[i].title);
+            REQUIRE(board[i].sponsors.size() == 1);  // the parts come along
+            CHECK(board[i].sponsors[0].name == expected[i].sponsors[0].name);
+        }
+        for (const std::string& s : asked)
+            CHECK(static_cast<std::size_t>(std::count_if(board.begin(), board.end(),
+                                                         [&](const Bill& b) { return b.state == s; })) ==
+                  std::min(perState, static_cast<std::size_t>(std::count(states.begin(), states.end(), s))));
+    }
+    CHECK(store->bills().list({}, 3).size() == 3);
+}
+
+TEST_CASE("a provision's gaps come a page at a time, newest first, without repeats or gaps", "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
+    std::vector<std::int64_t> named;
+    for (int i = 0; i < 7; ++i) {
+        Gap g = someGap(uid, "ماده " + std::to_string(i));
+        if (i == 3) g.fields.provisions = {{"قانون مالیات", "ماده ۱"}};  // another article
+        // Named twice by one gap: it is still one gap on the page.
+        if (i == 4) g.fields.provisions.push_back({"قانون شهرداری", "ماده 55"});
+        const std::int64_t id = store->gaps().create(g, 1405, createdEvent(uid)).id;
+        if (i != 3) named.push_back(id);
+    }
+    std::reverse(named.begin(), named.end());
+    const std::string key = provisionKey(Provision{"قانون شهرداری", "ماده ۵۵"});
+    for (const std::size_t size :
+         {std::size_t{1}, std::size_t{2}, std::size_t{4}, std::size_t{6}, std::size_t{9}}) {
+        INFO(size);
+        std::vector<std::int64_t> read;
+        std::optional<std::int64_t> before;
+        for (int pages = 0; pages < 10; ++pages) {
+            const ProvisionPage page = store->rulings().provision(key, size, before);
+            CHECK(page.gaps.size() <= size);
+            for (const GapSummary& g : page.gaps) read.push_back(g.id);
+            if (!page.moreGapsBefore) break;
+            CHECK(page.gaps.size() == size);
+            CHECK(*page.moreGapsBefore == page.gaps.back().id);
+            before = page.moreGapsBefore;
+        }
+        CHECK(read == named);
+    }
+}
+
+TEST_CASE("the provisions kept beside a gap read back as written; anything else is refused", "[storage]") {
+    const std::vector<Provision> written = {{"قانون \"شهرداری\"", "ماده ۵۵\tبند ۲۶"},
+                                            {"Law\\of cities", ""},
+                                            {"قانون مالیات 🙂", "ماده \u200c۱"}};
+    CHECK(provisionsFromJson(provisionsJson(written)) == written);
+    CHECK(provisionsFromJson("[]").empty());
+    CHECK(provisionsFromJson(R"([{"article":"ماده ۱","law":"\u0642\u0627\u0646\u0648\u0646"}])") ==
+          std::vector<Provision>{{"قانون", "ماده ۱"}});
+    for (const char* bad : {"", "{}", "[1]", "[[]]", R"([{"law":"x"}])", R"([{"law":"x","article":2}])",
+                            R"([{"law":"x","article":"y","more":{}}])", R"({"law":"x","article":"y"})",
+                            R"([{"law":"x","article":"y"})", "null", R"("text")"})
+        CHECK_THROWS_AS(provisionsFromJson(bad), StoreUnavailable);
 }

@@ -178,12 +178,21 @@ void linkGap(PageContext& page) {
 /// Everything on one article: the page a legal director opens before answering a lawsuit.
 void provisionPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    pageQuery(page.exchange(), {});
+    const QueryParams query = pageQuery(page.exchange(), {"before"});
     // The address names the provision as people write it; that is also its heading.
     const std::string named = page.exchange().textParam("key");
-    const ProvisionPage p = page.api().uniformity.provision(viewer, named);
+    // An article names thousands of gaps in a big store: they come fifty at a time, newest first.
+    constexpr std::size_t GAPS_SHOWN = 50;
+    const std::optional<std::int64_t> before = query.count("before");
+    const ProvisionPage p = page.api().uniformity.provision(viewer, named, GAPS_SHOWN, before);
     ctemplate::TemplateDictionary& dict = page.content();
     dict.SetValue("KEY", named);
+    const std::string self = "/provisions/" + encodePathSegment(named);
+    if (p.moreGapsBefore)
+        dict.SetValueAndShowSection(
+            "OLDER_LINK", linkWith(self, {{"before", std::to_string(*p.moreGapsBefore)}}), "OLDER_GAPS");
+    if (before) dict.SetValueAndShowSection("NEWEST_LINK", self + "#h-gaps", "NEWER_GAPS");
+    if (before || p.moreGapsBefore) dict.ShowSection("GAP_PAGES");
     const auto showGap = [&](const char* section, const GapSummary& g, const Lifecycle& lifecycle) {
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary(section);
         row->SetIntValue("ID", static_cast<long>(g.id));
@@ -204,7 +213,7 @@ void provisionPage(PageContext& page) {
         row->SetValue("REFERENCE", o.reference);
         row->SetValue("TITLE", o.title);
     }
-    if (p.gaps.empty()) dict.ShowSection("NO_GAPS");
+    if (p.gaps.empty()) dict.ShowSection(before ? "NO_OLDER_GAPS" : "NO_GAPS");
     if (p.drafts.empty()) dict.ShowSection("NO_DRAFTS");
     if (p.rulings.empty()) dict.ShowSection("NO_RULINGS");
     if (p.opinions.empty()) dict.ShowSection("NO_OPINIONS");

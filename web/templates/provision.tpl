@@ -10,7 +10,9 @@
 <section class="panel" aria-labelledby="h-gaps">
 <h2 id="h-gaps">خلأها</h2>
 {{#NO_GAPS}}<p class="muted">خلأیی بر این ماده ثبت نشده است.</p>{{/NO_GAPS}}
+{{#NO_OLDER_GAPS}}<p class="muted">خلأ قدیمی‌تری نیست.</p>{{/NO_OLDER_GAPS}}
 <ul class="plain">{{#GAP}}<li><a href="/gaps/{{ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a> <span class="state">{{STATE_LABEL}}</span></li>{{/GAP}}</ul>
+{{#GAP_PAGES}}<nav class="pager" aria-label="صفحه‌های خلأها">{{#NEWER_GAPS}}<a href="{{NEWEST_LINK}}">تازه‌ترین خلأها</a> {{/NEWER_GAPS}}{{#OLDER_GAPS}}<a href="{{OLDER_LINK}}#h-gaps" rel="next">خلأهای قدیمی‌تر</a>{{/OLDER_GAPS}}</nav>{{/GAP_PAGES}}
 </section>
 <section class="panel" aria-labelledby="h-drafts">
 <h2 id="h-drafts">پیش‌نویس‌های اصلاحی</h2>
