@@ -513,6 +513,8 @@ void benchRecordPages(const std::string& label, int port, const Options& o) {
     page.row(label + ": the meetings calendar (this month, 20 meetings), 16 clients", "/meetings");
     page.row(label + ": a meeting's page (agenda of 5 with tallies), 16 clients",
              "/meetings/" + std::to_string(meeting));
+    page.row(label + ": a meeting's agenda page (the 100 gaps awaiting the committee longest), 16 clients",
+             "/meetings/" + std::to_string(meeting) + "/agenda");
     page.row(label + ": a meeting's live tally, nothing changed (204), 16 clients",
              "/meetings/" + std::to_string(meeting) + "/tally?version=1");
     page.row(label + ": the minutes, 16 clients", "/meetings/" + std::to_string(meeting) + "/minutes");
@@ -521,7 +523,8 @@ void benchRecordPages(const std::string& label, int port, const Options& o) {
     page.row(label + ": a bill's dossier, 16 clients", "/bills/" + std::to_string(bill) + "/dossier");
     page.row(label + ": the rulings registry (30), 16 clients", "/rulings");
     page.row(label + ": a ruling's page, 16 clients", "/rulings/" + std::to_string(ruling));
-    page.row(label + ": a provision's page (200 of its ~8,300 gaps, 30 rulings), 16 clients", provision);
+    page.row(label + ": a provision's page (the newest 50 of its ~8,300 gaps, 30 rulings), 16 clients",
+             provision);
     page.row(label + ": the opinions list, 16 clients", "/opinions");
     page.row(label + ": an opinion's page, 16 clients", "/opinions/" + std::to_string(opinion));
     PageLoad anyone(port, "", o);
