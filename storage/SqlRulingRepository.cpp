@@ -188,10 +188,14 @@ ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t
     const std::vector<SqlParameter> params = {key, static_cast<std::int64_t>(limit)};
     std::vector<SqlParameter> gapParams = {key};
     if (gapsBefore) gapParams.emplace_back(*gapsBefore);
-    gapParams.emplace_back(static_cast<std::int64_t>(limit));
+    // One gap more than shown says whether an older page has anything on it.
+    gapParams.emplace_back(static_cast<std::int64_t>(limit + 1));
     _db.read([&](SqlSession& s) {
         page.gaps = selectRows(s, gapsOnProvision(gapsBefore.has_value()), gapParams, readGapSummary);
-        if (page.gaps.size() == limit) page.moreGapsBefore = page.gaps.back().id;
+        if (page.gaps.size() > limit) {
+            page.gaps.resize(limit);
+            page.moreGapsBefore = page.gaps.back().id;
+        }
         page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
             return std::make_pair(readGapSummary(r), r.integer(7));
         });
