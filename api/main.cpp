@@ -19,6 +19,7 @@
 #include "Errors.h"
 #include "LacunaService.h"
 #include "PasswordHasher.h"
+#include "SqliteBackup.h"
 #include "WebSite.h"
 
 namespace {
@@ -31,6 +32,8 @@ Usage:
   lacuna serve [--config FILE] [--host ADDR] [--port N] [--data DIR] [--db URL] [--demo]
   lacuna check-config [FILE] [--db URL]
   lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR] [--db URL]
+  lacuna backup --to FILE [--config FILE] [--data DIR] [--db sqlite:PATH]
+  lacuna restore --from FILE [--replace] [--config FILE] [--data DIR] [--db sqlite:PATH]
   lacuna --help | --version
 
 serve         runs the HTTP API and the pages (default port 8080) on the store of the configuration
@@ -44,6 +47,10 @@ check-config  validates the configuration and the workflows it names, and that a
               is reachable; prints each problem with file:line and exits 1 on error.
 user add      creates an account; the password comes from LACUNA_PASSWORD or the first line
               of standard input.
+backup        copies the SQLite store, consistent while the service runs, to one checked file
+              (MariaDB: mariadb-dump --single-transaction or mariadb-backup, see the README).
+restore       makes the SQLite store a copy of a backup; the service must be stopped, and a store
+              that holds data is replaced only with --replace.
 
 Environment: LACUNA_CONFIG, LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_DB, LACUNA_DB_PASSWORD,
 LACUNA_ADMIN_PASSWORD, LACUNA_DEMO_PASSWORD, LACUNA_PASSWORD.
@@ -219,6 +226,38 @@ int addUser(const Arguments& args) {
     }
 }
 
+/// `lacuna backup` and `lacuna restore`: the SQLite store of the configuration (or --db), through the
+/// online backup API.
+int copyStore(const std::string& command, const Arguments& args) {
+    if (!args.positional.empty())
+        throw Poco::InvalidArgumentException(command + " takes no argument " + args.positional[0]);
+    const std::string fileOption = command == "backup" ? "to" : "from";
+    const std::optional<std::string> file = args.one(fileOption);
+    if (!file || file->empty())
+        throw Poco::InvalidArgumentException(command + " needs --" + fileOption + " FILE");
+    AppConfig config = configure(args);
+    resolveStoragePath(config);
+    if (config.storage.backend != "sqlite") {
+        std::cerr << command << " copies the embedded SQLite store; for " << describeStore(config.storage)
+                  << " use mariadb-dump --single-transaction or mariadb-backup (see the README)" << std::endl;
+        return 2;
+    }
+    const std::string& store = config.storage.sqlitePath;
+    try {
+        const SqliteCopyReport report = command == "backup"
+                                            ? backupSqlite(store, *file)
+                                            : restoreSqlite(*file, store, args.has("replace"));
+        std::cout << (command == "backup" ? "Backed up " + store + " to " + *file
+                                          : "Restored " + store + " from " + *file)
+                  << ": " << report.pages << " pages, " << report.bytes << " bytes, schema "
+                  << report.schemaVersion << ", integrity ok" << std::endl;
+        return 0;
+    } catch (const BackupFailure& e) {
+        std::cerr << command << ": " << e.message() << "; nothing was changed" << std::endl;
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -260,6 +299,16 @@ int main(int argc, char** argv) {
                                   {"config", true},
                                   {"data", true},
                                   {"db", true}}));
+        }
+        if (command == "backup" || command == "restore") {
+            std::map<std::string, bool> known = {{"config", true}, {"data", true}, {"db", true}};
+            if (command == "backup") {
+                known["to"] = true;
+            } else {
+                known["from"] = true;
+                known["replace"] = false;
+            }
+            return copyStore(command, parse(argc - 1, argv + 1, known));
         }
         std::cerr << "unknown command '" << command << "'\n\n" << USAGE;
         return 2;

@@ -8,6 +8,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -166,20 +167,47 @@ public:
         for (auto& w : writers) w.join();
     }
 
+    using Writes = std::vector<std::pair<std::int64_t, std::int64_t>>;  ///< (gap, version) acknowledged
+
     /// Every acknowledged write is there, and every gap is consistent.
     void verify(const HttpClient& client) {
         std::map<std::int64_t, std::int64_t> highest;
-        for (const auto& [id, version] : _acknowledged) highest[id] = std::max(highest[id], version);
+        for (const auto& [id, version] : acknowledged()) highest[id] = std::max(highest[id], version);
         for (const auto id : gaps()) highest.emplace(id, 0);
         for (const auto& [id, version] : highest) {
             const std::int64_t stored = checkConsistent(client, _cast.secretary, id);
             INFO("gap " << id << " acknowledged at version " << version);
             CHECK(stored >= version);
         }
-        WARN(_acknowledged.size() << " acknowledged writes on " << highest.size() << " gaps all survived");
+        WARN(highest.size() << " gaps consistent, every acknowledged write on them there");
     }
 
-    std::size_t count() const { return _acknowledged.size(); }
+    /// A copy of the store taken at some moment: every write acknowledged before that moment is in it, and
+    /// every gap it has is consistent (a copy torn between two transactions would show a state without its
+    /// event or an event without its state); gaps made later are simply absent.
+    void verifySnapshot(const HttpClient& client, const Writes& before) {
+        std::map<std::int64_t, std::int64_t> highest;
+        for (const auto& [id, version] : before) highest[id] = std::max(highest[id], version);
+        std::size_t present = 0;
+        for (const auto id : gaps()) {
+            if (client.get("/api/v1/gaps/" + std::to_string(id), _cast.secretary).status == 404) {
+                CHECK(highest.count(id) == 0);
+                continue;
+            }
+            ++present;
+            const std::int64_t stored = checkConsistent(client, _cast.secretary, id);
+            INFO("gap " << id << " acknowledged at version " << highest[id] << " before the copy");
+            CHECK(stored >= highest[id]);
+        }
+        WARN(present << " gaps in the copy, consistent; " << before.size()
+                     << " writes acknowledged before it");
+    }
+
+    Writes acknowledged() {
+        std::lock_guard lock(_mutex);
+        return _acknowledged;
+    }
+    std::size_t count() { return acknowledged().size(); }
 
 private:
     std::vector<std::int64_t> gaps() {
@@ -210,7 +238,7 @@ private:
     Cast _cast;
     std::mutex _mutex;
     std::vector<std::int64_t> _gaps;
-    std::vector<std::pair<std::int64_t, std::int64_t>> _acknowledged;
+    Writes _acknowledged;
 };
 
 Cast login(const HttpClient& client) {
@@ -412,4 +440,127 @@ TEST_CASE("SIGTERM lets a request in flight finish, then the service exits 0", "
     const HttpClient after(again.port());
     const Reply list = after.get("/api/v1/gaps?limit=100", after.login("secretary", DEMO_PASSWORD));
     CHECK_THAT(list.body, Catch::Contains("در راه"));
+}
+
+namespace {
+
+/// What a reader gets for the same requests: the list, filtered lists, search, and each gap with its
+/// history.
+std::vector<std::string> answers(const HttpClient& client, const std::string& token,
+                                 const std::vector<std::int64_t>& ids) {
+    std::vector<std::string> paths = {"/api/v1/gaps?limit=100", "/api/v1/gaps?state=drafting&limit=50",
+                                      "/api/v1/gaps?q=%D8%B4%D8%B1%D8%AD&limit=20",  // «شرح»
+                                      "/api/v1/search?q=%D8%AE%D9%84%D8%A3"};        // «خلأ»
+    for (const auto id : ids) {
+        paths.push_back("/api/v1/gaps/" + std::to_string(id));
+        paths.push_back("/api/v1/gaps/" + std::to_string(id) + "/history");
+    }
+    std::vector<std::string> read;
+    for (const std::string& path : paths) {
+        const Reply r = client.get(path, token);
+        read.push_back(path + " → " + std::to_string(r.status) + " " + r.body);
+    }
+    return read;
+}
+
+}  // namespace
+
+TEST_CASE("a backup taken while the service writes is whole, and restored answers as the original",
+          "[backup]") {
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings("sqlite", dir));
+    const auto env = serviceEnvironment(dir);
+    ServiceProcess service({"--db", url, "--demo"}, env);
+    const HttpClient client(service.port());
+    const Cast cast = login(client);
+    AcknowledgedWrites writes(cast, {draftingGap(client, cast, "آغاز")});
+
+    // Taken in the middle of eight writers' creations and transitions.
+    std::atomic<bool> stop{false};
+    std::thread load([&] { writes.run(service.port(), 8, stop); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const AcknowledgedWrites::Writes before = writes.acknowledged();
+    const CommandResult during = runLacuna({"backup", "--db", url, "--to", dir.file("during.db")}, env);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stop = true;
+    load.join();
+    INFO(during.output);
+    REQUIRE(during.code == 0);
+    CHECK_THAT(during.output, Catch::Contains("integrity ok"));
+    CHECK_FALSE(Poco::File(dir.file("during.db-wal")).exists());  // one self-contained file
+    CHECK(writes.count() > before.size());                        // the service wrote on around it
+    const std::string restored = "sqlite:" + dir.file("restored/lacuna.db");
+    {
+        const CommandResult r =
+            runLacuna({"restore", "--from", dir.file("during.db"), "--db", restored}, env);
+        INFO(r.output);
+        REQUIRE(r.code == 0);
+        ServiceProcess fromBackup({"--db", restored}, env);
+        writes.verifySnapshot(HttpClient(fromBackup.port()), before);
+    }
+
+    // Once the writers stop, a backup restored over that store answers every request as the service does.
+    const CommandResult after = runLacuna({"backup", "--db", url, "--to", dir.file("after.db")}, env);
+    INFO(after.output);
+    REQUIRE(after.code == 0);
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, version] : writes.acknowledged())
+        if (ids.size() < 40 && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    const std::vector<std::string> original = answers(client, cast.secretary, ids);
+
+    const CommandResult overData =
+        runLacuna({"restore", "--from", dir.file("after.db"), "--db", restored}, env);
+    CHECK(overData.code == 1);
+    CHECK_THAT(overData.output, Catch::Contains("--replace"));
+    const CommandResult inUse =
+        runLacuna({"restore", "--from", dir.file("during.db"), "--db", url, "--replace"}, env);
+    CHECK(inUse.code == 1);
+    CHECK_THAT(inUse.output, Catch::Contains("stop the service first"));
+    {
+        const CommandResult r =
+            runLacuna({"restore", "--from", dir.file("after.db"), "--db", restored, "--replace"}, env);
+        INFO(r.output);
+        REQUIRE(r.code == 0);
+        ServiceProcess fromBackup({"--db", restored}, env);
+        const std::vector<std::string> copy = answers(HttpClient(fromBackup.port()), cast.secretary, ids);
+        REQUIRE(copy.size() == original.size());
+        for (std::size_t i = 0; i < copy.size(); ++i) CHECK(copy[i] == original[i]);
+    }
+
+    // Refused with the reason, changing nothing: what is not a store, a backup onto the store itself, a
+    // directory that is not there, a backup from a newer Lacuna.
+    {
+        Poco::FileOutputStream junk(dir.file("junk.db"));
+        junk << "not a database, only text that is long enough to look like a file header to nobody";
+    }
+    const CommandResult notStore =
+        runLacuna({"restore", "--from", dir.file("junk.db"), "--db", restored}, env);
+    CHECK(notStore.code == 1);
+    CHECK_THAT(notStore.output, Catch::Contains("is not a SQLite database"));
+    const std::string storePath = url.substr(std::string("sqlite:").size());
+    const CommandResult ontoItself = runLacuna({"backup", "--db", url, "--to", storePath}, env);
+    CHECK(ontoItself.code == 1);
+    CHECK_THAT(ontoItself.output, Catch::Contains("overwrite the store itself"));
+    const CommandResult noDirectory =
+        runLacuna({"backup", "--db", url, "--to", dir.file("missing/dir/x.db")}, env);
+    CHECK(noDirectory.code == 1);
+    CHECK_THAT(noDirectory.output, Catch::Contains("does not exist"));
+    {
+        const CommandResult r = runLacuna({"backup", "--db", url, "--to", dir.file("newer.db")}, env);
+        REQUIRE(r.code == 0);
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(dir.file("newer.db").c_str(), &db) == SQLITE_OK);
+        CHECK(sqlite3_exec(db, "INSERT INTO schema_migrations (number, name) VALUES (9999, 'later')", nullptr,
+                           nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const CommandResult newer =
+        runLacuna({"restore", "--from", dir.file("newer.db"), "--db", restored, "--replace"}, env);
+    CHECK(newer.code == 1);
+    CHECK_THAT(newer.output, Catch::Contains("made by a newer Lacuna"));
+    {
+        ServiceProcess fromBackup({"--db", restored}, env);
+        CHECK(answers(HttpClient(fromBackup.port()), cast.secretary, ids) == original);
+    }
+    CHECK(answers(client, cast.secretary, ids) == original);
 }

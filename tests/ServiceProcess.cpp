@@ -2,6 +2,7 @@
 
 #include <Poco/Environment.h>
 #include <Poco/Exception.h>
+#include <Poco/StreamCopier.h>
 
 #include <csignal>
 #include <istream>
@@ -73,6 +74,19 @@ int ServiceProcess::terminate() {
     const int code = _handle->wait();
     stopped();
     return code;
+}
+
+CommandResult runLacuna(const std::vector<std::string>& arguments,
+                        const std::map<std::string, std::string>& environment) {
+    Poco::Pipe out;
+    Poco::Process::Env env(environment.begin(), environment.end());
+    Poco::ProcessHandle handle =
+        Poco::Process::launch(LACUNA_BINARY, arguments, LACUNA_SOURCE_DIR, nullptr, &out, &out, env);
+    CommandResult result;
+    Poco::PipeInputStream in(out);
+    Poco::StreamCopier::copyToString(in, result.output);
+    result.code = handle.wait();
+    return result;
 }
 
 void controlTestMariadb(const std::string& command) {

@@ -50,6 +50,16 @@ private:
     std::string _later;  ///< what it printed after listening
 };
 
+/// What a `lacuna` command (not serve) printed, and how it exited.
+struct CommandResult {
+    int code = -1;
+    std::string output;  ///< standard output and standard error, as they came
+};
+
+/// Runs `lacuna <arguments>` with `environment` and waits for it to end.
+CommandResult runLacuna(const std::vector<std::string>& arguments,
+                        const std::map<std::string, std::string>& environment);
+
 /// Runs `scripts/mariadb.sh <command> <the test server's directory>` (start, stop, kill).
 void controlTestMariadb(const std::string& command);
 
