@@ -45,7 +45,7 @@ void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s
                   {"host", "port", "threads", "max_queued", "timeout_seconds", "keep_alive_seconds",
                    "header_timeout_seconds", "body_timeout_seconds", "max_header_bytes", "max_connections",
                    "max_connections_per_address", "max_body_bytes", "max_json_depth", "max_json_members",
-                   "max_json_items", "trusted_proxies"},
+                   "max_json_items", "trusted_proxies", "log_requests"},
                   "server");
     if (auto v = doc.optionalString(node, "host")) s.host = *v;
     if (auto v = doc.optionalInt(node, "port", 0, 65535)) s.port = static_cast<int>(*v);
@@ -72,6 +72,7 @@ void readServer(const YamlDocument& doc, const YAML::Node& node, ServerConfig& s
         s.maxJsonMembers = static_cast<std::size_t>(*v);
     if (auto v = doc.optionalInt(node, "max_json_items", 10, 10000000))
         s.maxJsonItems = static_cast<std::size_t>(*v);
+    if (auto v = doc.optionalBool(node, "log_requests")) s.logRequests = *v;
     for (const std::string& text : doc.stringList(node, "trusted_proxies", false)) {
         Poco::Net::IPAddress address;
         if (!Poco::Net::IPAddress::tryParse(text, address))

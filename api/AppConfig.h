@@ -36,6 +36,8 @@ struct ServerConfig {
     std::size_t maxJsonItems = 10000;   ///< per array of a request body
     /// Load balancers in front of the service; only their X-Forwarded-For is believed.
     std::vector<Poco::Net::IPAddress> trustedProxies;
+    /// One JSON line per answered request on standard output (see Logs.h).
+    bool logRequests = true;
 };
 
 struct AuthConfig {

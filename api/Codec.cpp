@@ -110,11 +110,14 @@ void writeProvisions(JsonWriter& out, const std::vector<Provision>& provisions, 
 }
 
 void writeEventHead(JsonWriter& out, std::int64_t sequence, std::int64_t at, std::int64_t actorId,
-                    const std::string& actorName, const std::string& clientAddress, const std::string& type) {
+                    const std::string& actorName, const std::string& clientAddress,
+                    const std::string& requestId, const std::string& type) {
     out.field("sequence", sequence);
     writeTime(out, "at", at);
     writeUserRef(out, "actor", actorId, actorName);
-    out.field("client_address", clientAddress).field("type", type);
+    out.field("client_address", clientAddress);
+    if (!requestId.empty()) out.field("request_id", requestId);
+    out.field("type", type);
 }
 
 void writeDue(JsonWriter& out, const std::optional<std::int64_t>& dueAt, std::int64_t now) {
@@ -203,7 +206,7 @@ void writeWorkflow(JsonWriter& out, const Workflow& wf) {
 
 void writeRecordEvent(JsonWriter& out, const RecordEvent& e, const Lifecycle* lifecycle) {
     out.beginObject();
-    writeEventHead(out, e.sequence, e.at, e.actorId, e.actorName, e.clientAddress, e.type);
+    writeEventHead(out, e.sequence, e.at, e.actorId, e.actorName, e.clientAddress, e.requestId, e.type);
     if (lifecycle) {
         out.key("from_state");
         writeState(out, *lifecycle, e.fromState);

@@ -44,9 +44,11 @@ void writeCityNames(JsonWriter& out, const Catalog& catalog, const std::string& 
                     const std::string& prefix);
 /// [{law, article}] (with each provision's `key` when `withKeys`).
 void writeProvisions(JsonWriter& out, const std::vector<Provision>& provisions, bool withKeys);
-/// The members every audit event starts with: sequence, at (+ Jalali), actor, client address, type.
+/// The members every audit event starts with: sequence, at (+ Jalali), actor, client address, the request
+/// that made it (when known), type.
 void writeEventHead(JsonWriter& out, std::int64_t sequence, std::int64_t at, std::int64_t actorId,
-                    const std::string& actorName, const std::string& clientAddress, const std::string& type);
+                    const std::string& actorName, const std::string& clientAddress,
+                    const std::string& requestId, const std::string& type);
 /// `due_at`, `due_at_jalali` and `overdue` members.
 void writeDue(JsonWriter& out, const std::optional<std::int64_t>& dueAt, std::int64_t now);
 /// [{name, label_fa, label_en, to, requires, accepts}]

@@ -228,12 +228,13 @@ std::string Exchange::bearerToken() const {
 }
 
 const Principal& Exchange::principal() {
-    if (!_principal) _principal = _auth.authenticate(bearerToken(), clientAddress());
+    if (!_principal) authenticateWith(bearerToken());
     return *_principal;
 }
 
 const Principal& Exchange::authenticateWith(const std::string& token) {
     _principal = _auth.authenticate(token, clientAddress());
+    _principal->requestId = _requestId;
     return *_principal;
 }
 
@@ -332,16 +333,13 @@ void Exchange::sendNoContent() {
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {
-    _routes.push_back({method, splitPath(pattern), std::move(handler)});
+    _routes.push_back({method, pattern, splitPath(pattern), std::move(handler)});
 }
 
-const Handler& Router::match(const std::string& method, const std::string& path,
-                             std::map<std::string, std::string>& params) const {
+const Router::Route& Router::match(const std::string& method, const std::string& path,
+                                   std::map<std::string, std::string>& params) const {
     // HEAD is GET without the body (Poco's response sends only the head to a HEAD request).
-    if (method == "HEAD") {
-        const Handler& get = match("GET", path, params);
-        return get;
-    }
+    if (method == "HEAD") return match("GET", path, params);
     const std::vector<std::string> segments = splitPath(path);
     std::string allowed;
     for (const Route& route : _routes) {
@@ -358,7 +356,7 @@ const Handler& Router::match(const std::string& method, const std::string& path,
         if (!same) continue;
         if (route.method == method) {
             params = std::move(found);
-            return route.handler;
+            return route;
         }
         allowed += (allowed.empty() ? "" : ", ") + route.method;
     }

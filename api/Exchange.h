@@ -40,6 +40,13 @@ public:
     std::string clientAddress() const;
 
     void setParams(std::map<std::string, std::string> params) { _params = std::move(params); }
+    /// The id this request goes by (X-Request-Id); the caller's Principal carries it into audit events.
+    void setRequestId(std::string id) { _requestId = std::move(id); }
+    const std::string& requestId() const { return _requestId; }
+    /// The caller once authenticated; none before, or for an anonymous request.
+    std::optional<std::int64_t> userId() const {
+        return _principal ? std::optional<std::int64_t>(_principal->userId) : std::nullopt;
+    }
     /// A positive numeric path parameter; anything else names no record, so NotFound.
     std::int64_t idParam(const std::string& name) const;
     /// A path parameter as text (percent-decoded UTF-8; NotFound when it is not).
@@ -104,6 +111,7 @@ private:
     const std::vector<Poco::Net::IPAddress>& _trustedProxies;
     std::map<std::string, std::string> _params;
     std::optional<Principal> _principal;
+    std::string _requestId;
 };
 
 /// A handler answers one route.
@@ -113,17 +121,19 @@ using Handler = std::function<void(Exchange&)>;
 class Router {
 public:
     void add(const std::string& method, const std::string& pattern, Handler handler);
-    /// Finds the handler and fills the path parameters; throws NotFound for an unknown path and
-    /// MethodNotAllowed (with the allowed methods) for a known path with another method.
-    const Handler& match(const std::string& method, const std::string& path,
-                         std::map<std::string, std::string>& params) const;
-
-private:
     struct Route {
         std::string method;
+        std::string pattern;  ///< as added: /api/v1/gaps/{id}
         std::vector<std::string> segments;
         Handler handler;
     };
+
+    /// Finds the route and fills the path parameters; throws NotFound for an unknown path and
+    /// MethodNotAllowed (with the allowed methods) for a known path with another method.
+    const Route& match(const std::string& method, const std::string& path,
+                       std::map<std::string, std::string>& params) const;
+
+private:
     std::vector<Route> _routes;
 };
 

@@ -193,7 +193,7 @@ void writeGap(JsonWriter& out, const Gap& gap, const GapView& view,
 
 void writeEvent(JsonWriter& out, const GapEvent& e, const Lifecycle& lifecycle) {
     out.beginObject();
-    writeEventHead(out, e.sequence, e.at, e.actorId, e.actorName, e.clientAddress, e.type);
+    writeEventHead(out, e.sequence, e.at, e.actorId, e.actorName, e.clientAddress, e.requestId, e.type);
     out.key("changes")
         .raw(e.changesJson)  // stored as JSON by the service, written as it is
         .key("from_state");

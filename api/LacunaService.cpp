@@ -8,8 +8,11 @@
 #include <Poco/URI.h>
 #include <malloc.h>
 
+#include <chrono>
+
 #include "DemoData.h"
 #include "Errors.h"
+#include "Logs.h"
 #include "Problem.h"
 
 namespace lacuna {
@@ -28,21 +31,45 @@ public:
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
+        const auto started = std::chrono::steady_clock::now();
+        const std::int64_t startedAt = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::system_clock::now().time_since_epoch())
+                                           .count();
+        // One id follows the request: its answer's header, any problem body, its audit events, its log lines.
+        const std::string requestId = logs::requestIdFrom(request.get("X-Request-Id", ""));
+        const logs::RequestScope scope(requestId);
+        response.set("X-Request-Id", requestId);
         Exchange exchange(
             request, response, _auth, _server.maxBodyBytes,
             JsonLimits{_server.maxJsonDepth, 200000, _server.maxJsonMembers, _server.maxJsonItems},
             _server.trustedProxies);
+        exchange.setRequestId(requestId);
         std::string path;
+        const Router::Route* route = nullptr;
         try {
             exchange.checkFraming();
             path = exchange.path();
             std::map<std::string, std::string> params;
-            const Handler& handler = _router.match(request.getMethod(), path, params);
+            route = &_router.match(request.getMethod(), path, params);
             exchange.setParams(std::move(params));
-            handler(exchange);
+            route->handler(exchange);
         } catch (...) {
             if (!response.sent()) sendProblem(response, path, std::current_exception());
         }
+        if (!_server.logRequests) return;
+        logs::RequestRecord record;
+        record.at = startedAt;
+        record.requestId = requestId;
+        record.method = request.getMethod();
+        // The template, so that lines group by what was asked and no record id or name is logged twice;
+        // a path no route knows is logged as it came.
+        record.route = route ? route->pattern : path;
+        record.status = static_cast<int>(response.getStatus());
+        record.durationMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        record.userId = exchange.userId();
+        record.client = exchange.clientAddress();
+        logs::write(logs::requestLine(record));
     }
 
 private:

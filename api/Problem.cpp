@@ -69,7 +69,10 @@ ProblemAnswer rejectionAnswer(const RequestRejected& r) {
             std::vector<FieldError>{{r.field(), rejectionKind(r.status()).type, r.message()}}};
 }
 
-std::string problemJson(const ProblemAnswer& answer, const std::string& instance) {
+/// The problem+json body; `requestId` ("" when none) lets a person quote the request to whoever reads the
+/// logs.
+std::string problemJson(const ProblemAnswer& answer, const std::string& instance,
+                        const std::string& requestId) {
     JsonWriter body;
     body.beginObject()
         .field("type", TYPE_PREFIX + answer.kind.type)
@@ -77,6 +80,7 @@ std::string problemJson(const ProblemAnswer& answer, const std::string& instance
         .field("status", static_cast<int>(answer.kind.status))
         .field("detail", answer.detail)
         .field("instance", instance);
+    if (!requestId.empty()) body.field("request_id", requestId);
     if (answer.fieldErrors) {
         body.key("errors").beginArray();
         for (const FieldError& f : *answer.fieldErrors)
@@ -170,7 +174,7 @@ ProblemAnswer describeProblem(Poco::Net::HTTPServerResponse& response, const std
 void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& instance,
                  std::exception_ptr error) {
     const ProblemAnswer answer = describeProblem(response, instance, error);
-    const std::string text = problemJson(answer, instance);
+    const std::string text = problemJson(answer, instance, response.get("X-Request-Id", ""));
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
     response.setStatusAndReason(answer.kind.status);
     response.setContentType("application/problem+json; charset=utf-8");
@@ -182,7 +186,7 @@ void sendProblem(Poco::Net::HTTPServerResponse& response, const std::string& ins
 
 std::string rejectionResponse(const RequestRejected& rejection) {
     const ProblemAnswer answer = rejectionAnswer(rejection);
-    const std::string body = problemJson(answer, "");
+    const std::string body = problemJson(answer, "", "");
     std::string head = "HTTP/1.1 " + std::to_string(static_cast<int>(answer.kind.status)) + " " +
                        HTTPResponse::getReasonForStatus(answer.kind.status) +
                        "\r\nContent-Type: application/problem+json; charset=utf-8\r\n"

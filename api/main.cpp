@@ -1,10 +1,6 @@
 // The lacuna command: serve, check-config, user add. The only code the tests do not exercise.
-#include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
 #include <Poco/Environment.h>
-#include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
-#include <Poco/PatternFormatter.h>
 #include <Poco/Util/ServerApplication.h>
 #include <pthread.h>
 
@@ -18,6 +14,7 @@
 #include "ConfigError.h"
 #include "Errors.h"
 #include "LacunaService.h"
+#include "Logs.h"
 #include "PasswordHasher.h"
 #include "SqliteBackup.h"
 #include "WebSite.h"
@@ -121,6 +118,11 @@ std::string secretOrGenerated(const char* variable, bool& generated) {
     return generated ? randomToken(12) : Poco::Environment::get(variable);
 }
 
+/// What the running service tells its operator: an event line on standard output, as its requests are.
+void say(const std::string& event, const std::string& message) {
+    logs::write(logs::eventLine("info", event, message));
+}
+
 /// `lacuna serve`: a ServerApplication so that SIGTERM and SIGINT end it gracefully.
 class ServeCommand : public Poco::Util::ServerApplication {
 public:
@@ -142,19 +144,18 @@ protected:
         bool generated = false;
         const std::string adminPassword = secretOrGenerated("LACUNA_ADMIN_PASSWORD", generated);
         if (service.ensureAdmin(adminPassword))
-            std::cout << "Created user 'admin'"
-                      << (generated ? " with the one-time password: " + adminPassword
-                                    : " with the password from LACUNA_ADMIN_PASSWORD")
-                      << std::endl;
+            say("admin_created", std::string("Created user 'admin'") +
+                                     (generated ? " with the one-time password: " + adminPassword
+                                                : " with the password from LACUNA_ADMIN_PASSWORD"));
         if (_args.has("demo")) {
             const std::string demoPassword = secretOrGenerated("LACUNA_DEMO_PASSWORD", generated);
             if (service.seedDemo(demoPassword))
-                std::cout
-                    << "Seeded demo users (secretary, liaison, observer, tehran.director, tehran.expert, "
-                       "mashhad.director, isfahan.director, …) and sample gaps; their password: "
-                    << (generated ? demoPassword : "LACUNA_DEMO_PASSWORD") << std::endl;
+                say("demo_seeded",
+                    "Seeded demo users (secretary, liaison, observer, tehran.director, tehran.expert, "
+                    "mashhad.director, isfahan.director, …) and sample gaps; their password: " +
+                        (generated ? demoPassword : std::string("LACUNA_DEMO_PASSWORD")));
             else
-                std::cout << "Demo data was seeded before; nothing added." << std::endl;
+                say("demo_seeded", "Demo data was seeded before; nothing added.");
         }
         try {
             service.start();
@@ -162,11 +163,13 @@ protected:
             std::cerr << e.message() << std::endl;
             return 1;
         }
-        std::cout << "Lacuna listening on http://" << service.config().server.host << ":" << service.port()
-                  << " (store: " << describeStore(service.config().storage) << ")" << std::endl;
+        say("listening", "Lacuna listening on http://" + service.config().server.host + ":" +
+                             std::to_string(service.port()) +
+                             " (store: " + describeStore(service.config().storage) + ")");
         waitForTerminationRequest();
-        std::cout << "Stopping: finishing requests in flight…" << std::endl;
+        say("stopping", "Stopping: finishing requests in flight…");
         service.stop();
+        say("stopped", "Stopped.");
         return EXIT_OK;
     }
 
@@ -261,8 +264,8 @@ int copyStore(const std::string& command, const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    Poco::AutoPtr<Poco::PatternFormatter> format(new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%SZ %p %s: %t"));
-    Poco::Logger::root().setChannel(new Poco::FormattingChannel(format, new Poco::ConsoleChannel));
+    // Everything logged goes out as JSON lines (time, level, event, message, request id), as requests do.
+    Poco::Logger::root().setChannel(new logs::JsonLineChannel);
     const std::string command = argc > 1 ? argv[1] : "--help";
     try {
         if (command == "--help" || command == "-h" || command == "help") {

@@ -44,6 +44,7 @@
 #include "HttpFront.h"
 #include "LacunaService.h"
 #include "LoadGenerator.h"
+#include "Logs.h"
 #include "PageViews.h"
 #include "PasswordHasher.h"
 #include "PersianText.h"
@@ -139,6 +140,7 @@ struct Bench {
 
     explicit Bench(const StoreSettings& store) {
         Poco::File(dir.path()).createDirectories();
+        logs::discardOutput();  // each request's line is made and written, to /dev/null
         AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
         config.server.host = "127.0.0.1";
         config.server.port = 0;

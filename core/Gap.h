@@ -82,6 +82,7 @@ struct GapEvent {
     std::string transition;
     std::string comment;
     std::string fieldsJson;  ///< the transition's fields, {"registration_no": …}
+    std::string requestId;   ///< the request that made the change ("" outside one)
     /// The gap's reference, for the inbox and webhook copies of the event (not stored with it).
     std::string gapReference;
 };

@@ -174,6 +174,7 @@ GapEvent GapService::newEvent(const Principal& actor, const Gap& gap, const std:
     event.actorId = actor.userId;
     event.actorName = actor.username;
     event.clientAddress = actor.clientAddress;
+    event.requestId = actor.requestId;
     event.type = type;
     event.fromState = gap.state;
     event.toState = gap.state;

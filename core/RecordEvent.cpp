@@ -11,6 +11,7 @@ RecordEvent recordEvent(const Principal& actor, const std::string& entityType, s
     e.actorId = actor.userId;
     e.actorName = actor.username;
     e.clientAddress = actor.clientAddress;
+    e.requestId = actor.requestId;
     e.type = type;
     e.fromState = e.toState = state;
     return e;

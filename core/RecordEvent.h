@@ -23,6 +23,7 @@ struct RecordEvent {
     std::string transition;
     std::string comment;
     std::string dataJson = "{}";  ///< what changed, as JSON
+    std::string requestId;        ///< the request that made the change ("" outside one)
 };
 
 /// A new event on a record by `actor` at `at`, in `state` (from and to alike until a transition sets them).

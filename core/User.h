@@ -31,6 +31,8 @@ struct Principal {
     std::optional<std::string> municipality;
     std::vector<std::string> roles;
     std::string clientAddress;
+    /// The request acting (its X-Request-Id), carried into the audit events it makes.
+    std::string requestId;
 
     bool hasRole(std::string_view role) const {
         return std::find(roles.begin(), roles.end(), role) != roles.end();

@@ -10,8 +10,8 @@ namespace lacuna::eventlog {
 namespace {
 
 const std::string INSERT_GAP_EVENT = R"(INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name,
- client_address, type, changes, from_state, to_state, transition, comment, fields)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+ client_address, type, changes, from_state, to_state, transition, comment, fields, request_id)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
 const std::string COUNT_SUBSCRIBERS =
     R"(SELECT COUNT(*) FROM webhook_subscriptions WHERE active = 1 AND (events = '*' OR events LIKE ?))";
 const std::string INSERT_OUTBOX = "INSERT INTO outbox (event_type, payload, created_at) VALUES (?, ?, ?)";
@@ -27,8 +27,8 @@ const std::string INSERT_WATCHER = "INSERT INTO gap_watchers (gap_id, user_id) V
 const std::string SELECT_GAP_REFERENCE = "SELECT reference FROM gaps WHERE id = ?";
 const std::string INSERT_RECORD_EVENT =
     R"(INSERT INTO record_events (entity_type, entity_id, sequence, at, actor_id, actor_name,
- client_address, type, from_state, to_state, transition, comment, data) VALUES (?, ?, ?, ?, ?, ?, ?,
- ?, ?, ?, ?, ?, ?))";
+ client_address, type, from_state, to_state, transition, comment, data, request_id) VALUES (?, ?, ?,
+ ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
 const std::string UPDATE_GAP_STATE =
     R"(UPDATE gaps SET state = ?, due_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND
  version = ?)";
@@ -91,6 +91,7 @@ void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, co
         .bind(e.transition)
         .bind(e.comment)
         .bind(e.fieldsJson)
+        .bind(e.requestId)
         .run();
     if (e.type == "created") s.prepare(INSERT_WATCHER)->bind(gapId).bind(e.actorId).run();
 
@@ -138,6 +139,7 @@ void appendRecordEvent(SqlSession& s, RecordEvent e, std::int64_t entityId, std:
         .bind(e.transition)
         .bind(e.comment)
         .bind(e.dataJson)
+        .bind(e.requestId)
         .run();
     const std::string eventType = e.entityType + "." + e.type;
     enqueue(

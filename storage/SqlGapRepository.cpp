@@ -25,7 +25,7 @@ const std::string SELECT_BY_ID = gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR
 const std::string SELECT_BY_REFERENCE =
     gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + "WHERE g.reference = ?";
 const std::string SELECT_EVENTS = R"(SELECT id, gap_id, sequence, at, actor_id, actor_name, client_address,
- type, changes, from_state, to_state, transition, comment, fields
+ type, changes, from_state, to_state, transition, comment, fields, request_id
  FROM gap_events WHERE gap_id = ? ORDER BY sequence)";
 
 /// The fields both INSERT_GAP and UPDATE_GAP take from the reporter, from title to priority_rank
@@ -54,7 +54,8 @@ GapEvent readEvent(const SqlStatement& r) {
                     .toState = r.text(10),
                     .transition = r.text(11),
                     .comment = r.text(12),
-                    .fieldsJson = r.text(13)};
+                    .fieldsJson = r.text(13),
+                    .requestId = r.text(14)};
 }
 
 }  // namespace

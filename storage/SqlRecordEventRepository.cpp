@@ -5,7 +5,7 @@ namespace {
 
 const std::string SELECT_RECORD_EVENTS =
     R"(SELECT id, entity_type, entity_id, sequence, at, actor_id, actor_name,
- client_address, type, from_state, to_state, transition, comment, data
+ client_address, type, from_state, to_state, transition, comment, data, request_id
  FROM record_events WHERE entity_type = ? AND entity_id = ? ORDER BY sequence)";
 
 RecordEvent readEvent(const SqlStatement& r) {
@@ -22,7 +22,8 @@ RecordEvent readEvent(const SqlStatement& r) {
                        .toState = r.text(10),
                        .transition = r.text(11),
                        .comment = r.text(12),
-                       .dataJson = r.text(13)};
+                       .dataJson = r.text(13),
+                       .requestId = r.text(14)};
 }
 
 }  // namespace

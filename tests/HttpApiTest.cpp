@@ -663,3 +663,64 @@ TEST_CASE("X-Forwarded-For is believed only from a trusted proxy, and only its u
     CHECK(attempt("secretary", TestService::PASSWORD, "10.0.0.1") == 429);
     CHECK(attempt("secretary", TestService::PASSWORD, "10.0.0.2") == 201);
 }
+
+TEST_CASE("one request id follows a request: its answer, a problem's body, the audit events it makes",
+          "[http][logs]") {
+    TestService t;
+    const std::string director = t.token("tehran.director");
+    // Given by a load balancer, it is kept and echoed; the gap's events name the requests that made them.
+    const Reply created =
+        t.client->send("POST", "/api/v1/gaps", director, NEW_GAP, {{"X-Request-Id", "lb-7f3a:2026/12/01"}});
+    REQUIRE(created.status == 201);
+    CHECK(created.header("X-Request-Id") == "lb-7f3a:2026/12/01");
+    const std::string path = gapPath(created.json());
+    const Reply triaged =
+        t.client->send("POST", path + "/transitions", t.token("secretary"),
+                       R"({"transition":"triage","expected_version":1})", {{"X-Request-Id", "triage-1"}});
+    REQUIRE(triaged.status == 200);
+    const auto history = t.client->get(path + "/history", director).json()->getArray("items");
+    REQUIRE(history->size() == 2);
+    CHECK(history->getObject(0)->getValue<std::string>("request_id") == "lb-7f3a:2026/12/01");
+    CHECK(history->getObject(1)->getValue<std::string>("request_id") == "triage-1");
+
+    // A record's event (a meeting the secretary schedules) names its request too.
+    const Reply meeting =
+        t.client->send("POST", "/api/v1/meetings", t.token("secretary"),
+                       R"({"scheduled_at":"2026-11-30T09:30:00+03:30","place":"تهران","agenda":[]})",
+                       {{"X-Request-Id", "meeting-1"}});
+    REQUIRE(meeting.status == 201);
+    const auto meetingHistory =
+        t.client
+            ->get("/api/v1/meetings/" + meeting.json()->getValue<std::string>("id") + "/history", director)
+            .json()
+            ->getArray("items");
+    REQUIRE(meetingHistory->size() == 1);
+    CHECK(meetingHistory->getObject(0)->getValue<std::string>("request_id") == "meeting-1");
+
+    // None given, or one the service does not take (too long, a space, markup, a quote, not ASCII): a new
+    // one, different every time, in the header.
+    std::set<std::string> made;
+    for (const std::string& given : {std::string(), std::string(129, 'a'), std::string("two words"),
+                                     std::string("<script>"), std::string("a\"b"), std::string("شناسه")}) {
+        INFO("given '" << given << "'");
+        const Reply r = given.empty() ? t.client->get(path, director)
+                                      : t.client->send("GET", path, director, "", {{"X-Request-Id", given}});
+        CHECK(r.status == 200);
+        const std::string id = r.header("X-Request-Id");
+        CHECK(id != given);
+        CHECK(id.size() >= 16);
+        made.insert(id);
+    }
+    CHECK(made.size() == 6);
+
+    // A refusal quotes the request in its body as in its header, and changes nothing.
+    const Reply refused = t.client->send("POST", "/api/v1/gaps", director, R"({"title":""})",
+                                         {{"X-Request-Id", "bad-input-1"}});
+    requireProblem(refused, 400);
+    CHECK(refused.header("X-Request-Id") == "bad-input-1");
+    CHECK(refused.json()->getValue<std::string>("request_id") == "bad-input-1");
+    const Reply unknown = t.client->get("/api/v1/nothing-here", director);
+    requireProblem(unknown, 404);
+    CHECK(unknown.json()->getValue<std::string>("request_id") == unknown.header("X-Request-Id"));
+    CHECK(listCount(t, "tehran.director") == 1);
+}

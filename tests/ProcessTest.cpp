@@ -8,6 +8,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/StringTokenizer.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "HttpClient.h"
@@ -563,4 +565,51 @@ TEST_CASE("a backup taken while the service writes is whole, and restored answer
         CHECK(answers(HttpClient(fromBackup.port()), cast.secretary, ids) == original);
     }
     CHECK(answers(client, cast.secretary, ids) == original);
+}
+
+TEST_CASE("the service logs one JSON line per request, and its events, on standard output", "[logs]") {
+    TempDir dir;
+    const std::string url = storeUrl(freshStoreSettings("sqlite", dir));
+    ServiceProcess service({"--db", url, "--demo"}, serviceEnvironment(dir));
+    // What it said while starting is already made of lines a log shipper parses.
+    for (const std::string& line :
+         Poco::StringTokenizer(service.startOutput(), "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+        INFO(line);
+        CHECK(parse(line)->has("event"));
+    }
+    const HttpClient client(service.port());
+    const std::string token = client.login("tehran.director", DEMO_PASSWORD);
+    const Reply gap = client.send("GET", "/api/v1/gaps/1", token, "", {{"X-Request-Id", "log-test-1"}});
+    const Reply missing =
+        client.send("GET", "/api/v1/no/such/path", "", "", {{"X-Request-Id", "log-test-2"}});
+    REQUIRE(missing.status == 404);
+    REQUIRE(service.waitForOutput("log-test-2", 10));
+    CHECK(service.terminate() == 0);
+
+    std::map<std::string, Poco::JSON::Object::Ptr> byRequest;
+    std::set<std::string> events;
+    for (const std::string& line :
+         Poco::StringTokenizer(service.laterOutput(), "\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+        INFO(line);
+        const auto object = parse(line);                            // every line is one JSON object
+        CHECK(object->getValue<std::string>("time").size() == 24);  // 2026-12-01T18:40:12.345Z
+        events.insert(object->getValue<std::string>("event"));
+        if (object->has("request_id")) byRequest[object->getValue<std::string>("request_id")] = object;
+    }
+    REQUIRE(byRequest.count("log-test-1"));
+    const auto read = byRequest["log-test-1"];
+    CHECK(read->getValue<std::string>("event") == "request");
+    CHECK(read->getValue<std::string>("method") == "GET");
+    CHECK(read->getValue<std::string>("route") == "/api/v1/gaps/{id}");  // the template, not the id
+    CHECK(read->getValue<int>("status") == gap.status);
+    CHECK(read->getValue<double>("duration_ms") >= 0);
+    CHECK(read->getValue<std::int64_t>("user_id") > 0);
+    CHECK(read->getValue<std::string>("client") == "127.0.0.1");
+    REQUIRE(byRequest.count("log-test-2"));
+    const auto lost = byRequest["log-test-2"];
+    CHECK(lost->getValue<int>("status") == 404);
+    CHECK(lost->getValue<std::string>("route") == "/api/v1/no/such/path");
+    CHECK(lost->isNull("user_id"));
+    CHECK(events.count("stopping"));
+    CHECK(events.count("stopped"));
 }

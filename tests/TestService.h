@@ -7,6 +7,7 @@
 #include "FakeClock.h"
 #include "HttpClient.h"
 #include "LacunaService.h"
+#include "Logs.h"
 #include "TestStores.h"
 #include "WebSite.h"
 
@@ -23,6 +24,7 @@ public:
     /// `adjust` may change the configuration before the service starts.
     explicit TestService(const std::string& backend = testBackend(), int threads = 64,
                          const std::function<void(AppConfig&)>& adjust = {}) {
+        logs::discardOutput();
         AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
         config.server.host = "127.0.0.1";
         config.server.port = 0;

@@ -1,0 +1,4 @@
+-- Every audit event names the request that made it (its X-Request-Id, as the request's log line and any
+-- problem answer do); '' for events made before, or outside a request. SQLite dialect.
+ALTER TABLE gap_events ADD COLUMN request_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE record_events ADD COLUMN request_id TEXT NOT NULL DEFAULT '';
