@@ -279,6 +279,20 @@ void readWeb(const YamlDocument& doc, const YAML::Node& n, AppConfig& c) {
     c.web.secureCookies = doc.optionalBool(n, "secure_cookies").value_or(false);
 }
 
+void readMetrics(const YamlDocument& doc, const YAML::Node& n, MetricsConfig& m) {
+    doc.requireMap(n, "metrics");
+    doc.allowKeys(n, {"enabled", "allow"}, "metrics");
+    if (auto v = doc.optionalBool(n, "enabled")) m.enabled = *v;
+    if (!n["allow"]) return;
+    m.allow.clear();
+    for (const std::string& text : doc.stringList(n, "allow", false)) {
+        const auto range = AddressRange::parse(text);
+        if (!range)
+            doc.fail(n["allow"], "'" + text + "' in metrics.allow is neither an IP address nor a CIDR block");
+        m.allow.push_back(*range);
+    }
+}
+
 }  // namespace
 
 AppConfig loadConfig(const std::string& path) {
@@ -286,7 +300,7 @@ AppConfig loadConfig(const std::string& path) {
     const YAML::Node& root = doc.root();
     doc.allowKeys(root,
                   {"server", "storage", "auth", "data_dir", "municipalities", "committee", "calendar",
-                   "workflows", "gaps", "bills", "webhooks", "web"},
+                   "workflows", "gaps", "bills", "webhooks", "web", "metrics"},
                   "the configuration");
     AppConfig c;
     c.file = Poco::Path(path).makeAbsolute().toString();
@@ -320,6 +334,7 @@ AppConfig loadConfig(const std::string& path) {
     if (const YAML::Node n = root["bills"]) readBills(doc, n, c);
     if (const YAML::Node n = root["webhooks"]) readWebhooks(doc, n, c.webhooks);
     readWeb(doc, root["web"], c);
+    if (const YAML::Node n = root["metrics"]) readMetrics(doc, n, c.metrics);
     return c;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "AddressRange.h"
 #include "BillService.h"
 #include "Catalog.h"
 #include "CommitteeRules.h"
@@ -69,6 +70,13 @@ struct WebConfig {
     bool secureCookies = false;
 };
 
+/// GET /metrics, the Prometheus text format, for the addresses allowed.
+struct MetricsConfig {
+    bool enabled = true;
+    /// Who may read it (the client's address as for logs: behind a trusted proxy, the forwarded one).
+    std::vector<AddressRange> allow = {*AddressRange::parse("127.0.0.0/8"), *AddressRange::parse("::1")};
+};
+
 /// Everything configurable, parsed once at start-up. Paths are absolute after loading.
 struct AppConfig {
     std::string file;
@@ -86,6 +94,7 @@ struct AppConfig {
     BillRules bills;
     WebhookConfig webhooks;
     WebConfig web;
+    MetricsConfig metrics;
 };
 
 /// Reads `path` and the files it names (municipalities, workflows); throws ConfigError naming the

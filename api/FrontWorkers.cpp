@@ -157,6 +157,7 @@ bool HttpFront::serveOne(FrontSession& session, FrontConnection& c) {
                 std::make_exception_ptr(RequestRejected(HTTPResponse::HTTP_BAD_REQUEST, "Content-Length",
                                                         "Content-Length must be one whole number")));
     }
+    countRejection(static_cast<int>(response.getStatus()));
     return false;
 }
 

@@ -43,6 +43,7 @@ HttpFront::HttpFront(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const Se
     _params->setKeepAlive(true);
     _params->setTimeout(Poco::Timespan(config.timeoutSeconds, 0));
     _params->setServerName("lacuna");
+    for (const int status : {400, 408, 413, 414, 429, 431, 503, 505}) _rejected[status];
 }
 
 HttpFront::~HttpFront() { stop(); }
@@ -153,6 +154,7 @@ bool HttpFront::acceptAll(std::vector<Connection>& watched) {
             if (_open >= _config.maxConnections) {
                 sendNow(fd, rejectionResponse(RequestRejected(HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
                                                               "connection", "too many open connections", 1)));
+                countRejection(HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
                 ::close(fd);
                 continue;
             }
@@ -250,8 +252,26 @@ void HttpFront::dispatch(Connection& c) {
 
 void HttpFront::reject(Connection& c, const RequestRejected& why) {
     sendNow(c->fd(), rejectionResponse(why));
+    countRejection(why.status());
     c->buffer.clear();
     c->closeGently(SteadyClock::now());
+}
+
+void HttpFront::countRejection(int status) {
+    const auto counter = _rejected.find(status);
+    if (counter != _rejected.end()) counter->second.fetch_add(1, std::memory_order_relaxed);
+}
+
+FrontStats HttpFront::stats() {
+    FrontStats s;
+    {
+        std::lock_guard lock(_mutex);
+        s.open = _open;
+        s.busy = _busy;
+        s.queued = _queue.size();
+    }
+    for (const auto& [status, count] : _rejected) s.rejected[status] = count.load(std::memory_order_relaxed);
+    return s;
 }
 
 }  // namespace lacuna

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
@@ -19,6 +20,15 @@
 namespace lacuna {
 
 struct FrontConnection;
+
+/// What the front is doing, for the metrics.
+struct FrontStats {
+    int open = 0;            ///< connections open
+    int busy = 0;            ///< workers serving a request
+    std::size_t queued = 0;  ///< requests whose header arrived, waiting for a worker
+    /// Requests answered by the front itself before any route ran, by status, since the start.
+    std::map<int, std::uint64_t> rejected;
+};
 
 /// The HTTP server in front of the routes.
 ///
@@ -43,6 +53,7 @@ public:
     /// arrived, closes every connection, and returns.
     void stop();
     int port() const { return _port; }
+    FrontStats stats();
 
 private:
     friend struct FrontConnection;
@@ -59,6 +70,7 @@ private:
     bool examine(Connection& c);
     void dispatch(Connection& c);
     void reject(Connection& c, const class RequestRejected& why);
+    void countRejection(int status);
     void wake();
 
     void work();
@@ -89,6 +101,8 @@ private:
     int _open = 0;
     int _busy = 0;  ///< workers serving a request
     bool _gateStopped = false;
+    /// Rejections by status; the keys are fixed at construction, so counting needs no lock.
+    std::map<int, std::atomic<std::uint64_t>> _rejected;
 };
 
 }  // namespace lacuna

@@ -9,6 +9,7 @@
 #include <malloc.h>
 
 #include <chrono>
+#include <optional>
 
 #include "DemoData.h"
 #include "Errors.h"
@@ -26,8 +27,9 @@ using Poco::Net::HTTPResponse;
 /// Runs the route table for one request; every failure goes through sendProblem.
 class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    ApiRequestHandler(const Router& router, AuthService& auth, const ServerConfig& server)
-        : _router(router), _auth(auth), _server(server) {}
+    ApiRequestHandler(const Router& router, AuthService& auth, const ServerConfig& server,
+                      ServiceMetrics* metrics)
+        : _router(router), _auth(auth), _server(server), _metrics(metrics) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
@@ -35,6 +37,8 @@ public:
         const std::int64_t startedAt = std::chrono::duration_cast<std::chrono::milliseconds>(
                                            std::chrono::system_clock::now().time_since_epoch())
                                            .count();
+        std::optional<ServiceMetrics::InFlight> inFlight;
+        if (_metrics) inFlight.emplace(*_metrics);
         // One id follows the request: its answer's header, any problem body, its audit events, its log lines.
         const std::string requestId = logs::requestIdFrom(request.get("X-Request-Id", ""));
         const logs::RequestScope scope(requestId);
@@ -56,6 +60,11 @@ public:
         } catch (...) {
             if (!response.sent()) sendProblem(response, path, std::current_exception());
         }
+        const int status = static_cast<int>(response.getStatus());
+        const double durationMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        if (_metrics)
+            _metrics->observe(request.getMethod(), route ? route->pattern : "", status, durationMs / 1000);
         if (!_server.logRequests) return;
         logs::RequestRecord record;
         record.at = startedAt;
@@ -64,9 +73,8 @@ public:
         // The template, so that lines group by what was asked and no record id or name is logged twice;
         // a path no route knows is logged as it came.
         record.route = route ? route->pattern : path;
-        record.status = static_cast<int>(response.getStatus());
-        record.durationMs =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        record.status = status;
+        record.durationMs = durationMs;
         record.userId = exchange.userId();
         record.client = exchange.clientAddress();
         logs::write(logs::requestLine(record));
@@ -76,20 +84,23 @@ private:
     const Router& _router;
     AuthService& _auth;
     const ServerConfig& _server;
+    ServiceMetrics* _metrics;
 };
 
 class ApiRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    ApiRequestHandlerFactory(const Router& router, AuthService& auth, const ServerConfig& server)
-        : _router(router), _auth(auth), _server(server) {}
+    ApiRequestHandlerFactory(const Router& router, AuthService& auth, const ServerConfig& server,
+                             ServiceMetrics* metrics)
+        : _router(router), _auth(auth), _server(server), _metrics(metrics) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new ApiRequestHandler(_router, _auth, _server);
+        return new ApiRequestHandler(_router, _auth, _server, _metrics);
     }
 
 private:
     const Router& _router;
     AuthService& _auth;
     const ServerConfig& _server;
+    ServiceMetrics* _metrics;
 };
 
 AuthSettings authSettings(const AuthConfig& a) {
@@ -160,12 +171,24 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock, const PageIns
            _config.opinionWorkflow,
            _config.catalog,
            _clock},
-      _front(new ApiRequestHandlerFactory(_router, _auth, _config.server), _config.server) {
+      _front(new ApiRequestHandlerFactory(_router, _auth, _config.server,
+                                          _config.metrics.enabled ? &_metrics : nullptr),
+             _config.server) {
     addApiRoutes(_router, _api);
+    if (_config.metrics.enabled) _router.add("GET", "/metrics", [this](Exchange& ex) { serveMetrics(ex); });
     if (pages && _config.web.enabled) _pages = pages(_router, _api, _config);
 }
 
 LacunaService::~LacunaService() { stop(); }
+
+void LacunaService::serveMetrics(Exchange& ex) {
+    // Whoever reaches the port may ask; only the configured addresses are answered. The address is the
+    // client's as the logs have it: the peer, or behind a trusted proxy the one it forwards.
+    if (!inAnyRange(_config.metrics.allow, ex.clientAddress()))
+        throw Forbidden("metrics are served only to the addresses in metrics.allow");
+    ex.send(HTTPResponse::HTTP_OK, ServiceMetrics::CONTENT_TYPE,
+            _metrics.render(MetricsSources{*_store, _auth, _dispatcher, _front, _clock}), "no-store");
+}
 
 void LacunaService::start() {
     // Workers allocate and free the same few hundred KB per request (pages, JSON, statements). With

@@ -17,6 +17,7 @@
 #include "HttpFront.h"
 #include "InboxService.h"
 #include "MeetingService.h"
+#include "Metrics.h"
 #include "OpinionService.h"
 #include "PasswordHasher.h"
 #include "Store.h"
@@ -66,6 +67,8 @@ public:
     int deliverWebhooks() { return _dispatcher.runOnce(); }
 
 private:
+    void serveMetrics(Exchange& ex);
+
     AppConfig _config;
     const Clock& _clock;
     std::unique_ptr<Store> _store;
@@ -88,6 +91,7 @@ private:
     ApiServices _api;
     Router _router;
     std::shared_ptr<void> _pages;  ///< what the page routes use (PageInstaller)
+    ServiceMetrics _metrics;
     HttpFront _front;
 };
 

@@ -1,5 +1,7 @@
 #include "WebhookDispatcher.h"
 
+#include <Poco/Format.h>
+#include <Poco/Logger.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -126,6 +128,7 @@ void WebhookDispatcher::attempt(const WebhookDelivery& d) {
         status = response.getStatus();
         if (status >= 200 && status < 300) {
             _webhooks.delivered(d.id, status, _clock.nowMs());
+            _delivered.fetch_add(1, std::memory_order_relaxed);
             return;
         }
         error = "HTTP " + std::to_string(status) + ": " + error;
@@ -144,6 +147,10 @@ void WebhookDispatcher::attempt(const WebhookDelivery& d) {
         retryAt = _clock.nowMs() + backoff;
     }
     _webhooks.failed(d.id, status, error, retryAt);
+    _failed.fetch_add(1, std::memory_order_relaxed);
+    Poco::Logger::get("lacuna").warning(Poco::format(
+        "webhook delivery %?d to subscription %?d failed (attempt %d, %s): %s", d.id, d.subscriptionId,
+        attemptsMade, std::string(retryAt ? "will retry" : "given up"), error));
 }
 
 }  // namespace lacuna

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -29,6 +30,9 @@ public:
     void stop();
     /// One pass over what is due now; the number of attempts made.
     int runOnce();
+    /// Attempts made since the service started that the receiver accepted, and that failed.
+    std::uint64_t deliveredAttempts() const { return _delivered.load(std::memory_order_relaxed); }
+    std::uint64_t failedAttempts() const { return _failed.load(std::memory_order_relaxed); }
 
 private:
     void loop();
@@ -41,6 +45,8 @@ private:
     std::mutex _mutex;
     std::condition_variable _wake;
     bool _stopping = false;
+    std::atomic<std::uint64_t> _delivered{0};
+    std::atomic<std::uint64_t> _failed{0};
 };
 
 }  // namespace lacuna

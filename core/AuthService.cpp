@@ -37,11 +37,15 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
         if (failures.byClient >= _settings.maxFailedLogins)
             until = std::max(until, failures.oldestByClient + _settings.failureWindowMs);
         const int seconds = static_cast<int>(std::max<std::int64_t>(1, (until - now + 999) / 1000));
+        _throttled.fetch_add(1, std::memory_order_relaxed);
         throw TooManyRequests("too many failed logins; try again later", seconds);
     }
     const std::optional<User> user = _users.findByUsername(username);
     const bool valid = _hasher.verify(password, user ? user->passwordHash : dummyHash()) && user.has_value();
-    if (!valid) throw Unauthorized("wrong username or password");
+    if (!valid) {
+        _failed.fetch_add(1, std::memory_order_relaxed);
+        throw Unauthorized("wrong username or password");
+    }
     _sessions.clearLoginFailures(username);
     IssuedSession issued{randomToken(TOKEN_BYTES), now + _settings.tokenLifetimeMs, *user};
     _sessions.create(sha256Hex(issued.token), user->id, now, issued.expiresAt);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -37,6 +38,10 @@ public:
     Principal authenticate(const std::string& token, const std::string& client);
     void logout(const std::string& token);
 
+    /// Logins refused by the throttle since the service started, and wrong passwords (for the metrics).
+    std::uint64_t throttledLogins() const { return _throttled.load(std::memory_order_relaxed); }
+    std::uint64_t failedLogins() const { return _failed.load(std::memory_order_relaxed); }
+
 private:
     UserRepository& _users;
     SessionRepository& _sessions;
@@ -49,6 +54,8 @@ private:
 
     std::once_flag _dummyOnce;
     std::string _dummyHash;
+    std::atomic<std::uint64_t> _throttled{0};
+    std::atomic<std::uint64_t> _failed{0};
 };
 
 }  // namespace lacuna

@@ -10,6 +10,7 @@
 #include "RecordEventRepository.h"
 #include "RulingRepository.h"
 #include "SearchRepository.h"
+#include "StorePoolStats.h"
 #include "UserRepository.h"
 #include "WebhookRepository.h"
 
@@ -39,6 +40,7 @@ public:
     virtual bool writable(std::int64_t now) = 0;
     /// A short name of the backend for logs and health output (`sqlite`, `mysql`).
     virtual std::string backendName() const = 0;
+    virtual StorePoolStats poolStats() = 0;
 };
 
 }  // namespace lacuna

@@ -35,4 +35,11 @@ struct WebhookDelivery {
     std::string lastError;
 };
 
+/// The webhook queue's state, for the metrics.
+struct WebhookBacklog {
+    std::int64_t pending = 0;                   ///< deliveries waiting to be sent to active subscriptions
+    std::optional<std::int64_t> oldestPending;  ///< when the oldest of them was written (ms)
+    std::int64_t failed = 0;                    ///< deliveries given up after the last attempt
+};
+
 }  // namespace lacuna

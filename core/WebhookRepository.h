@@ -28,6 +28,7 @@ public:
     virtual void failed(std::int64_t deliveryId, int status, const std::string& error,
                         std::optional<std::int64_t> retryAt) = 0;
     virtual std::vector<WebhookDelivery> deliveries(std::int64_t subscriptionId, std::size_t limit) = 0;
+    virtual WebhookBacklog backlog() = 0;
 };
 
 }  // namespace lacuna

@@ -6,7 +6,7 @@
 # (Playwright and axe-core, at the versions of tests/browser/package-lock.json).
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev libctemplate-dev zlib1g-dev libxlsxwriter-dev catch2 curl
+packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev libctemplate-dev zlib1g-dev libxlsxwriter-dev prometheus-cpp-dev catch2 curl
           mariadb-server mariadb-client)
 if [ "${1:-}" = test ]; then
   packages+=(nginx-light openssl clang libclang-rt-14-dev chromium)

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "StorePoolStats.h"
+
 namespace lacuna {
 
 /// SQL NULL as a parameter.
@@ -121,6 +123,7 @@ public:
     virtual void read(const std::function<void(SqlSession&)>& work) = 0;
     /// One statement's read, without a transaction around it where the backend can skip that cost.
     virtual void query(const std::function<void(SqlSession&)>& work) { read(work); }
+    virtual StorePoolStats poolStats() = 0;
 };
 
 /// Runs `work` with a `Session` over the connection that `enter` (one of a backend's ways in: write,

@@ -44,6 +44,7 @@ public:
     bool reachable() override;
     bool writable(std::int64_t now) override;
     std::string backendName() const override { return _backendName; }
+    StorePoolStats poolStats() override { return _database->poolStats(); }
 
 private:
     std::unique_ptr<SqlDatabase> _database;

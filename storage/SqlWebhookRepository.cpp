@@ -32,6 +32,10 @@ const std::string MARK_DELIVERED =
 const std::string MARK_FAILED =
     R"(UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_status =
  ?, last_error = ? WHERE id = ?)";
+const std::string SELECT_BACKLOG =
+    R"(SELECT d.state, COUNT(*), MIN(o.created_at) FROM webhook_deliveries d JOIN outbox o ON o.id =
+ d.outbox_id JOIN webhook_subscriptions s ON s.id = d.subscription_id WHERE (d.state = 'pending' AND s.active
+ = 1) OR d.state = 'failed' GROUP BY d.state)";
 
 /// Event types as stored: space-separated with a space at each end, so LIKE '% type %' finds one.
 std::string joinEvents(const std::vector<std::string>& events) {
@@ -132,6 +136,20 @@ std::vector<WebhookDelivery> SqlWebhookRepository::deliveries(std::int64_t subsc
                                                               std::size_t limit) {
     return queryRows(_db, SELECT_DELIVERY + "WHERE d.subscription_id = ? ORDER BY d.id DESC LIMIT ?",
                      {subscriptionId, static_cast<std::int64_t>(limit)}, readDelivery);
+}
+
+WebhookBacklog SqlWebhookRepository::backlog() {
+    WebhookBacklog b;
+    queryRows(_db, SELECT_BACKLOG, {}, [&](const SqlStatement& r) {
+        if (r.text(0) == "pending") {
+            b.pending = r.integer(1);
+            b.oldestPending = r.optionalInteger(2);
+        } else {
+            b.failed = r.integer(1);
+        }
+        return 0;
+    });
+    return b;
 }
 
 }  // namespace lacuna

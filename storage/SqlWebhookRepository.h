@@ -19,6 +19,7 @@ public:
     void failed(std::int64_t deliveryId, int status, const std::string& error,
                 std::optional<std::int64_t> retryAt) override;
     std::vector<WebhookDelivery> deliveries(std::int64_t subscriptionId, std::size_t limit) override;
+    WebhookBacklog backlog() override;
 
 private:
     SqlDatabase& _db;

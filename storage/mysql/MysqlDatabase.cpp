@@ -122,6 +122,7 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& set
 }
 
 std::unique_ptr<MysqlConnection> MysqlDatabase::acquire() {
+    PoolMeter::Acquire timing(_meter);
     std::unique_lock lock(_mutex);
     for (;;) {
         if (!_idle.empty()) {
@@ -139,10 +140,16 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::acquire() {
                 throw;
             }
         }
+        timing.waiting();
         if (_available.wait_for(lock, ACQUIRE_TIMEOUT) == std::cv_status::timeout && _idle.empty() &&
             _open >= _settings.poolSize)
             throw StoreUnavailable("no MySQL connection became free in time");
     }
+}
+
+StorePoolStats MysqlDatabase::poolStats() {
+    std::lock_guard lock(_mutex);
+    return _meter.stats(_settings.poolSize, _open, _idle.size());
 }
 
 void MysqlDatabase::release(std::unique_ptr<MysqlConnection> connection) {
@@ -212,6 +219,7 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
             }
             if (isConnectionLost(e)) discardIdle();  // the others likely died with it (server restart)
             if ((isRetryable(e) && attempt < MAX_ATTEMPTS) || staleConnection) {
+                _meter.retried();
                 std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 5));
                 continue;
             }

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "PoolMeter.h"
+
 namespace lacuna {
 
 struct MysqlSettings {
@@ -62,6 +64,7 @@ public:
 
     void write(const std::function<void(MysqlConnection&)>& work);
     void read(const std::function<void(MysqlConnection&)>& work);
+    StorePoolStats poolStats();
 
 private:
     static std::unique_ptr<MysqlConnection> connect(const MysqlSettings& settings);
@@ -77,6 +80,7 @@ private:
     std::condition_variable _available;
     std::vector<std::unique_ptr<MysqlConnection>> _idle;
     std::size_t _open = 0;
+    PoolMeter _meter;
 };
 
 }  // namespace lacuna

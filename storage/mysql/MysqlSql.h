@@ -16,8 +16,8 @@ public:
     std::string indexHint(const std::string& index) const override;
     std::string claimRowSql(const std::string& table, const std::string& column) const override {
         // Unlike INSERT IGNORE (a shared lock on a taken key), this takes the row's exclusive lock.
-        return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON DUPLICATE KEY UPDATE " + column + " = " +
-               column;
+        return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON DUPLICATE KEY UPDATE " + column +
+               " = " + column;
     }
 
 private:
@@ -30,6 +30,7 @@ public:
     explicit MysqlSqlDatabase(MysqlSettings settings) : _db(std::move(settings)) {}
     void write(const std::function<void(SqlSession&)>& work) override;
     void read(const std::function<void(SqlSession&)>& work) override;
+    StorePoolStats poolStats() override { return _db.poolStats(); }
 
 private:
     MysqlDatabase _db;

@@ -83,6 +83,7 @@ std::unique_ptr<SqliteConnection> SqliteDatabase::open() {
 }
 
 SqliteConnection* SqliteDatabase::acquire() {
+    PoolMeter::Acquire timing(_meter);
     std::unique_lock lock(_mutex);
     for (;;) {
         if (!_idle.empty()) {
@@ -107,6 +108,7 @@ SqliteConnection* SqliteDatabase::acquire() {
             *slot = std::move(session);
             return slot->get();
         }
+        timing.waiting();
         if (_available.wait_for(lock, ACQUIRE_TIMEOUT) == std::cv_status::timeout && _idle.empty())
             throw StoreUnavailable("no SQLite connection became free in time");
     }
@@ -118,6 +120,11 @@ void SqliteDatabase::release(SqliteConnection* session) {
         _idle.push_back(session);
     }
     _available.notify_one();
+}
+
+StorePoolStats SqliteDatabase::poolStats() {
+    std::lock_guard lock(_mutex);
+    return _meter.stats(_settings.poolSize, _all.size(), _idle.size());
 }
 
 void SqliteDatabase::run(const char* begin, const std::function<void(SqliteConnection&)>& work) {

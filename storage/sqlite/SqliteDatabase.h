@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "PoolMeter.h"
 #include "SqliteConnection.h"
 
 namespace lacuna {
@@ -35,6 +36,8 @@ public:
     void read(const std::function<void(SqliteConnection&)>& work);
     /// Runs `work` (one statement) in autocommit mode, without the cost of BEGIN and COMMIT.
     void query(const std::function<void(SqliteConnection&)>& work);
+    /// The pool's sizes and counts (SQLite never retries: writers queue for the one write lock).
+    StorePoolStats poolStats();
 
 private:
     class Lease;
@@ -50,6 +53,7 @@ private:
     std::condition_variable _available;
     std::vector<std::unique_ptr<SqliteConnection>> _all;
     std::vector<SqliteConnection*> _idle;
+    PoolMeter _meter;
 };
 
 }  // namespace lacuna

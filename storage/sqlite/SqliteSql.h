@@ -15,7 +15,8 @@ public:
     std::string indexHint(const std::string& index) const override;
     std::string claimRowSql(const std::string& table, const std::string& column) const override {
         // A write transaction holds the whole database already.
-        return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column + ") DO NOTHING";
+        return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column +
+               ") DO NOTHING";
     }
 
 private:
@@ -28,6 +29,7 @@ public:
     explicit SqliteSqlDatabase(SqliteSettings settings) : _db(std::move(settings)) {}
     void write(const std::function<void(SqlSession&)>& work) override;
     void read(const std::function<void(SqlSession&)>& work) override;
+    StorePoolStats poolStats() override { return _db.poolStats(); }
     void query(const std::function<void(SqlSession&)>& work) override;
 
 private:
