@@ -63,8 +63,7 @@ public:
         const int status = static_cast<int>(response.getStatus());
         const double durationMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        if (_metrics)
-            _metrics->observe(request.getMethod(), route ? route->pattern : "", status, durationMs / 1000);
+        if (_metrics) _metrics->observe(request.getMethod(), route, status, durationMs / 1000);
         if (!_server.logRequests) return;
         logs::RequestRecord record;
         record.at = startedAt;

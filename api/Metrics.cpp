@@ -9,6 +9,8 @@
 #include <prometheus/text_serializer.h>
 
 #include <array>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace lacuna {
@@ -22,11 +24,12 @@ using prometheus::MetricType;
 const prometheus::Histogram::BucketBoundaries LATENCY_BUCKETS = {
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
-std::string methodLabel(const std::string& method) {
+/// The method as labelled: HTTP's own methods as they are, anything else `other` (a static string).
+const char* methodLabel(const std::string& method) {
     static const std::array<const char*, 7> known = {"GET",   "HEAD",   "POST",   "PUT",
                                                      "PATCH", "DELETE", "OPTIONS"};
     for (const char* m : known)
-        if (method == m) return method;
+        if (method == m) return m;
     return "other";
 }
 
@@ -57,7 +60,9 @@ private:
     std::size_t _index;
 };
 
-void sampleStore(std::vector<MetricFamily>& out, Store& store) {
+void sampleStore(std::vector<MetricFamily>& out, Store& store, bool answered) {
+    Sampled(out, "lacuna_store_up", "Whether the store answered the scrape's reads", MetricType::Gauge)
+        .add(answered ? 1 : 0);
     const StorePoolStats pool = store.poolStats();
     const std::vector<ClientMetric::Label> backend = {{"backend", store.backendName()}};
     Sampled(out, "lacuna_store_pool_size", "Connections the store's pool may open", MetricType::Gauge)
@@ -78,27 +83,20 @@ void sampleStore(std::vector<MetricFamily>& out, Store& store) {
         .add(static_cast<double>(pool.retries), backend);
 }
 
-void sampleWebhooks(std::vector<MetricFamily>& out, const MetricsSources& s) {
+/// `backlog` is empty when the store did not answer.
+void sampleWebhooks(std::vector<MetricFamily>& out, const MetricsSources& s,
+                    const std::optional<WebhookBacklog>& backlog) {
     Sampled(out, "lacuna_webhook_attempts_total",
             "Webhook delivery attempts made by this instance, by outcome", MetricType::Counter)
         .add(static_cast<double>(s.dispatcher.deliveredAttempts()), {{"outcome", "delivered"}})
         .add(static_cast<double>(s.dispatcher.failedAttempts()), {{"outcome", "failed"}});
-    bool up = true;
-    WebhookBacklog backlog;
-    try {
-        backlog = s.store.webhooks().backlog();
-    } catch (const Poco::Exception&) {
-        up = false;  // the page still answers: what is counted in memory is worth reading then most
-    }
-    Sampled(out, "lacuna_store_up", "Whether the store answered the scrape's reads", MetricType::Gauge)
-        .add(up ? 1 : 0);
-    if (!up) return;
+    if (!backlog) return;
     Sampled(out, "lacuna_webhook_outbox_pending",
             "Webhook deliveries waiting to be sent to active subscriptions", MetricType::Gauge)
-        .add(static_cast<double>(backlog.pending));
+        .add(static_cast<double>(backlog->pending));
     const double age =
-        backlog.oldestPending
-            ? static_cast<double>(std::max<std::int64_t>(0, s.clock.nowMs() - *backlog.oldestPending)) /
+        backlog->oldestPending
+            ? static_cast<double>(std::max<std::int64_t>(0, s.clock.nowMs() - *backlog->oldestPending)) /
                   1000.0
             : 0.0;
     Sampled(out, "lacuna_webhook_outbox_oldest_age_seconds",
@@ -106,7 +104,7 @@ void sampleWebhooks(std::vector<MetricFamily>& out, const MetricsSources& s) {
         .add(age);
     Sampled(out, "lacuna_webhook_deliveries_failed", "Webhook deliveries given up after their last attempt",
             MetricType::Gauge)
-        .add(static_cast<double>(backlog.failed));
+        .add(static_cast<double>(backlog->failed));
 }
 
 void sampleFront(std::vector<MetricFamily>& out, HttpFront& front) {
@@ -157,19 +155,42 @@ ServiceMetrics::InFlight::InFlight(ServiceMetrics& metrics) : _metrics(metrics) 
 }
 ServiceMetrics::InFlight::~InFlight() { _metrics._f->inFlight.Decrement(); }
 
-void ServiceMetrics::observe(const std::string& method, const std::string& route, int status,
+ServiceMetrics::Series& ServiceMetrics::series(const char* method, std::string_view route, int status) {
+    const SeriesKey key{method, route, status};
+    {
+        const std::shared_lock read(_seriesMutex);
+        const auto found = _series.find(key);
+        if (found != _series.end()) return found->second;
+    }
+    // The first request of its kind: its labels are made once, and the series kept for the next ones.
+    const std::unique_lock write(_seriesMutex);
+    const std::string m = method, r(route);
+    return _series
+        .try_emplace(
+            key, Series{&_f->requests.Add({{"method", m}, {"route", r}, {"status", std::to_string(status)}}),
+                        &_f->latency.Add({{"method", m}, {"route", r}}, LATENCY_BUCKETS)})
+        .first->second;
+}
+
+void ServiceMetrics::observe(const std::string& method, const Router::Route* route, int status,
                              double seconds) {
-    const std::string m = methodLabel(method);
-    const std::string r = route.empty() ? "unmatched" : route;
-    _f->requests.Add({{"method", m}, {"route", r}, {"status", std::to_string(status)}}).Increment();
-    _f->latency.Add({{"method", m}, {"route", r}}, LATENCY_BUCKETS).Observe(seconds);
+    Series& s = series(route ? methodLabel(route->method) : methodLabel(method),
+                       route ? std::string_view(route->pattern) : std::string_view("unmatched"), status);
+    s.requests->Increment();
+    s.latency->Observe(seconds);
 }
 
 std::string ServiceMetrics::render(const MetricsSources& sources) const {
     std::vector<MetricFamily> families = _f->registry.Collect();
     sampleFront(families, sources.front);
-    sampleStore(families, sources.store);
-    sampleWebhooks(families, sources);
+    std::optional<WebhookBacklog> backlog;
+    try {
+        backlog = sources.store.webhooks().backlog();
+    } catch (const Poco::Exception&) {
+        // the page still answers: what is counted in memory is worth reading then most
+    }
+    sampleStore(families, sources.store, backlog.has_value());
+    sampleWebhooks(families, sources, backlog);
     Sampled(families, "lacuna_login_throttled_total", "Logins refused by the failed-login throttle",
             MetricType::Counter)
         .add(static_cast<double>(sources.auth.throttledLogins()));

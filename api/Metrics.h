@@ -1,11 +1,18 @@
 #pragma once
 
+#include <prometheus/counter.h>
+#include <prometheus/histogram.h>
+
 #include <functional>
 #include <memory>
+#include <shared_mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "AuthService.h"
 #include "Clock.h"
+#include "Exchange.h"
 #include "HttpFront.h"
 #include "Store.h"
 #include "WebhookDispatcher.h"
@@ -45,8 +52,8 @@ public:
         ServiceMetrics& _metrics;
     };
 
-    /// One answered request; `route` empty when no route matched.
-    void observe(const std::string& method, const std::string& route, int status, double seconds);
+    /// One answered request; `route` null when no route matched (the route table must outlive this).
+    void observe(const std::string& method, const Router::Route* route, int status, double seconds);
     /// The page: what was counted, and the sources sampled now (the store's parts that cannot be read are
     /// left out, and `lacuna_store_up` says so).
     std::string render(const MetricsSources& sources) const;
@@ -56,7 +63,29 @@ public:
 
 private:
     struct Families;
+    /// One request kind's series. A request looks its kind up by views of static and route-table
+    /// strings, so the labels are made (and prometheus-cpp's family locked) only for a kind's first.
+    struct Series {
+        prometheus::Counter* requests;
+        prometheus::Histogram* latency;
+    };
+    struct SeriesKey {
+        const char* method;      ///< one of methodLabel's static strings
+        std::string_view route;  ///< a route's pattern in the route table, or "unmatched"
+        int status;
+        bool operator==(const SeriesKey&) const = default;
+    };
+    struct SeriesKeyHash {
+        std::size_t operator()(const SeriesKey& k) const {
+            return std::hash<std::string_view>()(k.route) * 31 + std::hash<const void*>()(k.method) * 7 +
+                   static_cast<std::size_t>(k.status);
+        }
+    };
+    Series& series(const char* method, std::string_view route, int status);
+
     std::unique_ptr<Families> _f;
+    std::shared_mutex _seriesMutex;
+    std::unordered_map<SeriesKey, Series, SeriesKeyHash> _series;
 };
 
 }  // namespace lacuna
