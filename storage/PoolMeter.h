@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <optional>
 
 #include "StorePoolStats.h"
 
@@ -19,22 +18,25 @@ public:
     public:
         explicit Acquire(PoolMeter& meter) : _meter(meter) {}
         ~Acquire() {
-            if (!_since) return;
+            if (!_waited) return;
             _meter._waits.fetch_add(1, std::memory_order_relaxed);
             _meter._waitNanos.fetch_add(
-                std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - *_since).count(),
+                std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - _since).count(),
                 std::memory_order_relaxed);
         }
         Acquire(const Acquire&) = delete;
         Acquire& operator=(const Acquire&) = delete;
         void waiting() {
-            if (!_since) _since = Clock::now();
+            if (_waited) return;
+            _waited = true;
+            _since = Clock::now();
         }
 
     private:
         using Clock = std::chrono::steady_clock;
         PoolMeter& _meter;
-        std::optional<Clock::time_point> _since;
+        bool _waited = false;
+        Clock::time_point _since{};
     };
 
     void retried() { _retries.fetch_add(1, std::memory_order_relaxed); }
