@@ -370,6 +370,7 @@ void resolveStoragePath(AppConfig& c) {
 std::string defaultConfigPath() {
     if (Poco::Environment::has("LACUNA_CONFIG")) return Poco::Environment::get("LACUNA_CONFIG");
     if (Poco::File("config/lacuna.yaml").exists()) return "config/lacuna.yaml";
+    if (Poco::File(INSTALLED_CONFIG).exists()) return INSTALLED_CONFIG;
     return LACUNA_SOURCE_DIR "/config/lacuna.yaml";
 }
 

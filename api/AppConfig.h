@@ -109,8 +109,11 @@ void applyEnvironment(AppConfig& config);
 /// Resolves storage.path against the data directory (call after every override).
 void resolveStoragePath(AppConfig& config);
 
-/// The config file to use when none is named: $LACUNA_CONFIG, ./config/lacuna.yaml, or the
-/// copy beside the executable's source tree.
+/// Where the Debian package puts the configuration (config/debian/package.cmake).
+inline constexpr const char* INSTALLED_CONFIG = "/etc/lacuna/lacuna.yaml";
+
+/// The config file to use when none is named: $LACUNA_CONFIG, ./config/lacuna.yaml, the installed
+/// /etc/lacuna/lacuna.yaml, or the copy in the source tree the executable was built from.
 std::string defaultConfigPath();
 
 }  // namespace lacuna

@@ -49,6 +49,9 @@ backup        copies the SQLite store, consistent while the service runs, to one
 restore       makes the SQLite store a copy of a backup; the service must be stopped, and a store
               that holds data is replaced only with --replace.
 
+The configuration, when --config is not given: $LACUNA_CONFIG, ./config/lacuna.yaml, then
+/etc/lacuna/lacuna.yaml (the Debian package's).
+
 Environment: LACUNA_CONFIG, LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_DB, LACUNA_DB_PASSWORD,
 LACUNA_ADMIN_PASSWORD, LACUNA_DEMO_PASSWORD, LACUNA_PASSWORD.
 )";

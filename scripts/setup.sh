@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lacuna builds with, only those that are missing.
-# Usage: scripts/setup.sh [test]   — `test` adds what the test command needs besides: Debian's nginx
-# (the shipped front, tested in front of the service), openssl (its test certificate), clang with its
-# libFuzzer runtime (the fuzzing harnesses), Debian's chromium and the browser suite's npm packages
-# (Playwright and axe-core, at the versions of tests/browser/package-lock.json).
+# Usage: scripts/setup.sh [test|package]   — `package` adds what building the Debian package needs
+# (dpkg-dev's dpkg-shlibdeps for its dependencies, file); `test` adds that and what the test command
+# needs besides: Debian's nginx (the shipped front, tested in front of the service), openssl (its test
+# certificate), systemd's systemd-analyze (checks the package's unit), clang with its libFuzzer runtime
+# (the fuzzing harnesses), Debian's chromium and the browser suite's npm packages (Playwright and
+# axe-core, at the versions of tests/browser/package-lock.json).
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev libctemplate-dev zlib1g-dev libxlsxwriter-dev prometheus-cpp-dev catch2 curl
           mariadb-server mariadb-client)
-if [ "${1:-}" = test ]; then
-  packages+=(nginx-light openssl clang libclang-rt-14-dev chromium)
-fi
+case "${1:-}" in
+  package) packages+=(dpkg-dev file) ;;
+  test) packages+=(dpkg-dev file nginx-light openssl systemd clang libclang-rt-14-dev chromium) ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
