@@ -91,6 +91,8 @@ void discardOutput() {
     if (devNull >= 0) output = devNull;
 }
 
+void useStandardError() { output = STDERR_FILENO; }
+
 std::string requestIdFrom(const std::string& header) {
     if (!header.empty() && header.size() <= 128 &&
         std::all_of(header.begin(), header.end(), [](char c) { return allowedInId(c); }))

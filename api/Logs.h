@@ -38,6 +38,9 @@ void write(const std::string& line);
 /// work for each line without burying what those programs print.
 void discardOutput();
 
+/// Sends the log lines to standard error: a command whose standard output is its product (an export).
+void useStandardError();
+
 /// The id a request goes by: the client's X-Request-Id when it is 1–128 characters of letters, digits and
 /// `-_.:/+=@`, so that one id can follow a request through a load balancer; otherwise a new random one.
 std::string requestIdFrom(const std::string& header);

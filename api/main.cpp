@@ -17,6 +17,8 @@
 #include "Logs.h"
 #include "PasswordHasher.h"
 #include "SqliteBackup.h"
+#include "StoreFactory.h"
+#include "StoreTransfer.h"
 #include "WebSite.h"
 
 namespace {
@@ -31,6 +33,8 @@ Usage:
   lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR] [--db URL]
   lacuna backup --to FILE [--config FILE] [--data DIR] [--db sqlite:PATH]
   lacuna restore --from FILE [--replace] [--config FILE] [--data DIR] [--db sqlite:PATH]
+  lacuna export [--config FILE] [--data DIR] [--db URL] > FILE
+  lacuna import [--config FILE] [--data DIR] [--db URL] < FILE
   lacuna --help | --version
 
 serve         runs the HTTP API and the pages (default port 8080) on the store of the configuration
@@ -48,6 +52,10 @@ backup        copies the SQLite store, consistent while the service runs, to one
               (MariaDB: mariadb-dump --single-transaction or mariadb-backup, see the README).
 restore       makes the SQLite store a copy of a backup; the service must be stopped, and a store
               that holds data is replaced only with --replace.
+export        writes every table of the store, either backend, as JSON lines to standard output, from
+              one consistent snapshot while the service goes on serving.
+import        loads an export from standard input into a new, empty store of either backend (how a
+              city moves from SQLite to MariaDB), in one transaction: a bad file changes nothing.
 
 The configuration, when --config is not given: $LACUNA_CONFIG, ./config/lacuna.yaml, then
 /etc/lacuna/lacuna.yaml (the Debian package's).
@@ -264,6 +272,36 @@ int copyStore(const std::string& command, const Arguments& args) {
     }
 }
 
+/// `lacuna export` and `lacuna import`: a store of either backend as JSON lines (storage/StoreTransfer.h).
+int transferStore(const std::string& command, const Arguments& args) {
+    if (!args.positional.empty())
+        throw Poco::InvalidArgumentException(
+            command + " takes no argument " + args.positional[0] +
+            (command == "export" ? " (it writes to standard output)" : " (it reads standard input)"));
+    AppConfig config = configure(args);
+    resolveStoragePath(config);
+    const std::unique_ptr<SqlDatabase> db = openDatabase(config.storage);
+    const std::string store = describeStore(config.storage);
+    try {
+        if (command == "export") {
+            std::ios::sync_with_stdio(false);
+            const TransferSummary s = exportStore(*db, config.storage.backend, std::cout);
+            std::cerr << "Exported " << store << ": " << s.tables << " tables, " << s.rows << " rows"
+                      << std::endl;
+        } else {
+            const TransferSummary s = importStore(*db, std::cin);
+            std::cerr << "Imported into " << store << ": " << s.tables << " tables, " << s.rows << " rows"
+                      << std::endl;
+        }
+        return 0;
+    } catch (const ValidationError& e) {
+        for (const auto& f : e.fields())
+            std::cerr << command << ": " << f.field << ": " << f.detail << std::endl;
+        if (command == "import") std::cerr << "import: nothing was loaded" << std::endl;
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -315,6 +353,11 @@ int main(int argc, char** argv) {
                 known["replace"] = false;
             }
             return copyStore(command, parse(argc - 1, argv + 1, known));
+        }
+        if (command == "export" || command == "import") {
+            if (command == "export") logs::useStandardError();  // standard output carries the export
+            return transferStore(command,
+                                 parse(argc - 1, argv + 1, {{"config", true}, {"data", true}, {"db", true}}));
         }
         std::cerr << "unknown command '" << command << "'\n\n" << USAGE;
         return 2;

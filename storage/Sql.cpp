@@ -1,5 +1,7 @@
 #include "Sql.h"
 
+#include <Poco/String.h>
+
 namespace lacuna {
 
 std::int64_t selectInteger(SqlSession& session, const std::string& sql,
@@ -11,6 +13,11 @@ int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParam
     int changed = 0;
     db.write([&](SqlSession& s) { changed = s.prepare(sql)->bindAll(params).run(); });
     return changed;
+}
+
+bool sqlTypeIsInteger(const std::string& type) {
+    // SQLite's own rule for INTEGER affinity, which also covers MySQL's integer types.
+    return Poco::toLower(type).find("int") != std::string::npos;
 }
 
 std::string placeholders(std::size_t n) {

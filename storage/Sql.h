@@ -59,6 +59,19 @@ public:
     }
 };
 
+/// A column as the store's schema declares it: integers are read and bound as integers, the rest as text.
+struct SqlColumn {
+    std::string name;
+    bool integer = false;
+};
+
+/// A table of the store's schema (as the database describes it, not as the code expects it).
+struct SqlTable {
+    std::string name;
+    std::vector<SqlColumn> columns;     ///< in the table's order
+    std::vector<std::string> primaryKey;  ///< its columns in the key's order
+};
+
 /// A connection inside a transaction (write) or in autocommit (read). A statement's SQL must not be
 /// prepared again while a previous use of it still steps through rows: both share one prepared handle.
 class SqlSession {
@@ -77,6 +90,11 @@ public:
     /// An INSERT of one `column` value into `table` that, when the key is taken, locks the row that
     /// holds it for writing until the transaction ends instead (one parameter).
     virtual std::string claimRowSql(const std::string& table, const std::string& column) const = 0;
+    /// Every table the service owns (the migrations' own bookkeeping aside), sorted by name.
+    virtual std::vector<SqlTable> tables() = 0;
+    /// Until the transaction ends (SQLite) or `enforce` is false again (MySQL, for this session), foreign
+    /// keys are not checked row by row, so rows may arrive in any order.
+    virtual void deferForeignKeys(bool enforce) = 0;
 };
 
 /// Every row of `sql` with `params`, each read by `read(row)`; the statement is finished before it
@@ -90,6 +108,9 @@ auto selectRows(SqlSession& session, const std::string& sql, const std::vector<S
     while (select->step()) out.push_back(read(*select));
     return out;
 }
+
+/// Whether a column of this declared type (SQLite's `BIGINT`, MySQL's `bigint`, …) holds integers.
+bool sqlTypeIsInteger(const std::string& type);
 
 /// `?, ?, …` for n parameters.
 std::string placeholders(std::size_t n);
@@ -123,6 +144,10 @@ public:
     virtual void read(const std::function<void(SqlSession&)>& work) = 0;
     /// One statement's read, without a transaction around it where the backend can skip that cost.
     virtual void query(const std::function<void(SqlSession&)>& work) { read(work); }
+    /// Several statements that see one consistent snapshot, however long they take, while writers go on
+    /// (an export). `work` runs once: a connection lost on the way fails the call rather than running it
+    /// again.
+    virtual void snapshot(const std::function<void(SqlSession&)>& work) = 0;
     virtual StorePoolStats poolStats() = 0;
 };
 

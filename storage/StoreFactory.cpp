@@ -64,20 +64,24 @@ std::string probeStore(const StoreSettings& settings) {
     }
 }
 
-std::unique_ptr<Store> openStore(const StoreSettings& settings) {
+std::unique_ptr<SqlDatabase> openDatabase(const StoreSettings& settings) {
     if (settings.backend == "sqlite") {
         SqliteSettings sqlite;
         sqlite.path = settings.sqlitePath;
         sqlite.poolSize = settings.poolSize;
         sqlite.synchronous = settings.sqliteSynchronous;
-        return std::make_unique<SqlStore>(std::make_unique<SqliteSqlDatabase>(sqlite), "sqlite");
+        return std::make_unique<SqliteSqlDatabase>(sqlite);
     }
     if (settings.backend == "mysql") {
         MysqlSettings mysql = settings.mysql;
         mysql.poolSize = settings.poolSize;
-        return std::make_unique<SqlStore>(std::make_unique<MysqlSqlDatabase>(mysql), "mysql");
+        return std::make_unique<MysqlSqlDatabase>(mysql);
     }
     throw Poco::InvalidArgumentException("unknown storage backend '" + settings.backend + "'");
+}
+
+std::unique_ptr<Store> openStore(const StoreSettings& settings) {
+    return std::make_unique<SqlStore>(openDatabase(settings), settings.backend);
 }
 
 }  // namespace lacuna

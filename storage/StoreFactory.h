@@ -4,6 +4,7 @@
 #include <string>
 
 #include "MysqlDatabase.h"
+#include "Sql.h"
 #include "Store.h"
 
 namespace lacuna {
@@ -25,6 +26,9 @@ void applyStoreUrl(const std::string& url, StoreSettings& settings);
 /// Connects to the configured server without changing anything; returns what is wrong, or "" when
 /// it answers (for `lacuna check-config`).
 std::string probeStore(const StoreSettings& settings);
+
+/// Opens (and migrates) the configured backend's database, as the repositories see it.
+std::unique_ptr<SqlDatabase> openDatabase(const StoreSettings& settings);
 
 /// Opens (and migrates) the configured backend.
 std::unique_ptr<Store> openStore(const StoreSettings& settings);

@@ -24,16 +24,10 @@ public:
     /// `adjust` may change the configuration before the service starts.
     explicit TestService(const std::string& backend = testBackend(), int threads = 64,
                          const std::function<void(AppConfig&)>& adjust = {}) {
-        logs::discardOutput();
-        AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
-        config.server.host = "127.0.0.1";
-        config.server.port = 0;
-        config.server.threads = threads;
-        config.dataDir = _dir.path();
+        AppConfig config = baseConfig(threads);
         config.storage = freshStoreSettings(backend, _dir);
         if (adjust) adjust(config);
-        _config = config;
-        _service = std::make_unique<LacunaService>(config, clock, installWebPages);
+        create(config);
         const PasswordHasher hasher;
         const std::string hash = hasher.hash(PASSWORD);
         const auto add = [&](const std::string& name, const std::string& role,
@@ -54,14 +48,24 @@ public:
         _service->start();
         client = std::make_unique<HttpClient>(_service->port());
     }
+    /// The service over a store that exists already (its users and sessions as they are there).
+    TestService(const StoreSettings& existing, const std::function<void(AppConfig&)>& adjust) {
+        AppConfig config = baseConfig(64);
+        config.storage = existing;
+        if (adjust) adjust(config);
+        create(config);
+        _service->start();
+        client = std::make_unique<HttpClient>(_service->port());
+    }
     ~TestService() { _service->stop(); }
 
     LacunaService& service() { return *_service; }
+    const AppConfig& config() const { return _config; }
     /// Stops the service and starts a new one on the same store (a restart); tokens stay valid.
     void restart() {
         _service->stop();
         _service.reset();
-        _service = std::make_unique<LacunaService>(_config, clock, installWebPages);
+        create(_config);
         _service->start();
         client = std::make_unique<HttpClient>(_service->port());
     }
@@ -78,6 +82,20 @@ public:
     std::unique_ptr<HttpClient> client;
 
 private:
+    AppConfig baseConfig(int threads) {
+        logs::discardOutput();
+        AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
+        config.server.host = "127.0.0.1";
+        config.server.port = 0;
+        config.server.threads = threads;
+        config.dataDir = _dir.path();
+        return config;
+    }
+    void create(const AppConfig& config) {
+        _config = config;
+        _service = std::make_unique<LacunaService>(config, clock, installWebPages);
+    }
+
     TempDir _dir;
     AppConfig _config;
     std::unique_ptr<LacunaService> _service;

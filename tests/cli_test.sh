@@ -1,23 +1,11 @@
 #!/usr/bin/env bash
-# The lacuna command as a newcomer uses it: help, version, check-config, user add, serve --demo
+# The lacuna command as a newcomer uses it: help, version, check-config, user add, export and import, serve --demo
 # (twice, seeding once), login over HTTP, and a graceful stop on SIGTERM.
 # Usage: cli_test.sh <lacuna binary> <source dir>
 set -uo pipefail
 bin=$1
 src=$2
-work=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-passes=0
-check() {  # check "what" command...
-  local what=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAILED: $what"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/check_lib.sh"
 
 check "--help prints usage" bash -c "'$bin' --help | grep -q 'lacuna serve'"
 check "--version prints the version" bash -c "'$bin' --version | grep -Eq '^lacuna [0-9]+\.[0-9]+\.[0-9]+$'"
@@ -54,15 +42,33 @@ LACUNA_PASSWORD='long enough pw' "$bin" user add --username yazd.director --role
 check "user add takes the store as --db URL" test "$rc" -eq 0
 check "user add --db creates the account there" grep -q "Created user 'yazd.director'" "$work/useradd3.log"
 
+cfg=(--config "$src/config/lacuna.yaml")
+"$bin" export --data "$data" "${cfg[@]}" >"$work/export.jsonl" 2>"$work/export.log"; rc=$?
+check "export exits 0" test "$rc" -eq 0
+check "export says on standard error what it wrote" grep -q "^Exported sqlite .* tables, [0-9]* rows$" "$work/export.log"
+check "export starts with its header" bash -c "head -1 '$work/export.jsonl' | grep -q '\"format\":\"lacuna-export\",\"version\":1'"
+check "export's standard output is the export alone" test -z "$(grep -v -e '^\[' -e '^{"table"' -e '^{"format"' -e '^{"end"' "$work/export.jsonl")"
+check "the export holds the users added" grep -q '"shiraz.director"' "$work/export.jsonl"
+"$bin" import --db "sqlite:$work/copy/lacuna.db" "${cfg[@]}" <"$work/export.jsonl" >"$work/import.log" 2>&1; rc=$?
+check "import into a new store exits 0" test "$rc" -eq 0
+check "import says what it loaded" grep -q "^Imported into sqlite .* tables, [0-9]* rows$" "$work/import.log"
+"$bin" export --db "sqlite:$work/copy/lacuna.db" "${cfg[@]}" >"$work/export2.jsonl" 2>/dev/null
+check "the copy exports the same rows" cmp -s <(tail -n +2 "$work/export.jsonl") <(tail -n +2 "$work/export2.jsonl")
+"$bin" import --db "sqlite:$work/copy/lacuna.db" "${cfg[@]}" <"$work/export.jsonl" >"$work/import2.log" 2>&1; rc=$?
+check "import into a store with records exits 1" test "$rc" -eq 1
+check "and says it loads only into an empty store" grep -q "already holds records" "$work/import2.log"
+head -n 20 "$work/export.jsonl" | "$bin" import --db "sqlite:$work/cut/lacuna.db" "${cfg[@]}" >"$work/import3.log" 2>&1; rc=$?
+check "a cut export is refused with exit 1" test "$rc" -eq 1
+check "naming the line and saying nothing was loaded" \
+  bash -c "grep -q 'import: line 20: the file ends without its closing line' '$work/import3.log' && grep -q 'nothing was loaded' '$work/import3.log'"
+"$bin" export extra --data "$data" "${cfg[@]}" >/dev/null 2>"$work/export3.log"; rc=$?
+check "export refuses an argument with exit 2" test "$rc" -eq 2
+
 start_server() {  # start_server <log>; sets server_pid and port
   LACUNA_ADMIN_PASSWORD='admin password 1' LACUNA_DEMO_PASSWORD='demo password 1' \
     "$bin" serve --demo --port 0 --data "$data" --config "$src/config/lacuna.yaml" >"$1" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 100); do
-    grep -q "listening on" "$1" && break
-    sleep 0.1
-  done
-  port=$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$1")
+  wait_listening "$1"
 }
 
 start_server "$work/serve1.log"
@@ -99,5 +105,4 @@ wait "$server_pid"; rc=$?
 server_pid=""
 check "SIGINT stops the service with exit 0" test "$rc" -eq 0
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -2,6 +2,11 @@
 
 #include <cppconn/resultset.h>
 
+#include <algorithm>
+#include <map>
+
+#include "Errors.h"
+
 namespace lacuna {
 namespace {
 
@@ -59,6 +64,57 @@ std::string MysqlSqlSession::incrementCounterSql(const std::string& table) const
 
 std::string MysqlSqlSession::indexHint(const std::string& index) const {
     return "FORCE INDEX (" + index + ") ";
+}
+
+std::vector<SqlTable> MysqlSqlSession::tables() {
+    std::vector<SqlTable> out;
+    std::map<std::string, std::size_t> index;
+    for (auto& [table, column] : selectRows(
+             *this,
+             "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+             "DATABASE() AND TABLE_NAME <> 'schema_migrations' ORDER BY TABLE_NAME, ORDINAL_POSITION",
+             {}, [](const SqlStatement& row) {
+                 return std::pair{row.text(0), SqlColumn{row.text(1), sqlTypeIsInteger(row.text(2))}};
+             })) {
+        auto [at, added] = index.emplace(table, out.size());
+        if (added) out.push_back(SqlTable{.name = table});
+        out[at->second].columns.push_back(std::move(column));
+    }
+    for (auto& [table, column] : selectRows(
+             *this,
+             "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = "
+             "DATABASE() AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY TABLE_NAME, ORDINAL_POSITION",
+             {}, [](const SqlStatement& row) { return std::pair{row.text(0), row.text(1)}; }))
+        if (auto at = index.find(table); at != index.end()) out[at->second].primaryKey.push_back(column);
+    // information_schema sorts case-insensitively ('_' after letters); both backends list by byte order.
+    std::sort(out.begin(), out.end(), [](const SqlTable& a, const SqlTable& b) { return a.name < b.name; });
+    return out;
+}
+
+void MysqlSqlSession::deferForeignKeys(bool enforce) {
+    _connection.execute(enforce ? "SET SESSION foreign_key_checks = 1" : "SET SESSION foreign_key_checks = 0");
+}
+
+void MysqlSqlDatabase::snapshot(const std::function<void(SqlSession&)>& work) {
+    bool started = false;  // the pool runs a read again on a fresh connection; `work` may have written out
+    _db.read([&](MysqlConnection& connection) {
+        if (started) throw StoreUnavailable("the connection to the database was lost during a snapshot read");
+        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        connection.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        started = true;
+        try {
+            MysqlSqlSession session(connection);
+            work(session);
+        } catch (...) {
+            try {
+                connection.execute("ROLLBACK");
+            } catch (...) {
+                // the connection is gone, and its transaction with it
+            }
+            throw;
+        }
+        connection.execute("COMMIT");
+    });
 }
 
 void MysqlSqlDatabase::write(const std::function<void(SqlSession&)>& work) {

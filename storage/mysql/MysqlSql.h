@@ -19,6 +19,8 @@ public:
         return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON DUPLICATE KEY UPDATE " + column +
                " = " + column;
     }
+    std::vector<SqlTable> tables() override;
+    void deferForeignKeys(bool enforce) override;
 
 private:
     MysqlConnection& _connection;
@@ -30,6 +32,8 @@ public:
     explicit MysqlSqlDatabase(MysqlSettings settings) : _db(std::move(settings)) {}
     void write(const std::function<void(SqlSession&)>& work) override;
     void read(const std::function<void(SqlSession&)>& work) override;
+    /// START TRANSACTION WITH CONSISTENT SNAPSHOT at REPEATABLE READ (the pool's sessions read committed).
+    void snapshot(const std::function<void(SqlSession&)>& work) override;
     StorePoolStats poolStats() override { return _db.poolStats(); }
 
 private:

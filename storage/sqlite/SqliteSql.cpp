@@ -1,5 +1,7 @@
 #include "SqliteSql.h"
 
+#include <algorithm>
+
 namespace lacuna {
 namespace {
 
@@ -49,6 +51,34 @@ std::string SqliteSqlSession::incrementCounterSql(const std::string& table) cons
 
 std::string SqliteSqlSession::indexHint(const std::string& index) const {
     return "INDEXED BY " + index + " ";
+}
+
+std::vector<SqlTable> SqliteSqlSession::tables() {
+    std::vector<SqlTable> out = selectRows(
+        *this,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "AND name <> 'schema_migrations' ORDER BY name",
+        {}, [](const SqlStatement& row) { return SqlTable{.name = row.text(0)}; });
+    for (SqlTable& table : out) {
+        std::vector<std::pair<std::int64_t, std::string>> key;
+        for (auto& [column, position] :
+             selectRows(*this, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", {table.name},
+                        [](const SqlStatement& row) {
+                            return std::pair{SqlColumn{row.text(0), sqlTypeIsInteger(row.text(1))},
+                                             row.integer(2)};
+                        })) {
+            if (position > 0) key.emplace_back(position, column.name);
+            table.columns.push_back(std::move(column));
+        }
+        std::sort(key.begin(), key.end());
+        for (auto& [position, name] : key) table.primaryKey.push_back(std::move(name));
+    }
+    return out;
+}
+
+void SqliteSqlSession::deferForeignKeys(bool enforce) {
+    // defer_foreign_keys lasts to the end of the transaction, where every key is checked.
+    if (!enforce) _connection.execute("PRAGMA defer_foreign_keys = ON");
 }
 
 void SqliteSqlDatabase::write(const std::function<void(SqlSession&)>& work) {

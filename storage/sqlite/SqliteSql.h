@@ -18,6 +18,8 @@ public:
         return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column +
                ") DO NOTHING";
     }
+    std::vector<SqlTable> tables() override;
+    void deferForeignKeys(bool enforce) override;
 
 private:
     SqliteConnection& _connection;
@@ -31,6 +33,8 @@ public:
     void read(const std::function<void(SqlSession&)>& work) override;
     StorePoolStats poolStats() override { return _db.poolStats(); }
     void query(const std::function<void(SqlSession&)>& work) override;
+    /// A read transaction: in WAL mode it keeps the snapshot of its first read to the end.
+    void snapshot(const std::function<void(SqlSession&)>& work) override { read(work); }
 
 private:
     SqliteDatabase _db;
