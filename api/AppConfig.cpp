@@ -99,10 +99,24 @@ void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings&
         }
     }
     if (const YAML::Node mysql = node["mysql"]) {
-        doc.allowKeys(mysql, {"host", "port", "socket", "database", "user", "isolation"}, "storage.mysql");
+        doc.allowKeys(mysql, {"host", "port", "hosts", "socket", "database", "user", "isolation"},
+                      "storage.mysql");
         MysqlSettings& m = s.mysql;
-        if (auto v = doc.optionalString(mysql, "host")) m.host = *v;
-        if (auto v = doc.optionalInt(mysql, "port", 1, 65535)) m.port = static_cast<int>(*v);
+        if (auto v = doc.optionalString(mysql, "host")) m.hosts.front().host = *v;
+        if (auto v = doc.optionalInt(mysql, "port", 1, 65535)) m.hosts.front().port = static_cast<int>(*v);
+        if (mysql["hosts"]) {
+            if (mysql["host"] || mysql["port"])
+                doc.fail(mysql["hosts"], "storage.mysql takes either 'hosts' or 'host' and 'port'");
+            m.hosts.clear();
+            for (const std::string& text : doc.stringList(mysql, "hosts", false)) {
+                try {
+                    m.hosts.push_back(parseMysqlHost(text));
+                } catch (const Poco::InvalidArgumentException& e) {
+                    doc.fail(mysql["hosts"], "storage.mysql.hosts: " + e.message());
+                }
+            }
+            if (m.hosts.empty()) doc.fail(mysql["hosts"], "storage.mysql.hosts names no host");
+        }
         if (auto v = doc.optionalString(mysql, "socket")) m.socket = *v;
         if (auto v = doc.optionalString(mysql, "database")) m.database = *v;
         if (auto v = doc.optionalString(mysql, "user")) m.user = *v;

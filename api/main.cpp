@@ -43,7 +43,9 @@ serve         runs the HTTP API and the pages (default port 8080) on the store o
   --demo      also seeds demo cities' users and sample gaps (password LACUNA_DEMO_PASSWORD,
               printed when generated); a store seeded before is left as it is.
   --db URL    the store, overriding the file: sqlite:PATH or
-              mysql://USER@HOST[:PORT]/DATABASE[?socket=PATH] (password: LACUNA_DB_PASSWORD)
+              mysql://USER@HOST[:PORT][,HOST[:PORT]…]/DATABASE[?socket=PATH] (password:
+              LACUNA_DB_PASSWORD); of several hosts (a cluster's nodes) the first that answers is
+              used, and the next when it goes away
 check-config  validates the configuration and the workflows it names, and that a MySQL server
               is reachable; prints each problem with file:line and exits 1 on error.
 user add      creates an account; the password comes from LACUNA_PASSWORD or the first line
@@ -119,9 +121,7 @@ AppConfig configure(const Arguments& args) {
 
 std::string describeStore(const StoreSettings& s) {
     if (s.backend == "sqlite") return "sqlite at " + s.sqlitePath;
-    return "mysql " + s.mysql.user + "@" +
-           (s.mysql.socket.empty() ? s.mysql.host + ":" + std::to_string(s.mysql.port) : s.mysql.socket) +
-           "/" + s.mysql.database;
+    return "mysql " + s.mysql.user + "@" + MysqlDatabase::describe(s.mysql) + "/" + s.mysql.database;
 }
 
 std::string secretOrGenerated(const char* variable, bool& generated) {

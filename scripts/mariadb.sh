@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # A private MariaDB server for tests and trials, in a directory of its own, reachable only on its
-# Unix socket; it never touches a system-wide database.
-#   scripts/mariadb.sh start DIR   initialises DIR if needed, starts the server, prints the Lacuna URL
+# Unix socket (or, given a PORT, also on 127.0.0.1:PORT); it never touches a system-wide database.
+#   scripts/mariadb.sh start DIR [PORT]   initialises DIR if needed, starts the server, prints the Lacuna URL
 #   scripts/mariadb.sh stop DIR    stops it
 #   scripts/mariadb.sh kill DIR    kills it with SIGKILL (crash tests)
 set -euo pipefail
 cmd=${1:?usage: $0 start|stop|kill DIR}
 dir=${2:?usage: $0 start|stop|kill DIR}
+port=${3:-}
+network_args=(--skip-networking)
+[ -n "$port" ] && network_args=(--bind-address=127.0.0.1 --port="$port")
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 socket="$dir/mysqld.sock"
@@ -30,14 +33,20 @@ case "$cmd" in
         || { cat "$dir/install.log" >&2; exit 1; }
     fi
     mariadbd --no-defaults "${user_args[@]}" --datadir="$dir/data" --socket="$socket" --pid-file="$pidfile" \
-      --skip-networking --log-error="$dir/error.log" --character-set-server=utf8mb4 \
+      "${network_args[@]}" --log-error="$dir/error.log" --character-set-server=utf8mb4 \
       --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=1 --sync-binlog=1 \
       --max-connections=500 >/dev/null 2>&1 &
     for _ in $(seq 1 300); do
       if mariadb-admin --no-defaults --socket="$socket" -uroot ping >/dev/null 2>&1; then
         mariadb --no-defaults --socket="$socket" -uroot -e \
           "CREATE DATABASE IF NOT EXISTS lacuna CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-        echo "mysql://root@localhost/lacuna?socket=$socket"
+        if [ -n "$port" ]; then
+          mariadb --no-defaults --socket="$socket" -uroot -e \
+            "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'; GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION"
+          echo "mysql://root@127.0.0.1:$port/lacuna"
+        else
+          echo "mysql://root@localhost/lacuna?socket=$socket"
+        fi
         exit 0
       fi
       sleep 0.1

@@ -18,10 +18,14 @@ struct StoreSettings {
     MysqlSettings mysql;
 };
 
-/// Applies `sqlite:PATH` or `mysql://USER@HOST[:PORT]/DATABASE[?socket=PATH]` to `settings`
+/// Applies `sqlite:PATH` or `mysql://USER@HOST[:PORT][,HOST[:PORT]…]/DATABASE[?socket=PATH]` to `settings`
 /// (the password never travels in the URL: it comes from LACUNA_DB_PASSWORD). Throws
 /// Poco::InvalidArgumentException naming what is wrong.
 void applyStoreUrl(const std::string& url, StoreSettings& settings);
+
+/// `HOST`, `HOST:PORT` or `[IPv6]:PORT` (port 3306 when not given; localhost means TCP on 127.0.0.1).
+/// Throws Poco::InvalidArgumentException naming what is wrong.
+MysqlHost parseMysqlHost(const std::string& text);
 
 /// Connects to the configured server without changing anything; returns what is wrong, or "" when
 /// it answers (for `lacuna check-config`).

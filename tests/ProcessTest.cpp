@@ -6,9 +6,13 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -612,4 +616,86 @@ TEST_CASE("the service logs one JSON line per request, and its events, on standa
     CHECK(lost->isNull("user_id"));
     CHECK(events.count("stopping"));
     CHECK(events.count("stopped"));
+}
+
+namespace {
+
+/// A port nothing listens on (just bound and released).
+int unusedPort() {
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    return socket.address().port();
+}
+
+/// A private MariaDB server of its own on a loopback port, stopped with the test.
+class LoopbackMariadb {
+public:
+    LoopbackMariadb(const TempDir& dir, const std::string& name) : _dir(dir.file(name)), _port(unusedPort()) {
+        StoreSettings settings;
+        applyStoreUrl(Poco::trim(mariadbScript({"start", _dir, std::to_string(_port)})), settings);
+        _settings = settings.mysql;
+    }
+    ~LoopbackMariadb() {
+        try {
+            mariadbScript({"stop", _dir});
+        } catch (const std::exception&) {
+            // killed already
+        }
+    }
+    void kill() { mariadbScript({"kill", _dir}); }
+    std::string address() const { return "127.0.0.1:" + std::to_string(_port); }
+    const MysqlSettings& settings() const { return _settings; }
+    /// One number read from this server's lacuna database.
+    std::int64_t count(const std::string& sql) const {
+        const auto connection = MysqlDatabase::openConnection(_settings, true);
+        std::unique_ptr<sql::ResultSet> rows(
+            std::unique_ptr<sql::Statement>(connection->createStatement())->executeQuery(sql));
+        rows->next();
+        return rows->getInt64(1);
+    }
+
+private:
+    std::string _dir;
+    int _port;
+    MysqlSettings _settings;
+};
+
+}  // namespace
+
+TEST_CASE("of several database hosts the service uses the first that answers, and the next when it goes away",
+          "[failover]") {
+    TempDir dir;
+    const int nobody = unusedPort();
+    LoopbackMariadb first(dir, "first");
+    LoopbackMariadb second(dir, "second");
+    {
+        // The second gets the schema beforehand, as a cluster's node would have it.
+        StoreSettings s;
+        s.backend = "mysql";
+        s.mysql = second.settings();
+        openStore(s);
+    }
+    const std::string url = "mysql://root@127.0.0.1:" + std::to_string(nobody) + "," + first.address() + "," +
+                            second.address() + "/lacuna";
+    ServiceProcess service({"--db", url, "--demo"}, serviceEnvironment(dir));
+    CHECK(service.startOutput().find("127.0.0.1:" + std::to_string(nobody) + " does not answer") !=
+          std::string::npos);
+    const HttpClient client(service.port());
+    const Cast cast = login(client);
+    const std::int64_t id = draftingGap(client, cast, "گره");
+    CHECK(first.count("SELECT COUNT(*) FROM gaps WHERE id = " + std::to_string(id)) == 1);
+    CHECK(second.count("SELECT COUNT(*) FROM gaps") == 0);
+    CHECK(second.count("SELECT checked_at FROM health_checks") == 0);
+
+    first.kill();
+    // The pooled connections to it fail once; the service reconnects to the next host that answers.
+    Reply health;
+    for (int attempt = 0; attempt < 20 && health.status != 200; ++attempt) {
+        health = client.get("/healthz", "");
+        if (health.status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    INFO(health.body);
+    CHECK(health.status == 200);
+    CHECK(health.body.find("\"writes\":true") != std::string::npos);
+    CHECK(second.count("SELECT checked_at FROM health_checks") > 0);  // written through the second
+    CHECK(service.waitForOutput("connections now go to " + second.address(), 5));
 }

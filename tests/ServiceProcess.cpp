@@ -89,17 +89,24 @@ CommandResult runLacuna(const std::vector<std::string>& arguments,
     return result;
 }
 
-void controlTestMariadb(const std::string& command) {
+std::string mariadbScript(const std::vector<std::string>& arguments) {
     const std::string scripts = Poco::Environment::get("LACUNA_SCRIPTS", LACUNA_SOURCE_DIR "/scripts");
+    std::vector<std::string> command{scripts + "/mariadb.sh"};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    Poco::Pipe out;
+    Poco::ProcessHandle handle = Poco::Process::launch("bash", command, nullptr, &out, &out);
+    Poco::PipeInputStream in(out);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (handle.wait() != 0)
+        throw Poco::RuntimeException("mariadb.sh " + arguments.front() + " failed: " + text);
+    return text;
+}
+
+void controlTestMariadb(const std::string& command) {
     const std::string dir = Poco::Environment::get("LACUNA_TEST_MARIADB_DIR", "");
     if (dir.empty())
         throw Poco::RuntimeException("LACUNA_TEST_MARIADB_DIR is not set (scripts/test.sh sets it)");
-    Poco::Pipe out;
-    Poco::ProcessHandle handle =
-        Poco::Process::launch("bash", {scripts + "/mariadb.sh", command, dir}, nullptr, &out, &out);
-    Poco::PipeInputStream in(out);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (handle.wait() != 0) throw Poco::RuntimeException("mariadb.sh " + command + " failed: " + text);
+    mariadbScript({command, dir});
 }
 
 }  // namespace lacuna::test

@@ -60,6 +60,9 @@ struct CommandResult {
 CommandResult runLacuna(const std::vector<std::string>& arguments,
                         const std::map<std::string, std::string>& environment);
 
+/// Runs `scripts/mariadb.sh <arguments>` and returns what it printed (throws when it fails).
+std::string mariadbScript(const std::vector<std::string>& arguments);
+
 /// Runs `scripts/mariadb.sh <command> <the test server's directory>` (start, stop, kill).
 void controlTestMariadb(const std::string& command);
 

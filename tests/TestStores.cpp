@@ -27,7 +27,10 @@ std::string testBackend() {
 std::string storeUrl(const StoreSettings& s) {
     if (s.backend == "sqlite") return "sqlite:" + s.sqlitePath;
     const MysqlSettings& m = s.mysql;
-    return "mysql://" + m.user + "@" + m.host + ":" + std::to_string(m.port) + "/" + m.database +
+    std::string hosts;
+    for (const MysqlHost& h : m.hosts)
+        hosts += (hosts.empty() ? "" : ",") + h.host + ":" + std::to_string(h.port);
+    return "mysql://" + m.user + "@" + hosts + "/" + m.database +
            (m.socket.empty() ? "" : "?socket=" + m.socket);
 }
 

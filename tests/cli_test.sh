@@ -22,6 +22,14 @@ sed -i 's/roles: \[liaison_officer\]/roles: [liaison]/' "$work/config/workflows/
 check "check-config exits 1 on an unknown role" test "$rc" -eq 1
 check "check-config names the workflow file and line" grep -q "gap.yaml:[0-9]*:[0-9]*: unknown role 'liaison'" "$work/check2.log"
 cp -r "$src/config/workflows" "$work/config/"
+sed -i 's/^    port: 3306$/    port: 3306\n    hosts: [db1:3306]/' "$work/config/lacuna.yaml"
+"$bin" check-config "$work/config/lacuna.yaml" >"$work/check4.log" 2>&1; rc=$?
+check "check-config refuses storage.mysql.hosts beside host and port" grep -q "either 'hosts' or 'host' and 'port'" "$work/check4.log"
+sed -i -e '/^    host: 127.0.0.1$/d' -e '/^    port: 3306$/d' -e 's/^    hosts: \[db1:3306\]$/    hosts: [db1:3306, "db2:99999"]/' "$work/config/lacuna.yaml"
+"$bin" check-config "$work/config/lacuna.yaml" >"$work/check5.log" 2>&1; rc=$?
+check "check-config names a host of storage.mysql.hosts with a bad port" \
+  bash -c "test $rc -eq 1 && grep -q \"lacuna.yaml:[0-9]*:[0-9]*: storage.mysql.hosts: 'db2:99999': the port must be between 1 and 65535\" '$work/check5.log'"
+cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
 "$bin" check-config "$src/config/lacuna.yaml" --db "mysql://lacuna@127.0.0.1:1/lacuna" >"$work/check3.log" 2>&1; rc=$?
 check "check-config exits 1 when the MySQL server cannot be reached" test "$rc" -eq 1
 check "check-config says which server and why" grep -q "mysql lacuna@127.0.0.1:1/lacuna cannot be used: MySQL error" "$work/check3.log"

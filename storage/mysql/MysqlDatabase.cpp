@@ -83,20 +83,17 @@ MysqlDatabase::~MysqlDatabase() = default;
 void MysqlDatabase::probe(const MysqlSettings& settings) {
     enterDriverThread();
     try {
-        auto connection = connect(settings);
+        auto connection = connect(settings, nullptr);
         connection->execute("SELECT 1");
     } catch (const sql::SQLException& e) {
         unavailable(e);
     }
 }
 
-std::unique_ptr<sql::Connection> MysqlDatabase::openConnection(const MysqlSettings& settings,
-                                                               bool inDatabase) {
+std::unique_ptr<sql::Connection> MysqlDatabase::openConnection(const MysqlSettings& settings, bool inDatabase,
+                                                               std::size_t* host) {
     enterDriverThread();
     sql::ConnectOptionsMap options;
-    options["hostName"] = settings.socket.empty()
-                              ? sql::SQLString("tcp://" + settings.host + ":" + std::to_string(settings.port))
-                              : sql::SQLString("unix://" + settings.socket);
     options["userName"] = sql::SQLString(settings.user);
     options["password"] = sql::SQLString(settings.password);
     if (inDatabase) options["schema"] = sql::SQLString(settings.database);
@@ -104,12 +101,41 @@ std::unique_ptr<sql::Connection> MysqlDatabase::openConnection(const MysqlSettin
     options["OPT_CONNECT_TIMEOUT"] = settings.connectTimeoutSeconds;
     options["OPT_READ_TIMEOUT"] = settings.readTimeoutSeconds;
     options["OPT_WRITE_TIMEOUT"] = settings.readTimeoutSeconds;
-    return std::unique_ptr<sql::Connection>(sql::mysql::get_mysql_driver_instance()->connect(options));
+    if (!settings.socket.empty()) {
+        options["hostName"] = sql::SQLString("unix://" + settings.socket);
+        return std::unique_ptr<sql::Connection>(sql::mysql::get_mysql_driver_instance()->connect(options));
+    }
+    const std::size_t count = settings.hosts.size();
+    const std::size_t first = host ? *host % count : 0;
+    for (std::size_t tried = 0;; ++tried) {
+        const std::size_t at = (first + tried) % count;
+        const MysqlHost& h = settings.hosts[at];
+        options["hostName"] = sql::SQLString("tcp://" + h.host + ":" + std::to_string(h.port));
+        try {
+            std::unique_ptr<sql::Connection> connection(
+                sql::mysql::get_mysql_driver_instance()->connect(options));
+            if (host) *host = at;
+            return connection;
+        } catch (const sql::SQLException& e) {
+            if (tried + 1 >= count) throw;
+            Poco::Logger::get("lacuna").warning("store: " + h.host + ":" + std::to_string(h.port) +
+                                                " does not answer (MySQL error " +
+                                                std::to_string(e.getErrorCode()) + "); trying the next host");
+        }
+    }
 }
 
-std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& settings) {
+std::string MysqlDatabase::describe(const MysqlSettings& settings) {
+    if (!settings.socket.empty()) return settings.socket;
+    std::string out;
+    for (const MysqlHost& h : settings.hosts)
+        out += (out.empty() ? "" : ",") + h.host + ":" + std::to_string(h.port);
+    return out;
+}
+
+std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& settings, std::size_t* host) {
     enterDriverThread();
-    std::unique_ptr<sql::Connection> connection = openConnection(settings, true);
+    std::unique_ptr<sql::Connection> connection = openConnection(settings, true, host);
     std::unique_ptr<sql::Statement> setup(connection->createStatement());
     // READ COMMITTED by default: the version check is an UPDATE, which reads the latest committed row
     // under either level, so both give the same answers; this one takes no gap locks.
@@ -119,6 +145,15 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& set
     setup->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
     setup->execute("SET NAMES utf8mb4 COLLATE utf8mb4_bin");
     return std::make_unique<MysqlConnection>(std::move(connection));
+}
+
+std::unique_ptr<MysqlConnection> MysqlDatabase::connect() {
+    std::size_t host = _host.load();
+    auto connection = connect(_settings, &host);
+    if (_host.exchange(host) != host)
+        Poco::Logger::get("lacuna").warning("store: connections now go to " + _settings.hosts[host].host +
+                                            ":" + std::to_string(_settings.hosts[host].port));
+    return connection;
 }
 
 std::unique_ptr<MysqlConnection> MysqlDatabase::acquire() {
@@ -134,7 +169,7 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::acquire() {
             ++_open;
             lock.unlock();
             try {
-                return connect(_settings);
+                return connect();
             } catch (...) {
                 discard();
                 throw;
@@ -251,7 +286,7 @@ void MysqlDatabase::read(const std::function<void(MysqlConnection&)>& work) { ru
 void MysqlDatabase::migrate() {
     std::unique_ptr<MysqlConnection> connection;
     try {
-        connection = connect(_settings);
+        connection = connect();
         sql::Connection& c = connection->raw();
         std::unique_ptr<sql::Statement> s(c.createStatement());
         // DDL commits implicitly in MySQL; a named lock keeps two instances from migrating at once.

@@ -4,6 +4,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/statement.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -17,10 +18,17 @@
 
 namespace lacuna {
 
-struct MysqlSettings {
+/// One server's address.
+struct MysqlHost {
     std::string host = "127.0.0.1";
     int port = 3306;
-    std::string socket;  ///< when set, the server is reached on this Unix socket instead of host:port
+};
+
+struct MysqlSettings {
+    /// The servers, in order of preference (the nodes of a cluster): a connection is made to the one in use
+    /// and, when it does not answer, to the next that does, which is then used from there on.
+    std::vector<MysqlHost> hosts{MysqlHost{}};
+    std::string socket;  ///< when set, the server is reached on this Unix socket instead of hosts
     std::string database = "lacuna";
     std::string user = "lacuna";
     std::string password;  ///< from LACUNA_DB_PASSWORD only
@@ -56,9 +64,13 @@ public:
     explicit MysqlDatabase(MysqlSettings settings);
     ~MysqlDatabase();
 
-    /// A bare Connector/C++ connection with the settings' address, account and timeouts, in the
-    /// settings' database when `inDatabase` (throws sql::SQLException).
-    static std::unique_ptr<sql::Connection> openConnection(const MysqlSettings& settings, bool inDatabase);
+    /// A bare Connector/C++ connection with the settings' account and timeouts, in the settings' database
+    /// when `inDatabase`: to the first of the hosts, from `*host` on (in turn), that answers, whose index
+    /// is left in `*host` (throws the last host's sql::SQLException when none does).
+    static std::unique_ptr<sql::Connection> openConnection(const MysqlSettings& settings, bool inDatabase,
+                                                           std::size_t* host = nullptr);
+    /// The settings' servers as `host:port,host:port` (or the socket's path).
+    static std::string describe(const MysqlSettings& settings);
     /// Connects once and runs SELECT 1; throws StoreUnavailable saying why it failed.
     static void probe(const MysqlSettings& settings);
 
@@ -67,7 +79,9 @@ public:
     StorePoolStats poolStats();
 
 private:
-    static std::unique_ptr<MysqlConnection> connect(const MysqlSettings& settings);
+    static std::unique_ptr<MysqlConnection> connect(const MysqlSettings& settings, std::size_t* host);
+    /// A new pooled connection, to the host in use or the next that answers.
+    std::unique_ptr<MysqlConnection> connect();
     std::unique_ptr<MysqlConnection> acquire();
     void release(std::unique_ptr<MysqlConnection> connection);
     void discard();
@@ -80,6 +94,7 @@ private:
     std::condition_variable _available;
     std::vector<std::unique_ptr<MysqlConnection>> _idle;
     std::size_t _open = 0;
+    std::atomic<std::size_t> _host{0};  ///< the index of the host connections are made to
     PoolMeter _meter;
 };
 
