@@ -15,15 +15,7 @@ dir=$(cd "$dir" && pwd)
 socket="$dir/mysqld.sock"
 pidfile="$dir/mysqld.pid"
 
-# As root the server runs as the unprivileged 'mysql' account the Debian package creates.
-user_args=()
-if [ "$(id -u)" -eq 0 ]; then
-  user_args=(--user=mysql)
-  chown mysql:mysql "$dir"
-  # every parent must be traversable by that account
-  p=$dir
-  while [ "$p" != "/" ]; do p=$(dirname "$p"); chmod o+x "$p" 2>/dev/null || true; done
-fi
+source "$(dirname "$0")/server_account.sh"
 
 case "$cmd" in
   start)

@@ -3,7 +3,8 @@
 # Usage: scripts/setup.sh [test|package]   — `package` adds what building the Debian package needs
 # (dpkg-dev's dpkg-shlibdeps for its dependencies, file); `test` adds that and what the test command
 # needs besides: Debian's nginx (the shipped front, tested in front of the service), openssl (its test
-# certificate), systemd's systemd-analyze (checks the package's unit), clang with its libFuzzer runtime
+# certificate), systemd's systemd-analyze (checks the package's unit), galera-4 and rsync (a private
+# three-node cluster and its state transfers), clang with its libFuzzer runtime
 # (the fuzzing harnesses), Debian's chromium and the browser suite's npm packages (Playwright and
 # axe-core, at the versions of tests/browser/package-lock.json).
 set -euo pipefail
@@ -12,7 +13,7 @@ packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsq
           mariadb-server mariadb-client)
 case "${1:-}" in
   package) packages+=(dpkg-dev file) ;;
-  test) packages+=(dpkg-dev file nginx-light openssl systemd clang libclang-rt-14-dev chromium) ;;
+  test) packages+=(dpkg-dev file nginx-light openssl systemd galera-4 rsync clang libclang-rt-14-dev chromium) ;;
 esac
 missing=()
 for p in "${packages[@]}"; do

@@ -253,6 +253,55 @@ Cast login(const HttpClient& client) {
 
 }  // namespace
 
+namespace {
+
+/// 32 clients fire 1,000 transitions at ten gaps through `instances` (reading through one, writing through
+/// another): each is won exactly once or refused with 409, never a 500 or a lost update, and every gap's
+/// history ends in its state.
+void fireConflictingTransitions(const std::vector<const HttpClient*>& instances, const Cast& cast,
+                                const std::string& label) {
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 10; ++i)
+        ids.push_back(draftingGap(*instances[static_cast<std::size_t>(i) % instances.size()], cast,
+                                  "رقابت " + std::to_string(i)));
+
+    constexpr int ATTEMPTS = 1000;
+    std::atomic<int> next{0}, won{0}, lost{0}, other{0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 32; ++c)
+        clients.emplace_back([&, c] {
+            std::mt19937 random(static_cast<unsigned>(c));
+            const auto any = [&]() -> const HttpClient& { return *instances[random() % instances.size()]; };
+            while (next++ < ATTEMPTS) {
+                const std::int64_t id = ids[random() % ids.size()];
+                try {
+                    const GapView read = readGap(any(), cast.secretary, id);
+                    const int status = advance(any(), cast, id, read);
+                    (status == 200 ? won : status == 409 ? lost : other)++;
+                } catch (const std::exception&) {
+                    other++;
+                }
+            }
+        });
+    for (auto& c : clients) c.join();
+
+    std::int64_t newEvents = 0;
+    for (const auto id : ids) {
+        const std::int64_t version = checkConsistent(*instances.front(), cast.secretary, id);
+        newEvents += version - 4;
+        for (const HttpClient* instance : instances)  // every instance (every node) reads the same history
+            CHECK(checkConsistent(*instance, cast.secretary, id) == version);
+    }
+    WARN(label << ": " << won << " transitions won, " << lost << " lost with 409, " << other << " other");
+    CHECK(won + lost + other == ATTEMPTS);
+    CHECK(other == 0);
+    CHECK(won > 0);
+    CHECK(lost > 0);
+    CHECK(newEvents == won);  // checkConsistent proved: events == version, sequences 1..version
+}
+
+}  // namespace
+
 TEST_CASE("two instances on one database: each conflicting transition is won exactly once", "[multi]") {
     const std::string isolation = GENERATE(as<std::string>{}, "READ COMMITTED", "REPEATABLE READ");
     INFO("isolation " << isolation);
@@ -264,48 +313,7 @@ TEST_CASE("two instances on one database: each conflicting transition is won exa
     ServiceProcess b({"--config", config, "--db", url, "--demo"}, env);
     CHECK_THAT(b.startOutput(), Catch::Contains("seeded before; nothing added"));
     const HttpClient ca(a.port()), cb(b.port());
-    const Cast cast = login(ca);
-
-    std::vector<std::int64_t> ids;
-    std::map<std::int64_t, std::int64_t> initialVersion;
-    for (int i = 0; i < 10; ++i) {
-        ids.push_back(draftingGap(i % 2 ? ca : cb, cast, "رقابت " + std::to_string(i)));
-        initialVersion[ids.back()] = 4;
-    }
-
-    constexpr int ATTEMPTS = 1000;
-    std::atomic<int> next{0}, won{0}, lost{0}, other{0};
-    std::vector<std::thread> clients;
-    for (int c = 0; c < 32; ++c)
-        clients.emplace_back([&, c] {
-            std::mt19937 random(static_cast<unsigned>(c));
-            while (next++ < ATTEMPTS) {
-                const HttpClient& client = random() % 2 ? ca : cb;
-                const std::int64_t id = ids[random() % ids.size()];
-                try {
-                    const GapView read = readGap(client, cast.secretary, id);
-                    const int status = advance(random() % 2 ? ca : cb, cast, id, read);
-                    (status == 200 ? won : status == 409 ? lost : other)++;
-                } catch (const std::exception&) {
-                    other++;
-                }
-            }
-        });
-    for (auto& c : clients) c.join();
-
-    std::int64_t advanced = 0, newEvents = 0;
-    for (const auto id : ids) {
-        const std::int64_t version = checkConsistent(ca, cast.secretary, id);
-        advanced += version - initialVersion[id];
-        newEvents += version - 4;  // checkConsistent proved: events == version, sequences 1..version
-    }
-    WARN(isolation << ": " << won << " transitions won, " << lost << " lost with 409, " << other << " other");
-    CHECK(won + lost + other == ATTEMPTS);
-    CHECK(other == 0);
-    CHECK(won > 0);
-    CHECK(lost > 0);
-    CHECK(advanced == won);
-    CHECK(newEvents == won);
+    fireConflictingTransitions({&ca, &cb}, login(ca), isolation);
 }
 
 TEST_CASE("acknowledged writes survive SIGKILL of the service, ten times", "[crash]") {
@@ -698,4 +706,111 @@ TEST_CASE("of several database hosts the service uses the first that answers, an
     CHECK(health.body.find("\"writes\":true") != std::string::npos);
     CHECK(second.count("SELECT checked_at FROM health_checks") > 0);  // written through the second
     CHECK(service.waitForOutput("connections now go to " + second.address(), 5));
+}
+
+namespace {
+
+/// The private three-node Galera cluster of scripts/galera.sh on loopback ports, stopped with the test.
+class GaleraCluster {
+public:
+    explicit GaleraCluster(const TempDir& dir) : _dir(dir.file("galera")) {
+        const std::string url = Poco::trim(run({"start", _dir, std::to_string(freeBase())}));
+        StoreSettings settings;
+        applyStoreUrl(url, settings);
+        REQUIRE(settings.mysql.hosts.size() == 3);
+        _hosts = settings.mysql.hosts;
+    }
+    ~GaleraCluster() {
+        try {
+            run({"stop", _dir});
+        } catch (const std::exception&) {
+        }
+    }
+    void kill(int node) { run({"kill", _dir, std::to_string(node)}); }
+    /// The cluster's URL with node `first` (1–3) first: the instance given it works through that node.
+    std::string urlFrom(int first) const {
+        std::string hosts;
+        for (std::size_t i = 0; i < 3; ++i) {
+            const MysqlHost& h = _hosts[(static_cast<std::size_t>(first) - 1 + i) % 3];
+            hosts += (hosts.empty() ? "" : ",") + h.host + ":" + std::to_string(h.port);
+        }
+        return "mysql://root@" + hosts + "/lacuna";
+    }
+
+private:
+    static std::string run(const std::vector<std::string>& arguments) {
+        return runScript("galera.sh", arguments);
+    }
+
+    /// A first port from which the 33 the cluster takes (clients, group, state transfers) are all free now.
+    static int freeBase() {
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            const int base = unusedPort();
+            if (base + 33 > 65535) continue;
+            try {
+                std::vector<Poco::Net::ServerSocket> taken;
+                for (int p = base; p < base + 33; ++p)
+                    taken.emplace_back(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(p)));
+                return base;
+            } catch (const Poco::Exception&) {
+                // one of them is in use: another base
+            }
+        }
+        FAIL("no 33 free consecutive ports on 127.0.0.1");
+        return 0;
+    }
+
+    std::string _dir;
+    std::vector<MysqlHost> _hosts;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "a Galera cluster of three: three instances, one per node, conflicting transitions and a node killed",
+    "[galera]") {
+    TempDir dir;
+    GaleraCluster cluster(dir);
+    const auto env = serviceEnvironment(dir);
+    // Started together, each on its own node: the migrations and the demo seed meet on three nodes at once.
+    std::vector<std::unique_ptr<ServiceProcess>> instances(3);
+    {
+        std::vector<std::thread> starting;
+        for (int n = 1; n <= 3; ++n)
+            starting.emplace_back([&, n] {
+                instances[static_cast<std::size_t>(n) - 1] = std::make_unique<ServiceProcess>(
+                    std::vector<std::string>{"--db", cluster.urlFrom(n), "--demo"}, env);
+            });
+        for (auto& t : starting) t.join();
+    }
+    for (const auto& instance : instances) REQUIRE(instance);
+    const HttpClient a(instances[0]->port()), b(instances[1]->port()), c(instances[2]->port());
+    const Cast cast = login(a);
+
+    fireConflictingTransitions({&a, &b, &c}, cast, "Galera, three instances");
+
+    // A node killed under write load: every acknowledged write is on the other two, and its instance
+    // carries on through another node.
+    {
+        AcknowledgedWrites writes(cast, {draftingGap(a, cast, "گره ۱"), draftingGap(b, cast, "گره ۲")});
+        std::atomic<bool> stop{false};
+        std::vector<std::thread> load;
+        for (const auto& instance : instances)
+            load.emplace_back([&, port = instance->port()] { writes.run(port, 4, stop); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        const std::size_t before = writes.count();
+        cluster.kill(1);  // instance a's node
+        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        const std::size_t afterKill = writes.count();
+        stop = true;
+        for (auto& t : load) t.join();
+        WARN(before << " writes acknowledged before node 1 was killed, " << writes.count() << " in all");
+        CHECK(afterKill > before);
+        writes.verify(b);  // node 2
+        writes.verify(c);  // node 3
+        // a moved to another node: it reads and writes there.
+        CHECK(a.get("/healthz", "").status == 200);
+        CHECK(draftingGap(a, cast, "پس از گره") > 0);
+        CHECK(instances[0]->waitForOutput("connections now go to", 5));
+    }
 }

@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <istream>
+#include <stdexcept>
 
 namespace lacuna::test {
 
@@ -89,17 +90,21 @@ CommandResult runLacuna(const std::vector<std::string>& arguments,
     return result;
 }
 
-std::string mariadbScript(const std::vector<std::string>& arguments) {
+std::string runScript(const std::string& script, const std::vector<std::string>& arguments) {
     const std::string scripts = Poco::Environment::get("LACUNA_SCRIPTS", LACUNA_SOURCE_DIR "/scripts");
-    std::vector<std::string> command{scripts + "/mariadb.sh"};
+    std::vector<std::string> command{scripts + "/" + script};
     command.insert(command.end(), arguments.begin(), arguments.end());
     Poco::Pipe out;
     Poco::ProcessHandle handle = Poco::Process::launch("bash", command, nullptr, &out, &out);
     Poco::PipeInputStream in(out);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (handle.wait() != 0)
-        throw Poco::RuntimeException("mariadb.sh " + arguments.front() + " failed: " + text);
+    // std::runtime_error: Catch shows its what(), the script's own words
+    if (handle.wait() != 0) throw std::runtime_error(script + " " + arguments.front() + " failed: " + text);
     return text;
+}
+
+std::string mariadbScript(const std::vector<std::string>& arguments) {
+    return runScript("mariadb.sh", arguments);
 }
 
 void controlTestMariadb(const std::string& command) {

@@ -60,6 +60,10 @@ struct CommandResult {
 CommandResult runLacuna(const std::vector<std::string>& arguments,
                         const std::map<std::string, std::string>& environment);
 
+/// Runs `scripts/<script> <arguments>` (LACUNA_SCRIPTS or the source tree's) and returns what it printed
+/// (throws when it fails).
+std::string runScript(const std::string& script, const std::vector<std::string>& arguments);
+
 /// Runs `scripts/mariadb.sh <arguments>` and returns what it printed (throws when it fails).
 std::string mariadbScript(const std::vector<std::string>& arguments);
 

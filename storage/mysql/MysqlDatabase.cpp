@@ -1,6 +1,8 @@
 #include "MysqlDatabase.h"
 
+#include <Poco/Environment.h>
 #include <Poco/Logger.h>
+#include <Poco/Process.h>
 #include <cppconn/exception.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
@@ -23,15 +25,19 @@ constexpr auto ACQUIRE_TIMEOUT = std::chrono::seconds(10);
 constexpr int ER_DUP_ENTRY = 1062;
 constexpr int ER_LOCK_WAIT_TIMEOUT = 1205;
 constexpr int ER_LOCK_DEADLOCK = 1213;
+constexpr int ER_NODE_NOT_READY =
+    1047;  // ER_UNKNOWN_COM_ERROR, what a Galera node outside the majority answers
 
 bool isRetryable(const sql::SQLException& e) {
     return e.getErrorCode() == ER_LOCK_DEADLOCK || e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
 }
 
-/// The connection itself is gone (server restarted, network cut, idle timeout).
+/// The connection itself is gone (server restarted, network cut, idle timeout), or its server cannot serve:
+/// a Galera node cut off from the cluster's majority answers 1047 ("WSREP has not yet prepared node for
+/// application use") to every statement.
 bool isConnectionLost(const sql::SQLException& e) {
     const int code = e.getErrorCode();
-    return code == 2006 || code == 2013 || code == 2055 || code == 4031;
+    return code == 2006 || code == 2013 || code == 2055 || code == 4031 || code == ER_NODE_NOT_READY;
 }
 
 /// Connector/C++ needs its per-thread client state set up on every thread that uses it, and torn
@@ -44,6 +50,67 @@ public:
 
 void enterDriverThread() { thread_local DriverThread thread; }
 
+/// Keeps other instances from migrating at the same time, on this server or on any node of its Galera cluster
+/// (where GET_LOCK holds on one node only): the lock is a row taken by an UPDATE that the whole cluster
+/// certifies — of two nodes taking it at once, one commit fails and that instance waits — with a lease, so an
+/// instance killed while migrating does not block the others for longer than LEASE_SECONDS.
+class MigrationLock {
+public:
+    static constexpr int LEASE_SECONDS = 300;
+
+    explicit MigrationLock(sql::Connection& c) : _c(c), _holder(holderName()) {
+        std::unique_ptr<sql::Statement> s(_c.createStatement());
+        s->execute(
+            "CREATE TABLE IF NOT EXISTS schema_lock (id INT NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, "
+            "expires_at BIGINT NOT NULL) ENGINE=InnoDB");
+        s->execute("INSERT IGNORE INTO schema_lock (id, holder, expires_at) VALUES (1, '', 0)");
+        std::unique_ptr<sql::PreparedStatement> take(
+            _c.prepareStatement("UPDATE schema_lock SET holder = ?, expires_at = UNIX_TIMESTAMP() + " +
+                                std::to_string(LEASE_SECONDS) +
+                                " WHERE id = 1 AND (holder = '' OR expires_at < UNIX_TIMESTAMP())"));
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(LEASE_SECONDS + 60);
+        for (;;) {
+            take->setString(1, _holder);
+            try {
+                if (take->executeUpdate() == 1) return;
+            } catch (const sql::SQLException& e) {
+                if (!isRetryable(e)) throw;  // another node's instance took it in the same instant
+            }
+            if (std::chrono::steady_clock::now() > deadline)
+                throw StoreUnavailable("could not take the migration lock: another instance holds it");
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+    }
+    ~MigrationLock() {
+        try {
+            release();
+        } catch (...) {
+            // the connection failed; the lease ends by itself
+        }
+    }
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+
+    void release() {
+        if (_released) return;
+        _released = true;
+        std::unique_ptr<sql::PreparedStatement> free(_c.prepareStatement(
+            "UPDATE schema_lock SET holder = '', expires_at = 0 WHERE id = 1 AND holder = ?"));
+        free->setString(1, _holder);
+        free->executeUpdate();
+    }
+
+private:
+    static std::string holderName() {
+        return Poco::Environment::nodeName().substr(0, 40) + ":" + std::to_string(Poco::Process::id()) + ":" +
+               std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000007);
+    }
+
+    sql::Connection& _c;
+    std::string _holder;
+    bool _released = false;
+};
+
 [[noreturn]] void unavailable(const sql::SQLException& e) {
     throw StoreUnavailable("MySQL error " + std::to_string(e.getErrorCode()) + " (" + e.getSQLState() +
                            "): " + e.what());
@@ -51,8 +118,8 @@ void enterDriverThread() { thread_local DriverThread thread; }
 
 }  // namespace
 
-MysqlConnection::MysqlConnection(std::unique_ptr<sql::Connection> connection)
-    : _connection(std::move(connection)) {}
+MysqlConnection::MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host)
+    : _connection(std::move(connection)), _host(host) {}
 
 void MysqlConnection::execute(const std::string& sql) {
     if (!_plain) _plain.reset(_connection->createStatement());
@@ -144,7 +211,11 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& set
     setup->execute("SET SESSION TRANSACTION ISOLATION LEVEL " + isolation);
     setup->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
     setup->execute("SET NAMES utf8mb4 COLLATE utf8mb4_bin");
-    return std::make_unique<MysqlConnection>(std::move(connection));
+    // On a Galera node a read waits until the node has applied every write the cluster committed before
+    // it: a person who saved through one instance reads the change through any other.
+    std::unique_ptr<sql::ResultSet> wsrep(setup->executeQuery("SHOW VARIABLES LIKE 'wsrep_on'"));
+    if (wsrep->next() && wsrep->getString(2) == "ON") setup->execute("SET SESSION wsrep_sync_wait = 1");
+    return std::make_unique<MysqlConnection>(std::move(connection), host ? *host : 0);
 }
 
 std::unique_ptr<MysqlConnection> MysqlDatabase::connect() {
@@ -203,6 +274,12 @@ void MysqlDatabase::discard() {
     _available.notify_one();
 }
 
+void MysqlDatabase::moveOn(const MysqlConnection& connection) {
+    std::size_t failed = connection.host();
+    if (_settings.hosts.size() > 1)
+        _host.compare_exchange_strong(failed, (failed + 1) % _settings.hosts.size());
+}
+
 void MysqlDatabase::discardIdle() {
     std::vector<std::unique_ptr<MysqlConnection>> dropped;
     {
@@ -239,6 +316,7 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
             const bool staleConnection =
                 isConnectionLost(e) && attempt == 1 && (!write || !inTransaction) && !committing;
             const bool keep = isRetryable(e) || e.getErrorCode() == ER_DUP_ENTRY;
+            if (connection && e.getErrorCode() == ER_NODE_NOT_READY) moveOn(*connection);
             if (connection) {
                 try {
                     if (inTransaction) connection->execute("ROLLBACK");
@@ -289,10 +367,7 @@ void MysqlDatabase::migrate() {
         connection = connect();
         sql::Connection& c = connection->raw();
         std::unique_ptr<sql::Statement> s(c.createStatement());
-        // DDL commits implicitly in MySQL; a named lock keeps two instances from migrating at once.
-        std::unique_ptr<sql::ResultSet> lock(s->executeQuery("SELECT GET_LOCK('lacuna_migrations', 60)"));
-        if (!lock->next() || lock->getInt(1) != 1)
-            throw StoreUnavailable("could not take the migration lock");
+        MigrationLock lock(c);
         s->execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
         std::unique_ptr<sql::ResultSet> applied(
@@ -308,7 +383,7 @@ void MysqlDatabase::migrate() {
             record->setString(2, m.name);
             record->executeUpdate();
         }
-        s->execute("DO RELEASE_LOCK('lacuna_migrations')");
+        lock.release();
     } catch (const sql::SQLException& e) {
         unavailable(e);
     }

@@ -42,8 +42,10 @@ struct MysqlSettings {
 /// One pooled connection with its prepared statements, prepared once and reused.
 class MysqlConnection {
 public:
-    explicit MysqlConnection(std::unique_ptr<sql::Connection> connection);
+    MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host);
     sql::Connection& raw() { return *_connection; }
+    /// The index, among the settings' hosts, of the server this connection reached.
+    std::size_t host() const { return _host; }
     /// The prepared statement for `sql`, with its parameters cleared.
     sql::PreparedStatement& prepare(const std::string& sql);
     /// Runs a statement without parameters (transaction control).
@@ -51,6 +53,7 @@ public:
 
 private:
     std::unique_ptr<sql::Connection> _connection;
+    std::size_t _host;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
     std::unique_ptr<sql::Statement> _plain;
 };
@@ -86,6 +89,8 @@ private:
     void release(std::unique_ptr<MysqlConnection> connection);
     void discard();
     void discardIdle();
+    /// After `connection`'s server failed: the next connections go to the host after it.
+    void moveOn(const MysqlConnection& connection);
     void run(bool write, const std::function<void(MysqlConnection&)>& work);
     void migrate();
 

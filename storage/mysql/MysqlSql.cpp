@@ -69,13 +69,14 @@ std::string MysqlSqlSession::indexHint(const std::string& index) const {
 std::vector<SqlTable> MysqlSqlSession::tables() {
     std::vector<SqlTable> out;
     std::map<std::string, std::size_t> index;
-    for (auto& [table, column] : selectRows(
-             *this,
-             "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
-             "DATABASE() AND TABLE_NAME <> 'schema_migrations' ORDER BY TABLE_NAME, ORDINAL_POSITION",
-             {}, [](const SqlStatement& row) {
-                 return std::pair{row.text(0), SqlColumn{row.text(1), sqlTypeIsInteger(row.text(2))}};
-             })) {
+    for (
+        auto& [table, column] : selectRows(
+            *this,
+            "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+            "DATABASE() AND TABLE_NAME NOT IN ('schema_migrations', 'schema_lock') ORDER BY TABLE_NAME, ORDINAL_POSITION",
+            {}, [](const SqlStatement& row) {
+                return std::pair{row.text(0), SqlColumn{row.text(1), sqlTypeIsInteger(row.text(2))}};
+            })) {
         auto [at, added] = index.emplace(table, out.size());
         if (added) out.push_back(SqlTable{.name = table});
         out[at->second].columns.push_back(std::move(column));
@@ -84,7 +85,9 @@ std::vector<SqlTable> MysqlSqlSession::tables() {
              *this,
              "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = "
              "DATABASE() AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY TABLE_NAME, ORDINAL_POSITION",
-             {}, [](const SqlStatement& row) { return std::pair{row.text(0), row.text(1)}; }))
+             {}, [](const SqlStatement& row) {
+                 return std::pair{row.text(0), row.text(1)};
+             }))
         if (auto at = index.find(table); at != index.end()) out[at->second].primaryKey.push_back(column);
     // information_schema sorts case-insensitively ('_' after letters); both backends list by byte order.
     std::sort(out.begin(), out.end(), [](const SqlTable& a, const SqlTable& b) { return a.name < b.name; });
@@ -92,7 +95,8 @@ std::vector<SqlTable> MysqlSqlSession::tables() {
 }
 
 void MysqlSqlSession::deferForeignKeys(bool enforce) {
-    _connection.execute(enforce ? "SET SESSION foreign_key_checks = 1" : "SET SESSION foreign_key_checks = 0");
+    _connection.execute(enforce ? "SET SESSION foreign_key_checks = 1"
+                                : "SET SESSION foreign_key_checks = 0");
 }
 
 void MysqlSqlDatabase::snapshot(const std::function<void(SqlSession&)>& work) {
