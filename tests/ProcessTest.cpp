@@ -714,7 +714,13 @@ namespace {
 class GaleraCluster {
 public:
     explicit GaleraCluster(const TempDir& dir) : _dir(dir.file("galera")) {
-        const std::string url = Poco::trim(run({"start", _dir, std::to_string(freeBase())}));
+        std::string url;
+        try {
+            url = Poco::trim(run({"start", _dir, std::to_string(freeBase())}));
+        } catch (...) {
+            run({"stop", _dir});  // the nodes that did start
+            throw;
+        }
         StoreSettings settings;
         applyStoreUrl(url, settings);
         REQUIRE(settings.mysql.hosts.size() == 3);
