@@ -25,8 +25,8 @@ constexpr auto ACQUIRE_TIMEOUT = std::chrono::seconds(10);
 constexpr int ER_DUP_ENTRY = 1062;
 constexpr int ER_LOCK_WAIT_TIMEOUT = 1205;
 constexpr int ER_LOCK_DEADLOCK = 1213;
-constexpr int ER_NODE_NOT_READY =
-    1047;  // ER_UNKNOWN_COM_ERROR, what a Galera node outside the majority answers
+// ER_UNKNOWN_COM_ERROR: what a Galera node outside the cluster's majority answers to every statement.
+constexpr int ER_NODE_NOT_READY = 1047;
 
 bool isRetryable(const sql::SQLException& e) {
     return e.getErrorCode() == ER_LOCK_DEADLOCK || e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
