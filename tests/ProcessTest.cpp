@@ -416,10 +416,30 @@ TEST_CASE("SIGTERM lets a request in flight finish, then the service exits 0", "
         "\r\nConnection: close\r\n\r\n";
     const std::string first = head + body.substr(0, 10);
     socket.sendBytes(first.data(), static_cast<int>(first.size()));
-    // The server shows no sign of having picked the connection up; a request that is still queued
-    // when the stop begins is not in flight, so give the dispatcher a moment before signalling.
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // A request still queued when the stop begins is not in flight: wait until a worker has it, which the
+    // metrics show as a second busy worker (the first serves the scrape).
+    const auto busyWorkers = [&] {
+        const Reply metrics = client.get("/metrics", "");
+        const std::string name = "\nlacuna_http_workers_busy ";
+        const auto at = metrics.body.find(name);
+        return at == std::string::npos ? 0 : std::stoi(metrics.body.substr(at + name.size()));
+    };
+    int busy = 0;
+    for (int attempt = 0; attempt < 250 && (busy = busyWorkers()) < 2; ++attempt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(busy >= 2);
     std::thread stop([&] { CHECK(service.terminate() == 0); });
+    // Whatever fails from here on, the stopping thread is joined (the socket closed first, so the request
+    // it waits for ends).
+    struct JoinAtExit {
+        std::thread& thread;
+        Poco::Net::StreamSocket& socket;
+        ~JoinAtExit() {
+            if (!thread.joinable()) return;
+            socket.close();
+            thread.join();
+        }
+    } joinAtExit{stop, socket};
     // The service says it is stopping; from then on a new connection is refused, and only then does
     // the rest of the in-flight body arrive.
     if (!service.waitForOutput("finishing requests in flight", 30)) {
