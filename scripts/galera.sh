@@ -68,13 +68,23 @@ start_node() {
       --skip-test-db >"$nd/install.log" 2>&1 || { cat "$nd/install.log" >&2; exit 1; }
   fi
   mariadbd --defaults-file="$nd/my.cnf" "${user_args[@]}" "$@" >/dev/null 2>&1 &
-  for _ in $(seq 1 1800); do  # a joining node copies the whole store first (rsync): on a loaded machine, minutes
+  wait_synced "$n" 1
+}
+
+# Waits until node N is synced, ready and sees at least SIZE members: a joining node copies the whole store
+# first (rsync), which on a loaded machine takes minutes.
+wait_synced() {
+  local n=$1 size=$2 nd state
+  nd=$(node_dir "$n")
+  for _ in $(seq 1 1800); do
     state=$(mariadb --no-defaults --socket="$nd/mysqld.sock" -uroot -N -e \
-      "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null | cut -f2 || true)
-    [ "$state" = "Synced" ] && return 0
+      "SELECT GROUP_CONCAT(VARIABLE_VALUE ORDER BY VARIABLE_NAME SEPARATOR ' ') FROM information_schema.GLOBAL_STATUS
+       WHERE VARIABLE_NAME IN ('WSREP_CLUSTER_SIZE', 'WSREP_LOCAL_STATE_COMMENT', 'WSREP_READY')" 2>/dev/null || true)
+    read -r members comment ready <<<"$state"
+    [ "$comment" = "Synced" ] && [ "$ready" = "ON" ] && [ "${members:-0}" -ge "$size" ] && return 0
     sleep 0.1
   done
-  echo "Galera node $n did not reach Synced; see $nd/error.log" >&2
+  echo "Galera node $n did not reach Synced with $size members; see $nd/error.log" >&2
   tail -30 "$nd/error.log" >&2 || true
   exit 1
 }
@@ -102,6 +112,8 @@ case "$cmd" in
        CREATE DATABASE IF NOT EXISTS lacuna CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
     start_node 2
     start_node 3
+    # The donor of the last state transfer may still be catching up: every node must be back before any use.
+    for n in 1 2 3; do wait_synced "$n" 3; done
     echo "mysql://root@127.0.0.1:$(client_port 1),127.0.0.1:$(client_port 2),127.0.0.1:$(client_port 3)/lacuna"
     ;;
   stop)

@@ -18,6 +18,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <exception>
 #include <mutex>
 #include <random>
 #include <set>
@@ -800,16 +801,23 @@ TEST_CASE(
     const auto env = serviceEnvironment(dir);
     // Started together, each on its own node: the migrations and the demo seed meet on three nodes at once.
     std::vector<std::unique_ptr<ServiceProcess>> instances(3);
+    std::vector<std::exception_ptr> failures(3);
     {
         std::vector<std::thread> starting;
-        for (int n = 1; n <= 3; ++n)
+        for (std::size_t n = 0; n < 3; ++n)
             starting.emplace_back([&, n] {
-                instances[static_cast<std::size_t>(n) - 1] = std::make_unique<ServiceProcess>(
-                    std::vector<std::string>{"--db", cluster.urlFrom(n), "--demo"}, env);
+                try {
+                    instances[n] = std::make_unique<ServiceProcess>(
+                        std::vector<std::string>{"--db", cluster.urlFrom(static_cast<int>(n) + 1), "--demo"},
+                        env);
+                } catch (...) {
+                    failures[n] = std::current_exception();  // rethrown below, where Catch reports it
+                }
             });
         for (auto& t : starting) t.join();
     }
-    for (const auto& instance : instances) REQUIRE(instance);
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
     const HttpClient a(instances[0]->port()), b(instances[1]->port()), c(instances[2]->port());
     const Cast cast = login(a);
 

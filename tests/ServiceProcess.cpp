@@ -40,7 +40,8 @@ ServiceProcess::ServiceProcess(const std::vector<std::string>& arguments,
     }
     _handle->wait();
     _running = false;
-    throw Poco::RuntimeException("lacuna exited before listening:\n" + _output);
+    // std::runtime_error: its what() carries the message (a Poco exception's says only "Runtime exception")
+    throw std::runtime_error("lacuna exited before listening:\n" + _output);
 }
 
 ServiceProcess::~ServiceProcess() {

@@ -63,7 +63,6 @@ public:
         s->execute(
             "CREATE TABLE IF NOT EXISTS schema_lock (id INT NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, "
             "expires_at BIGINT NOT NULL) ENGINE=InnoDB");
-        s->execute("INSERT IGNORE INTO schema_lock (id, holder, expires_at) VALUES (1, '', 0)");
         std::unique_ptr<sql::PreparedStatement> take(
             _c.prepareStatement("UPDATE schema_lock SET holder = ?, expires_at = UNIX_TIMESTAMP() + " +
                                 std::to_string(LEASE_SECONDS) +
@@ -72,6 +71,9 @@ public:
         for (;;) {
             take->setString(1, _holder);
             try {
+                // Instances starting at once on three Galera nodes all insert the row: the losers'
+                // statements fail certification (a deadlock error) and are simply tried again.
+                s->execute("INSERT IGNORE INTO schema_lock (id, holder, expires_at) VALUES (1, '', 0)");
                 if (take->executeUpdate() == 1) return;
             } catch (const sql::SQLException& e) {
                 if (!isRetryable(e)) throw;  // another node's instance took it in the same instant
@@ -274,8 +276,7 @@ void MysqlDatabase::discard() {
     _available.notify_one();
 }
 
-void MysqlDatabase::moveOn(const MysqlConnection& connection) {
-    std::size_t failed = connection.host();
+void MysqlDatabase::moveOn(std::size_t failed) {
     if (_settings.hosts.size() > 1)
         _host.compare_exchange_strong(failed, (failed + 1) % _settings.hosts.size());
 }
@@ -316,7 +317,7 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
             const bool staleConnection =
                 isConnectionLost(e) && attempt == 1 && (!write || !inTransaction) && !committing;
             const bool keep = isRetryable(e) || e.getErrorCode() == ER_DUP_ENTRY;
-            if (connection && e.getErrorCode() == ER_NODE_NOT_READY) moveOn(*connection);
+            if (connection && e.getErrorCode() == ER_NODE_NOT_READY) moveOn(connection->host());
             if (connection) {
                 try {
                     if (inTransaction) connection->execute("ROLLBACK");
@@ -362,31 +363,44 @@ void MysqlDatabase::write(const std::function<void(MysqlConnection&)>& work) { r
 void MysqlDatabase::read(const std::function<void(MysqlConnection&)>& work) { run(false, work); }
 
 void MysqlDatabase::migrate() {
-    std::unique_ptr<MysqlConnection> connection;
-    try {
-        connection = connect();
-        sql::Connection& c = connection->raw();
-        std::unique_ptr<sql::Statement> s(c.createStatement());
-        MigrationLock lock(c);
-        s->execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
-        std::unique_ptr<sql::ResultSet> applied(
-            s->executeQuery("SELECT COALESCE(MAX(number), 0) FROM schema_migrations"));
-        applied->next();
-        const std::int64_t done = applied->getInt64(1);
-        for (const Migration& m : mysqlMigrations()) {
-            if (m.number <= done) continue;
-            for (const std::string& statement : splitStatements(m.sql)) s->execute(statement);
-            std::unique_ptr<sql::PreparedStatement> record(
-                c.prepareStatement("INSERT INTO schema_migrations (number, name) VALUES (?, ?)"));
-            record->setInt64(1, m.number);
-            record->setString(2, m.name);
-            record->executeUpdate();
+    // At a cluster's start a node may still refuse (1047) or cut the connection, and instances starting
+    // together conflict: such a failure moves on to the next host and starts over, a few times.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            migrateOnce();
+            return;
+        } catch (const sql::SQLException& e) {
+            const bool transient = isConnectionLost(e) || isRetryable(e);
+            if (!transient || attempt >= MAX_ATTEMPTS) unavailable(e);
+            Poco::Logger::get("lacuna").warning("store: migrating failed (MySQL error " +
+                                                std::to_string(e.getErrorCode()) + "); trying again");
+            if (isConnectionLost(e)) moveOn(_host.load());
+            std::this_thread::sleep_for(std::chrono::milliseconds(attempt * 200));
         }
-        lock.release();
-    } catch (const sql::SQLException& e) {
-        unavailable(e);
     }
+}
+
+void MysqlDatabase::migrateOnce() {
+    const std::unique_ptr<MysqlConnection> connection = connect();
+    sql::Connection& c = connection->raw();
+    std::unique_ptr<sql::Statement> s(c.createStatement());
+    MigrationLock lock(c);
+    s->execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
+    std::unique_ptr<sql::ResultSet> applied(
+        s->executeQuery("SELECT COALESCE(MAX(number), 0) FROM schema_migrations"));
+    applied->next();
+    const std::int64_t done = applied->getInt64(1);
+    for (const Migration& m : mysqlMigrations()) {
+        if (m.number <= done) continue;
+        for (const std::string& statement : splitStatements(m.sql)) s->execute(statement);
+        std::unique_ptr<sql::PreparedStatement> record(
+            c.prepareStatement("INSERT INTO schema_migrations (number, name) VALUES (?, ?)"));
+        record->setInt64(1, m.number);
+        record->setString(2, m.name);
+        record->executeUpdate();
+    }
+    lock.release();
 }
 
 }  // namespace lacuna

@@ -89,10 +89,13 @@ private:
     void release(std::unique_ptr<MysqlConnection> connection);
     void discard();
     void discardIdle();
-    /// After `connection`'s server failed: the next connections go to the host after it.
-    void moveOn(const MysqlConnection& connection);
+    /// After the server of host `failed` failed: the next connections go to the host after it.
+    void moveOn(std::size_t failed);
     void run(bool write, const std::function<void(MysqlConnection&)>& work);
+    /// Runs the migrations not yet applied, under the migration lock, starting over after a transient
+    /// failure.
     void migrate();
+    void migrateOnce();
 
     MysqlSettings _settings;
     std::mutex _mutex;
