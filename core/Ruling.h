@@ -57,6 +57,13 @@ struct RulingQuery {
 };
 
 /// Everything recorded on one provision.
+/// How much of each kind a provision's page reads: `gaps` per page, `others` of the drafts, rulings and
+/// published opinions (the newest).
+struct ProvisionLimits {
+    std::size_t gaps = 200;
+    std::size_t others = 200;
+};
+
 struct ProvisionPage {
     std::string key;
     std::vector<GapSummary> gaps;                ///< newest first, one page of them
@@ -65,6 +72,10 @@ struct ProvisionPage {
         drafts;  ///< the gap and its latest draft version naming it
     std::vector<Ruling> rulings;
     std::vector<GapSummary> opinions;  ///< published opinions: id, reference, title, municipality, state
+    /// Whether there are older ones of each kind than those read.
+    bool moreDrafts = false;
+    bool moreRulings = false;
+    bool moreOpinions = false;
 };
 
 }  // namespace lacuna

@@ -32,8 +32,8 @@ public:
     /// Gaps that name any of these provision keys.
     virtual std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
                                                      std::size_t limit) = 0;
-    /// Everything on provision `key`: `limit` of each kind, the gaps newest first below `gapsBefore`.
-    virtual ProvisionPage provision(const std::string& key, std::size_t limit,
+    /// Everything on provision `key`, newest first, as much as `limits` says; the gaps below `gapsBefore`.
+    virtual ProvisionPage provision(const std::string& key, const ProvisionLimits& limits,
                                     std::optional<std::int64_t> gapsBefore = std::nullopt) = 0;
 };
 

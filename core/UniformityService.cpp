@@ -110,13 +110,18 @@ RegisteredRuling UniformityService::registerRuling(const Principal& actor, const
                      .str();
     RegisteredRuling out;
     out.ruling = _rulings.create(r, e, adverseAlert(r));
-    if (r.outcome == "adverse") {
-        std::vector<std::string> keys;
-        for (const auto& p : r.provisions) keys.push_back(provisionKey(p));
-        for (const GapSummary& g : _rulings.gapsOnProvisions(keys, 100))
-            if (visibility::mayKnowGap(actor, g.audience)) out.relatedGaps.push_back(g);
-    }
+    if (r.outcome == "adverse") out.relatedGaps = gapsOn(actor, r.provisions, 100);
     return out;
+}
+
+std::vector<GapSummary> UniformityService::gapsOn(const Principal& actor,
+                                                  const std::vector<Provision>& provisions,
+                                                  std::size_t limit) {
+    std::vector<std::string> keys;
+    for (const auto& p : provisions) keys.push_back(provisionKey(p));
+    std::vector<GapSummary> gaps = _rulings.gapsOnProvisions(keys, limit);
+    std::erase_if(gaps, [&](const GapSummary& g) { return !visibility::mayKnowGap(actor, g.audience); });
+    return gaps;
 }
 
 Ruling UniformityService::viewFor(const Principal& viewer, Ruling r) const {
@@ -177,12 +182,13 @@ Ruling UniformityService::linkRuling(const Principal& actor, std::int64_t ruling
     return ruling(actor, rulingId);
 }
 
-ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text, std::size_t limit,
+ProvisionPage UniformityService::provision(const Principal& actor, const std::string& text,
+                                           const ProvisionLimits& limits,
                                            std::optional<std::int64_t> gapsBefore) {
     const std::string key = provisionKeyOf(text);
     if (key.empty())
         throw ValidationError("empty key", {{"key", "required", "a provision such as قانون_شهرداری:100"}});
-    ProvisionPage page = _rulings.provision(key, limit, gapsBefore);
+    ProvisionPage page = _rulings.provision(key, limits, gapsBefore);
     const auto hidden = [&](const GapSummary& g) { return !visibility::mayKnowGap(actor, g.audience); };
     std::erase_if(page.gaps, hidden);
     std::erase_if(page.drafts, [&](const auto& d) { return hidden(d.first); });

@@ -82,8 +82,12 @@ public:
     Ruling linkRuling(const Principal& actor, std::int64_t rulingId, const std::string& gap,
                       const std::string& note, std::int64_t expectedVersion);
     /// `key` may be a key or a reference as people write it («قانون شهرداری — ماده ۱۰۰»).
-    ProvisionPage provision(const Principal& actor, const std::string& key, std::size_t limit = 200,
+    ProvisionPage provision(const Principal& actor, const std::string& key,
+                            const ProvisionLimits& limits = {},
                             std::optional<std::int64_t> gapsBefore = std::nullopt);
+    /// The newest `limit` gaps naming any of `provisions` that `actor` may know of.
+    std::vector<GapSummary> gapsOn(const Principal& actor, const std::vector<Provision>& provisions,
+                                   std::size_t limit);
     SearchPage search(const Principal& actor, const SearchRequest& request);
     /// The most similar open gaps to these fields (normalised text and shared provisions), best first.
     std::vector<SimilarGap> similar(const Principal& actor, const GapFields& fields, std::int64_t excludeId,

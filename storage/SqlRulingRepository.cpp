@@ -181,26 +181,32 @@ std::vector<GapSummary> SqlRulingRepository::gapsOnProvisions(const std::vector<
                      params, readGapSummary);
 }
 
-ProvisionPage SqlRulingRepository::provision(const std::string& key, std::size_t limit,
+ProvisionPage SqlRulingRepository::provision(const std::string& key, const ProvisionLimits& limits,
                                              std::optional<std::int64_t> gapsBefore) {
     ProvisionPage page;
     page.key = key;
-    const std::vector<SqlParameter> params = {key, static_cast<std::int64_t>(limit)};
+    // One row more than shown of each kind says whether there are older ones.
+    const std::vector<SqlParameter> params = {key, static_cast<std::int64_t>(limits.others + 1)};
     std::vector<SqlParameter> gapParams = {key};
     if (gapsBefore) gapParams.emplace_back(*gapsBefore);
-    // One gap more than shown says whether an older page has anything on it.
-    gapParams.emplace_back(static_cast<std::int64_t>(limit + 1));
+    gapParams.emplace_back(static_cast<std::int64_t>(limits.gaps + 1));
+    const auto trim = [](auto& rows, std::size_t limit) {
+        if (rows.size() <= limit) return false;
+        rows.resize(limit);
+        return true;
+    };
     _db.read([&](SqlSession& s) {
         page.gaps = selectRows(s, gapsOnProvision(gapsBefore.has_value()), gapParams, readGapSummary);
-        if (page.gaps.size() > limit) {
-            page.gaps.resize(limit);
-            page.moreGapsBefore = page.gaps.back().id;
-        }
+        if (trim(page.gaps, limits.gaps)) page.moreGapsBefore = page.gaps.back().id;
+        if (limits.others == 0) return;
         page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
             return std::make_pair(readGapSummary(r), r.integer(7));
         });
+        page.moreDrafts = trim(page.drafts, limits.others);
         page.opinions = selectRows(s, OPINIONS_ON_PROVISION, params, readGapSummary);
+        page.moreOpinions = trim(page.opinions, limits.others);
         page.rulings = selectRulings(s, SELECT_RULING + "WHERE " + ON_PROVISION + ORDER_NEWEST, params);
+        page.moreRulings = trim(page.rulings, limits.others);
     });
     return page;
 }

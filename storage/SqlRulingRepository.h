@@ -16,7 +16,7 @@ public:
               const RecordEvent& event) override;
     std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
                                              std::size_t limit) override;
-    ProvisionPage provision(const std::string& key, std::size_t limit,
+    ProvisionPage provision(const std::string& key, const ProvisionLimits& limits,
                             std::optional<std::int64_t> gapsBefore) override;
 
 private:

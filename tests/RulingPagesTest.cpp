@@ -95,15 +95,16 @@ TEST_CASE("a legal director registers a ruling from the page and links it to the
           403);
 }
 
-TEST_CASE("a provision's page shows its gaps fifty at a time, newest first, with a way to the older ones",
+TEST_CASE("a provision's page shows its gaps twenty at a time, newest first, with a way to the older ones",
           "[http][web][rulings]") {
     TestService t;
     std::vector<std::string> references;  // oldest first
-    for (int i = 0; i < 52; ++i) references.push_back(createGap(t)->getValue<std::string>("reference"));
+    for (int i = 0; i < 22; ++i) references.push_back(createGap(t)->getValue<std::string>("reference"));
     const Browser director(t, "mashhad.director");
     const std::string page = "/provisions/" + encodePathSegment("قانون نوسازی و عمران شهری — ماده ۲۹");
     const Reply first = director.get(page);
     requireSecureHtml(first);
+    CHECK(first.body.find("همه آرای این ماده") == std::string::npos);  // no ruling yet
     for (std::size_t i = 0; i < references.size(); ++i)
         CHECK((first.body.find(references[i]) != std::string::npos) == (i >= 2));
     CHECK(first.body.find("تازه‌ترین خلأها") == std::string::npos);
@@ -123,4 +124,34 @@ TEST_CASE("a provision's page shows its gaps fifty at a time, newest first, with
         CHECK(refused.status == 400);
         CHECK(refused.body.find("before") != std::string::npos);
     }
+}
+
+TEST_CASE("a provision's page shows its newest ten rulings and leads to all of them in the registry",
+          "[http][web][rulings]") {
+    TestService t;
+    const std::string named = "قانون نوسازی و عمران شهری — ماده ۲۹";
+    const std::string page = "/provisions/" + encodePathSegment(named);
+    const Browser director(t, "tehran.director");
+    std::vector<std::string> numbers;  // oldest first
+    for (int i = 0; i < 12; ++i) {
+        numbers.push_back("14050990" + std::to_string(10 + i));
+        const Reply r = t.client->post(
+            "/api/v1/rulings", t.token("tehran.director"),
+            R"({"court": "دیوان عدالت اداری", "number": ")" + numbers.back() +
+                R"(", "decided_on": "1405-08-12", "outcome": "adverse", "municipality": "tehran",
+                "summary": "ابطال عوارض", "provisions": [{"law": "قانون نوسازی و عمران شهری", "article": "ماده ۲۹"}]})");
+        REQUIRE(r.status == 201);
+        const Reply shown = director.get(page);
+        requireSecureHtml(shown);
+        // Ten and fewer: all of them and no link; eleven and more: the newest ten and the link.
+        CHECK((shown.body.find("همه آرای این ماده") != std::string::npos) == (i >= 10));
+    }
+    const Reply shown = director.get(page);
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        CHECK((shown.body.find(numbers[i]) != std::string::npos) == (i >= 2));
+    const std::string link = linkWith("/rulings", {{"provision", named}});
+    REQUIRE(shown.body.find("href=\"" + link + "\"") != std::string::npos);
+    const Reply registry = director.get(link);
+    requireSecureHtml(registry);
+    for (const std::string& number : numbers) CHECK(registry.body.find(number) != std::string::npos);
 }

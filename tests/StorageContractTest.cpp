@@ -501,10 +501,10 @@ TEST_CASE("a store made under older text rules remakes its provision keys, court
         raw.execute("UPDATE derived_data SET version = 1");
     }
     auto store = openStore(settings);
-    const ProvisionPage page = store->rulings().provision("قانون_نوسازی_عمران_شهری:29", 10);
+    const ProvisionPage page = store->rulings().provision("قانون_نوسازی_عمران_شهری:29", {10, 10});
     REQUIRE(page.gaps.size() == 1);
     CHECK(page.gaps[0].id == gapId);
-    CHECK(store->rulings().provision("قانون_نوسازی_عمر_شهری:29", 10).gaps.empty());
+    CHECK(store->rulings().provision("قانون_نوسازی_عمر_شهری:29", {10, 10}).gaps.empty());
     const auto found = store->search().candidates(searchTerms("ساختمان"), "gap", 10);
     REQUIRE(found.size() == 1);
     CHECK(found[0].id == gapId);
@@ -513,7 +513,7 @@ TEST_CASE("a store made under older text rules remakes its provision keys, court
         SqliteConnection raw(settings.sqlitePath);
         raw.execute("UPDATE gap_provisions SET provision_key = 'kept'");
     }
-    CHECK(openStore(settings)->rulings().provision("kept", 10).gaps.size() == 1);
+    CHECK(openStore(settings)->rulings().provision("kept", {10, 10}).gaps.size() == 1);
 }
 
 TEST_CASE("a calendar's summaries say what the meetings read whole say, in the same order",
@@ -650,7 +650,7 @@ TEST_CASE("a provision's gaps come a page at a time, newest first, without repea
         std::vector<std::int64_t> read;
         std::optional<std::int64_t> before;
         for (int pages = 0; pages < 10; ++pages) {
-            const ProvisionPage page = store->rulings().provision(key, size, before);
+            const ProvisionPage page = store->rulings().provision(key, {size, size}, before);
             CHECK(page.gaps.size() <= size);
             // A page said to have more after it never leads to an empty one (6 gaps in pages of 6).
             if (before) CHECK_FALSE(page.gaps.empty());

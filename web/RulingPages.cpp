@@ -125,20 +125,18 @@ void showRulingPage(PageContext& page, const Ruling& r, const RefusedForm& refus
         showTime(*row, "AT", link.linkedAt, false);
     }
     if (r.gaps.empty()) dict.ShowSection("NO_LINKS");
-    // The open gaps on the same provisions, which the ruling may bear on.
+    // The newest gaps on the same provisions, which the ruling may bear on.
     std::set<std::int64_t> shown;
     for (const RulingLink& link : r.gaps) shown.insert(link.gapId);
     constexpr std::size_t RELATED_SHOWN = 20;
-    for (const Provision& p : r.provisions)
-        for (const GapSummary& g :
-             page.api().uniformity.provision(viewer, provisionKey(p), RELATED_SHOWN).gaps) {
-            if (!shown.insert(g.id).second) continue;
-            dict.ShowSection("HAS_RELATED");
-            ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("RELATED");
-            row->SetIntValue("GAP_ID", static_cast<long>(g.id));
-            row->SetValue("REFERENCE", g.reference);
-            row->SetValue("TITLE", g.title);
-        }
+    for (const GapSummary& g : page.api().uniformity.gapsOn(viewer, r.provisions, RELATED_SHOWN)) {
+        if (!shown.insert(g.id).second) continue;
+        dict.ShowSection("HAS_RELATED");
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("RELATED");
+        row->SetIntValue("GAP_ID", static_cast<long>(g.id));
+        row->SetValue("REFERENCE", g.reference);
+        row->SetValue("TITLE", g.title);
+    }
     if (viewer.hasRole(roles::COMMITTEE_SECRETARY) || viewer.hasRole(roles::LEGAL_DIRECTOR) ||
         viewer.hasRole(roles::LEGAL_EXPERT)) {
         ctemplate::TemplateDictionary* form = dict.AddSectionDictionary("LINK_FORM");
@@ -181,13 +179,22 @@ void provisionPage(PageContext& page) {
     const QueryParams query = pageQuery(page.exchange(), {"before"});
     // The address names the provision as people write it; that is also its heading.
     const std::string named = page.exchange().textParam("key");
-    // An article names thousands of gaps in a big store: they come fifty at a time, newest first.
-    constexpr std::size_t GAPS_SHOWN = 50;
+    // An article names thousands of gaps in a big store: they come twenty at a time, newest first, as
+    // on the gap list; of the rest the newest, with the way to all of them where there is one.
+    const ProvisionLimits limits{20, 10};
     const std::optional<std::int64_t> before = query.count("before");
-    const ProvisionPage p = page.api().uniformity.provision(viewer, named, GAPS_SHOWN, before);
+    const ProvisionPage p = page.api().uniformity.provision(viewer, named, limits, before);
     ctemplate::TemplateDictionary& dict = page.content();
     dict.SetValue("KEY", named);
     const std::string self = "/provisions/" + encodePathSegment(named);
+    const std::string newest = persianDigits(std::to_string(limits.others));
+    if (p.moreRulings) {
+        ctemplate::TemplateDictionary* more = dict.AddSectionDictionary("MORE_RULINGS");
+        more->SetValue("COUNT_FA", newest);
+        more->SetValue("LINK", linkWith("/rulings", {{"provision", named}}));
+    }
+    if (p.moreDrafts) dict.SetValueAndShowSection("COUNT_FA", newest, "MORE_DRAFTS");
+    if (p.moreOpinions) dict.SetValueAndShowSection("COUNT_FA", newest, "MORE_OPINIONS");
     if (p.moreGapsBefore)
         dict.SetValueAndShowSection(
             "OLDER_LINK", linkWith(self, {{"before", std::to_string(*p.moreGapsBefore)}}), "OLDER_GAPS");

@@ -6,6 +6,7 @@
 <h2 id="h-rulings">آرای دادگاه‌ها</h2>
 {{#NO_RULINGS}}<p class="muted">رأیی ثبت نشده است.</p>{{/NO_RULINGS}}
 <ul class="plain">{{#RULING}}<li><a href="/rulings/{{ID}}"><strong>{{COURT}}</strong>{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi></a>، {{DECIDED_ON}} — <span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span> <span class="muted">({{CITY}})</span><br>{{SUMMARY}}</li>{{/RULING}}</ul>
+{{#MORE_RULINGS}}<p><a href="{{LINK}}">همه آرای این ماده در دفتر آرا</a> <span class="muted">(اینجا تنها تازه‌ترین {{COUNT_FA}} رأی)</span></p>{{/MORE_RULINGS}}
 </section>
 <section class="panel" aria-labelledby="h-gaps">
 <h2 id="h-gaps">خلأها</h2>
@@ -18,10 +19,12 @@
 <h2 id="h-drafts">پیش‌نویس‌های اصلاحی</h2>
 {{#NO_DRAFTS}}<p class="muted">پیش‌نویسی این ماده را نام نبرده است.</p>{{/NO_DRAFTS}}
 <ul class="plain">{{#DRAFT}}<li><a href="/gaps/{{ID}}#drafts"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a> — نسخه {{VERSION_FA}}</li>{{/DRAFT}}</ul>
+{{#MORE_DRAFTS}}<p class="muted">تنها تازه‌ترین {{COUNT_FA}} پیش‌نویس نشان داده شده است.</p>{{/MORE_DRAFTS}}
 </section>
 <section class="panel" aria-labelledby="h-opinions">
 <h2 id="h-opinions">نظریه‌های منتشرشده کمیسیون</h2>
 {{#NO_OPINIONS}}<p class="muted">نظریه‌ای منتشر نشده است.</p>{{/NO_OPINIONS}}
 <ul class="plain">{{#OPINION}}<li><a href="/opinions/{{ID}}"><span class="ref">{{REFERENCE}}</span> {{TITLE}}</a></li>{{/OPINION}}</ul>
+{{#MORE_OPINIONS}}<p class="muted">تنها تازه‌ترین {{COUNT_FA}} نظریه نشان داده شده است.</p>{{/MORE_OPINIONS}}
 </section>
 </div>
