@@ -1,5 +1,6 @@
 #include "Exchange.h"
 
+#include <Poco/NumberFormatter.h>
 #include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
@@ -14,6 +15,7 @@
 #include "HttpErrors.h"
 #include "JsonMembers.h"
 #include "PersianText.h"
+#include "Problem.h"
 
 namespace lacuna {
 
@@ -321,6 +323,7 @@ void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, const std::strin
     _response.set("X-Content-Type-Options", "nosniff");
     if (!contentEncoding.empty()) _response.set("Content-Encoding", contentEncoding);
     _response.setContentLength(static_cast<std::streamsize>(text.size()));
+    setServerTiming();
     _response.send() << text;
 }
 
@@ -329,7 +332,21 @@ void Exchange::sendNoContent() {
     _response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
     _response.set("Cache-Control", "no-store");
     _response.setContentLength(0);
+    setServerTiming();
     _response.send();
+}
+
+void Exchange::sendProblem(const std::string& instance, std::exception_ptr error) {
+    if (_response.sent()) return;
+    setServerTiming();
+    lacuna::sendProblem(_response, instance, error);
+}
+
+void Exchange::setServerTiming() {
+    // The time the service spent on the answer, for the browser's developer tools and the benchmarks.
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - _started).count();
+    _response.set("Server-Timing", "app;dur=" + Poco::NumberFormatter::format(ms, 2));
 }
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler) {

@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/IPAddress.h>
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -89,6 +90,8 @@ public:
         });
     }
     void sendNoContent();
+    /// `error` as problem+json (see sendProblem), unless an answer was sent already.
+    void sendProblem(const std::string& instance, std::exception_ptr error);
     /// A page for people (diffs, minutes): text/html, right-to-left, no scripts.
     void sendHtml(const std::string& html);
     /// Answers `status` with `body` as it is: `contentType`, `cacheControl`, and nosniff. A body
@@ -102,6 +105,7 @@ public:
 
 private:
     std::string readBody();
+    void setServerTiming();
 
     Poco::Net::HTTPServerRequest& _request;
     Poco::Net::HTTPServerResponse& _response;
@@ -112,6 +116,7 @@ private:
     std::map<std::string, std::string> _params;
     std::optional<Principal> _principal;
     std::string _requestId;
+    std::chrono::steady_clock::time_point _started = std::chrono::steady_clock::now();
 };
 
 /// A handler answers one route.

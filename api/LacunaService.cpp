@@ -14,7 +14,6 @@
 #include "DemoData.h"
 #include "Errors.h"
 #include "Logs.h"
-#include "Problem.h"
 
 namespace lacuna {
 
@@ -58,7 +57,7 @@ public:
             exchange.setParams(std::move(params));
             route->handler(exchange);
         } catch (...) {
-            if (!response.sent()) sendProblem(response, path, std::current_exception());
+            exchange.sendProblem(path, std::current_exception());
         }
         const int status = static_cast<int>(response.getStatus());
         const double durationMs =

@@ -126,6 +126,7 @@ TEST_CASE("a person's feed holds the meetings and the deadlines they may see, be
     INFO(feed.body);
     REQUIRE(feed.status == 200);
     CHECK(feed.contentType == "text/calendar; charset=utf-8");
+    CHECK(feed.header("Server-Timing").rfind("app;dur=", 0) == 0);
     CHECK(feed.header("Cache-Control").find("no-store") != std::string::npos);
     requireWellFormed(feed.body);
     const auto lines = unfold(feed.body);

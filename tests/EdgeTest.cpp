@@ -4,6 +4,7 @@
 #include <Poco/String.h>
 
 #include <catch2/catch.hpp>
+#include <regex>
 
 #include "ApiHelpers.h"
 #include "RawHttp.h"
@@ -36,6 +37,26 @@ TEST_CASE("every status line is HTTP/1.1 with its standard reason phrase", "[htt
         exchangeRaw(t.service().port(), "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     CHECK(unauthorised.rfind("HTTP/1.1 401 Unauthorized\r\n", 0) == 0);
     (void)created;
+}
+
+TEST_CASE("every answer says how long the service spent on it, errors and bodiless ones too",
+          "[http][edge]") {
+    TestService t;
+    const std::string token = t.token("tehran.director");
+    const std::string path = gapPath(createGap(t));
+    const std::vector<std::pair<int, Reply>> answers = {
+        {200, t.client->get(path, token)},
+        {200, t.client->get("/healthz", "")},
+        {404, t.client->get("/api/v1/nowhere", token)},
+        {401, t.client->get("/api/v1/me", "")},
+        {400, t.client->get("/api/v1/gaps?limit=abc", token)},
+        {204, t.client->send("DELETE", "/api/v1/session", token)},
+    };
+    for (const auto& [status, reply] : answers) {
+        INFO(status << " " << reply.body);
+        CHECK(reply.status == status);
+        CHECK(std::regex_match(reply.header("Server-Timing"), std::regex("app;dur=[0-9]+\\.[0-9]{2}")));
+    }
 }
 
 TEST_CASE("HEAD answers every GET route with its head and no body", "[http][edge]") {

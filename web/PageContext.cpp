@@ -2,12 +2,10 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/Net/NameValueCollection.h>
-#include <Poco/NumberFormatter.h>
 #include <Poco/SHA2Engine.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
-#include <chrono>
 #include <set>
 
 #include "Errors.h"
@@ -141,12 +139,7 @@ bool FormFields::has(const std::string& name) const {
 }
 
 PageContext::PageContext(const ApiServices& api, const WebSite& site, Exchange& ex)
-    : _api(api),
-      _site(site),
-      _ex(ex),
-      _layout("layout"),
-      _content(_layout.AddIncludeDictionary("CONTENT")),
-      _started(std::chrono::steady_clock::now()) {}
+    : _api(api), _site(site), _ex(ex), _layout("layout"), _content(_layout.AddIncludeDictionary("CONTENT")) {}
 
 std::string PageContext::cookieName() const {
     // __Host- binds the cookie to this host and path, over TLS only.
@@ -253,10 +246,6 @@ void PageContext::sendHtml(HTTPResponse::HTTPStatus status, const std::string& h
     // for a tenth more bytes (a gap's page: ~3 KB either way).
     const bool packed = html.size() > 1024 && acceptsGzip(_ex.request().get("Accept-Encoding", ""));
     const std::string body = packed ? gzipText(html, 1) : html;
-    // The time the service spent on the page, for the browser's developer tools and the benchmarks.
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - _started).count();
-    response.set("Server-Timing", "app;dur=" + Poco::NumberFormatter::format(ms, 2));
     _ex.send(status, "text/html; charset=utf-8", body, cache, packed ? "gzip" : "");
 }
 

@@ -2,7 +2,6 @@
 
 #include <ctemplate/template.h>
 
-#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -89,7 +88,6 @@ private:
     Exchange& _ex;
     ctemplate::TemplateDictionary _layout;
     ctemplate::TemplateDictionary* _content;
-    std::chrono::steady_clock::time_point _started;  ///< when the page began, for Server-Timing
     bool _viewerChecked = false;
     std::optional<Principal> _viewer;
 };
