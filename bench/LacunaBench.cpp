@@ -1,5 +1,5 @@
 // lacuna_bench: measures the service against baselines taken in the same run, and prints a table.
-//   lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--big GAPS] [--big-only]
+//   lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--galera URL] [--big GAPS] [--big-only]
 // Every ratio compares two figures measured minutes apart on the same machine, so a shared, noisy
 // machine slows both sides alike.
 #include <Poco/Data/SQLite/Connector.h>
@@ -66,6 +66,7 @@ struct Options {
     int runs = 3;
     double seconds = 2.0;
     std::string mysqlUrl;
+    std::string galeraUrl;
     long long bigGaps = 0;
     bool bigOnly = false;
     bool keep = false;
@@ -130,7 +131,8 @@ private:
     const std::string& _body;
 };
 
-/// The service in-process on a fresh store, with a director and a secretary logged in.
+/// The service in-process on a fresh store, with a director and a secretary logged in; or, given
+/// `sharing`, one more instance on the same database, with that one's people and sessions.
 struct Bench {
     Poco::TemporaryFile dir;
     std::unique_ptr<LacunaService> service;
@@ -138,7 +140,7 @@ struct Bench {
     std::string director, secretary;
     std::string dbPath;
 
-    explicit Bench(const StoreSettings& store) {
+    explicit Bench(const StoreSettings& store, const Bench* sharing = nullptr) {
         Poco::File(dir.path()).createDirectories();
         logs::discardOutput();  // each request's line is made and written, to /dev/null
         AppConfig config = loadConfig(LACUNA_SOURCE_DIR "/config/lacuna.yaml");
@@ -150,6 +152,12 @@ struct Bench {
         if (config.storage.backend == "sqlite") config.storage.sqlitePath = dir.path() + "/bench.db";
         dbPath = config.storage.sqlitePath;
         service = std::make_unique<LacunaService>(config, clock, installWebPages);
+        if (sharing) {
+            service->start();
+            director = sharing->director;
+            secretary = sharing->secretary;
+            return;
+        }
         const std::string hash = PasswordHasher().hash(PASSWORD);
         service->users().addUserWithHash({"tehran.director", PASSWORD, {"legal_director"}, "tehran"}, hash);
         service->users().addUserWithHash({"secretary", PASSWORD, {"committee_secretary"}, std::nullopt},
@@ -188,23 +196,24 @@ struct Bench {
     }
 };
 
-/// One gap per client, moved drafting ⇄ committee_review through the API.
-Stats httpTransitions(Bench& b, int clients, const Options& o) {
+/// One gap per client, moved drafting ⇄ committee_review through the API: through `b`, or with the
+/// clients spread over the instances listening on `ports`.
+Stats httpTransitions(Bench& b, int clients, const Options& o, std::vector<int> ports = {}) {
     std::vector<std::int64_t> ids, versions;
     for (int c = 0; c < clients; ++c) ids.push_back(b.draftingGap(c)), versions.push_back(4);
-    return measure(
-        b.service->port(), clients, o.seconds, [&](Poco::Net::HTTPClientSession& s, int c, std::mt19937&) {
-            const bool drafting = versions[c] % 2 == 0;
-            const std::string body = std::string(R"({"transition":")") +
-                                     (drafting ? "submit_for_review" : "request_revision") +
-                                     R"(","expected_version":)" + std::to_string(versions[c]) +
-                                     (drafting ? "}" : R"(,"comment":"بازبینی"})");
-            const int status = call(s, "POST", "/api/v1/gaps/" + std::to_string(ids[c]) + "/transitions",
-                                    drafting ? b.director : b.secretary, body);
-            if (status != 200) return false;
-            ++versions[c];
-            return true;
-        });
+    if (ports.empty()) ports.push_back(b.service->port());
+    return measure(ports, clients, o.seconds, [&](Poco::Net::HTTPClientSession& s, int c, std::mt19937&) {
+        const bool drafting = versions[c] % 2 == 0;
+        const std::string body = std::string(R"({"transition":")") +
+                                 (drafting ? "submit_for_review" : "request_revision") +
+                                 R"(","expected_version":)" + std::to_string(versions[c]) +
+                                 (drafting ? "}" : R"(,"comment":"بازبینی"})");
+        const int status = call(s, "POST", "/api/v1/gaps/" + std::to_string(ids[c]) + "/transitions",
+                                drafting ? b.director : b.secretary, body);
+        if (status != 200) return false;
+        ++versions[c];
+        return true;
+    });
 }
 
 const char* const RAW_UPDATE =
@@ -525,8 +534,9 @@ void benchRecordPages(const std::string& label, int port, const Options& o) {
     page.row(label + ": a bill's dossier, 16 clients", "/bills/" + std::to_string(bill) + "/dossier");
     page.row(label + ": the rulings registry (30), 16 clients", "/rulings");
     page.row(label + ": a ruling's page, 16 clients", "/rulings/" + std::to_string(ruling));
-    page.row(label + ": a provision's page (the newest 50 of its ~8,300 gaps, 30 rulings), 16 clients",
-             provision);
+    page.row(
+        label + ": a provision's page (the newest 20 of its ~8,300 gaps, 10 of its 30 rulings), 16 clients",
+        provision);
     page.row(label + ": the opinions list, 16 clients", "/opinions");
     page.row(label + ": an opinion's page, 16 clients", "/opinions/" + std::to_string(opinion));
     PageLoad anyone(port, "", o);
@@ -845,6 +855,37 @@ void benchBig(const Options& o) {
         Poco::File(dir).remove(true);
 }
 
+/// A Galera cluster of three (scripts/galera.sh): transitions through one instance on one node, then
+/// with the same clients spread over three instances, one per node. Every node applies every write, so
+/// three instances add capacity for reads and for the service's own work, not for the database's writes.
+void benchGalera(const Options& o) {
+    StoreSettings store;
+    applyStoreUrl(o.galeraUrl, store);
+    store.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    Bench first(store);
+    std::vector<std::unique_ptr<Bench>> others;
+    std::vector<int> ports = {first.service->port()};
+    for (std::size_t n = 1; n < store.mysql.hosts.size(); ++n) {
+        StoreSettings onNode = store;  // the same hosts, node n+1 first
+        std::rotate(onNode.mysql.hosts.begin(), onNode.mysql.hosts.begin() + static_cast<std::ptrdiff_t>(n),
+                    onNode.mysql.hosts.end());
+        others.push_back(std::make_unique<Bench>(onNode, &first));
+        ports.push_back(others.back()->service->port());
+    }
+    const std::string nodes = std::to_string(ports.size());
+    for (int clients : {1, 16}) {
+        const Stats one = medianOf(o.runs, [&] { return httpTransitions(first, clients, o); });
+        if (clients == 1) {
+            addFigure("Galera of " + nodes + ": transition, 1 client, one instance", describe(one));
+            continue;
+        }
+        const Stats all = medianOf(o.runs, [&] { return httpTransitions(first, clients, o, ports); });
+        addRatio("Galera of " + nodes + ": transition, 16 clients through " + nodes +
+                     " instances (one per node) vs through one",
+                 all, one, 0);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -858,6 +899,8 @@ int main(int argc, char** argv) {
             o.seconds = std::stod(value());
         else if (a == "--mysql")
             o.mysqlUrl = value();
+        else if (a == "--galera")
+            o.galeraUrl = value();
         else if (a == "--big")
             o.bigGaps = std::stoll(value());
         else if (a == "--big-only")
@@ -866,7 +909,7 @@ int main(int argc, char** argv) {
             o.keep = true;
         else {
             std::cerr
-                << "usage: lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--big GAPS] [--big-only] [--keep]\n";
+                << "usage: lacuna_bench [--runs N] [--seconds S] [--mysql URL] [--galera URL] [--big GAPS] [--big-only] [--keep]\n";
             return 2;
         }
     }
@@ -889,6 +932,7 @@ int main(int argc, char** argv) {
         }
     }
     if (o.bigGaps > 0) benchBig(o);
+    if (!o.galeraUrl.empty()) benchGalera(o);
 
     std::cout << "\n| benchmark | measured | baseline (same run) | ratio | target |\n|---|---|---|---|---|\n";
     for (const Row& r : table)

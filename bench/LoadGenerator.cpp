@@ -52,6 +52,10 @@ Fetched fetch(Poco::Net::HTTPClientSession& session, const std::string& path,
 }
 
 Stats measure(int port, int clients, double seconds, const Request& request) {
+    return measure(std::vector<int>{port}, clients, seconds, request);
+}
+
+Stats measure(const std::vector<int>& ports, int clients, double seconds, const Request& request) {
     using Clock = std::chrono::steady_clock;
     const auto deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
@@ -64,6 +68,7 @@ Stats measure(int port, int clients, double seconds, const Request& request) {
         threads.emplace_back([&, c] {
             std::mt19937 random(static_cast<unsigned>(c * 7907 + 1));
             std::vector<double> mine;
+            const int port = ports[static_cast<std::size_t>(c) % ports.size()];
             Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port ? port : 1));
             session.setKeepAlive(true);
             session.setTimeout(Poco::Timespan(30, 0));

@@ -25,6 +25,8 @@ using Request = std::function<bool(Poco::Net::HTTPClientSession& session, int cl
 /// back to back for `seconds`. With port 0 the request is not HTTP (a raw database call) and the
 /// session is unused.
 Stats measure(int port, int clients, double seconds, const Request& request);
+/// The same with the clients spread over several servers: client c talks to `ports[c % ports.size()]`.
+Stats measure(const std::vector<int>& ports, int clients, double seconds, const Request& request);
 
 /// The median run (by throughput) of `runs` runs.
 Stats medianOf(int runs, const std::function<Stats()>& run);
