@@ -307,14 +307,21 @@ TEST_CASE("the agenda is set on its own page: the gaps awaiting the committee, r
     CHECK(refused.body.find("value=\"" + secondRef + "\" checked") != std::string::npos);
     CHECK(refused.body.find("value=\"" + firstRef + "\" checked") == std::string::npos);
     CHECK(meetingSnapshot(t, page) == before);
+    // The same typed by reference: refused alike, the field given back as typed.
+    const Reply typed =
+        secretary.post(agenda, {{"add", secondRef + " G-1405-9999"}, {"expected_version", "1"}});
+    CHECK(typed.status == 422);
+    CHECK(typed.body.find("value=\"" + secondRef + " G-1405-9999\"") != std::string::npos);
+    CHECK(meetingSnapshot(t, page) == before);
     // A stale version: the page shows again with the notice, nothing changed.
     const Reply stale = secretary.post(agenda, {{"gap", secondRef}, {"expected_version", "7"}});
     CHECK(stale.status == 409);
     CHECK(stale.body.find("id=\"conflict\"") != std::string::npos);
     CHECK(meetingSnapshot(t, page) == before);
 
-    const Reply set =
-        secretary.post(agenda, {{"gap", firstRef}, {"gap", secondRef}, {"expected_version", "1"}});
+    // One ticked, one typed (with a Persian comma, and the ticked one again): both on the agenda once.
+    const Reply set = secretary.post(
+        agenda, {{"gap", firstRef}, {"add", "  " + secondRef + "، " + firstRef}, {"expected_version", "1"}});
     REQUIRE(set.status == 303);
     CHECK(set.header("Location") == page);
     const Reply after = secretary.get(page);
@@ -325,4 +332,22 @@ TEST_CASE("the agenda is set on its own page: the gaps awaiting the committee, r
     REQUIRE(secretary.post(page + "/close", {{"expected_version", "2"}}).status == 303);
     CHECK(secretary.get(agenda).status == 409);
     CHECK(secretary.get(page).body.find("href=\"" + agenda + "\"") == std::string::npos);
+}
+
+TEST_CASE("the agenda page offers the fifty gaps waiting longest and takes any other by its reference",
+          "[http][web][meetings]") {
+    TestService t(testBackend(), 64, threeCities);
+    std::vector<std::string> references;  // the longest waiting first
+    for (int i = 0; i < 52; ++i) references.push_back(referenceOf(t, gapInReview(t)));
+    const Browser secretary(t, "secretary");
+    const std::string page = scheduleMeeting(secretary, {});
+    const Reply shown = secretary.get(page + "/agenda");
+    requireSecureHtml(shown);
+    for (std::size_t i = 0; i < references.size(); ++i)
+        CHECK((shown.body.find("value=\"" + references[i] + "\"") != std::string::npos) == (i < 50));
+    CHECK(shown.body.find("خلأهای دیگر را با شناسه بیفزایید") != std::string::npos);
+    const Reply set =
+        secretary.post(page + "/agenda", {{"add", references.back()}, {"expected_version", "1"}});
+    REQUIRE(set.status == 303);
+    CHECK(secretary.get(page).body.find(references.back()) != std::string::npos);
 }

@@ -1,5 +1,8 @@
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "JalaliDate.h"
@@ -15,6 +18,18 @@
 // (attendance, agenda, votes, decisions, closing), the live tally, the minutes and the roll-call.
 namespace lacuna {
 namespace {
+
+/// The gaps a secretary chose for the agenda: those ticked, then those typed by reference in `add`
+/// (separated by spaces or commas, Latin or Persian).
+std::vector<std::string> agendaChosen(const FormFields& form) {
+    std::vector<std::string> chosen = form.all("gap");
+    std::string typed = form.one("add");
+    for (const std::string comma : {"،", ","}) Poco::replaceInPlace(typed, comma, std::string(" "));
+    for (const std::string& reference :
+         Poco::StringTokenizer(typed, " \t\r\n", Poco::StringTokenizer::TOK_IGNORE_EMPTY))
+        if (std::find(chosen.begin(), chosen.end(), reference) == chosen.end()) chosen.push_back(reference);
+    return chosen;
+}
 
 using Poco::Net::HTTPResponse;
 constexpr std::int64_t DAY_MS = 24LL * 3600 * 1000;
@@ -153,7 +168,7 @@ void create(PageContext& page) {
             input.place = form.one("place");
             checkText(errors, "place", input.place, 300,
                       true);  // reported with the date and time, not after them
-            input.agenda = form.all("gap");
+            input.agenda = agendaChosen(form);
             errors.throwIfAny("the meeting is not valid");
             return "/meetings/" + std::to_string(page.api().meetings.create(viewer, input).id);
         },
@@ -225,7 +240,7 @@ void setAgenda(PageContext& page) {
         page, "agenda", 0,
         [&](const FormFields& form) {
             MeetingPatch patch;
-            patch.agenda = form.all("gap");
+            patch.agenda = agendaChosen(form);
             page.api().meetings.update(viewer, id, patch, formVersion(form));
             return "/meetings/" + std::to_string(id);
         },

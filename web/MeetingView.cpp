@@ -147,16 +147,22 @@ void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent,
         }
     }
     const ApiServices& api = page.api();
+    // Of each state awaiting the committee, the gaps waiting longest are offered; any other joins by its
+    // reference, typed in the field below them.
+    constexpr std::size_t OFFERED = 50;
     std::size_t candidates = 0;
+    bool more = false;
     for (const std::string& state : api.meetings.reviewStates()) {
         GapListRequest request;
         request.query.state = state;
         request.query.sortKey = GapQuery::SortKey::UpdatedAt;
         request.query.descending = false;  // the longest waiting first
-        request.query.limit = 100;
-        for (const Gap& gap : api.gaps.list(viewer, request).items) {
+        request.query.limit = OFFERED;
+        const GapPage offered = api.gaps.list(viewer, request);
+        more = more || offered.next.has_value();
+        for (const Gap& gap : offered.items) {
             if (onAgenda.count(gap.id)) continue;
-            // Only what the row shows: a secretary's page lists up to a hundred of them per state.
+            // Only what the row shows.
             ctemplate::TemplateDictionary* row = form->AddSectionDictionary("CANDIDATE");
             row->SetValue("REFERENCE", gap.reference);
             row->SetValue("TITLE", gap.fields.title);
@@ -169,6 +175,9 @@ void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent,
         }
     }
     if (candidates == 0) form->ShowSection("NO_CANDIDATES");
+    if (more)
+        form->SetValueAndShowSection("OFFERED_FA", persianDigits(std::to_string(OFFERED)), "MORE_WAITING");
+    if (retyped) form->SetValue("ADD", refused.typed->one("add"));
     if (retyped && !refused.messageFor("agenda").empty())
         form->SetValueAndShowSection("AGENDA_ERROR", refused.messageFor("agenda"), "AGENDA_HAS_ERROR");
 }

@@ -6,4 +6,6 @@
 {{#CANDIDATE}}<li><label class="checkbox"><input type="checkbox" name="gap" value="{{REFERENCE}}"{{#TICKED}} checked{{/TICKED}}> <span><span class="ref">{{REFERENCE}}</span> {{TITLE}} <span class="muted">— {{CITY}}، {{STATE_LABEL}}</span>{{#CONFIDENTIAL}} <span class="tag confidential">محرمانه</span>{{/CONFIDENTIAL}}</span></label></li>{{/CANDIDATE}}
 </ul>
 {{#NO_CANDIDATES}}<p class="muted">خلأ دیگری در انتظار کمیسیون نیست.</p>{{/NO_CANDIDATES}}
+{{#MORE_WAITING}}<p class="muted">از هر وضعیت، {{OFFERED_FA}} خلأ که بیش از همه در انتظارند آمده است؛ خلأهای دیگر را با شناسه بیفزایید.</p>{{/MORE_WAITING}}
+<div class="field"><label for="f-agenda-add">افزودن با شناسه خلأ <span class="hint">یک یا چند شناسه مانند G-1405-0001، جدا با فاصله یا ویرگول</span></label><input type="text" id="f-agenda-add" name="add" value="{{ADD}}" dir="ltr" autocomplete="off"></div>
 </fieldset>
