@@ -524,7 +524,7 @@ void benchRecordPages(const std::string& label, int port, const Options& o) {
     page.row(label + ": the meetings calendar (this month, 20 meetings), 16 clients", "/meetings");
     page.row(label + ": a meeting's page (agenda of 5 with tallies), 16 clients",
              "/meetings/" + std::to_string(meeting));
-    page.row(label + ": a meeting's agenda page (the 100 gaps awaiting the committee longest), 16 clients",
+    page.row(label + ": a meeting's agenda page (the 50 gaps waiting longest), 16 clients",
              "/meetings/" + std::to_string(meeting) + "/agenda");
     page.row(label + ": a meeting's live tally, nothing changed (204), 16 clients",
              "/meetings/" + std::to_string(meeting) + "/tally?version=1");
