@@ -56,7 +56,6 @@ struct RulingQuery {
     std::size_t limit = 50;
 };
 
-/// Everything recorded on one provision.
 /// How much of each kind a provision's page reads: `gaps` per page, `others` of the drafts, rulings and
 /// published opinions (the newest).
 struct ProvisionLimits {
@@ -64,6 +63,7 @@ struct ProvisionLimits {
     std::size_t others = 200;
 };
 
+/// Everything recorded on one provision.
 struct ProvisionPage {
     std::string key;
     std::vector<GapSummary> gaps;                ///< newest first, one page of them
