@@ -198,7 +198,6 @@ ProvisionPage SqlRulingRepository::provision(const std::string& key, const Provi
     _db.read([&](SqlSession& s) {
         page.gaps = selectRows(s, gapsOnProvision(gapsBefore.has_value()), gapParams, readGapSummary);
         if (trim(page.gaps, limits.gaps)) page.moreGapsBefore = page.gaps.back().id;
-        if (limits.others == 0) return;
         page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
             return std::make_pair(readGapSummary(r), r.integer(7));
         });
