@@ -58,7 +58,10 @@ class MigrationLock {
 public:
     static constexpr int LEASE_SECONDS = 300;
 
-    explicit MigrationLock(sql::Connection& c) : _c(c), _holder(holderName()) {
+    /// `holder` names the one who migrates: the same through every attempt of one migration, so that an
+    /// attempt that failed after taking the lock (its release lost with its connection) takes it again at
+    /// once.
+    MigrationLock(sql::Connection& c, std::string holder) : _c(c), _holder(std::move(holder)) {
         std::unique_ptr<sql::Statement> s(_c.createStatement());
         s->execute(
             "CREATE TABLE IF NOT EXISTS schema_lock (id INT NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, "
@@ -66,15 +69,27 @@ public:
         std::unique_ptr<sql::PreparedStatement> take(
             _c.prepareStatement("UPDATE schema_lock SET holder = ?, expires_at = UNIX_TIMESTAMP() + " +
                                 std::to_string(LEASE_SECONDS) +
-                                " WHERE id = 1 AND (holder = '' OR expires_at < UNIX_TIMESTAMP())"));
+                                " WHERE id = 1 AND (holder IN ('', ?) OR expires_at < UNIX_TIMESTAMP())"));
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(LEASE_SECONDS + 60);
-        for (;;) {
+        for (bool told = false;;) {
             take->setString(1, _holder);
+            take->setString(2, _holder);
             try {
                 // Instances starting at once on three Galera nodes all insert the row: the losers'
                 // statements fail certification (a deadlock error) and are simply tried again.
                 s->execute("INSERT IGNORE INTO schema_lock (id, holder, expires_at) VALUES (1, '', 0)");
                 if (take->executeUpdate() == 1) return;
+                std::unique_ptr<sql::ResultSet> held(s->executeQuery(
+                    "SELECT holder, expires_at - UNIX_TIMESTAMP() FROM schema_lock WHERE id = 1"));
+                // Taken again within the second an earlier attempt took it: the row did not change.
+                const bool row = held->next();
+                if (row && held->getString(1) == _holder) return;
+                if (row && !told) {
+                    told = true;
+                    Poco::Logger::get("lacuna").information(
+                        "store: waiting for the migration lock, which " + std::string(held->getString(1)) +
+                        " holds (its lease ends in " + std::to_string(held->getInt64(2)) + " s)");
+                }
             } catch (const sql::SQLException& e) {
                 if (!isRetryable(e)) throw;  // another node's instance took it in the same instant
             }
@@ -95,19 +110,20 @@ public:
 
     void release() {
         if (_released) return;
-        _released = true;
         std::unique_ptr<sql::PreparedStatement> free(_c.prepareStatement(
             "UPDATE schema_lock SET holder = '', expires_at = 0 WHERE id = 1 AND holder = ?"));
         free->setString(1, _holder);
         free->executeUpdate();
+        _released = true;  // only now: a release that failed is tried again by the destructor
     }
 
-private:
+    /// This process and this moment: unique to one migration among every instance of the cluster.
     static std::string holderName() {
         return Poco::Environment::nodeName().substr(0, 40) + ":" + std::to_string(Poco::Process::id()) + ":" +
                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000007);
     }
 
+private:
     sql::Connection& _c;
     std::string _holder;
     bool _released = false;
@@ -365,9 +381,10 @@ void MysqlDatabase::read(const std::function<void(MysqlConnection&)>& work) { ru
 void MysqlDatabase::migrate() {
     // At a cluster's start a node may still refuse (1047) or cut the connection, and instances starting
     // together conflict: such a failure moves on to the next host and starts over, a few times.
+    const std::string holder = MigrationLock::holderName();
     for (int attempt = 1;; ++attempt) {
         try {
-            migrateOnce();
+            migrateOnce(holder);
             return;
         } catch (const sql::SQLException& e) {
             const bool transient = isConnectionLost(e) || isRetryable(e);
@@ -380,11 +397,11 @@ void MysqlDatabase::migrate() {
     }
 }
 
-void MysqlDatabase::migrateOnce() {
+void MysqlDatabase::migrateOnce(const std::string& holder) {
     const std::unique_ptr<MysqlConnection> connection = connect();
     sql::Connection& c = connection->raw();
     std::unique_ptr<sql::Statement> s(c.createStatement());
-    MigrationLock lock(c);
+    MigrationLock lock(c, holder);
     s->execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
     std::unique_ptr<sql::ResultSet> applied(

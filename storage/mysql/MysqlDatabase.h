@@ -95,7 +95,7 @@ private:
     /// Runs the migrations not yet applied, under the migration lock, starting over after a transient
     /// failure.
     void migrate();
-    void migrateOnce();
+    void migrateOnce(const std::string& holder);
 
     MysqlSettings _settings;
     std::mutex _mutex;
