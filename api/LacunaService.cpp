@@ -213,10 +213,12 @@ void LacunaService::start() {
 }
 
 void LacunaService::stop() {
-    _dispatcher.stop();
     // The listening socket closes first, so that new connections are refused at once (a load
-    // balancer moves on) instead of waiting in the backlog; then the requests in flight finish.
+    // balancer moves on) instead of waiting in the backlog; then the requests in flight finish. Only
+    // then the webhook deliveries stop (a delivery under way may take its whole timeout): what the
+    // last requests queued is in the outbox, for the next start to deliver.
     _front.stop();
+    _dispatcher.stop();
 }
 
 int LacunaService::port() const { return _front.port(); }
