@@ -72,12 +72,12 @@ start_node() {
 }
 
 # Waits until node N is synced, ready and sees at least SIZE members: a joining node copies the whole store
-# first (rsync), which on a loaded machine takes minutes.
+# first (rsync), which on a loaded machine takes minutes — but not more than 300 s in all.
 wait_synced() {
-  local n=$1 size=$2 nd state
+  local n=$1 size=$2 nd state until=$((SECONDS + 300))
   nd=$(node_dir "$n")
-  for _ in $(seq 1 1800); do
-    state=$(mariadb --no-defaults --socket="$nd/mysqld.sock" -uroot -N -e \
+  while [ "$SECONDS" -lt "$until" ]; do
+    state=$(timeout 10 mariadb --no-defaults --connect-timeout=5 --socket="$nd/mysqld.sock" -uroot -N -e \
       "SELECT GROUP_CONCAT(VARIABLE_VALUE ORDER BY VARIABLE_NAME SEPARATOR ' ') FROM information_schema.GLOBAL_STATUS
        WHERE VARIABLE_NAME IN ('WSREP_CLUSTER_SIZE', 'WSREP_LOCAL_STATE_COMMENT', 'WSREP_READY')" 2>/dev/null || true)
     read -r members comment ready <<<"$state"

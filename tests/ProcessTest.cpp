@@ -458,17 +458,25 @@ TEST_CASE("SIGTERM lets a request in flight finish, then the service exits 0", "
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         } catch (const Poco::Net::ConnectionRefusedException&) {
             refused = true;
+        } catch (const Poco::Net::ConnectionResetException&) {
+            refused = true;  // taken into the backlog just as the listener closed: not accepted either
         }
     }
     CHECK(refused);
     const std::string rest = body.substr(10);
-    socket.sendBytes(rest.data(), static_cast<int>(rest.size()));
-    std::string answer;
-    char buffer[4096];
-    for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
-        answer.append(buffer, static_cast<std::size_t>(n));
+    std::string answer, failure;
+    try {
+        socket.sendBytes(rest.data(), static_cast<int>(rest.size()));
+        char buffer[4096];
+        for (int n; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+            answer.append(buffer, static_cast<std::size_t>(n));
+    } catch (const Poco::Exception& e) {
+        failure = e.displayText();  // the answer so far and the service's request log say why
+    }
     stop.join();
     INFO("answer: " << answer);
+    INFO("the service printed after it listened:\n" << service.laterOutput());
+    CHECK(failure == "");
     CHECK(answer.rfind("HTTP/1.1 201", 0) == 0);
 
     ServiceProcess again({"--db", url}, serviceEnvironment(dir));
@@ -739,7 +747,7 @@ public:
         try {
             url = Poco::trim(run({"start", _dir, std::to_string(freeBase())}));
         } catch (...) {
-            run({"stop", _dir});  // the nodes that did start
+            stop(dir);  // the nodes that did start
             throw;
         }
         StoreSettings settings;
@@ -747,12 +755,9 @@ public:
         REQUIRE(settings.mysql.hosts.size() == 3);
         _hosts = settings.mysql.hosts;
     }
-    ~GaleraCluster() {
-        try {
-            run({"stop", _dir});
-        } catch (const std::exception&) {
-        }
-    }
+    ~GaleraCluster() { stop(_dir); }
+    /// Stops the nodes of the cluster in `dir`'s "galera", whatever state they are in.
+    static void stop(const TempDir& dir) { stop(dir.file("galera")); }
     void kill(int node) { run({"kill", _dir, std::to_string(node)}); }
     /// The cluster's URL with node `first` (1–3) first: the instance given it works through that node.
     std::string urlFrom(int first) const {
@@ -767,6 +772,12 @@ public:
 private:
     static std::string run(const std::vector<std::string>& arguments) {
         return runScript("galera.sh", arguments);
+    }
+    static void stop(const std::string& directory) {
+        try {
+            run({"stop", directory});
+        } catch (const std::exception&) {
+        }
     }
 
     /// A first port from which the 33 the cluster takes (clients, group, state transfers) are all free now.
@@ -797,10 +808,27 @@ TEST_CASE(
     "a Galera cluster of three: three instances, one per node, conflicting transitions and a node killed",
     "[galera]") {
     TempDir dir;
+    std::vector<std::unique_ptr<ServiceProcess>> instances(3);
+    std::atomic<const char*> stage{"starting the cluster"};
+    // Well before CTest's timeout: what each instance and each node said, should anything hang.
+    const Watchdog watchdog(
+        600,
+        [&] {
+            std::string report = std::string("at: ") + stage.load() + "\n";
+            for (std::size_t n = 0; n < instances.size(); ++n)
+                if (instances[n])
+                    report += "--- instance " + std::to_string(n + 1) + ":\n" + instances[n]->startOutput() +
+                              tail(instances[n]->laterOutput(), 4000);
+            for (int node = 1; node <= 3; ++node)
+                report += "--- node " + std::to_string(node) + "'s error log:\n" +
+                          fileTail(dir.file("galera/node" + std::to_string(node) + "/error.log"), 4000);
+            return report;
+        },
+        [&] { GaleraCluster::stop(dir); });
     GaleraCluster cluster(dir);
     const auto env = serviceEnvironment(dir);
     // Started together, each on its own node: the migrations and the demo seed meet on three nodes at once.
-    std::vector<std::unique_ptr<ServiceProcess>> instances(3);
+    stage = "starting the instances";
     std::vector<std::exception_ptr> failures(3);
     {
         std::vector<std::thread> starting;
@@ -821,7 +849,9 @@ TEST_CASE(
     const HttpClient a(instances[0]->port()), b(instances[1]->port()), c(instances[2]->port());
     const Cast cast = login(a);
 
+    stage = "conflicting transitions through the three instances";
     fireConflictingTransitions({&a, &b, &c}, cast, "Galera, three instances");
+    stage = "writing while node 1 is killed";
 
     // A node killed under write load: every acknowledged write is on the other two, and its instance
     // carries on through another node.
@@ -838,6 +868,7 @@ TEST_CASE(
         const std::size_t afterKill = writes.count();
         stop = true;
         for (auto& t : load) t.join();
+        stage = "verifying the acknowledged writes";
         WARN(before << " writes acknowledged before node 1 was killed, " << writes.count() << " in all");
         CHECK(afterKill > before);
         writes.verify(b);  // node 2

@@ -5,6 +5,7 @@
 #include <Poco/Process.h>
 
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,9 +19,10 @@ namespace lacuna::test {
 class ServiceProcess {
 public:
     /// Starts `lacuna serve --port 0 <arguments>` with `environment` added, and waits until it
-    /// listens (throws when it exits first, with what it printed).
+    /// listens (throws when it exits first, or does not listen within `startSeconds` — then it is
+    /// killed —, with what it printed).
     ServiceProcess(const std::vector<std::string>& arguments,
-                   const std::map<std::string, std::string>& environment);
+                   const std::map<std::string, std::string>& environment, int startSeconds = 240);
     ~ServiceProcess();
 
     int port() const { return _port; }
@@ -49,6 +51,29 @@ private:
     std::condition_variable _printed;
     std::string _later;  ///< what it printed after listening
 };
+
+/// Ends the test process with a report when a test outlives `seconds`: CTest's own timeout would kill it
+/// without a word of where it stood. Disarmed when it goes out of scope.
+class Watchdog {
+public:
+    /// `report` says where the test stands; `cleanup` stops what the test started outside the process.
+    Watchdog(int seconds, std::function<std::string()> report, std::function<void()> cleanup = {});
+    ~Watchdog();
+    Watchdog(const Watchdog&) = delete;
+    Watchdog& operator=(const Watchdog&) = delete;
+
+private:
+    std::mutex _mutex;
+    std::condition_variable _disarmed;
+    bool _done = false;
+    std::thread _thread;
+};
+
+/// The last `bytes` of `text` (all of it when shorter), for a report.
+std::string tail(const std::string& text, std::size_t bytes);
+
+/// The last `bytes` of the file at `path`, or a line saying it cannot be read.
+std::string fileTail(const std::string& path, std::size_t bytes);
 
 /// What a `lacuna` command (not serve) printed, and how it exited.
 struct CommandResult {
