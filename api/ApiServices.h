@@ -62,6 +62,9 @@ void addRoute(Router& router, const ApiServices& api, const char* method, const 
               ApiHandler handler);
 
 // One function per resource adds its routes.
+/// The OpenAPI 3.1 document of this API (api/openapi.json, built into the binary).
+const std::string& openApiDocument();
+
 void addSystemRoutes(Router& router, const ApiServices& api);
 void addSessionRoutes(Router& router, const ApiServices& api);
 void addGapRoutes(Router& router, const ApiServices& api);

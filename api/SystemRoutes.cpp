@@ -29,6 +29,12 @@ void live(const ApiServices&, Exchange& ex) {
              [](JsonWriter& out) { out.beginObject().field("status", "ok").endObject(); });
 }
 
+/// The API's contract, for integrators and their code generators: public, like the API's documentation.
+void openApi(const ApiServices&, Exchange& ex) {
+    ex.send(HTTPResponse::HTTP_OK, "application/json; charset=utf-8", openApiDocument(),
+            "public, max-age=300");
+}
+
 void listMunicipalities(const ApiServices& api, Exchange& ex) {
     ex.principal();
     ex.replyItems(api.catalog.municipalities, writeMunicipality);
@@ -53,6 +59,7 @@ void opinionWorkflow(const ApiServices& api, Exchange& ex) { replyWorkflow(ex, a
 void addSystemRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/healthz", ready);
     addRoute(router, api, "GET", "/healthz/live", live);
+    addRoute(router, api, "GET", "/api/v1/openapi.json", openApi);
     addRoute(router, api, "GET", "/api/v1/municipalities", listMunicipalities);
     addRoute(router, api, "GET", "/api/v1/categories", listCategories);
     addRoute(router, api, "GET", "/api/v1/workflows/gap", gapWorkflow);
