@@ -137,6 +137,8 @@ public:
     /// MethodNotAllowed (with the allowed methods) for a known path with another method.
     const Route& match(const std::string& method, const std::string& path,
                        std::map<std::string, std::string>& params) const;
+    /// Every route, in the order added.
+    const std::vector<Route>& routes() const { return _routes; }
 
 private:
     std::vector<Route> _routes;

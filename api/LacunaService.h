@@ -62,6 +62,8 @@ public:
     bool seedDemo(const std::string& password);
 
     const AppConfig& config() const { return _config; }
+    /// The routes the service answers (the API's and the pages').
+    const Router& router() const { return _router; }
     UserService& users() { return _users; }
     /// Delivers the webhooks that are due now (tests drive delivery with it).
     int deliverWebhooks() { return _dispatcher.runOnce(); }

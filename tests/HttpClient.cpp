@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <thread>
 
+#include "OpenApiContract.h"
 #include "PersianText.h"
 
 namespace lacuna::test {
@@ -82,6 +83,19 @@ Reply HttpClient::send(const std::string& method, const std::string& path, const
         if (std::this_thread::get_id() == TEST_THREAD) FAIL_CHECK(what);
         reply.status = 599;
         reply.body = what;
+    }
+    // Every answer of the API must be one the OpenAPI document describes, on every suite and backend.
+    if (OpenApiContract::covers(path.substr(0, path.find('?')))) {
+        const std::string why =
+            OpenApiContract::ofSourceTree().check(method, path, reply.status, reply.contentType, reply.body);
+        if (!why.empty()) {
+            if (std::this_thread::get_id() == TEST_THREAD) {
+                FAIL_CHECK(why);
+            } else {
+                reply.status = 599;
+                reply.body = why;
+            }
+        }
     }
     return reply;
 }
