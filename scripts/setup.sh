@@ -5,8 +5,8 @@
 # needs besides: Debian's nginx (the shipped front, tested in front of the service), openssl (its test
 # certificate), systemd's systemd-analyze (checks the package's unit), galera-4 and rsync (a private
 # three-node cluster and its state transfers), clang with its libFuzzer runtime
-# (the fuzzing harnesses), Debian's chromium and the browser suite's npm packages (Playwright and
-# axe-core, at the versions of tests/browser/package-lock.json).
+# (the fuzzing harnesses), Debian's chromium and the npm packages of the browser suite (Playwright and
+# axe-core, at the versions of tests/browser/package-lock.json) and of the OpenAPI checks (tests/openapi).
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libpoco-dev libyaml-cpp-dev libssl-dev libsqlite3-dev libmysqlcppconn-dev libctemplate-dev zlib1g-dev libxlsxwriter-dev prometheus-cpp-dev catch2 curl
@@ -31,13 +31,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = test ]; then
-  # The browser suite's tools from the npm registry, exactly as locked; Playwright drives Debian's
-  # chromium, so its own browser download is skipped.
-  command -v npm >/dev/null || { echo "the browser tests need Node.js 20 or later with npm" >&2; exit 1; }
+  # The test tools from the npm registry, exactly as locked: the browser suite's (Playwright drives
+  # Debian's chromium, so its own browser download is skipped) and the OpenAPI checks' (Redocly's
+  # linter, openapi-typescript and TypeScript).
+  command -v npm >/dev/null || { echo "the tests need Node.js 20 or later with npm" >&2; exit 1; }
   node_major=$(node -p 'process.versions.node.split(".")[0]')
-  [ "$node_major" -ge 20 ] || { echo "the browser tests need Node.js 20 or later (found $(node -v))" >&2; exit 1; }
-  browser_dir="$(cd "$(dirname "$0")/../tests/browser" && pwd)"
-  if ! (cd "$browser_dir" && npm ls --silent >/dev/null 2>&1); then
-    (cd "$browser_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  [ "$node_major" -ge 20 ] || { echo "the tests need Node.js 20 or later (found $(node -v))" >&2; exit 1; }
+  for tools in browser openapi; do
+    tools_dir="$(cd "$(dirname "$0")/../tests/$tools" && pwd)"
+    if ! (cd "$tools_dir" && npm ls --silent >/dev/null 2>&1); then
+      (cd "$tools_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done
 fi
