@@ -4,6 +4,8 @@
 # Usage: tests/openapi/run.sh   (scripts/setup.sh test installs the tools, as locked)
 set -euo pipefail
 cd "$(dirname "$0")"
+# Nothing leaves the machine: no usage report, no update check.
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1
 document=../../api/openapi.json
 npx --no-install redocly lint --config redocly.yaml "$document"
 mkdir -p generated
