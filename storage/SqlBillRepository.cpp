@@ -10,9 +10,10 @@
 namespace lacuna {
 namespace {
 
+// LEFT JOIN: the bills stay the outer loop (see gaprows::JOIN_CREATOR).
 const std::string SELECT_BILL = R"(SELECT b.id, b.reference, b.title, b.channel, b.registration_no,
  b.lead_commission, b.advisory_commissions, b.urgency, b.state, b.version, b.due_at, b.extensions,
- b.created_by, u.username, b.created_at, b.updated_at FROM bills b JOIN users u ON u.id = b.created_by )";
+ b.created_by, u.username, b.created_at, b.updated_at FROM bills b LEFT JOIN users u ON u.id = b.created_by )";
 const std::string INSERT_BILL =
     R"(INSERT INTO bills (reference, title, channel, registration_no, lead_commission,
  advisory_commissions, urgency, state, version, due_at, extensions, created_by, created_at, updated_at)

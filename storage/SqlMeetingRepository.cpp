@@ -11,7 +11,8 @@ namespace {
 
 const std::string MEETING_COLUMNS = R"(SELECT m.id, m.scheduled_at, m.place, m.state, m.version, m.created_by,
  u.username, m.created_at, m.updated_at)";
-const std::string FROM_MEETINGS = " FROM meetings m JOIN users u ON u.id = m.created_by ";
+// LEFT JOIN: the meetings stay the outer loop (see gaprows::JOIN_CREATOR).
+const std::string FROM_MEETINGS = " FROM meetings m LEFT JOIN users u ON u.id = m.created_by ";
 const std::string SELECT_MEETING = MEETING_COLUMNS + FROM_MEETINGS;
 // A meeting with the sizes of its parts (agenda, decided items, cities present) after its own columns.
 const std::string SELECT_SUMMARY = MEETING_COLUMNS + R"(,

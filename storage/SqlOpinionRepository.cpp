@@ -12,10 +12,11 @@
 namespace lacuna {
 namespace {
 
+// LEFT JOIN: the opinions stay the outer loop (see gaprows::JOIN_CREATOR).
 const std::string SELECT_OPINION =
     R"(SELECT o.id, o.reference, o.municipality, o.asked_by, u.username, o.title,
  o.assignee, o.state, o.version, o.due_at, o.published_at, o.created_at, o.updated_at
- FROM opinions o JOIN users u ON u.id = o.asked_by )";
+ FROM opinions o LEFT JOIN users u ON u.id = o.asked_by )";
 const std::string SELECT_TEXTS =
     R"(SELECT kind, version, body, provisions, author_id, author_name, created_at,
  opinion_id FROM opinion_texts WHERE opinion_id IN )";
