@@ -61,10 +61,10 @@ auto changeRecord(Exchange& ex, Decode decode, Change change, std::int64_t minim
 void addRoute(Router& router, const ApiServices& api, const char* method, const char* pattern,
               ApiHandler handler);
 
-// One function per resource adds its routes.
 /// The OpenAPI 3.1 document of this API (api/openapi.json, built into the binary).
 const std::string& openApiDocument();
 
+// One function per resource adds its routes.
 void addSystemRoutes(Router& router, const ApiServices& api);
 void addSessionRoutes(Router& router, const ApiServices& api);
 void addGapRoutes(Router& router, const ApiServices& api);
