@@ -10,10 +10,12 @@
 namespace lacuna {
 namespace {
 
-// LEFT JOIN: the bills stay the outer loop (see gaprows::JOIN_CREATOR).
-const std::string SELECT_BILL = R"(SELECT b.id, b.reference, b.title, b.channel, b.registration_no,
+const std::string BILL_COLUMNS = R"(SELECT b.id, b.reference, b.title, b.channel, b.registration_no,
  b.lead_commission, b.advisory_commissions, b.urgency, b.state, b.version, b.due_at, b.extensions,
- b.created_by, u.username, b.created_at, b.updated_at FROM bills b LEFT JOIN users u ON u.id = b.created_by )";
+ b.created_by, u.username, b.created_at, b.updated_at FROM )";
+// LEFT JOIN: the bills stay the outer loop (see gaprows::JOIN_CREATOR).
+const std::string JOIN_AUTHOR = " LEFT JOIN users u ON u.id = b.created_by ";
+const std::string SELECT_BILL = BILL_COLUMNS + "bills b" + JOIN_AUTHOR;
 const std::string INSERT_BILL =
     R"(INSERT INTO bills (reference, title, channel, registration_no, lead_commission,
  advisory_commissions, urgency, state, version, due_at, extensions, created_by, created_at, updated_at)
@@ -163,19 +165,33 @@ std::optional<Bill> SqlBillRepository::find(std::int64_t id) {
                      [&](SqlSession& s) { return selectBills(s, SELECT_BILL + "WHERE b.id = ?", {id}); });
 }
 
-std::vector<Bill> SqlBillRepository::list(const std::vector<std::string>& states, std::size_t limit) {
+std::string billListSql(std::size_t states) {
+    if (states == 0) return SELECT_BILL + ORDER_NEWEST;
+    // Each state's newest ids through the index on (state, created_at), then their rows by key, ordered by
+    // the union's own columns so that only ids and times are sorted, before the join (MariaDB writes a
+    // temporary table that holds text columns to disk).
+    std::string newest;
+    for (std::size_t i = 0; i < states; ++i)
+        newest += (i ? " UNION ALL " : "") +
+                  std::string(
+                      "SELECT * FROM (SELECT id, created_at FROM bills WHERE state = ? "
+                      "ORDER BY created_at DESC, id DESC LIMIT ?) s") +
+                  std::to_string(i);
+    return BILL_COLUMNS + "(" + newest + ") n JOIN bills b ON b.id = n.id" + JOIN_AUTHOR +
+           "ORDER BY n.created_at DESC, n.id DESC";
+}
+
+std::vector<SqlParameter> billListParameters(const std::vector<std::string>& states, std::size_t limit) {
     const SqlParameter count = static_cast<std::int64_t>(limit);
-    std::string sql = states.empty() ? SELECT_BILL + ORDER_NEWEST : "";
+    if (states.empty()) return {count};
     std::vector<SqlParameter> params;
-    if (states.empty()) params.push_back(count);
-    // Each state's newest through the index on (state, created_at), then the parts of them all at once.
-    for (std::size_t i = 0; i < states.size(); ++i) {
-        sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (") + SELECT_BILL +
-               "WHERE b.state = ? " + ORDER_NEWEST + ") s" + std::to_string(i);
-        params.emplace_back(states[i]);
-        params.push_back(count);
-    }
-    if (!states.empty()) sql += " ORDER BY created_at DESC, id DESC";
+    for (const std::string& state : states) params.insert(params.end(), {state, count});
+    return params;
+}
+
+std::vector<Bill> SqlBillRepository::list(const std::vector<std::string>& states, std::size_t limit) {
+    const std::string sql = billListSql(states.size());
+    const std::vector<SqlParameter> params = billListParameters(states, limit);
     return readAll(_db, [&](SqlSession& s) { return selectBills(s, sql, params); });
 }
 

@@ -168,9 +168,13 @@ std::vector<Meeting> SqlMeetingRepository::list(const MeetingQuery& query) {
     return readAll(_db, [&](SqlSession& s) { return selectMeetings(s, sql, params); });
 }
 
+std::string meetingSummariesSql(const MeetingQuery& query, std::vector<SqlParameter>& params) {
+    return SELECT_SUMMARY + filterAndOrder(query, params);
+}
+
 std::vector<MeetingSummary> SqlMeetingRepository::summaries(const MeetingQuery& query) {
     std::vector<SqlParameter> params;
-    const std::string sql = SELECT_SUMMARY + filterAndOrder(query, params);
+    const std::string sql = meetingSummariesSql(query, params);
     return queryRows(_db, sql, params, [](const SqlStatement& r) {
         return MeetingSummary{.meeting = readMeeting(r),
                               .agendaSize = r.integer(9),

@@ -5,6 +5,10 @@
 
 namespace lacuna {
 
+/// The statement of `query`'s meetings with the sizes of their parts (the calendar's and the list's), and
+/// its parameters added to `params`. Public for the plan tests.
+std::string meetingSummariesSql(const MeetingQuery& query, std::vector<SqlParameter>& params);
+
 /// Committee meetings with their agenda, attendance, votes and decisions.
 class SqlMeetingRepository : public MeetingRepository {
 public:

@@ -13,10 +13,12 @@ namespace lacuna {
 namespace {
 
 // LEFT JOIN: the opinions stay the outer loop (see gaprows::JOIN_CREATOR).
-const std::string SELECT_OPINION =
+const std::string OPINION_COLUMNS =
     R"(SELECT o.id, o.reference, o.municipality, o.asked_by, u.username, o.title,
  o.assignee, o.state, o.version, o.due_at, o.published_at, o.created_at, o.updated_at
- FROM opinions o LEFT JOIN users u ON u.id = o.asked_by )";
+ FROM opinions o )";
+const std::string JOIN_ASKER = "LEFT JOIN users u ON u.id = o.asked_by ";
+const std::string SELECT_OPINION = OPINION_COLUMNS + JOIN_ASKER;
 const std::string SELECT_TEXTS =
     R"(SELECT kind, version, body, provisions, author_id, author_name, created_at,
  opinion_id FROM opinion_texts WHERE opinion_id IN )";
@@ -137,16 +139,32 @@ std::optional<Opinion> SqlOpinionRepository::find(std::int64_t id) {
         _db, [&](SqlSession& s) { return selectOpinions(s, SELECT_OPINION + "WHERE o.id = ?", {id}); });
 }
 
+std::string opinionListSql(const SqlSession& session, const std::optional<std::string>& state,
+                           const std::optional<std::string>& municipality, std::size_t limit,
+                           std::vector<SqlParameter>& params) {
+    // Named, as the gap list's: with an index per filter, MariaDB intersected them and sorted the rows both
+    // held (every opinion of a city in a state, newest first, is the one index on both).
+    const char* index = municipality && state ? "opinions_by_municipality_state"
+                        : municipality        ? "opinions_by_municipality"
+                        : state               ? "opinions_by_state"
+                                              : nullptr;
+    std::string sql = OPINION_COLUMNS + (index ? session.indexHint(index) : std::string()) + JOIN_ASKER;
+    sql += "WHERE 1 = 1";
+    if (municipality) sql += " AND o.municipality = ?", params.emplace_back(*municipality);
+    if (state) sql += " AND o.state = ?", params.emplace_back(*state);
+    sql += " ORDER BY o.id DESC LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    return sql;
+}
+
 std::vector<Opinion> SqlOpinionRepository::list(const std::optional<std::string>& state,
                                                 const std::optional<std::string>& municipality,
                                                 std::size_t limit) {
-    std::string sql = SELECT_OPINION + "WHERE 1 = 1";
-    std::vector<SqlParameter> params;
-    if (state) sql += " AND o.state = ?", params.emplace_back(*state);
-    if (municipality) sql += " AND o.municipality = ?", params.emplace_back(*municipality);
-    sql += " ORDER BY o.id DESC LIMIT ?";
-    params.emplace_back(static_cast<std::int64_t>(limit));
-    return readAll(_db, [&](SqlSession& s) { return selectOpinions(s, sql, params); });
+    return readAll(_db, [&](SqlSession& s) {
+        std::vector<SqlParameter> params;
+        const std::string sql = opinionListSql(s, state, municipality, limit, params);
+        return selectOpinions(s, sql, params);
+    });
 }
 
 void SqlOpinionRepository::save(const Opinion& o, std::int64_t expectedVersion, const RecordEvent& event,

@@ -5,6 +5,13 @@
 
 namespace lacuna {
 
+/// The statement listing the newest `limit` opinions in `state` of `municipality` (each optional) through
+/// the index for those filters, named in `session`'s dialect; its parameters added to `params`. Public for
+/// the plan tests.
+std::string opinionListSql(const SqlSession& session, const std::optional<std::string>& state,
+                           const std::optional<std::string>& municipality, std::size_t limit,
+                           std::vector<SqlParameter>& params);
+
 /// Advisory opinions with their question and answer versions and links.
 class SqlOpinionRepository : public OpinionRepository {
 public:
