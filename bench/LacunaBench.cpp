@@ -676,130 +676,289 @@ long readKilobytes(int pid, const std::string& field) {
     return -1;
 }
 
-/// Fills a SQLite store with `gaps` gaps of Persian text, ten events each, then measures the
-/// service started on it as a separate process: cold start, list and search latency, peak RSS.
+/// One batch of the million-gap data set: the rows the service would have written for its gaps (the gap,
+/// its provision, its search postings, its ten events), column by column.
+struct BigBatch {
+    std::vector<Poco::Int64> id, rank, conf, lawsuits, exposure, version, createdAt;
+    std::vector<std::string> reference, title, description, search, kind, category, city, priority, state;
+    std::vector<Poco::Int64> eGap, eSeq, eAt;
+    std::vector<std::string> eType, eChanges, eFrom, eTo, eTransition;
+    std::vector<Poco::Int64> pGap, pPos;
+    std::vector<std::string> pLaw, pArticle, provisionsText, pKey;
+    std::vector<std::string> sTerm;
+    std::vector<Poco::Int64> sDoc, sWeight;
+};
+
+/// The data set's gaps [from, to) drawn from `random`: the same seed gives both backends the same rows.
+BigBatch bigBatch(std::mt19937& random, long long from, long long to) {
+    static const std::vector<std::string> cities = {"tehran", "mashhad", "isfahan", "karaj",
+                                                    "shiraz", "tabriz",  "qom",     "ahvaz"};
+    static const std::vector<std::string> kinds = {"vacuum", "ambiguity", "conflict", "obsolete", "obstacle"};
+    static const std::vector<std::string> categories = {"fees",      "planning",    "land",
+                                                        "contracts", "property",    "personnel",
+                                                        "transport", "environment", "other"};
+    static const std::vector<std::string> priorities = {"low", "normal", "high", "urgent"};
+    static const std::vector<std::string> path10 = {
+        "reported",         "triaged",  "drafting",         "committee_review", "drafting",
+        "committee_review", "drafting", "committee_review", "endorsed",         "in_parliament"};
+    BigBatch b;
+    for (long long k = from; k < to; ++k) {
+        const Poco::Int64 gapId = k + 1;
+        const int final = static_cast<int>(random() % 10);
+        b.id.push_back(gapId);
+        b.reference.push_back(Poco::format("G-1405-%07Ld", gapId));
+        GapFields f;
+        f.title = sentence(random, 6 + static_cast<int>(random() % 5));
+        f.description = sentence(random, 30 + static_cast<int>(random() % 30));
+        if (random() % 10000 == 0) f.description += " زلزله";  // a rare word: about 1 gap in 10,000
+        b.title.push_back(f.title);
+        b.description.push_back(f.description);
+        b.search.push_back(gapSearchText(f));
+        b.kind.push_back(kinds[random() % kinds.size()]);
+        b.category.push_back(categories[random() % categories.size()]);
+        b.city.push_back(cities[random() % cities.size()]);
+        b.priority.push_back(priorities[random() % priorities.size()]);
+        b.rank.push_back(gapvalues::priorityRank(b.priority.back()));
+        b.conf.push_back(random() % 20 == 0);
+        b.lawsuits.push_back(random() % 50);
+        b.exposure.push_back(static_cast<Poco::Int64>(random() % 1000) * 1000000000LL);
+        b.state.push_back(path10[final]);
+        b.version.push_back(10);
+        b.createdAt.push_back(1700000000000LL + gapId * 1000);
+        b.pGap.push_back(gapId);
+        b.pPos.push_back(0);
+        b.pLaw.push_back("قانون شهرداری");
+        b.pArticle.push_back("ماده " + std::to_string(random() % 120));
+        b.provisionsText.push_back(provisionsJson({{b.pLaw.back(), b.pArticle.back()}}));
+        b.pKey.push_back(provisionKey({b.pLaw.back(), b.pArticle.back()}));
+        for (const TermWeight& t : documentTerms(f.title, f.description)) {
+            b.sTerm.push_back(t.term);
+            b.sDoc.push_back(gapId);
+            b.sWeight.push_back(t.weight);
+        }
+        for (int e = 1; e <= 10; ++e) {
+            b.eGap.push_back(gapId);
+            b.eSeq.push_back(e);
+            b.eAt.push_back(b.createdAt.back() + e);
+            b.eType.push_back(e == 1 ? "created" : "transition");
+            b.eChanges.push_back(e == 1 ? R"([{"field":"title","old":null,"new":"…"}])" : "[]");
+            b.eFrom.push_back(e == 1 ? "" : path10[(e - 2) % 10]);
+            b.eTo.push_back(e == 10 ? path10[final] : path10[(e - 1) % 10]);
+            b.eTransition.push_back(e == 1 ? "" : "submit_for_review");
+        }
+    }
+    return b;
+}
+
+constexpr int BIG_BATCH = 5000;
+
+// The data set's statements, the same on both backends (the constant columns written in place).
+const char* const BIG_GAPS =
+    "INSERT INTO gaps (id, reference, title, description, search_text, kind, category, municipality, priority, "
+    "priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by, created_at, "
+    "updated_at, provisions) VALUES ";
+const char* const BIG_GAP_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
+const char* const BIG_PROVISIONS =
+    "INSERT INTO gap_provisions (gap_id, position, law, article, provision_key) VALUES ";
+const char* const BIG_PROVISION_ROW = "(?, ?, ?, ?, ?)";
+const char* const BIG_POSTINGS = "INSERT INTO search_postings (term, doc_type, doc_id, weight) VALUES ";
+const char* const BIG_POSTING_ROW = "(?, 'gap', ?, ?)";
+const char* const BIG_EVENTS =
+    "INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes, "
+    "from_state, to_state, transition, comment, fields) VALUES ";
+const char* const BIG_EVENT_ROW = "(?, ?, ?, 1, 'tehran.director', '10.0.0.1', ?, ?, ?, ?, ?, '', '{}')";
+
+/// The people the data set's pages are read by (the director is user 1, every gap's reporter).
+void createBigUsers(const StoreSettings& settings) {
+    auto store = openStore(settings);
+    const std::string hash = PasswordHasher().hash(PASSWORD);
+    const RecordEvent created = recordEvent(Principal{}, "user", 0, "created", "", 0);
+    store->users().create(User{0, "tehran.director", hash, "tehran", {"legal_director"}, 0}, created);
+    store->users().create(User{0, "secretary", hash, std::nullopt, {"committee_secretary"}, 0}, created);
+    store->users().create(User{0, "liaison", hash, std::nullopt, {"liaison_officer"}, 0}, created);
+}
+
+/// Writes the data set into the SQLite store at `path`: Poco::Data's bulk binding, a transaction per batch.
+void loadBigSqlite(const std::string& path, long long gaps) {
+    Poco::Data::Session s("SQLite", path);
+    s << "PRAGMA journal_mode = WAL", now;
+    s << "PRAGMA synchronous = NORMAL", now;  // generation only; the service runs with FULL
+    std::mt19937 random(1405);
+    // The weight-ordered index is built once at the end: faster than keeping it while loading.
+    s << "DROP INDEX search_postings_by_weight", now;
+    for (long long done = 0; done < gaps; done += BIG_BATCH) {
+        BigBatch b = bigBatch(random, done, std::min<long long>(done + BIG_BATCH, gaps));
+        s << "BEGIN", now;
+        s << std::string(BIG_GAPS) + BIG_GAP_ROW, use(b.id), use(b.reference), use(b.title),
+            use(b.description), use(b.search), use(b.kind), use(b.category), use(b.city), use(b.priority),
+            use(b.rank), use(b.conf), use(b.lawsuits), use(b.exposure), use(b.state), use(b.version),
+            use(b.createdAt), use(b.createdAt), use(b.provisionsText), now;
+        s << std::string(BIG_PROVISIONS) + BIG_PROVISION_ROW, use(b.pGap), use(b.pPos), use(b.pLaw),
+            use(b.pArticle), use(b.pKey), now;
+        s << std::string(BIG_POSTINGS) + BIG_POSTING_ROW, use(b.sTerm), use(b.sDoc), use(b.sWeight), now;
+        s << std::string(BIG_EVENTS) + BIG_EVENT_ROW, use(b.eGap), use(b.eSeq), use(b.eAt), use(b.eType),
+            use(b.eChanges), use(b.eFrom), use(b.eTo), use(b.eTransition), now;
+        s << "COMMIT", now;
+    }
+    s << "CREATE INDEX search_postings_by_weight ON search_postings(term, doc_type, weight, doc_id)", now;
+    s << "ANALYZE", now;
+    s << "PRAGMA wal_checkpoint(TRUNCATE)", now;
+}
+
+/// One column of a multi-row INSERT's rows: integers or texts.
+struct BulkColumn {
+    const std::vector<Poco::Int64>* ints = nullptr;
+    const std::vector<std::string>* texts = nullptr;
+    BulkColumn(const std::vector<Poco::Int64>& v) : ints(&v) {}
+    BulkColumn(const std::vector<std::string>& v) : texts(&v) {}
+};
+
+/// INSERTs `columns`' rows through Connector/C++ as multi-row statements of 500 rows (the full-size one
+/// prepared once per call) and one for the rest.
+void insertRows(sql::Connection& c, const std::string& head, const std::string& row,
+                const std::vector<BulkColumn>& columns) {
+    constexpr std::size_t PER_STATEMENT = 500;
+    const std::size_t rows = columns[0].ints ? columns[0].ints->size() : columns[0].texts->size();
+    const auto prepare = [&](std::size_t n) {
+        std::string sql = head;
+        for (std::size_t k = 0; k < n; ++k) sql += (k ? "," : "") + row;
+        return std::unique_ptr<sql::PreparedStatement>(c.prepareStatement(sql));
+    };
+    std::unique_ptr<sql::PreparedStatement> full, last;
+    for (std::size_t from = 0; from < rows; from += PER_STATEMENT) {
+        const std::size_t n = std::min(PER_STATEMENT, rows - from);
+        sql::PreparedStatement& st =
+            *(n == PER_STATEMENT ? (full ? full : full = prepare(n)) : (last = prepare(n)));
+        int p = 1;
+        for (std::size_t k = from; k < from + n; ++k)
+            for (const BulkColumn& col : columns)
+                if (col.ints)
+                    st.setInt64(p++, (*col.ints)[k]);
+                else
+                    st.setString(p++, (*col.texts)[k]);
+        st.executeUpdate();
+    }
+}
+
+/// Writes the same data set into a MariaDB database: multi-row prepared INSERTs, a transaction per batch,
+/// the weight-ordered postings index built at the end, then ANALYZE TABLE.
+void loadBigMariadb(MysqlSettings settings, long long gaps) {
+    settings.readTimeoutSeconds = 3600;  // building an index over 40 million postings is one statement
+    const auto c = MysqlDatabase::openConnection(settings, true);
+    const auto run = [&](const std::string& sql) {
+        std::unique_ptr<sql::Statement>(c->createStatement())->execute(sql);
+    };
+    run("SET unique_checks = 0, foreign_key_checks = 0");  // generation only: the rows are made consistent
+    run("DROP INDEX search_postings_by_weight ON search_postings");
+    c->setAutoCommit(false);
+    std::mt19937 random(1405);
+    for (long long done = 0; done < gaps; done += BIG_BATCH) {
+        const BigBatch b = bigBatch(random, done, std::min<long long>(done + BIG_BATCH, gaps));
+        insertRows(*c, BIG_GAPS, BIG_GAP_ROW,
+                   {b.id, b.reference, b.title, b.description, b.search, b.kind, b.category, b.city,
+                    b.priority, b.rank, b.conf, b.lawsuits, b.exposure, b.state, b.version, b.createdAt,
+                    b.createdAt, b.provisionsText});
+        insertRows(*c, BIG_PROVISIONS, BIG_PROVISION_ROW, {b.pGap, b.pPos, b.pLaw, b.pArticle, b.pKey});
+        insertRows(*c, BIG_POSTINGS, BIG_POSTING_ROW, {b.sTerm, b.sDoc, b.sWeight});
+        insertRows(*c, BIG_EVENTS, BIG_EVENT_ROW,
+                   {b.eGap, b.eSeq, b.eAt, b.eType, b.eChanges, b.eFrom, b.eTo, b.eTransition});
+        c->commit();
+    }
+    c->setAutoCommit(true);
+    run("CREATE INDEX search_postings_by_weight ON search_postings(term, doc_type, weight, doc_id)");
+    run("ANALYZE TABLE gaps, gap_provisions, gap_events, search_postings");
+}
+
+/// 1000000 as "1,000,000".
+std::string grouped(long long n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k && (digits.size() - k) % 3 == 0) out += ',';
+        out += digits[k];
+    }
+    return out;
+}
+
+/// `url` (mysql://…/DATABASE[?…]) with another database.
+std::string withDatabase(const std::string& url, const std::string& database) {
+    const std::size_t slash = url.find('/', url.find("://") + 3);
+    const std::size_t query = url.find('?', slash);
+    return url.substr(0, slash + 1) + database + (query == std::string::npos ? "" : url.substr(query));
+}
+
+void measureBig(const std::string& label, const std::string& db, const std::string& dir, const Options& o);
+
+/// The million-gap data set on SQLite (a store file of its own) and, given --mysql, on MariaDB (a database
+/// of its own on that server): the same rows written straight into the store, then `lacuna serve` started
+/// on each as a separate process and measured alike.
 void benchBig(const Options& o) {
     const std::string dir = Poco::TemporaryFile::tempName();
     Poco::File(dir).createDirectories();
     const std::string path = dir + "/big.db";
+    const std::string count = grouped(o.bigGaps) + " gaps, " + grouped(o.bigGaps * 10) + " events";
+    {
+        StoreSettings settings;
+        settings.backend = "sqlite";
+        settings.sqlitePath = path;
+        createBigUsers(settings);
+        const auto genStart = std::chrono::steady_clock::now();
+        loadBigSqlite(path, o.bigGaps);
+        addFigure("SQLite, data: " + count,
+                  fmt(std::chrono::duration<double>(std::chrono::steady_clock::now() - genStart).count()) +
+                      " s to generate, " + fmt(Poco::File(path).getSize() / 1048576.0) + " MiB");
+    }
+    measureBig("SQLite, " + grouped(o.bigGaps) + " gaps", "sqlite:" + path, dir, o);
+    if (o.keep)
+        std::cerr << "kept the data set in " << path << std::endl;
+    else
+        Poco::File(path).remove();  // before MariaDB's: both at once need twice the disk
+    if (o.mysqlUrl.empty()) {
+        if (!o.keep) Poco::File(dir).remove(true);
+        return;
+    }
     StoreSettings settings;
-    settings.backend = "sqlite";
-    settings.sqlitePath = path;
-    {
-        auto store = openStore(settings);
-        const std::string hash = PasswordHasher().hash(PASSWORD);
-        const RecordEvent created = recordEvent(Principal{}, "user", 0, "created", "", 0);
-        store->users().create(User{0, "tehran.director", hash, "tehran", {"legal_director"}, 0}, created);
-        store->users().create(User{0, "secretary", hash, std::nullopt, {"committee_secretary"}, 0}, created);
-        store->users().create(User{0, "liaison", hash, std::nullopt, {"liaison_officer"}, 0}, created);
-    }
+    applyStoreUrl(o.mysqlUrl, settings);
+    settings.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    const std::string name = "lacuna_big_" + std::to_string(Poco::Process::id());
+    const auto admin = MysqlDatabase::openConnection(settings.mysql, false);
+    const auto run = [&](const std::string& sql) {
+        std::unique_ptr<sql::Statement>(admin->createStatement())->execute(sql);
+    };
+    // A server that holds a million gaps is given the memory for them: 6 GiB of buffer pool (SQLite, in
+    // the same run, has the operating system's page cache).
+    run("SET GLOBAL innodb_buffer_pool_size = 6442450944");
+    run("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    settings.mysql.database = name;
+    createBigUsers(settings);
     const auto genStart = std::chrono::steady_clock::now();
-    {
-        Poco::Data::Session s("SQLite", path);
-        s << "PRAGMA journal_mode = WAL", now;
-        s << "PRAGMA synchronous = NORMAL", now;  // generation only; the service runs with FULL
-        std::mt19937 random(1405);
-        const std::vector<std::string> cities = {"tehran", "mashhad", "isfahan", "karaj",
-                                                 "shiraz", "tabriz",  "qom",     "ahvaz"};
-        const std::vector<std::string> kinds = {"vacuum", "ambiguity", "conflict", "obsolete", "obstacle"};
-        const std::vector<std::string> categories = {"fees",      "planning",    "land",
-                                                     "contracts", "property",    "personnel",
-                                                     "transport", "environment", "other"};
-        const std::vector<std::string> priorities = {"low", "normal", "high", "urgent"};
-        const std::vector<std::string> path10 = {
-            "reported",         "triaged",  "drafting",         "committee_review", "drafting",
-            "committee_review", "drafting", "committee_review", "endorsed",         "in_parliament"};
-        constexpr int BATCH = 5000;
-        // The weight-ordered index is built once at the end: faster than keeping it while loading.
-        s << "DROP INDEX search_postings_by_weight", now;
-        for (long long done = 0; done < o.bigGaps; done += BATCH) {
-            std::vector<Poco::Int64> id, rank, conf, lawsuits, exposure, version, createdAt;
-            std::vector<std::string> reference, title, description, search, kind, category, city, priority,
-                state;
-            std::vector<Poco::Int64> eGap, eSeq, eAt;
-            std::vector<std::string> eType, eChanges, eFrom, eTo, eTransition;
-            std::vector<Poco::Int64> pGap, pPos;
-            std::vector<std::string> pLaw, pArticle, provisionsText, pKey;
-            std::vector<std::string> sTerm;  // the search index, as the service would write it
-            std::vector<Poco::Int64> sDoc, sWeight;
-            for (long long k = done; k < std::min<long long>(done + BATCH, o.bigGaps); ++k) {
-                const Poco::Int64 gapId = k + 1;
-                const int final = static_cast<int>(random() % 10);
-                id.push_back(gapId);
-                reference.push_back(Poco::format("G-1405-%07Ld", gapId));
-                GapFields f;
-                f.title = sentence(random, 6 + static_cast<int>(random() % 5));
-                f.description = sentence(random, 30 + static_cast<int>(random() % 30));
-                if (random() % 10000 == 0) f.description += " زلزله";  // a rare word: about 1 gap in 10,000
-                title.push_back(f.title);
-                description.push_back(f.description);
-                search.push_back(gapSearchText(f));
-                kind.push_back(kinds[random() % kinds.size()]);
-                category.push_back(categories[random() % categories.size()]);
-                city.push_back(cities[random() % cities.size()]);
-                priority.push_back(priorities[random() % priorities.size()]);
-                rank.push_back(gapvalues::priorityRank(priority.back()));
-                conf.push_back(random() % 20 == 0);
-                lawsuits.push_back(random() % 50);
-                exposure.push_back(static_cast<Poco::Int64>(random() % 1000) * 1000000000LL);
-                state.push_back(path10[final]);
-                version.push_back(10);
-                createdAt.push_back(1700000000000LL + gapId * 1000);
-                pGap.push_back(gapId);
-                pPos.push_back(0);
-                pLaw.push_back("قانون شهرداری");
-                pArticle.push_back("ماده " + std::to_string(random() % 120));
-                provisionsText.push_back(provisionsJson({{pLaw.back(), pArticle.back()}}));
-                pKey.push_back(provisionKey({pLaw.back(), pArticle.back()}));
-                for (const TermWeight& t : documentTerms(f.title, f.description)) {
-                    sTerm.push_back(t.term);
-                    sDoc.push_back(gapId);
-                    sWeight.push_back(t.weight);
-                }
-                for (int e = 1; e <= 10; ++e) {
-                    eGap.push_back(gapId);
-                    eSeq.push_back(e);
-                    eAt.push_back(createdAt.back() + e);
-                    eType.push_back(e == 1 ? "created" : "transition");
-                    eChanges.push_back(e == 1 ? R"([{"field":"title","old":null,"new":"…"}])" : "[]");
-                    eFrom.push_back(e == 1 ? "" : path10[(e - 2) % 10]);
-                    eTo.push_back(e == 10 ? path10[final] : path10[(e - 1) % 10]);
-                    eTransition.push_back(e == 1 ? "" : "submit_for_review");
-                }
-            }
-            s << "BEGIN", now;
-            s << R"(INSERT INTO gaps (id, reference, title, description, search_text, kind, category, municipality,
- priority, priority_rank, confidential, pending_lawsuits, exposure_rials, state, version, created_by,
- created_at, updated_at, provisions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?))",
-                use(id), use(reference), use(title), use(description), use(search), use(kind), use(category),
-                use(city), use(priority), use(rank), use(conf), use(lawsuits), use(exposure), use(state),
-                use(version), use(createdAt), use(createdAt), use(provisionsText), now;
-            s << R"(INSERT INTO gap_provisions (gap_id, position, law, article, provision_key) VALUES (?, ?, ?, ?, ?))",
-                use(pGap), use(pPos), use(pLaw), use(pArticle), use(pKey), now;
-            s << "INSERT INTO search_postings (term, doc_type, doc_id, weight) VALUES (?, 'gap', ?, ?)",
-                use(sTerm), use(sDoc), use(sWeight), now;
-            s << R"(INSERT INTO gap_events (gap_id, sequence, at, actor_id, actor_name, client_address, type, changes,
- from_state, to_state, transition, comment, fields) VALUES (?, ?, ?, 1, 'tehran.director',
- '10.0.0.1', ?, ?, ?, ?, ?, '', '{}'))",
-                use(eGap), use(eSeq), use(eAt), use(eType), use(eChanges), use(eFrom), use(eTo),
-                use(eTransition), now;
-            s << "COMMIT", now;
-        }
-        s << "CREATE INDEX search_postings_by_weight ON search_postings(term, doc_type, weight, doc_id)", now;
-        s << "ANALYZE", now;
-        s << "PRAGMA wal_checkpoint(TRUNCATE)", now;
-    }
-    const double genSeconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - genStart).count();
-    addFigure("data: " + std::to_string(o.bigGaps) + " gaps, " + std::to_string(o.bigGaps * 10) + " events",
-              fmt(genSeconds) + " s to generate, " + fmt(Poco::File(path).getSize() / 1048576.0) + " MiB");
+    loadBigMariadb(settings.mysql, o.bigGaps);
+    std::unique_ptr<sql::ResultSet> size(
+        std::unique_ptr<sql::Statement>(admin->createStatement())
+            ->executeQuery("SELECT SUM(data_length + index_length) FROM "
+                           "information_schema.tables WHERE table_schema = '" +
+                           name + "'"));
+    size->next();
+    addFigure("MariaDB, data: " + count,
+              fmt(std::chrono::duration<double>(std::chrono::steady_clock::now() - genStart).count()) +
+                  " s to generate, " + fmt(static_cast<double>(size->getInt64(1)) / 1048576.0) + " MiB");
+    measureBig("MariaDB, " + grouped(o.bigGaps) + " gaps", withDatabase(o.mysqlUrl, name), dir, o);
+    if (o.keep)
+        std::cerr << "kept the data set in the database " << name << std::endl;
+    else
+        run("DROP DATABASE " + name);
+    if (!o.keep) Poco::File(dir).remove(true);
+}
 
+/// Starts `lacuna serve` on the data set in `db` and measures it: cold start, list and search latency,
+/// the pages, peak RSS.
+void measureBig(const std::string& label, const std::string& db, const std::string& dir, const Options& o) {
     const auto start = std::chrono::steady_clock::now();
-    test::ServiceProcess service({"--db", "sqlite:" + path},
+    test::ServiceProcess service({"--db", db},
                                  {{"LACUNA_ADMIN_PASSWORD", "admin password 1"}, {"LACUNA_DATA_DIR", dir}});
     const double coldMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    addFigure("cold start on it (launch to listening; page cache as left by the generator)",
+    addFigure(label + ": cold start on it (launch to listening; page cache as left by the generator)",
               fmt(coldMs) + " ms", "≤ 1000 ms");
     Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(service.port()));
     const std::string token = Bench::login(s, "secretary");
@@ -815,11 +974,14 @@ void benchBig(const Options& o) {
                                return call(c, "GET", paths[r() % paths.size()], token) == 200;
                            });
         });
-        addFigure(name,
+        addFigure(label + ": " + name,
                   "p95 " + fmt(st.p95Ms, 2) + " ms (p50 " + fmt(st.p50Ms, 2) + ", " +
                       fmt(st.requestsPerSecond) + " req/s, 4 clients)",
                   target);
     };
+    std::vector<std::string> byId;  // gaps from all over the data set
+    for (long long k = 1; k <= 64; ++k) byId.push_back("/api/v1/gaps/" + std::to_string(k * o.bigGaps / 64));
+    p95("GET a gap by id (64 ids across the data set)", "p95 ≤ 5 ms", byId);
     p95("list, newest first, page 1 and 2", "p95 ≤ 10 ms",
         {"/api/v1/gaps?limit=20", "/api/v1/gaps?limit=20&cursor=" + cursor});
     p95("list filtered by state and city", "p95 ≤ 10 ms",
@@ -844,15 +1006,11 @@ void benchBig(const Options& o) {
     p95("search, a word in 1 gap of 10,000", "p95 ≤ 50 ms", {searchPath("زلزله")});
     p95("search, a rare and a common word", "p95 ≤ 50 ms", {searchPath("زلزله قانون")});
     p95("search, a word in no gap", "p95 ≤ 50 ms", {searchPath("آتشفشان")});
-    benchPages("1,000,000 gaps", service.port(), token, o.bigGaps / 2, o);
-    benchRecordPages("1,000,000 gaps", service.port(), o);
-    addFigure("peak RSS of the service after these",
+    benchPages(label, service.port(), token, o.bigGaps / 2, o);
+    benchRecordPages(label, service.port(), o);
+    addFigure(label + ": peak RSS of the service after these",
               fmt(readKilobytes(service.pid(), "VmHWM") / 1024.0, 1) + " MiB", "≤ 150 MB");
     service.terminate();
-    if (o.keep)
-        std::cerr << "kept the data set in " << path << std::endl;
-    else
-        Poco::File(dir).remove(true);
 }
 
 /// A Galera cluster of three (scripts/galera.sh): transitions through one instance on one node, then
