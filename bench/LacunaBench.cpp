@@ -106,6 +106,19 @@ void addFigure(const std::string& name, const std::string& measured, const std::
     std::cerr << name << ": " << measured << std::endl;
 }
 
+/// The store at a mysql:// URL, with the password from LACUNA_DB_PASSWORD as the service takes it.
+StoreSettings mysqlStore(const std::string& url) {
+    StoreSettings store;
+    applyStoreUrl(url, store);
+    store.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    return store;
+}
+
+/// Runs one statement that returns no rows.
+void execute(sql::Connection& c, const std::string& sql) {
+    std::unique_ptr<sql::Statement>(c.createStatement())->execute(sql);
+}
+
 /// A bare Poco HTTPServer that answers every request with one fixed JSON body.
 class FixedHandler : public Poco::Net::HTTPRequestHandler {
 public:
@@ -845,11 +858,8 @@ void insertRows(sql::Connection& c, const std::string& head, const std::string& 
 void loadBigMariadb(MysqlSettings settings, long long gaps) {
     settings.readTimeoutSeconds = 3600;  // building an index over 40 million postings is one statement
     const auto c = MysqlDatabase::openConnection(settings, true);
-    const auto run = [&](const std::string& sql) {
-        std::unique_ptr<sql::Statement>(c->createStatement())->execute(sql);
-    };
-    run("SET unique_checks = 0, foreign_key_checks = 0");  // generation only: the rows are made consistent
-    run("DROP INDEX search_postings_by_weight ON search_postings");
+    execute(*c, "SET unique_checks = 0, foreign_key_checks = 0");  // generation only: the rows are consistent
+    execute(*c, "DROP INDEX search_postings_by_weight ON search_postings");
     c->setAutoCommit(false);
     std::mt19937 random(1405);
     for (long long done = 0; done < gaps; done += BIG_BATCH) {
@@ -865,8 +875,8 @@ void loadBigMariadb(MysqlSettings settings, long long gaps) {
         c->commit();
     }
     c->setAutoCommit(true);
-    run("CREATE INDEX search_postings_by_weight ON search_postings(term, doc_type, weight, doc_id)");
-    run("ANALYZE TABLE gaps, gap_provisions, gap_events, search_postings");
+    execute(*c, "CREATE INDEX search_postings_by_weight ON search_postings(term, doc_type, weight, doc_id)");
+    execute(*c, "ANALYZE TABLE gaps, gap_provisions, gap_events, search_postings");
 }
 
 /// 1000000 as "1,000,000".
@@ -917,18 +927,13 @@ void benchBig(const Options& o) {
         if (!o.keep) Poco::File(dir).remove(true);
         return;
     }
-    StoreSettings settings;
-    applyStoreUrl(o.mysqlUrl, settings);
-    settings.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    StoreSettings settings = mysqlStore(o.mysqlUrl);
     const std::string name = "lacuna_big_" + std::to_string(Poco::Process::id());
     const auto admin = MysqlDatabase::openConnection(settings.mysql, false);
-    const auto run = [&](const std::string& sql) {
-        std::unique_ptr<sql::Statement>(admin->createStatement())->execute(sql);
-    };
     // A server that holds a million gaps is given the memory for them: 6 GiB of buffer pool (SQLite, in
     // the same run, has the operating system's page cache).
-    run("SET GLOBAL innodb_buffer_pool_size = 6442450944");
-    run("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    execute(*admin, "SET GLOBAL innodb_buffer_pool_size = 6442450944");
+    execute(*admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
     settings.mysql.database = name;
     createBigUsers(settings);
     const auto genStart = std::chrono::steady_clock::now();
@@ -946,7 +951,7 @@ void benchBig(const Options& o) {
     if (o.keep)
         std::cerr << "kept the data set in the database " << name << std::endl;
     else
-        run("DROP DATABASE " + name);
+        execute(*admin, "DROP DATABASE " + name);
     if (!o.keep) Poco::File(dir).remove(true);
 }
 
@@ -1017,9 +1022,7 @@ void measureBig(const std::string& label, const std::string& db, const std::stri
 /// with the same clients spread over three instances, one per node. Every node applies every write, so
 /// three instances add capacity for reads and for the service's own work, not for the database's writes.
 void benchGalera(const Options& o) {
-    StoreSettings store;
-    applyStoreUrl(o.galeraUrl, store);
-    store.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    const StoreSettings store = mysqlStore(o.galeraUrl);
     Bench first(store);
     std::vector<std::unique_ptr<Bench>> others;
     std::vector<int> ports = {first.service->port()};
@@ -1077,16 +1080,14 @@ int main(int argc, char** argv) {
         sqlite.backend = "sqlite";
         benchBackend("SQLite", sqlite, o);
         if (!o.mysqlUrl.empty()) {
-            StoreSettings mysql;
-            applyStoreUrl(o.mysqlUrl, mysql);
-            mysql.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+            StoreSettings mysql = mysqlStore(o.mysqlUrl);
             // A database of its own, so every run starts empty; the URL's user must be allowed to create it.
             const std::string name = "lacuna_bench_" + std::to_string(Poco::Process::id());
             const auto admin = MysqlDatabase::openConnection(mysql.mysql, false);
-            std::unique_ptr<sql::Statement>(admin->createStatement())->execute("CREATE DATABASE " + name);
+            execute(*admin, "CREATE DATABASE " + name);
             mysql.mysql.database = name;
             benchBackend("MariaDB", mysql, o);
-            std::unique_ptr<sql::Statement>(admin->createStatement())->execute("DROP DATABASE " + name);
+            execute(*admin, "DROP DATABASE " + name);
         }
     }
     if (o.bigGaps > 0) benchBig(o);
