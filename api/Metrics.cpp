@@ -81,6 +81,15 @@ void sampleStore(std::vector<MetricFamily>& out, Store& store, bool answered) {
             "Transactions run again after a deadlock, a lock wait timeout or a lost connection",
             MetricType::Counter)
         .add(static_cast<double>(pool.retries), backend);
+    Sampled(out, "lacuna_store_commits_total", "Write transactions committed", MetricType::Counter)
+        .add(static_cast<double>(pool.commits), backend);
+    Sampled(out, "lacuna_store_writes_committed_total",
+            "Writes those transactions carried (on SQLite, writers that queue share one COMMIT)",
+            MetricType::Counter)
+        .add(static_cast<double>(pool.writesCommitted), backend);
+    Sampled(out, "lacuna_store_writers_waiting",
+            "Writes waiting for their turn to join a write transaction (SQLite)", MetricType::Gauge)
+        .add(static_cast<double>(pool.writersWaiting), backend);
 }
 
 /// `backlog` is empty when the store did not answer.

@@ -13,6 +13,9 @@ struct StorePoolStats {
     std::uint64_t waits = 0;    ///< times a request found none free and waited
     double waitSeconds = 0;     ///< time spent in those waits
     std::uint64_t retries = 0;  ///< transactions run again after a deadlock, lock timeout or lost connection
+    std::uint64_t commits = 0;  ///< write transactions committed
+    std::uint64_t writesCommitted = 0;  ///< writes those carried (SQLite: several may share one COMMIT)
+    std::size_t writersWaiting = 0;     ///< SQLite: writes waiting for their turn to join a transaction
 };
 
 }  // namespace lacuna

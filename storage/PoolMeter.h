@@ -40,6 +40,11 @@ public:
     };
 
     void retried() { _retries.fetch_add(1, std::memory_order_relaxed); }
+    /// A COMMIT that kept `writes` writes.
+    void committed(std::size_t writes) {
+        _commits.fetch_add(1, std::memory_order_relaxed);
+        _writesCommitted.fetch_add(writes, std::memory_order_relaxed);
+    }
 
     /// The counts with the pool's sizes, which the caller reads under its lock.
     StorePoolStats stats(std::size_t size, std::size_t open, std::size_t idle) const {
@@ -50,6 +55,8 @@ public:
         s.waits = _waits.load(std::memory_order_relaxed);
         s.waitSeconds = static_cast<double>(_waitNanos.load(std::memory_order_relaxed)) / 1e9;
         s.retries = _retries.load(std::memory_order_relaxed);
+        s.commits = _commits.load(std::memory_order_relaxed);
+        s.writesCommitted = _writesCommitted.load(std::memory_order_relaxed);
         return s;
     }
 
@@ -57,6 +64,8 @@ private:
     std::atomic<std::uint64_t> _waits{0};
     std::atomic<std::int64_t> _waitNanos{0};
     std::atomic<std::uint64_t> _retries{0};
+    std::atomic<std::uint64_t> _commits{0};
+    std::atomic<std::uint64_t> _writesCommitted{0};
 };
 
 }  // namespace lacuna

@@ -212,6 +212,13 @@ TEST_CASE("the metrics count every request by route template, method and status,
     CHECK(value(after, "lacuna_store_pool_open") >= 1);
     CHECK(value(after, "lacuna_store_pool_waits_total") >= 0);
     CHECK(value(after, "lacuna_store_up") == 1);
+    // The created gap's write was committed; a COMMIT carries one write or more (SQLite's group
+    // commit), never none; nothing waits to write once every request has been answered.
+    const auto delta = [&](const std::string& name) { return value(after, name) - value(before, name); };
+    CHECK(delta("lacuna_store_writes_committed_total") >= 1);
+    CHECK(delta("lacuna_store_commits_total") >= 1);
+    CHECK(delta("lacuna_store_commits_total") <= delta("lacuna_store_writes_committed_total"));
+    CHECK(value(after, "lacuna_store_writers_waiting") == 0);
 }
 
 TEST_CASE(

@@ -323,7 +323,10 @@ void MysqlDatabase::run(bool write, const std::function<void(MysqlConnection&)>&
             }
             work(*connection);
             committing = write;
-            if (write) connection->execute("COMMIT");
+            if (write) {
+                connection->execute("COMMIT");
+                _meter.committed(1);
+            }
             release(std::move(connection));
             return;
         } catch (const sql::SQLException& e) {

@@ -105,4 +105,6 @@ void SqliteConnection::execute(const std::string& sql) {
     }
 }
 
+bool SqliteConnection::inTransaction() const { return sqlite3_get_autocommit(_db) == 0; }
+
 }  // namespace lacuna

@@ -63,6 +63,8 @@ public:
     SqliteStatement prepare(const std::string& sql);
     /// Runs statements without parameters (PRAGMAs, transaction control, migrations).
     void execute(const std::string& sql);
+    /// Whether a transaction is open (false once SQLite has rolled one back by itself).
+    bool inTransaction() const;
 
 private:
     Poco::Data::Session _session;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -29,8 +30,13 @@ public:
     explicit SqliteDatabase(SqliteSettings settings);
     ~SqliteDatabase();
 
-    /// Runs `work` inside BEGIN IMMEDIATE … COMMIT (rolled back if it throws). IMMEDIATE takes the
-    /// write lock up front, so concurrent writers queue on busy_timeout instead of failing on upgrade.
+    /// Runs `work` in a write transaction and returns once it is committed; if `work` throws, what it
+    /// wrote is undone and the error passes on. Writers that arrive while another's work runs share
+    /// one transaction (group commit): each runs in its own savepoint, in order of arrival, and the
+    /// last of the group commits for all, so one fsync serves them all. Each is answered only after
+    /// that COMMIT; if it fails, every writer of the group gets the failure and none of their writes
+    /// is kept. BEGIN IMMEDIATE takes the file's write lock up front, which keeps other processes
+    /// on the same file (a backup, the command line) apart.
     void write(const std::function<void(SqliteConnection&)>& work);
     /// Runs `work` inside a read transaction, so multi-statement reads see one snapshot.
     void read(const std::function<void(SqliteConnection&)>& work);
@@ -39,17 +45,37 @@ public:
     /// The pool's sizes and counts (SQLite never retries: writers queue for the one write lock).
     StorePoolStats poolStats();
 
+    /// At most this many writers share one transaction: a group holds the write lock while its
+    /// members run, so an unbounded one would make the first writer of a busy moment wait long.
+    static constexpr std::size_t MAX_GROUP = 32;
+
 private:
     class Lease;
+    /// One shared write transaction and how it ended, which its writers wait for.
+    struct Group {
+        bool ended = false;
+        std::exception_ptr failure;  ///< why it did not commit
+    };
     std::unique_ptr<SqliteConnection> open();
     SqliteConnection* acquire();
     void release(SqliteConnection* session);
     void migrate();
     void run(const char* begin, const std::function<void(SqliteConnection&)>& work);
+    std::exception_ptr beginGroup();
+    std::exception_ptr runMember(const std::function<void(SqliteConnection&)>& work);
+    void endGroup(std::exception_ptr failure);
 
     SqliteSettings _settings;
     std::mutex _mutex;
-    std::mutex _writerMutex;
+    // Group commit (write): the writer whose turn it is alone touches _group and _writer.
+    std::mutex _writeMutex;
+    std::condition_variable _writeTurn;  ///< the turn is free, or a group ended
+    std::size_t _queued = 0;             ///< writers waiting for their turn
+    bool _turnTaken = false;
+    std::shared_ptr<Group> _group;        ///< the open transaction's group, null when none is open
+    std::size_t _groupSize = 0;           ///< its writers so far
+    std::size_t _groupKept = 0;           ///< of those, the ones whose work succeeded
+    SqliteConnection* _writer = nullptr;  ///< the connection holding the open transaction
     std::condition_variable _available;
     std::vector<std::unique_ptr<SqliteConnection>> _all;
     std::vector<SqliteConnection*> _idle;
