@@ -43,6 +43,12 @@ struct GapPage {
     std::optional<GapCursor> next;
 };
 
+/// The first page of a list in summary form, for pages that offer gaps to choose from.
+struct GapSummaryPage {
+    std::vector<GapSummary> items;
+    bool more = false;  ///< more gaps match than the page holds
+};
+
 /// Stores gaps and their events. Every change and its event are written in one transaction.
 class GapRepository {
 public:
@@ -64,6 +70,8 @@ public:
     virtual std::optional<Gap> find(std::int64_t id) = 0;
     virtual std::optional<Gap> findByReference(const std::string& reference) = 0;
     virtual GapPage list(const GapQuery& query) = 0;
+    /// The same list's first page with only what a summary shows of each gap.
+    virtual GapSummaryPage listSummaries(const GapQuery& query) = 0;
     /// For each of `states`: how many gaps `query` matches in it (its state filter, cursor and sort left
     /// aside), counted up to `cap` + 1 only.
     virtual std::map<std::string, std::int64_t> countByState(const GapQuery& query,

@@ -391,6 +391,10 @@ GapPage GapService::list(const Principal& actor, GapListRequest request) {
     return _gaps.list(listQuery(actor, std::move(request)));
 }
 
+GapSummaryPage GapService::listSummaries(const Principal& actor, GapListRequest request) {
+    return _gaps.listSummaries(listQuery(actor, std::move(request)));
+}
+
 std::map<std::string, std::int64_t> GapService::countByState(const Principal& actor, GapListRequest request,
                                                              std::size_t cap) {
     const GapQuery q = listQuery(actor, std::move(request));

@@ -77,6 +77,8 @@ public:
     /// Throws NotFound when the gap does not exist or the caller may not see it.
     Gap get(const Principal& actor, std::int64_t id);
     GapPage list(const Principal& actor, GapListRequest request);
+    /// The list's first page as summaries (reference, title, state, city), for pages offering gaps.
+    GapSummaryPage listSummaries(const Principal& actor, GapListRequest request);
     /// For every state of the lifecycle: how many gaps the list request matches in it for `actor` (its
     /// state filter and cursor left aside), each counted up to `cap` (cap + 1 means "more than cap").
     std::map<std::string, std::int64_t> countByState(const Principal& actor, GapListRequest request,

@@ -89,13 +89,14 @@ GapListSql buildGapCountSql(const GapQuery& q, const std::vector<std::string>& s
     return out;
 }
 
-GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session) {
+GapListSql buildGapListSql(const GapQuery& q, const SqlSession& session, GapListColumns columns) {
     GapListSql out;
+    const bool whole = columns == GapListColumns::Whole;
     // Words found in few gaps drive the query from the search index (then the page is sorted from
     // those few rows); otherwise the sort order's index is walked and the first page fills at once.
-    out.sql = gaprows::SELECT_COLUMNS +
+    out.sql = (whole ? gaprows::SELECT_COLUMNS : gaprows::SUMMARY_COLUMNS + "FROM gaps g ") +
               (q.indexTerms.empty() ? session.indexHint(gapListIndex(q)) : std::string()) +
-              gaprows::JOIN_CREATOR + "WHERE 1 = 1";
+              (whole ? gaprows::JOIN_CREATOR : std::string()) + "WHERE 1 = 1";
     appendFilters(out, q, true);
     const std::string key = q.sortKey == GapQuery::SortKey::UpdatedAt  ? "g.updated_at"
                             : q.sortKey == GapQuery::SortKey::Priority ? "g.priority_rank"

@@ -29,7 +29,12 @@ void appendScope(GapListSql& out, const visibility::ListScope& scope);
 /// Appends the query's filters (scope, fields, words), the state's only when `withState`.
 void appendFilters(GapListSql& out, const GapQuery& query, bool withState);
 
-GapListSql buildGapListSql(const GapQuery& query, const SqlSession& session);
+/// What a list statement selects of each gap: the whole row (gaprows::read) or its summary
+/// (gaprows::readSummary).
+enum class GapListColumns { Whole, Summary };
+
+GapListSql buildGapListSql(const GapQuery& query, const SqlSession& session,
+                           GapListColumns columns = GapListColumns::Whole);
 
 /// One row per state of `states`, in order: the state, and how many gaps the query's filters match in
 /// it (its own state filter, cursor and sort left aside), counted only up to cap + 1.

@@ -34,4 +34,8 @@ GapAudience readAudience(const SqlStatement& row, int first) {
     return GapAudience{row.integer(first) != 0, row.text(first + 1), splitRoles(row.text(first + 2))};
 }
 
+GapSummary readSummary(const SqlStatement& r) {
+    return GapSummary{r.integer(0), r.text(1), r.text(2), r.text(3), readAudience(r, 4)};
+}
+
 }  // namespace lacuna::gaprows

@@ -29,4 +29,9 @@ inline const std::string AUDIENCE_COLUMNS = "g.confidential, g.municipality, g.c
 /// Those columns, from `first` on.
 GapAudience readAudience(const SqlStatement& row, int first);
 
+/// `SELECT <what a summary shows of a gap> ` (FROM and the rest follow), read by readSummary.
+inline const std::string SUMMARY_COLUMNS =
+    "SELECT g.id, g.reference, g.title, g.state, " + AUDIENCE_COLUMNS + " ";
+GapSummary readSummary(const SqlStatement& row);
+
 }  // namespace lacuna::gaprows

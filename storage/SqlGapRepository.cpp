@@ -133,6 +133,17 @@ GapPage SqlGapRepository::list(const GapQuery& q) {
     return page;
 }
 
+GapSummaryPage SqlGapRepository::listSummaries(const GapQuery& q) {
+    GapSummaryPage page;
+    _db.query([&](SqlSession& s) {
+        const GapListSql query = buildGapListSql(q, s, GapListColumns::Summary);
+        page.items = selectRows(s, query.sql, query.parameters, gaprows::readSummary);
+    });
+    page.more = page.items.size() > q.limit;
+    if (page.more) page.items.pop_back();
+    return page;
+}
+
 std::map<std::string, std::int64_t> SqlGapRepository::countByState(const GapQuery& q,
                                                                    const std::vector<std::string>& states,
                                                                    std::size_t cap) {

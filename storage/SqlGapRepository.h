@@ -15,6 +15,7 @@ public:
     std::optional<Gap> find(std::int64_t id) override;
     std::optional<Gap> findByReference(const std::string& reference) override;
     GapPage list(const GapQuery& query) override;
+    GapSummaryPage listSummaries(const GapQuery& query) override;
     std::map<std::string, std::int64_t> countByState(const GapQuery& query,
                                                      const std::vector<std::string>& states,
                                                      std::size_t cap) override;

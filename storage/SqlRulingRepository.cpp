@@ -35,17 +35,16 @@ const std::string INSERT_ALERT = R"(INSERT INTO notifications (user_id, at, enti
  event_type, summary, read_at) VALUES (?, ?, 'ruling', ?, ?, 'ruling.adverse', ?, NULL))";
 const std::string ON_PROVISION = "id IN (SELECT ruling_id FROM ruling_provisions WHERE provision_key = ?)";
 const std::string ORDER_NEWEST = " ORDER BY decided_day DESC, id DESC LIMIT ?";
-const std::string GAP_COLUMNS =
-    "SELECT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS + " ";
 const std::string NEWEST_OF_THOSE = "JOIN gaps g ON g.id = p.gap_id ORDER BY g.id DESC";
 // The newest gaps on a provision, taken from the index (provision_key, gap_id) read backwards — a provision
 // holds thousands of gaps in a big store, and only the first `limit` of them are read as rows.
 std::string gapsOnProvision(bool below) {
-    return GAP_COLUMNS + "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key = ? " +
+    return gaprows::SUMMARY_COLUMNS +
+           "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key = ? " +
            (below ? "AND gap_id < ? " : "") + "ORDER BY gap_id DESC LIMIT ?) p " + NEWEST_OF_THOSE;
 }
 const std::string DRAFTS_ON_PROVISION =
-    "SELECT g.id, g.reference, g.title, g.state, " + gaprows::AUDIENCE_COLUMNS +
+    gaprows::SUMMARY_COLUMNS +
     R"(, MAX(d.version) FROM draft_provisions d JOIN gaps g ON g.id = d.gap_id
  WHERE d.provision_key = ? GROUP BY g.id, g.reference, g.title, g.state, g.confidential, g.municipality, g.co_reporters
  ORDER BY g.id DESC LIMIT ?)";
@@ -82,10 +81,6 @@ Ruling readRuling(const SqlStatement& r) {
                   .createdBy = r.integer(11),
                   .createdAt = r.integer(12),
                   .updatedAt = r.integer(13)};
-}
-
-GapSummary readGapSummary(const SqlStatement& r) {
-    return GapSummary{r.integer(0), r.text(1), r.text(2), r.text(3), gaprows::readAudience(r, 4)};
 }
 
 std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
@@ -175,10 +170,10 @@ std::vector<GapSummary> SqlRulingRepository::gapsOnProvisions(const std::vector<
     std::vector<SqlParameter> params(keys.begin(), keys.end());
     params.emplace_back(static_cast<std::int64_t>(limit));
     return queryRows(_db,
-                     GAP_COLUMNS +
+                     gaprows::SUMMARY_COLUMNS +
                          "FROM (SELECT DISTINCT gap_id FROM gap_provisions WHERE provision_key IN (" +
                          placeholders(keys.size()) + ") ORDER BY gap_id DESC LIMIT ?) p " + NEWEST_OF_THOSE,
-                     params, readGapSummary);
+                     params, gaprows::readSummary);
 }
 
 ProvisionPage SqlRulingRepository::provision(const std::string& key, const ProvisionLimits& limits,
@@ -196,13 +191,13 @@ ProvisionPage SqlRulingRepository::provision(const std::string& key, const Provi
         return true;
     };
     _db.read([&](SqlSession& s) {
-        page.gaps = selectRows(s, gapsOnProvision(gapsBefore.has_value()), gapParams, readGapSummary);
+        page.gaps = selectRows(s, gapsOnProvision(gapsBefore.has_value()), gapParams, gaprows::readSummary);
         if (trim(page.gaps, limits.gaps)) page.moreGapsBefore = page.gaps.back().id;
         page.drafts = selectRows(s, DRAFTS_ON_PROVISION, params, [](const SqlStatement& r) {
-            return std::make_pair(readGapSummary(r), r.integer(7));
+            return std::make_pair(gaprows::readSummary(r), r.integer(7));
         });
         page.moreDrafts = trim(page.drafts, limits.others);
-        page.opinions = selectRows(s, OPINIONS_ON_PROVISION, params, readGapSummary);
+        page.opinions = selectRows(s, OPINIONS_ON_PROVISION, params, gaprows::readSummary);
         page.moreOpinions = trim(page.opinions, limits.others);
         page.rulings = selectRulings(s, SELECT_RULING + "WHERE " + ON_PROVISION + ORDER_NEWEST, params);
         page.moreRulings = trim(page.rulings, limits.others);

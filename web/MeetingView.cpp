@@ -158,18 +158,18 @@ void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent,
         request.query.sortKey = GapQuery::SortKey::UpdatedAt;
         request.query.descending = false;  // the longest waiting first
         request.query.limit = OFFERED;
-        const GapPage offered = api.gaps.list(viewer, request);
-        more = more || offered.next.has_value();
-        for (const Gap& gap : offered.items) {
+        // Only what the row shows is read of each gap.
+        const GapSummaryPage offered = api.gaps.listSummaries(viewer, request);
+        more = more || offered.more;
+        for (const GapSummary& gap : offered.items) {
             if (onAgenda.count(gap.id)) continue;
-            // Only what the row shows.
             ctemplate::TemplateDictionary* row = form->AddSectionDictionary("CANDIDATE");
             row->SetValue("REFERENCE", gap.reference);
-            row->SetValue("TITLE", gap.fields.title);
-            row->SetValue("CITY", cityName(api, gap.fields.municipality));
+            row->SetValue("TITLE", gap.title);
+            row->SetValue("CITY", cityName(api, gap.audience.municipality));
             if (const LifecycleState* s = api.gaps.lifecycle().findState(gap.state))
                 row->SetValue("STATE_LABEL", s->labelFa);
-            if (gap.fields.confidential) row->ShowSection("CONFIDENTIAL");
+            if (gap.audience.confidential) row->ShowSection("CONFIDENTIAL");
             if (isTicked(gap.reference, false)) row->ShowSection("TICKED");
             ++candidates;
         }
