@@ -160,7 +160,7 @@ void SqliteDatabase::write(const std::function<void(SqliteConnection&)>& work) {
     // COMMIT's fsync, most of a write's time, is shared by the writers that queued behind it.
     std::unique_lock lock(_writeMutex);
     ++_queued;
-    _writeTurn.wait(lock, [this] { return !_turnTaken; });
+    _turnFree.wait(lock, [this] { return !_turnTaken; });
     --_queued;
     _turnTaken = true;
     lock.unlock();
@@ -179,8 +179,8 @@ void SqliteDatabase::write(const std::function<void(SqliteConnection&)>& work) {
     }
     // Otherwise the next writer joins this transaction, and the group's last writer commits it.
     _turnTaken = false;
-    _writeTurn.notify_all();
-    if (group) _writeTurn.wait(lock, [&] { return group->ended; });
+    _turnFree.notify_one();
+    if (group) _groupEnded.wait(lock, [&] { return group->ended; });
     lock.unlock();
     // An answer holds only if its group committed: an error met inside a group that was then not kept
     // was met on writes that no longer exist, so the group's failure is the answer.
@@ -265,7 +265,7 @@ void SqliteDatabase::endGroup(std::exception_ptr failure) {
         group->ended = true;
         group->failure = failure;
     }
-    _writeTurn.notify_all();
+    _groupEnded.notify_all();
 }
 
 void SqliteDatabase::read(const std::function<void(SqliteConnection&)>& work) { run("BEGIN", work); }

@@ -69,7 +69,8 @@ private:
     std::mutex _mutex;
     // Group commit (write): the writer whose turn it is alone touches _group and _writer.
     std::mutex _writeMutex;
-    std::condition_variable _writeTurn;  ///< the turn is free, or a group ended
+    std::condition_variable _turnFree;    ///< one waiting writer may take the turn
+    std::condition_variable _groupEnded;  ///< a group's writers may learn how it ended
     std::size_t _queued = 0;             ///< writers waiting for their turn
     bool _turnTaken = false;
     std::shared_ptr<Group> _group;        ///< the open transaction's group, null when none is open
