@@ -3,6 +3,8 @@
 // a transaction lost as a whole fails every writer in it.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <exception>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -44,6 +46,32 @@ struct GroupStore {
         c.prepare("INSERT INTO rows_written (writer, n) VALUES (?, ?)").bind(writer).bind(n).run();
     }
 
+    /// Runs `first` as a write that keeps its transaction open until a second writer, running `second`,
+    /// waits for its turn, so that both share one group; how each write ended (null: committed).
+    std::pair<std::exception_ptr, std::exception_ptr> inOneGroup(
+        const std::function<void(SqliteConnection&)>& first,
+        const std::function<void(SqliteConnection&)>& second) {
+        std::exception_ptr ended[2];
+        std::thread other;
+        try {
+            db.write([&](SqliteConnection& c) {
+                first(c);
+                other = std::thread([&] {
+                    try {
+                        db.write(second);
+                    } catch (...) {
+                        ended[1] = std::current_exception();
+                    }
+                });
+                untilWaiting(1);
+            });
+        } catch (...) {
+            ended[0] = std::current_exception();
+        }
+        if (other.joinable()) other.join();
+        return {ended[0], ended[1]};
+    }
+
     /// Waits until `n` writers wait for their turn (a queued writer joins the open transaction).
     void untilWaiting(std::size_t n) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -53,6 +81,18 @@ struct GroupStore {
         }
     }
 };
+
+/// Whether `ended` holds an exception of type E.
+template <typename E>
+bool threw(const std::exception_ptr& ended) {
+    try {
+        if (ended) std::rethrow_exception(ended);
+    } catch (const E&) {
+        return true;
+    } catch (...) {
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -108,28 +148,16 @@ TEST_CASE("writers that queue share a SQLite transaction; each is answered once 
 TEST_CASE("a transaction SQLite ends by itself fails every writer in it and keeps none of their writes",
           "[storage][groupcommit]") {
     GroupStore store;
-    std::thread second;
-    bool secondRefused = false;
-    // The first writer holds the transaction open until the second waits to join it; the second's work
-    // meets what a full disk or an I/O error does: SQLite rolls the whole transaction back.
-    CHECK_THROWS_AS(store.db.write([&](SqliteConnection& c) {
-        GroupStore::insert(c, 1, 1);
-        second = std::thread([&] {
-            try {
-                store.db.write([](SqliteConnection& c2) {
-                    GroupStore::insert(c2, 2, 1);
-                    c2.execute("ROLLBACK");
-                    throw SqliteFailure("disk I/O error", 10);
-                });
-            } catch (const StoreUnavailable&) {
-                secondRefused = true;
-            }
-        });
-        store.untilWaiting(1);
-    }),
-                    StoreUnavailable);
-    second.join();
-    CHECK(secondRefused);
+    // The second writer's work meets what a full disk or an I/O error does: SQLite rolls the whole
+    // transaction back, the first writer's row with it.
+    const auto [first, second] = store.inOneGroup([](SqliteConnection& c) { GroupStore::insert(c, 1, 1); },
+                                                  [](SqliteConnection& c) {
+                                                      GroupStore::insert(c, 2, 1);
+                                                      c.execute("ROLLBACK");
+                                                      throw SqliteFailure("disk I/O error", 10);
+                                                  });
+    CHECK(threw<StoreUnavailable>(first));
+    CHECK(threw<StoreUnavailable>(second));
     CHECK(store.committed() == 0);
     // The store goes on: the next write has a transaction of its own.
     store.db.write([](SqliteConnection& c) { GroupStore::insert(c, 3, 1); });
@@ -139,25 +167,21 @@ TEST_CASE("a transaction SQLite ends by itself fails every writer in it and keep
 TEST_CASE("a COMMIT that fails fails every writer of its group, whose writes are all undone",
           "[storage][groupcommit]") {
     GroupStore store;
-    std::thread second;
-    bool secondRefused = false;
-    // The first writer's row breaks a foreign key checked only at COMMIT; the second's is sound, but
-    // shares that COMMIT, which is refused.
-    CHECK_THROWS_AS(store.db.write([&](SqliteConnection& c) {
-        c.execute("PRAGMA defer_foreign_keys = ON");
-        c.execute("INSERT INTO children (id, parent) VALUES (1, 999)");
-        second = std::thread([&] {
-            try {
-                store.db.write([](SqliteConnection& c2) { GroupStore::insert(c2, 2, 1); });
-            } catch (const DomainError&) {
-                secondRefused = true;
-            }
+    // The first writer's row breaks a foreign key checked only at COMMIT; the second writes a sound row
+    // and then refuses (as a stale version would), on a state that held the first writer's row: the
+    // shared COMMIT is refused, and the second's answer is that failure, not its own refusal.
+    const auto [first, second] = store.inOneGroup(
+        [](SqliteConnection& c) {
+            c.execute("PRAGMA defer_foreign_keys = ON");
+            c.execute("INSERT INTO children (id, parent) VALUES (1, 999)");
+        },
+        [](SqliteConnection& c) {
+            GroupStore::insert(c, 2, 1);
+            throw VersionConflict("the record changed meanwhile");
         });
-        store.untilWaiting(1);
-    }),
-                    DomainError);
-    second.join();
-    CHECK(secondRefused);
+    CHECK(threw<AlreadyExists>(first));
+    CHECK(threw<AlreadyExists>(second));
+    CHECK_FALSE(threw<VersionConflict>(second));
     CHECK(store.committed() == 0);
     SqliteConnection reader(store.dir.file("group.db"));
     auto children = reader.prepare("SELECT COUNT(*) FROM children");
@@ -169,24 +193,13 @@ TEST_CASE("a COMMIT that fails fails every writer of its group, whose writes are
 
 TEST_CASE("a failed write in a group changes nothing and passes its own error on", "[storage][groupcommit]") {
     GroupStore store;
-    std::thread second;
-    bool secondConflict = false;
-    store.db.write([&](SqliteConnection& c) {
-        GroupStore::insert(c, 1, 1);
-        second = std::thread([&] {
-            try {
-                store.db.write([](SqliteConnection& c2) {
-                    GroupStore::insert(c2, 2, 1);
-                    GroupStore::insert(c2, 1, 1);  // the first writer's key: a constraint failure
-                });
-            } catch (const AlreadyExists&) {
-                secondConflict = true;
-            }
-        });
-        store.untilWaiting(1);
-    });
-    second.join();
-    CHECK(secondConflict);
+    const auto [first, second] = store.inOneGroup([](SqliteConnection& c) { GroupStore::insert(c, 1, 1); },
+                                                  [](SqliteConnection& c) {
+                                                      GroupStore::insert(c, 2, 1);
+                                                      GroupStore::insert(c, 1, 1);  // the first's key
+                                                  });
+    CHECK_FALSE(first);
+    CHECK(threw<AlreadyExists>(second));
     CHECK(store.committed("writer = 1") == 1);
     CHECK(store.committed("writer = 2") == 0);
 }
