@@ -202,4 +202,13 @@ TEST_CASE("a failed write in a group changes nothing and passes its own error on
     CHECK(threw<AlreadyExists>(second));
     CHECK(store.committed("writer = 1") == 1);
     CHECK(store.committed("writer = 2") == 0);
+    // A write alone that fails commits nothing: no COMMIT is counted for it.
+    const StorePoolStats before = store.db.poolStats();
+    CHECK_THROWS_AS(store.db.write([](SqliteConnection& c) {
+        GroupStore::insert(c, 4, 1);
+        throw VersionConflict("the record changed meanwhile");
+    }),
+                    VersionConflict);
+    CHECK(store.db.poolStats().commits == before.commits);
+    CHECK(store.committed("writer = 4") == 0);
 }

@@ -242,21 +242,23 @@ std::exception_ptr SqliteDatabase::runMember(const std::function<void(SqliteConn
 
 void SqliteDatabase::endGroup(std::exception_ptr failure) {
     SqliteConnection& c = *_writer;
-    if (!failure) {
+    // A group whose every writer failed has nothing to keep: it is rolled back, without an fsync.
+    const bool commit = !failure && _groupKept > 0;
+    if (commit) {
         try {
             c.prepare("COMMIT").run();
         } catch (...) {
             failure = std::current_exception();
         }
     }
-    if (failure && c.inTransaction()) {
+    if ((failure || !commit) && c.inTransaction()) {
         try {
             c.execute("ROLLBACK");
         } catch (const Poco::Exception&) {
             // Nothing more can be done on this connection; the transaction is not kept either way.
         }
     }
-    if (!failure) _meter.committed(_groupKept);
+    if (commit && !failure) _meter.committed(_groupKept);
     release(_writer);
     _writer = nullptr;
     const std::shared_ptr<Group> group = std::move(_group);
