@@ -133,11 +133,11 @@ StorePoolStats SqliteDatabase::poolStats() {
     return stats;
 }
 
-void SqliteDatabase::run(const char* begin, const std::function<void(SqliteConnection&)>& work) {
+void SqliteDatabase::read(const std::function<void(SqliteConnection&)>& work) {
     try {
         Lease lease(*this);
         SqliteConnection& c = *lease;
-        c.execute(begin);
+        c.execute("BEGIN");
         try {
             work(c);
             c.execute("COMMIT");
@@ -270,7 +270,6 @@ void SqliteDatabase::endGroup(std::exception_ptr failure) {
     _groupEnded.notify_all();
 }
 
-void SqliteDatabase::read(const std::function<void(SqliteConnection&)>& work) { run("BEGIN", work); }
 
 void SqliteDatabase::query(const std::function<void(SqliteConnection&)>& work) {
     try {

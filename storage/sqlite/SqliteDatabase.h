@@ -60,7 +60,6 @@ private:
     SqliteConnection* acquire();
     void release(SqliteConnection* session);
     void migrate();
-    void run(const char* begin, const std::function<void(SqliteConnection&)>& work);
     std::exception_ptr beginGroup();
     std::exception_ptr runMember(const std::function<void(SqliteConnection&)>& work);
     void endGroup(std::exception_ptr failure);
