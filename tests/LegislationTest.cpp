@@ -34,7 +34,12 @@ Poco::JSON::Object::Ptr parse(const std::string& json) {
 
 TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a bill in the Majlis",
           "[http][legislation]") {
-    TestService t(testBackend(), 64, threeCities);
+    TestService t(testBackend(), 64, [](AppConfig& c) {
+        threeCities(c);
+        // The test drives delivery itself: a background dispatcher could hold a delivery claimed and
+        // unsent when the test's own pass finds nothing due (a fresh-clone run missed one event so).
+        c.webhooks.dispatch = false;
+    });
     WebhookReceiver receiver;
     const Reply hook = t.client->post("/api/v1/webhooks", t.token("admin"),
                                       R"({"url":")" + receiver.url() + R"(","events":["*"]})");
