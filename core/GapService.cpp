@@ -141,6 +141,24 @@ Gap GapService::loadByKey(const Principal& actor, const std::string& key) {
     return *gap;
 }
 
+std::vector<std::int64_t> GapService::loadIds(const Principal& actor, const std::vector<std::string>& keys,
+                                              const std::string& field, std::size_t max) {
+    FieldErrors errors;
+    std::vector<std::int64_t> ids;
+    for (std::size_t i = 0; i < keys.size() && i < max; ++i) {
+        try {
+            const std::int64_t id = loadByKey(actor, keys[i]).id;
+            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        } catch (const NotFound&) {
+            errors.add(field + "[" + std::to_string(i) + "]", "unknown", "no gap «" + keys[i] + "»");
+        }
+    }
+    if (keys.size() > max) errors.add(field, "too_many", "at most " + std::to_string(max));
+    errors.throwIfAny("the links are not valid", ValidationError::Kind::RuleViolation);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 std::vector<GapEvent> GapService::history(const Principal& actor, std::int64_t id) {
     load(actor, id);
     std::vector<GapEvent> events = _gaps.history(id);

@@ -61,6 +61,11 @@ public:
     Gap load(const Principal& actor, std::int64_t id);
     /// Like load(), by id or by reference (G-1405-0007).
     Gap loadByKey(const Principal& actor, const std::string& idOrReference);
+    /// The ids of the gaps these ids or references name, once each in id order, for a record that links
+    /// them; ValidationError naming `field[i]` for each the actor may not know of, or `field` for more
+    /// than `max`.
+    std::vector<std::int64_t> loadIds(const Principal& actor, const std::vector<std::string>& keys,
+                                      const std::string& field, std::size_t max);
     bool visibleTo(const Principal& actor, const Gap& gap) const;
     /// A gap a record holds already (a bill bundles it), read for that record's own change whoever
     /// fires it: the record was allowed to name the gap when it took it in.

@@ -78,24 +78,6 @@ std::vector<const LifecycleTransition*> OpinionService::availableTransitions(con
     return _lifecycle.offered(o.state, rolesFor(actor, o), facts);
 }
 
-std::vector<std::int64_t> OpinionService::resolveGaps(const Principal& actor,
-                                                      const std::vector<std::string>& gaps) {
-    FieldErrors errors;
-    std::vector<std::int64_t> ids;
-    for (std::size_t i = 0; i < gaps.size() && i < LINKS_MAX; ++i) {
-        try {
-            const std::int64_t id = _gaps.loadByKey(actor, gaps[i]).id;
-            if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-        } catch (const NotFound&) {
-            errors.add("gaps[" + std::to_string(i) + "]", "unknown", "no gap «" + gaps[i] + "»");
-        }
-    }
-    if (gaps.size() > LINKS_MAX) errors.add("gaps", "too_many", "at most " + std::to_string(LINKS_MAX));
-    errors.throwIfAny("the links are not valid", ValidationError::Kind::RuleViolation);
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
 void OpinionService::checkRulings(const std::vector<std::int64_t>& rulings) {
     FieldErrors errors;
     for (std::size_t i = 0; i < rulings.size(); ++i)
@@ -122,7 +104,7 @@ Opinion OpinionService::ask(const Principal& actor, const OpinionInput& in) {
     o.state = _lifecycle.initialState();
     o.createdAt = o.updatedAt = _clock.nowMs();
     o.dueAt = stateDueAt(_lifecycle.state(o.state), _calendar, o.createdAt);
-    o.gapIds = resolveGaps(actor, in.gaps);
+    o.gapIds = _gaps.loadIds(actor, in.gaps, "gaps", LINKS_MAX);
     checkRulings(in.rulings);
     o.rulingIds = in.rulings;
     o.texts.push_back(
@@ -252,7 +234,7 @@ Opinion OpinionService::link(const Principal& actor, std::int64_t id, const std:
     // The links the caller names replace those it may know of; links to gaps it may not know of stay.
     const visibility::KnownGaps known = _gaps.known(actor, o.gapIds);
     std::erase_if(o.gapIds, [&](std::int64_t gapId) { return known.id(gapId); });
-    for (const std::int64_t gapId : resolveGaps(actor, gaps))
+    for (const std::int64_t gapId : _gaps.loadIds(actor, gaps, "gaps", LINKS_MAX))
         if (std::find(o.gapIds.begin(), o.gapIds.end(), gapId) == o.gapIds.end()) o.gapIds.push_back(gapId);
     checkRulings(rulings);
     o.rulingIds = rulings;

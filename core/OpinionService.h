@@ -65,7 +65,6 @@ private:
     Opinion viewFor(const Principal& viewer, Opinion opinion);
     bool visibleTo(const Principal& actor, const Opinion& o) const;
     std::vector<std::string> rolesFor(const Principal& actor, const Opinion& o) const;
-    std::vector<std::int64_t> resolveGaps(const Principal& actor, const std::vector<std::string>& gaps);
     void checkRulings(const std::vector<std::int64_t>& rulings);
 
     OpinionRepository& _opinions;
