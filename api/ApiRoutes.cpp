@@ -18,6 +18,7 @@ void addApiRoutes(Router& router, const ApiServices& api) {
     addRulingRoutes(router, api);
     addSearchRoutes(router, api);
     addOpinionRoutes(router, api);
+    addPrecedentRoutes(router, api);
     addWebhookRoutes(router, api);
 }
 

@@ -10,6 +10,7 @@
 #include "InboxService.h"
 #include "MeetingService.h"
 #include "OpinionService.h"
+#include "PrecedentService.h"
 #include "RecordEventRepository.h"
 #include "Store.h"
 #include "UniformityService.h"
@@ -33,10 +34,12 @@ struct ApiServices {
     WebhookService& webhooks;
     UniformityService& uniformity;
     OpinionService& opinions;
+    PrecedentService& precedents;
     RecordEventRepository& recordEvents;
     const Workflow& gapWorkflow;
     const Workflow& billWorkflow;
     const Workflow& opinionWorkflow;
+    const Workflow& precedentWorkflow;
     const Catalog& catalog;
     const Clock& clock;
 };
@@ -75,6 +78,7 @@ void addInboxRoutes(Router& router, const ApiServices& api);
 void addRulingRoutes(Router& router, const ApiServices& api);
 void addSearchRoutes(Router& router, const ApiServices& api);
 void addOpinionRoutes(Router& router, const ApiServices& api);
+void addPrecedentRoutes(Router& router, const ApiServices& api);
 void addWebhookRoutes(Router& router, const ApiServices& api);
 
 /// Where a person's calendar feed is served for `secret` (a calendar program asks it without a session).

@@ -328,7 +328,7 @@ AppConfig loadConfig(const std::string& path) {
     readMunicipalities(relativeTo(c.file, doc.requiredString(root, "municipalities")), c.catalog);
     const YAML::Node workflows = root["workflows"];
     if (!workflows) doc.fail(root, "missing required key 'workflows'");
-    doc.allowKeys(workflows, {"gap", "bill", "opinion"}, "workflows");
+    doc.allowKeys(workflows, {"gap", "bill", "opinion", "precedent"}, "workflows");
     c.gapWorkflow = loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "gap"))));
     if (c.gapWorkflow.name != "gap")
         doc.fail(workflows["gap"], "workflows.gap must define the workflow 'gap'");
@@ -339,6 +339,10 @@ AppConfig loadConfig(const std::string& path) {
         loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "opinion"))));
     if (c.opinionWorkflow.name != "opinion")
         doc.fail(workflows["opinion"], "workflows.opinion must define the workflow 'opinion'");
+    c.precedentWorkflow =
+        loadWorkflow(YamlDocument(relativeTo(c.file, doc.requiredString(workflows, "precedent"))));
+    if (c.precedentWorkflow.name != "precedent")
+        doc.fail(workflows["precedent"], "workflows.precedent must define the workflow 'precedent'");
     for (const auto& [state, transition] : c.billWorkflow.bundledGaps)
         if (!c.gapWorkflow.findTransition(transition))
             throw ConfigError(c.billWorkflow.bundledGapNodes.at(state) + ": bundled_gaps." + state +

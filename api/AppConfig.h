@@ -89,6 +89,7 @@ struct AppConfig {
     Workflow gapWorkflow;
     Workflow billWorkflow;
     Workflow opinionWorkflow;
+    Workflow precedentWorkflow;
     CommitteeRules committee;
     WorkCalendarSettings calendar;
     BillRules bills;

@@ -99,13 +99,16 @@ void writeCityNames(JsonWriter& out, const Catalog& catalog, const std::string& 
         out.field(prefix + "fa", m->nameFa).field(prefix + "en", m->nameEn);
 }
 
+void writeProvision(JsonWriter& out, const Provision& provision, const std::optional<std::string>& key) {
+    out.beginObject().field("law", provision.law).field("article", provision.article);
+    if (key) out.field("key", *key);
+    out.endObject();
+}
+
 void writeProvisions(JsonWriter& out, const std::vector<Provision>& provisions, bool withKeys) {
     out.beginArray();
-    for (const auto& p : provisions) {
-        out.beginObject().field("law", p.law).field("article", p.article);
-        if (withKeys) out.field("key", provisionKey(p));
-        out.endObject();
-    }
+    for (const auto& p : provisions)
+        writeProvision(out, p, withKeys ? std::optional(provisionKey(p)) : std::nullopt);
     out.endArray();
 }
 

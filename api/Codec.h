@@ -43,6 +43,8 @@ void writeUserRef(JsonWriter& out, std::string_view key, std::int64_t id, const 
 void writeCityNames(JsonWriter& out, const Catalog& catalog, const std::string& slug,
                     const std::string& prefix);
 /// [{law, article}] (with each provision's `key` when `withKeys`).
+/// One provision as {law, article, key}; without `key` when none is given.
+void writeProvision(JsonWriter& out, const Provision& provision, const std::optional<std::string>& key);
 void writeProvisions(JsonWriter& out, const std::vector<Provision>& provisions, bool withKeys);
 /// The members every audit event starts with: sequence, at (+ Jalali), actor, client address, the request
 /// that made it (when known), type.

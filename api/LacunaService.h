@@ -78,6 +78,7 @@ private:
     WorkflowEngine _gapLifecycle;
     WorkflowEngine _billLifecycle;
     WorkflowEngine _opinionLifecycle;
+    WorkflowEngine _precedentLifecycle;
     WorkCalendar _calendar;
     UserService _users;
     AuthService _auth;
@@ -89,6 +90,7 @@ private:
     WebhookService _webhooks;
     UniformityService _uniformity;
     OpinionService _opinions;
+    PrecedentService _precedents;
     WebhookDispatcher _dispatcher;
     ApiServices _api;
     Router _router;

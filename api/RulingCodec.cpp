@@ -58,6 +58,23 @@ RulingLinkInput decodeRulingLink(const Poco::JSON::Object::Ptr& body) {
     });
 }
 
+namespace {
+
+/// A request for a uniform precedent as a ruling or a conflict names it.
+void writePrecedentMention(JsonWriter& out, const char* key, const std::optional<PrecedentMention>& m) {
+    if (!m) return;
+    out.key(key)
+        .beginObject()
+        .field("id", m->id)
+        .field("reference", m->reference)
+        .field("state", m->state)
+        .field("open", m->open);
+    if (m->decidedAt) writeTime(out, "decided_at", *m->decidedAt);
+    out.endObject();
+}
+
+}  // namespace
+
 void writeRuling(JsonWriter& out, const Ruling& r, const Catalog& catalog) {
     out.beginObject()
         .field("id", r.id)
@@ -77,6 +94,27 @@ void writeRuling(JsonWriter& out, const Ruling& r, const Catalog& catalog) {
     out.field("version", r.version);
     writeTime(out, "created_at", r.createdAt);
     writeLinks(out, r.gaps);
+    writePrecedentMention(out, "precedent_of", r.decides);
+    out.endObject();
+}
+
+void writeConflict(JsonWriter& out, const RulingConflict& c, const Catalog& catalog, bool withGaps) {
+    out.beginObject().key("provision");
+    writeProvision(out, c.provision, c.provisionKey);
+    out.field("same_court", c.sameCourt)
+        .field("adverse_count", c.adverseCount)
+        .field("favourable_count", c.favourableCount)
+        .field("settled", c.settled);
+    writePrecedentMention(out, "request", c.request);
+    out.key("adverse");
+    writeRuling(out, c.adverse, catalog);
+    out.key("favourable");
+    writeRuling(out, c.favourable, catalog);
+    if (withGaps) {
+        out.key("gaps").beginArray();
+        for (const auto& g : c.gaps) writeGapSummary(out, g);
+        out.endArray();
+    }
     out.endObject();
 }
 
@@ -91,6 +129,8 @@ void writeProvisionPage(JsonWriter& out, const ProvisionPage& page, const Catalo
     }
     out.endArray().key("rulings").beginArray();
     for (const auto& r : page.rulings) writeRuling(out, r, catalog);
+    out.endArray().key("conflicts").beginArray();
+    for (const auto& c : page.conflicts) writeConflict(out, c, catalog, false);
     out.endArray().key("opinions").beginArray();
     for (const auto& o : page.opinions) writeGapSummary(out, o);
     out.endArray().endObject();

@@ -63,6 +63,19 @@ void history(const ApiServices& api, Exchange& ex) {
                   [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
 }
 
+/// The provisions on which rulings went both ways, each by its newest pair, with the gaps on it.
+void conflicts(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const QueryParams query = ex.query({"provision", "ruling", "limit", "unsettled"});
+    constexpr std::size_t GAPS_EACH = 10;
+    ex.replyItems(
+        api.uniformity.conflicts(actor,
+                                 ConflictQuery{query.text("provision"), query.count("ruling"),
+                                               query.limit(20), query.flag("unsettled")},
+                                 GAPS_EACH),
+        [&](JsonWriter& out, const RulingConflict& c) { writeConflict(out, c, api.catalog, true); });
+}
+
 void provision(const ApiServices& api, Exchange& ex) {
     const Principal& actor = ex.principal();
     const ProvisionPage page = api.uniformity.provision(actor, ex.textParam("key"));
@@ -78,6 +91,7 @@ void addRulingRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "POST", "/api/v1/rulings/{id}/gaps", link);
     addRoute(router, api, "GET", "/api/v1/rulings/{id}/history", history);
     addRoute(router, api, "GET", "/api/v1/provisions/{key}", provision);
+    addRoute(router, api, "GET", "/api/v1/conflicts", conflicts);
 }
 
 }  // namespace lacuna

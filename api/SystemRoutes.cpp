@@ -53,6 +53,7 @@ void replyWorkflow(Exchange& ex, const Workflow& workflow) {
 void gapWorkflow(const ApiServices& api, Exchange& ex) { replyWorkflow(ex, api.gapWorkflow); }
 void billWorkflow(const ApiServices& api, Exchange& ex) { replyWorkflow(ex, api.billWorkflow); }
 void opinionWorkflow(const ApiServices& api, Exchange& ex) { replyWorkflow(ex, api.opinionWorkflow); }
+void precedentWorkflow(const ApiServices& api, Exchange& ex) { replyWorkflow(ex, api.precedentWorkflow); }
 
 }  // namespace
 
@@ -65,6 +66,7 @@ void addSystemRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/workflows/gap", gapWorkflow);
     addRoute(router, api, "GET", "/api/v1/workflows/bill", billWorkflow);
     addRoute(router, api, "GET", "/api/v1/workflows/opinion", opinionWorkflow);
+    addRoute(router, api, "GET", "/api/v1/workflows/precedent", precedentWorkflow);
 }
 
 }  // namespace lacuna

@@ -15,6 +15,7 @@ const std::vector<LifecycleFact>& lifecycleFacts() {
          "only when withdrawals have left fewer MP signatures than the minimum"},
         {"objections_resolved", "objections", "every Guardian Council objection must be resolved first"},
         {"has_answer", "answer", "the opinion needs a saved answer"},
+        {"has_arguments", "arguments", "at least one city must have written its argument"},
     };
     return FACTS;
 }

@@ -29,6 +29,9 @@ public:
     /// Links (or re-notes) a gap, bumping the ruling's version, with the event.
     virtual void link(std::int64_t rulingId, std::int64_t expectedVersion, const RulingLink& link,
                       const RecordEvent& event) = 0;
+    /// The provisions both adverse and favourable rulings name, each with the newest of either side and how
+    /// many, as the query says; the gaps and the provision as named are left to the caller.
+    virtual std::vector<RulingConflict> conflicts(const ConflictQuery& query) = 0;
     /// Gaps that name any of these provision keys.
     virtual std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
                                                      std::size_t limit) = 0;

@@ -62,8 +62,8 @@ const std::set<std::string>& unstrippable() {
 }
 
 /// Common words ending in a silent ه. Their plural in ات drops it (معامله → معاملات) and their
-/// indefinite ای joins it (پرونده‌ای, written پروندهای once ZWNJ is gone): both meet the word
-/// again, where a word not listed would lose its ه.
+/// indefinite ای joins it (پرونده‌ای, written پروندهای once ZWNJ is gone): both meet the
+/// word again, where a word not listed would lose its ه.
 const std::set<std::string>& silentHeWords() {
     static const std::set<std::string> WORDS = {
         "معامله",  "مطالبه",     "مصوبه",   "ملاحظه",    "مکاتبه",   "محاسبه",   "مطالعه",   "مصاحبه",
@@ -336,6 +336,13 @@ IndexedText rulingIndexText(const std::string& court, const std::string& summary
 IndexedText opinionIndexText(const std::string& title, const std::string& question,
                              const std::string& answer) {
     return {title, question + "\n" + answer};
+}
+
+IndexedText precedentIndexText(const Provision& provision, const std::string& question,
+                               const std::vector<std::string>& arguments) {
+    std::string body = provision.law + " " + provision.article;
+    for (const std::string& a : arguments) body += "\n" + a;
+    return {question, body};
 }
 
 }  // namespace lacuna

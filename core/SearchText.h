@@ -64,6 +64,9 @@ IndexedText rulingIndexText(const std::string& court, const std::string& summary
 /// A published opinion.
 IndexedText opinionIndexText(const std::string& title, const std::string& question,
                              const std::string& answer);
+/// A request for a uniform precedent: its question, then the provision and the cities' arguments.
+IndexedText precedentIndexText(const Provision& provision, const std::string& question,
+                               const std::vector<std::string>& arguments);
 
 /// Splits «قانون شهرداری — ماده ۱۰۰» (or «… م ۱۰۰», «…، ماده ۱۰۰») into law and article.
 Provision parseProvisionReference(const std::string& text);

@@ -7,6 +7,7 @@
 #include "MeetingRepository.h"
 #include "MergeRepository.h"
 #include "OpinionRepository.h"
+#include "PrecedentRepository.h"
 #include "RecordEventRepository.h"
 #include "RulingRepository.h"
 #include "SearchRepository.h"
@@ -33,6 +34,7 @@ public:
     virtual SearchRepository& search() = 0;
     virtual MergeRepository& merges() = 0;
     virtual OpinionRepository& opinions() = 0;
+    virtual PrecedentRepository& precedents() = 0;
     /// Whether the database answers a trivial query now.
     virtual bool reachable() = 0;
     /// Whether a write transaction commits now (readiness: a store that has become read-only, or full,

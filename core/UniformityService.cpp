@@ -30,7 +30,7 @@ constexpr std::size_t ALERT_SUMMARY_CHARS = 300;
 /// Similar gaps: the words of the new gap that are looked up, and how far their gaps are counted.
 constexpr std::size_t SIMILAR_WORDS = 12;
 constexpr std::int64_t SIMILAR_DF_CAP = 500;
-const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling", "opinion"};
+const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling", "opinion", "precedent"};
 
 }  // namespace
 
@@ -119,6 +119,12 @@ std::vector<GapSummary> UniformityService::gapsOn(const Principal& actor,
                                                   std::size_t limit) {
     std::vector<std::string> keys;
     for (const auto& p : provisions) keys.push_back(provisionKey(p));
+    return gapsOnKeys(actor, keys, limit);
+}
+
+std::vector<GapSummary> UniformityService::gapsOnKeys(const Principal& actor,
+                                                      const std::vector<std::string>& keys,
+                                                      std::size_t limit) {
     std::vector<GapSummary> gaps = _rulings.gapsOnProvisions(keys, limit);
     std::erase_if(gaps, [&](const GapSummary& g) { return !visibility::mayKnowGap(actor, g.audience); });
     return gaps;
@@ -193,7 +199,38 @@ ProvisionPage UniformityService::provision(const Principal& actor, const std::st
     std::erase_if(page.gaps, hidden);
     std::erase_if(page.drafts, [&](const auto& d) { return hidden(d.first); });
     for (Ruling& r : page.rulings) r = viewFor(actor, std::move(r));
+    // The page lists the provision's gaps itself; its conflict need not name them again.
+    page.conflicts = _rulings.conflicts(ConflictQuery{key, std::nullopt, 1});
+    for (RulingConflict& c : page.conflicts) c = viewFor(actor, std::move(c), 0);
     return page;
+}
+
+RulingConflict UniformityService::viewFor(const Principal& viewer, RulingConflict c, std::size_t gapsEach) {
+    c.adverse = viewFor(viewer, std::move(c.adverse));
+    c.favourable = viewFor(viewer, std::move(c.favourable));
+    const Ruling& newer = c.adverse.id > c.favourable.id ? c.adverse : c.favourable;
+    const auto named = std::find_if(newer.provisions.begin(), newer.provisions.end(),
+                                    [&](const Provision& p) { return provisionKey(p) == c.provisionKey; });
+    c.provision = named != newer.provisions.end() ? *named : Provision{c.provisionKey, ""};
+    c.sameCourt = courtKey(c.adverse.court) == courtKey(c.favourable.court);
+    if (gapsEach > 0) c.gaps = gapsOnKeys(viewer, {c.provisionKey}, gapsEach);
+    return c;
+}
+
+std::vector<RulingConflict> UniformityService::conflicts(const Principal& actor, ConflictQuery q,
+                                                         std::size_t gapsEach) {
+    if (q.limit < 1 || q.limit > 100)
+        throw ValidationError("the conflict query is not valid",
+                              {{"limit", "out_of_range", "between 1 and 100"}});
+    if (q.provisionKey) {
+        q.provisionKey = provisionKeyOf(*q.provisionKey);
+        if (q.provisionKey->empty())
+            throw ValidationError("the conflict query is not valid",
+                                  {{"provision", "required", "a provision such as قانون_شهرداری:100"}});
+    }
+    std::vector<RulingConflict> out = _rulings.conflicts(q);
+    for (RulingConflict& c : out) c = viewFor(actor, std::move(c), gapsEach);
+    return out;
 }
 
 bool UniformityService::sees(const Principal& actor, const SearchDoc& doc) const {
@@ -204,7 +241,8 @@ SearchPage UniformityService::search(const Principal& actor, const SearchRequest
     FieldErrors errors;
     checkText(errors, "q", request.q, _limits.queryMax, true);
     for (std::size_t i = 0; i < request.types.size(); ++i)
-        if (!contains(SEARCH_TYPES, request.types[i])) errors.add("type", "unknown", "gap, draft or ruling");
+        if (!contains(SEARCH_TYPES, request.types[i]))
+            errors.add("type", "unknown", "gap, draft, ruling, opinion or precedent");
     if (request.limit < 1 || request.limit > 50) errors.add("limit", "out_of_range", "between 1 and 50");
     if (request.offset > 500) errors.add("offset", "out_of_range", "at most 500");
     if (request.municipality && !_catalog.findMunicipality(*request.municipality))

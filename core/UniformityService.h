@@ -88,6 +88,9 @@ public:
     /// The newest `limit` gaps naming any of `provisions` that `actor` may know of.
     std::vector<GapSummary> gapsOn(const Principal& actor, const std::vector<Provision>& provisions,
                                    std::size_t limit);
+    /// Conflicting rulings as the query says (a provision as people write it, or a ruling), newest first,
+    /// each with the newest `gapsEach` gaps on its provision that `actor` may know of.
+    std::vector<RulingConflict> conflicts(const Principal& actor, ConflictQuery query, std::size_t gapsEach);
     SearchPage search(const Principal& actor, const SearchRequest& request);
     /// The most similar open gaps to these fields (normalised text and shared provisions), best first.
     std::vector<SimilarGap> similar(const Principal& actor, const GapFields& fields, std::int64_t excludeId,
@@ -95,6 +98,10 @@ public:
 
 private:
     bool sees(const Principal& actor, const SearchDoc& doc) const;
+    std::vector<GapSummary> gapsOnKeys(const Principal& actor, const std::vector<std::string>& keys,
+                                       std::size_t limit);
+    /// The pair as `viewer` reads it: its provision as named, whether one court gave both, its gaps.
+    RulingConflict viewFor(const Principal& viewer, RulingConflict conflict, std::size_t gapsEach);
     /// Who hears of a new ruling, and what they read (nobody, unless it went against a city).
     RulingAlert adverseAlert(const Ruling& ruling);
     /// The ruling as `viewer` may read it: links to gaps it may not know of left out.

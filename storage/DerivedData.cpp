@@ -5,6 +5,7 @@
 #include "ProvisionsJson.h"
 #include "SearchIndex.h"
 #include "SearchText.h"
+#include "SqlPrecedentRepository.h"
 
 namespace lacuna::derived {
 namespace {
@@ -122,6 +123,12 @@ void remakeSearchIndex(SqlSession& s) {
         "SELECT id, title, question, answer FROM opinions WHERE id > ? AND state = 'published' ORDER BY id LIMIT ?",
         [](const auto& title, const auto& question, const auto& answer) {
             return opinionIndexText(title, question, answer);
+        });
+    inBatches(
+        s, "SELECT id FROM precedents WHERE id > ? ORDER BY id LIMIT ?",
+        [](const SqlStatement& r) { return std::make_pair(r.integer(0), 0); },
+        [&](const auto& row) {
+            searchindex::reindex(s, "precedent", row.first, IndexedText{}, indexedPrecedent(s, row.first));
         });
 }
 

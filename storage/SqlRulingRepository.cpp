@@ -2,6 +2,9 @@
 
 #include <Poco/DateTime.h>
 
+#include <map>
+#include <set>
+
 #include "Errors.h"
 #include "EventLog.h"
 #include "GapRows.h"
@@ -53,6 +56,46 @@ const std::string OPINIONS_ON_PROVISION = R"(SELECT o.id, o.reference, o.title, 
  FROM opinions o WHERE o.state = 'published' AND o.id IN
  (SELECT opinion_id FROM opinion_provisions WHERE provision_key = ?) ORDER BY o.id DESC LIMIT ?)";
 
+// Settled: a precedent on the provision was decided after the newer ruling of the pair was registered (a
+// ruling registered since, contrary to it, opens the conflict again).
+const std::string SETTLED = R"(EXISTS (SELECT 1 FROM precedents p JOIN rulings nr
+ ON nr.id = CASE WHEN c.a > c.f THEN c.a ELSE c.f END
+ WHERE p.provision_key = c.provision_key AND p.decided_at IS NOT NULL AND p.decided_at >= nr.created_at))";
+
+// The provisions on which adverse and favourable rulings both stand, each with the newest ruling of either
+// side and how many there are, the provision whose newest of the two was registered last first. Read from
+// the rulings each time, so that two rulings registered at the same instant (on two instances, or two
+// Galera nodes) can never leave their conflict unrecorded; one pass over the rulings' provisions (a pair per
+// provision, not every pair: a much-litigated article holds hundreds of rulings on each side).
+// (The sides are compared outside the grouping: MariaDB does not order by an expression of aggregates'
+// names.)
+const std::string SELECT_CONFLICTS = R"(SELECT provision_key, a, f, adverse, favourable,
+ CASE WHEN )" + SETTLED + R"( THEN 1 ELSE 0 END FROM (SELECT rp.provision_key,
+ MAX(CASE WHEN r.outcome = 'adverse' THEN r.id END) AS a,
+ MAX(CASE WHEN r.outcome = 'favourable' THEN r.id END) AS f,
+ COUNT(DISTINCT CASE WHEN r.outcome = 'adverse' THEN r.id END) AS adverse,
+ COUNT(DISTINCT CASE WHEN r.outcome = 'favourable' THEN r.id END) AS favourable
+ FROM ruling_provisions rp JOIN rulings r ON r.id = rp.ruling_id
+ WHERE r.outcome IN ('adverse', 'favourable'))";
+const std::string OF_RULING =
+    " AND rp.provision_key IN (SELECT provision_key FROM ruling_provisions WHERE ruling_id = ?)";
+const std::string CONFLICTING = R"( GROUP BY rp.provision_key) c WHERE a IS NOT NULL AND f IS NOT NULL)";
+const std::string ORDER_CONFLICTS = " ORDER BY CASE WHEN a > f THEN a ELSE f END DESC, provision_key LIMIT ?";
+/// The newest request for a uniform precedent on each of some provisions.
+const std::string REQUEST_MENTIONS = R"(SELECT p.id, p.reference, p.state, p.open_provision_key, p.decided_at,
+ p.provision_key FROM precedents p WHERE p.id IN (SELECT MAX(id) FROM precedents WHERE provision_key IN )";
+/// The request a ruling decided (column 5: the ruling).
+const std::string DECIDED_MENTIONS = R"(SELECT id, reference, state, open_provision_key, decided_at,
+ decision_ruling_id FROM precedents WHERE decision_ruling_id IN )";
+
+PrecedentMention readMention(const SqlStatement& r) {
+    return PrecedentMention{.id = r.integer(0),
+                            .reference = r.text(1),
+                            .state = r.text(2),
+                            .open = !r.isNull(3),
+                            .decidedAt = r.optionalInteger(4)};
+}
+
 /// Days since 1970-01-01 of a Jalali date (for date ranges that sort as numbers).
 std::int64_t dayNumber(const JalaliDate& j) {
     const GregorianDate g = toGregorian(j);
@@ -98,6 +141,8 @@ std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
                               gaprows::readAudience(l, 6)};
         },
         [](Ruling& r, RulingLink link) { r.gaps.push_back(std::move(link)); });
+    selectParts(s, out, DECIDED_MENTIONS, "ORDER BY id", 5, readMention,
+                [](Ruling& r, PrecedentMention m) { r.decides = std::move(m); });
     return out;
 }
 
@@ -151,17 +196,72 @@ std::vector<Ruling> SqlRulingRepository::list(const RulingQuery& q) {
     return readAll(_db, [&](SqlSession& s) { return selectRulings(s, sql + ORDER_NEWEST, params); });
 }
 
+void appendRulingEvent(SqlSession& s, std::int64_t rulingId, std::int64_t expectedVersion,
+                       const RecordEvent& event) {
+    eventlog::updateVersioned(s, BUMP_RULING, {event.at, rulingId, expectedVersion},
+                              {"rulings", "ruling", rulingId, expectedVersion});
+    eventlog::appendRecordEvent(s, event, rulingId, expectedVersion + 1, reference::ruling(rulingId));
+}
+
 void SqlRulingRepository::link(std::int64_t rulingId, std::int64_t expectedVersion, const RulingLink& link,
                                const RecordEvent& event) {
     _db.write([&](SqlSession& s) {
-        eventlog::updateVersioned(s, BUMP_RULING, {event.at, rulingId, expectedVersion},
-                                  {"rulings", "ruling", rulingId, expectedVersion});
         s.prepare(DELETE_RULING_GAP)->bind(rulingId).bind(link.gapId).run();
         s.prepare(INSERT_RULING_GAP)
             ->bindAll({rulingId, link.gapId, link.note, link.linkedBy, link.linkedAt})
             .run();
-        eventlog::appendRecordEvent(s, event, rulingId, expectedVersion + 1, reference::ruling(rulingId));
+        appendRulingEvent(s, rulingId, expectedVersion, event);
     });
+}
+
+std::vector<RulingConflict> SqlRulingRepository::conflicts(const ConflictQuery& q) {
+    std::string sql = SELECT_CONFLICTS;
+    std::vector<SqlParameter> params;
+    if (q.provisionKey) sql += " AND rp.provision_key = ?", params.emplace_back(*q.provisionKey);
+    if (q.rulingId) sql += OF_RULING, params.emplace_back(*q.rulingId);
+    sql += CONFLICTING;
+    if (q.unsettledOnly) sql += " AND NOT " + SETTLED;
+    params.emplace_back(static_cast<std::int64_t>(q.limit));
+    std::vector<RulingConflict> out;
+    _db.read([&](SqlSession& s) {
+        struct Pair {
+            std::string key;
+            std::int64_t adverse, favourable, adverseCount, favourableCount;
+            bool settled;
+        };
+        const std::vector<Pair> pairs =
+            selectRows(s, sql + ORDER_CONFLICTS, params, [](const SqlStatement& r) {
+                return Pair{r.text(0),    r.integer(1), r.integer(2),
+                            r.integer(3), r.integer(4), r.integer(5) != 0};
+            });
+        std::set<std::int64_t> named;
+        for (const Pair& p : pairs) named.insert({p.adverse, p.favourable});
+        if (named.empty()) return;
+        const std::vector<SqlParameter> ids(named.begin(), named.end());
+        std::map<std::int64_t, Ruling> rulings;
+        for (Ruling& r :
+             selectRulings(s, SELECT_RULING + "WHERE id IN (" + placeholders(ids.size()) + ")", ids))
+            rulings.emplace(r.id, std::move(r));
+        std::vector<SqlParameter> keys;
+        for (const Pair& p : pairs) keys.emplace_back(p.key);
+        std::map<std::string, PrecedentMention> requests;
+        for (auto& [key, mention] : selectRows(
+                 s, REQUEST_MENTIONS + "(" + placeholders(keys.size()) + ") GROUP BY provision_key)", keys,
+                 [](const SqlStatement& r) { return std::make_pair(r.text(5), readMention(r)); }))
+            requests.emplace(key, std::move(mention));
+        for (const Pair& p : pairs) {
+            const auto request = requests.find(p.key);
+            out.push_back(RulingConflict{
+                .provisionKey = p.key,
+                .adverse = rulings.at(p.adverse),
+                .favourable = rulings.at(p.favourable),
+                .adverseCount = p.adverseCount,
+                .favourableCount = p.favourableCount,
+                .request = request == requests.end() ? std::nullopt : std::optional(request->second),
+                .settled = p.settled});
+        }
+    });
+    return out;
 }
 
 std::vector<GapSummary> SqlRulingRepository::gapsOnProvisions(const std::vector<std::string>& keys,

@@ -5,6 +5,10 @@
 
 namespace lacuna {
 
+/// Appends `event` to a ruling's history at expectedVersion + 1 (VersionConflict when it is not there).
+void appendRulingEvent(SqlSession& session, std::int64_t rulingId, std::int64_t expectedVersion,
+                       const RecordEvent& event);
+
 /// Court rulings, their links to gaps, and everything on one provision.
 class SqlRulingRepository : public RulingRepository {
 public:
@@ -16,6 +20,7 @@ public:
               const RecordEvent& event) override;
     std::vector<GapSummary> gapsOnProvisions(const std::vector<std::string>& keys,
                                              std::size_t limit) override;
+    std::vector<RulingConflict> conflicts(const ConflictQuery& query) override;
     ProvisionPage provision(const std::string& key, const ProvisionLimits& limits,
                             std::optional<std::int64_t> gapsBefore) override;
 

@@ -26,6 +26,9 @@ std::string describeSql(const std::string& type, bool withText) {
     if (type == "opinion")
         return "SELECT id, reference, title, municipality, 0, state, '', '', '', 0" +
                text(", question, answer", ", ''") + " FROM opinions WHERE id IN (";
+    if (type == "precedent")
+        return "SELECT id, reference, question, '', 0, state, '', '', '', 0" +
+               text(", question, ''", ", ''") + " FROM precedents WHERE id IN (";
     if (type == "ruling")
         return "SELECT id, '', court, municipality, 0, outcome, '', court, outcome, 0" +
                text(", summary, full_text", ", ''") + " FROM rulings WHERE id IN (";

@@ -11,6 +11,7 @@
 #include "SqlMeetingRepository.h"
 #include "SqlMergeRepository.h"
 #include "SqlOpinionRepository.h"
+#include "SqlPrecedentRepository.h"
 #include "SqlRecordEventRepository.h"
 #include "SqlRulingRepository.h"
 #include "SqlSearchRepository.h"
@@ -41,6 +42,7 @@ public:
     SearchRepository& search() override { return _search; }
     MergeRepository& merges() override { return _merges; }
     OpinionRepository& opinions() override { return _opinions; }
+    PrecedentRepository& precedents() override { return _precedents; }
     bool reachable() override;
     bool writable(std::int64_t now) override;
     std::string backendName() const override { return _backendName; }
@@ -62,6 +64,7 @@ private:
     SqlSearchRepository _search;
     SqlMergeRepository _merges;
     SqlOpinionRepository _opinions;
+    SqlPrecedentRepository _precedents;
 };
 
 }  // namespace lacuna

@@ -24,6 +24,23 @@ inline const std::string NEW_GAP = R"({
   "impact": {"pending_lawsuits": 4, "exposure_rials": 2500000000}
 })";
 
+/// Registers a ruling by `who` for `city` on `provisions` (JSON objects, comma-separated); its id.
+inline std::int64_t registerRuling(TestService& t, const std::string& who, const std::string& city,
+                                   const std::string& outcome, const std::string& court,
+                                   const std::string& provisions) {
+    const Reply r = t.client->post("/api/v1/rulings", t.token(who),
+                                   R"({"court":")" + court +
+                                       R"(","branch":"شعبه ۴","number":"۱۴۰۵۰۰۱","decided_on":"1405-08-12",)"
+                                       R"("municipality":")" +
+                                       city + R"(","outcome":")" + outcome +
+                                       R"(","summary":"خلاصه رأی",)"
+                                       R"("provisions":[)" +
+                                       provisions + "]}");
+    INFO(r.body);
+    REQUIRE(r.status == 201);
+    return r.json()->getObject("ruling")->getValue<std::int64_t>("id");
+}
+
 inline Poco::JSON::Object::Ptr createGap(TestService& t, const std::string& user = "tehran.director",
                                          const std::string& body = NEW_GAP) {
     const Reply r = t.client->post("/api/v1/gaps", t.token(user), body);

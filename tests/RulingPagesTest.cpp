@@ -155,3 +155,63 @@ TEST_CASE("a provision's page shows its newest ten rulings and leads to all of t
     requireSecureHtml(registry);
     for (const std::string& number : numbers) CHECK(registry.body.find(number) != std::string::npos);
 }
+
+TEST_CASE(
+    "conflicting rulings show on every desk, on the provision's and the rulings' pages, and in their list",
+    "[http][web][rulings][conflicts]") {
+    TestService t;
+    const auto gap = createGap(t);
+    const std::string reference = gap->getValue<std::string>("reference");
+    const auto rule = [&](const std::string& who, const std::string& city, const std::string& outcome,
+                          const std::string& number) {
+        const Reply r = t.client->post(
+            "/api/v1/rulings", t.token(who),
+            R"({"court": "دیوان عدالت اداری", "branch": "شعبه )" + number + R"(", "number": ")" + number +
+                R"(", "decided_on": "1405-08-12", "outcome": ")" + outcome + R"(", "municipality": ")" +
+                city +
+                R"(", "summary": "عوارض نوسازی", "provisions": [{"law": "قانون نوسازی و عمران شهری", "article": "ماده ۲۹"}]})");
+        INFO(r.body);
+        REQUIRE(r.status == 201);
+        return "/rulings/" + r.json()->getObject("ruling")->getValue<std::string>("id");
+    };
+    const Browser director(t, "mashhad.director");
+    const std::string provision = provisionLink({"قانون نوسازی و عمران شهری", "ماده ۲۹"});
+    const auto shows = [](const Reply& r, const std::string& text) {
+        return r.body.find(text) != std::string::npos;
+    };
+
+    const std::string against = rule("tehran.director", "tehran", "adverse", "۱۱۱");
+    CHECK(shows(director.get("/"), "میان آرای ثبت‌شده تعارضی نیست"));
+    CHECK_FALSE(shows(director.get(provision), "آرای متعارض بر این ماده"));
+    CHECK_FALSE(shows(director.get(against), "تعارض آرا بر مواد این رأی"));
+    const std::string infavour = rule("mashhad.director", "mashhad", "favourable", "۲۲۲");
+
+    // Every legal director's desk: the provision, both rulings, the gap on it.
+    const Reply desk = director.get("/");
+    requireSecureHtml(desk);
+    CHECK_FALSE(shows(desk, "میان آرای ثبت‌شده تعارضی نیست"));
+    for (const std::string& link : {provision, against, infavour, std::string("/conflicts")})
+        CHECK(shows(desk, "href=\"" + link + "\""));
+    CHECK(shows(desk, reference));
+    CHECK(shows(desk, "از دو شعبه یک مرجع"));
+    CHECK(shows(Browser(t, "tehran.director").get("/"), "href=\"" + infavour + "\""));
+
+    const Reply onProvision = director.get(provision);
+    requireSecureHtml(onProvision);
+    CHECK(shows(onProvision, "آرای متعارض بر این ماده"));
+    const Reply onRuling = director.get(against);
+    requireSecureHtml(onRuling);
+    CHECK(shows(onRuling, "تعارض آرا بر مواد این رأی"));
+    CHECK(shows(onRuling, "href=\"" + infavour + "\""));
+
+    const Reply list =
+        director.get("/conflicts?provision=" + encodePathSegment("قانون نوسازی و عمران شهری — ماده ۲۹"));
+    requireSecureHtml(list);
+    CHECK(shows(list, "href=\"" + against + "\""));
+    CHECK(shows(list, reference));
+    const Reply none = director.get("/conflicts?provision=" + encodePathSegment("قانون شهرداری — ماده ۱۰۰"));
+    requireSecureHtml(none);
+    CHECK(shows(none, "تعارضی پیدا نشد"));
+    CHECK_FALSE(shows(none, "href=\"" + against + "\""));
+    CHECK(director.get("/conflicts?court=x").status == 400);
+}

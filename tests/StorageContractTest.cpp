@@ -931,3 +931,36 @@ TEST_CASE("the provisions kept beside a gap read back as written; anything else 
                             R"([{"law":"x","article":"y"})", "null", R"("text")"})
         CHECK_THROWS_AS(provisionsFromJson(bad), StoreUnavailable);
 }
+
+TEST_CASE("the store keeps one open request for a uniform precedent per provision, whoever writes first",
+          "[storage][precedents]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("secretary", std::nullopt), userCreated());
+    PrecedentRequest r;
+    r.board = "administrative_justice";
+    r.provisionKey = "قانون_شهرداری:100";
+    r.provision = {"قانون شهرداری", "ماده ۱۰۰"};
+    r.question = "آیا؟";
+    r.state = "drafting";
+    r.createdBy = uid;
+    r.createdAt = r.updatedAt = 1000;
+    const RecordEvent created = recordEvent(Principal{}, "precedent", 0, "created", "drafting", 1000);
+    // Two instances that both checked and found none: the second write is refused and leaves nothing.
+    PrecedentRequest first = store->precedents().create(r, 1405, created);
+    CHECK_THROWS_AS(store->precedents().create(r, 1405, created), AlreadyExists);
+    CHECK(store->precedents().list(std::nullopt, 10).size() == 1);
+    PrecedentRequest other = r;
+    other.provisionKey = "قانون_شهرداری:101";
+    CHECK(store->precedents().create(other, 1405, created).reference == "P-1405-0002");
+
+    // Closed, it no longer holds the provision.
+    first.state = "withdrawn";
+    first.open = false;
+    store->precedents().save(first, 1,
+                             recordEvent(Principal{}, "precedent", first.id, "transition", "drafting", 2000));
+    CHECK_FALSE(store->precedents().find(first.id)->open);
+    CHECK(store->precedents().create(r, 1405, created).open);
+}

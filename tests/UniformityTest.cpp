@@ -91,7 +91,7 @@ TEST_CASE("the same search gives the same results on SQLite and MariaDB", "[stor
         auto store = freshStore(backend, dir);
         const std::int64_t uid =
             store->users().create(User{0, "u", "x", std::string("tehran"), {"legal_director"}, 1},
-                                 recordEvent(Principal{}, "user", 0, "created", "", 1));
+                                  recordEvent(Principal{}, "user", 0, "created", "", 1));
         for (std::size_t i = 0; i < texts.size(); ++i) {
             Gap g;
             g.fields = GapFields{
@@ -380,4 +380,145 @@ TEST_CASE("a city's question becomes a published opinion every city can search",
     const auto history = t.client->get(path + "/history", t.token("observer")).json()->getArray("items");
     CHECK(history->size() == 6);
     (void)gap;
+}
+
+TEST_CASE(
+    "a provision on which rulings went both ways is a conflict, shown by its newest pair, with its gaps",
+    "[http][uniformity][conflicts]") {
+    TestService t;
+    // A gap of Tehran's on the provision, and a confidential one of Mashhad's that Tehran may not know of.
+    const Reply open = t.client->post("/api/v1/gaps", t.token("tehran.director"),
+                                      gapBody("عوارض کمیسیون ماده صد", "ابهام", "قانون شهرداری", "ماده ۱۰۰"));
+    const Reply secret =
+        t.client->post("/api/v1/gaps", t.token("mashhad.director"),
+                       gapBody("پرونده محرمانه ماده صد", "ابهام", "قانون شهرداری", "ماده ۱۰۰", true));
+    REQUIRE(open.status == 201);
+    REQUIRE(secret.status == 201);
+    const std::string openRef = open.json()->getValue<std::string>("reference");
+    const std::string secretRef = secret.json()->getValue<std::string>("reference");
+
+    const auto rule = [&](const std::string& who, const std::string& court, const std::string& outcome,
+                          const std::string& city, const std::string& provisions) {
+        return registerRuling(t, who, city, outcome, court, provisions);
+    };
+    const std::string on100 = R"({"law":"قانون شهرداری","article":"ماده ۱۰۰"})";
+    const std::string on55 = R"({"law":"قانون شهرداری","article":"ماده ۵۵"})";
+    const std::string on101 = R"({"law":"قانون شهرداری","article":"ماده ۱۰۱"})";
+    // Against Tehran in the Administrative Court on two articles; for Mashhad in the same court (its name and
+    // the article written two other ways, the article named twice); mixed; against Tehran in a general
+    // court; for a city on another article; against and then for a city on the second article.
+    const auto adverse =
+        rule("tehran.director", "دیوان عدالت اداری", "adverse", "tehran", on100 + "," + on55);
+    const auto favourable =
+        rule("mashhad.director", "ديوان عدالت اداري", "favourable", "mashhad",
+             R"({"law":"قانون شهرداري","article":"م. 100"},{"law":"قانون شهرداری","article":"ماده 100"})");
+    const auto mixed = rule("tehran.director", "دیوان عدالت اداری", "mixed", "tehran", on100);
+    const auto general = rule("tehran.director", "دادگاه عمومی حقوقی تهران", "adverse", "tehran", on100);
+    const auto elsewhere = rule("mashhad.director", "دیوان عدالت اداری", "favourable", "mashhad", on101);
+    CHECK(
+        t.client->get("/api/v1/conflicts?provision=" + encode("قانون شهرداری — ماده ۵۵"), t.token("observer"))
+            .json()
+            ->getArray("items")
+            ->size() == 0);  // two adverse rulings are no conflict
+    const auto later = rule("mashhad.director", "دیوان عدالت اداری", "favourable", "mashhad", on55);
+
+    struct Conflict {
+        std::string key;
+        std::int64_t adverse, favourable, adverseCount, favourableCount;
+        bool sameCourt;
+        std::vector<std::string> gaps;
+    };
+    const auto conflicts = [&](const std::string& query, const std::string& who) {
+        const Reply r = t.client->get("/api/v1/conflicts" + query, t.token(who));
+        INFO(query << " " << r.body);
+        REQUIRE(r.status == 200);
+        std::vector<Conflict> out;
+        const auto items = r.json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const auto c = items->getObject(static_cast<unsigned>(i));
+            CHECK(c->getObject("adverse")->getValue<std::string>("outcome") == "adverse");
+            CHECK(c->getObject("favourable")->getValue<std::string>("outcome") == "favourable");
+            Conflict one{c->getObject("provision")->getValue<std::string>("key"),
+                         c->getObject("adverse")->getValue<std::int64_t>("id"),
+                         c->getObject("favourable")->getValue<std::int64_t>("id"),
+                         c->getValue<std::int64_t>("adverse_count"),
+                         c->getValue<std::int64_t>("favourable_count"),
+                         c->getValue<bool>("same_court"),
+                         {}};
+            REQUIRE(c->has("gaps"));
+            for (std::size_t g = 0; g < c->getArray("gaps")->size(); ++g)
+                one.gaps.push_back(c->getArray("gaps")
+                                       ->getObject(static_cast<unsigned>(g))
+                                       ->getValue<std::string>("reference"));
+            out.push_back(one);
+        }
+        return out;
+    };
+    // Newest first; each by its newest adverse and newest favourable ruling.
+    const auto all = conflicts("", "mashhad.director");
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].key == "قانون_شهرداری:55");
+    CHECK(all[0].adverse == adverse);
+    CHECK(all[0].favourable == later);
+    CHECK(all[0].sameCourt);
+    CHECK(all[0].adverseCount == 1);
+    CHECK(all[0].favourableCount == 1);
+    CHECK(all[1].key == "قانون_شهرداری:100");
+    CHECK(all[1].adverse == general);
+    CHECK(all[1].favourable == favourable);
+    CHECK_FALSE(all[1].sameCourt);
+    CHECK(all[1].adverseCount == 2);     // the mixed ruling is neither
+    CHECK(all[1].favourableCount == 1);  // one ruling naming the article twice is one
+    // The gaps on the provision, each as its reader may know of them.
+    CHECK(has(all[1].gaps, openRef));
+    CHECK(has(all[1].gaps, secretRef));
+    CHECK(all[0].gaps.empty());
+    const auto tehran = conflicts("", "tehran.director");
+    REQUIRE(tehran.size() == 2);
+    CHECK(has(tehran[1].gaps, openRef));
+    CHECK_FALSE(has(tehran[1].gaps, secretRef));
+    CHECK(conflicts("", "observer").size() == 2);
+
+    const auto on = [&](const std::string& named) {
+        const auto found = conflicts("?provision=" + encode(named), "observer");
+        return found.empty() ? std::string() : found[0].key + "/" + std::to_string(found.size());
+    };
+    CHECK(on("قانون شهرداری — ماده ۱۰۰") == "قانون_شهرداری:100/1");
+    CHECK(on("قانون_شهرداری:100") == "قانون_شهرداری:100/1");
+    CHECK(on("قانون شهرداری — ماده ۱۰۱").empty());
+    const auto ofRuling = [&](std::int64_t id) {
+        std::vector<std::string> keys;
+        for (const Conflict& c : conflicts("?ruling=" + std::to_string(id), "observer"))
+            keys.push_back(c.key);
+        return keys;
+    };
+    CHECK(ofRuling(adverse) == std::vector<std::string>{"قانون_شهرداری:55", "قانون_شهرداری:100"});
+    CHECK(ofRuling(mixed) == std::vector<std::string>{"قانون_شهرداری:100"});
+    CHECK(ofRuling(elsewhere).empty());
+    CHECK(ofRuling(999999).empty());
+    const auto newest = conflicts("?limit=1", "observer");
+    REQUIRE(newest.size() == 1);
+    CHECK(newest[0].key == "قانون_شهرداری:55");
+
+    // Bad queries name their parameter; a caller must be signed in.
+    requireProblem(t.client->get("/api/v1/conflicts?limit=0", t.token("observer")), 400, "limit");
+    requireProblem(t.client->get("/api/v1/conflicts?limit=101", t.token("observer")), 400, "limit");
+    requireProblem(t.client->get("/api/v1/conflicts?ruling=abc", t.token("observer")), 400, "ruling");
+    requireProblem(t.client->get("/api/v1/conflicts?provision=" + encode("—"), t.token("observer")), 400,
+                   "provision");
+    requireProblem(t.client->get("/api/v1/conflicts?court=x", t.token("observer")), 400, "court");
+    CHECK(t.client->get("/api/v1/conflicts", "").status == 401);
+
+    // The provision's page holds its conflict too (its gaps are listed once, beside it).
+    const Reply page =
+        t.client->get("/api/v1/provisions/" + encode("قانون شهرداری — ماده ۱۰۰"), t.token("observer"));
+    REQUIRE(page.status == 200);
+    const auto onPage = page.json()->getArray("conflicts");
+    REQUIRE(onPage->size() == 1);
+    CHECK(onPage->getObject(0)->getObject("adverse")->getValue<std::int64_t>("id") == general);
+    CHECK_FALSE(onPage->getObject(0)->has("gaps"));
+    CHECK(t.client->get("/api/v1/provisions/" + encode("قانون شهرداری — ماده ۱۰۱"), t.token("observer"))
+              .json()
+              ->getArray("conflicts")
+              ->size() == 0);
 }

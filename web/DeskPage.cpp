@@ -2,19 +2,11 @@
 
 #include "PageContext.h"
 #include "PageViews.h"
+#include "RulingView.h"
 
 // The desk: what the signed-in person must do now.
 namespace lacuna {
 namespace {
-
-/// The page of a record, where this site has one; search finds the others.
-std::string recordLink(const std::string& entityType, std::int64_t id, const std::string& reference) {
-    if (entityType == "gap") return "/gaps/" + std::to_string(id);
-    if (entityType == "meeting") return "/meetings/" + std::to_string(id);
-    if (entityType == "bill") return "/bills/" + std::to_string(id);
-    if (entityType == "ruling") return "/rulings/" + std::to_string(id);
-    return linkWith("/search", {{"q", reference}});
-}
 
 /// A notification as a person reads it. The store keeps a gap event's summary as
 /// "G-1405-0001: triaged → drafting (start_drafting)" (the API's inbox gives it so); the page names the
@@ -81,6 +73,13 @@ void desk(PageContext& page) {
         if (d.actionable) row->ShowSection("ACTIONABLE");
     }
     if (deadlines.empty()) dict.ShowSection("NO_DEADLINES");
+
+    // A ruling against one city is used against all of them: every pair that went both ways is everyone's.
+    constexpr std::size_t CONFLICTS_SHOWN = 5, GAPS_EACH = 3;
+    const std::vector<RulingConflict> conflicts = api.uniformity.conflicts(
+        viewer, ConflictQuery{std::nullopt, std::nullopt, CONFLICTS_SHOWN, true}, GAPS_EACH);
+    if (conflicts.empty()) dict.ShowSection("NO_CONFLICTS");
+    showConflicts(page, dict, conflicts, true);
 
     std::size_t unread = 0;
     for (const Notification& n : inbox.notifications) {

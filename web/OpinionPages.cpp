@@ -259,22 +259,16 @@ void opinionPage(PageContext& page) {
     page.render(o.reference + " — " + o.title, "opinion.tpl");
 }
 
-/// Takes a form on the opinion of the path (see submitForm); the opinion's page shows again when refused.
+/// Takes a form on the opinion of the path; the opinion's page shows again when refused.
 template <typename Change>
 void changeOpinion(PageContext& page, const std::string& formName, const char* anchor, Change change) {
-    const Principal& viewer = page.requireViewer();
-    const std::int64_t id = page.exchange().idParam("id");
-    submitForm(
-        page, formName, 0,
-        [&](const FormFields& form) {
-            change(viewer, id, form);
-            return "/opinions/" + std::to_string(id) + anchor;
-        },
-        [&](const RefusedForm& refused, HTTPResponse::HTTPStatus status) {
-            const Opinion o = page.api().opinions.get(viewer, id);
-            showOpinionPage(page, o, refused);
-            page.render(o.reference, "opinion.tpl", status);
-        });
+    submitRecordForm(page, formName, "/opinions", anchor, change,
+                     [&](const Principal& viewer, std::int64_t id, const RefusedForm& refused,
+                         HTTPResponse::HTTPStatus status) {
+                         const Opinion o = page.api().opinions.get(viewer, id);
+                         showOpinionPage(page, o, refused);
+                         page.render(o.reference, "opinion.tpl", status);
+                     });
 }
 
 void writeText(PageContext& page, const char* kind) {
@@ -298,17 +292,8 @@ void fire(PageContext& page) {
 
 void link(PageContext& page) {
     changeOpinion(page, "links", "#links", [&](const Principal& v, std::int64_t id, const FormFields& form) {
-        FieldErrors errors;
-        std::vector<std::int64_t> rulings;
-        for (const std::string& value : form.all("ruling")) {
-            const auto number = wholeNumber(value);
-            if (!number)
-                errors.add("rulings", "invalid", "not a ruling");
-            else
-                rulings.push_back(*number);
-        }
-        errors.throwIfAny("the links are not valid");
-        page.api().opinions.link(v, id, textLines(form.one("gaps")), rulings, formVersion(form));
+        page.api().opinions.link(v, id, textLines(form.one("gaps")), tickedIds(form, "ruling", "rulings"),
+                                 formVersion(form));
     });
 }
 

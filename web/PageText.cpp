@@ -71,6 +71,7 @@ const char* gapEventLabel(const std::string& type) {
     if (type == "merged_in") return "گزارش مشابهی در آن ادغام شد";
     if (type == "vote") return "رأی کمیسیون ثبت شد";
     if (type == "decision") return "تصمیم کمیسیون ثبت شد";
+    if (type == "precedent_decided") return "رأی وحدت رویه درباره آن صادر شد";
     return "تغییر کرد";
 }
 

@@ -4,6 +4,7 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <map>
 #include <sstream>
 
 #include "JalaliDate.h"
@@ -152,6 +153,15 @@ QueryParams pageQuery(Exchange& ex, std::initializer_list<const char*> allowed) 
     return QueryParams(std::move(values));
 }
 
+std::string recordLink(const std::string& entityType, std::int64_t id, const std::string& reference) {
+    static const std::map<std::string, std::string> PAGES = {
+        {"gap", "/gaps/"},       {"meeting", "/meetings/"}, {"bill", "/bills/"},
+        {"ruling", "/rulings/"}, {"opinion", "/opinions/"}, {"precedent", "/precedents/"}};
+    const auto page = PAGES.find(entityType);
+    if (page != PAGES.end()) return page->second + std::to_string(id);
+    return linkWith("/search", {{"q", reference}});
+}
+
 std::string linkWith(const std::string& path,
                      const std::vector<std::pair<std::string, std::string>>& params) {
     std::string out = path;
@@ -214,6 +224,21 @@ std::optional<std::int64_t> wholeNumber(const std::string& text) {
         !Poco::NumberParser::tryParse64(digits, value))
         return std::nullopt;
     return value;
+}
+
+std::vector<std::int64_t> tickedIds(const FormFields& form, const std::string& name,
+                                    const std::string& field) {
+    FieldErrors errors;
+    std::vector<std::int64_t> ids;
+    for (const std::string& value : form.all(name)) {
+        const auto number = wholeNumber(value);
+        if (number && *number > 0)
+            ids.push_back(*number);
+        else
+            errors.add(field, "invalid", "not a record's id");
+    }
+    errors.throwIfAny("the form is not valid");
+    return ids;
 }
 
 void showSnippet(ctemplate::TemplateDictionary& dict, const std::string& section,

@@ -63,12 +63,20 @@ QueryParams pageQuery(Exchange& ex, std::initializer_list<const char*> allowed);
 /// `/path?k=v&…` with each value percent-encoded; empty values left out.
 std::string linkWith(const std::string& path, const std::vector<std::pair<std::string, std::string>>& params);
 
+/// The page of a record (a gap, meeting, bill, ruling, opinion or request for a uniform precedent); for a
+/// kind that has no page, a search for its reference.
+std::string recordLink(const std::string& entityType, std::int64_t id, const std::string& reference);
+
 /// The lines of a textarea, trimmed, the empty ones left out.
 std::vector<std::string> textLines(const std::string& text);
 
 /// A whole number of zero or more as a person types it (Persian or Arabic digits, thousands
 /// separators); none when it is not one.
 std::optional<std::int64_t> wholeNumber(const std::string& text);
+
+/// The record ids a form's checkboxes `name` tick; ValidationError on `field` for a value that is not one.
+std::vector<std::int64_t> tickedIds(const FormFields& form, const std::string& name,
+                                    const std::string& field);
 
 /// A refused form shown again on its record's page: which form (and for which entry of a list: an agenda
 /// item, an objection), what was typed, and the error (none when the record changed meanwhile).
@@ -100,6 +108,25 @@ void submitForm(PageContext& page, const std::string& formName, std::int64_t ite
         showFieldErrors(page, e);
         show(RefusedForm{formName, item, &form, &e}, refusedStatus(e));
     }
+}
+
+/// Takes a form on the record of the path's `{id}` (see submitForm): `change(viewer, id, form)` does it, then
+/// the record's page `<collection>/<id><anchor>`; when refused, `show(viewer, id, refused, status)` renders
+/// that page again.
+template <typename Change, typename Show>
+void submitRecordForm(PageContext& page, const std::string& formName, const std::string& collection,
+                      const char* anchor, Change change, Show show) {
+    const Principal& viewer = page.requireViewer();
+    const std::int64_t id = page.exchange().idParam("id");
+    submitForm(
+        page, formName, 0,
+        [&](const FormFields& form) {
+            change(viewer, id, form);
+            return collection + "/" + std::to_string(id) + anchor;
+        },
+        [&](const RefusedForm& refused, Poco::Net::HTTPResponse::HTTPStatus status) {
+            show(viewer, id, refused, status);
+        });
 }
 
 /// Takes a form that makes a new record: `create(form)` reads it, makes the record and returns where to go

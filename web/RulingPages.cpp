@@ -7,6 +7,7 @@
 #include "PageText.h"
 #include "PageViews.h"
 #include "Roles.h"
+#include "RulingView.h"
 #include "SearchText.h"
 
 // Court rulings: the registry with its filters, registering one, a ruling's page with the gaps it concerns
@@ -20,26 +21,6 @@ bool mayRegister(const Principal& viewer) {
     return viewer.hasRole(roles::COMMITTEE_SECRETARY) ||
            (viewer.municipality &&
             (viewer.hasRole(roles::LEGAL_DIRECTOR) || viewer.hasRole(roles::LEGAL_EXPERT)));
-}
-
-/// What a ruling's row or heading shows.
-void showRulingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, const Ruling& r) {
-    dict.SetIntValue("ID", static_cast<long>(r.id));
-    dict.SetValue("COURT", r.court);
-    if (!r.branch.empty()) dict.SetValueAndShowSection("BRANCH_NAME", r.branch, "BRANCH");
-    dict.SetValue("NUMBER", r.number);
-    dict.SetValue("DECIDED_ON", jalaliDay(startOfJalaliDayInIran(r.decidedOn)));
-    dict.SetValue("DECIDED_ON_ISO", formatJalali(r.decidedOn));
-    dict.SetValue("CITY", cityName(page.api(), r.municipality));
-    dict.SetValue("OUTCOME", r.outcome);
-    dict.SetValue("OUTCOME_LABEL", choiceLabel(outcomeChoices(), r.outcome));
-    dict.SetValue("SUMMARY", r.summary);
-    for (const Provision& p : r.provisions) {
-        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROVISION");
-        row->SetValue("LAW", p.law);
-        row->SetValue("ARTICLE", p.article);
-        row->SetValue("LINK", provisionLink(p));
-    }
 }
 
 void registry(PageContext& page) {
@@ -125,6 +106,11 @@ void showRulingPage(PageContext& page, const Ruling& r, const RefusedForm& refus
         showTime(*row, "AT", link.linkedAt, false);
     }
     if (r.gaps.empty()) dict.ShowSection("NO_LINKS");
+    // The rulings on the same provisions that went the other way.
+    constexpr std::size_t CONFLICTS_SHOWN = 20;
+    const std::vector<RulingConflict> conflicts =
+        page.api().uniformity.conflicts(viewer, ConflictQuery{std::nullopt, r.id, CONFLICTS_SHOWN}, 0);
+    if (!conflicts.empty()) showConflicts(page, *dict.AddSectionDictionary("HAS_CONFLICTS"), conflicts, true);
     // The newest gaps on the same provisions, which the ruling may bear on.
     std::set<std::int64_t> shown;
     for (const RulingLink& link : r.gaps) shown.insert(link.gapId);
@@ -220,11 +206,44 @@ void provisionPage(PageContext& page) {
         row->SetValue("REFERENCE", o.reference);
         row->SetValue("TITLE", o.title);
     }
+    if (!p.conflicts.empty())
+        showConflicts(page, *dict.AddSectionDictionary("HAS_CONFLICTS"), p.conflicts, false);
+    constexpr std::size_t REQUESTS_SHOWN = 10;
+    for (const PrecedentRequest& r : page.api().precedents.onProvision(viewer, named, REQUESTS_SHOWN)) {
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("REQUEST");
+        row->SetIntValue("ID", static_cast<long>(r.id));
+        row->SetValue("REFERENCE", r.reference);
+        const LifecycleState* s = page.api().precedents.lifecycle().findState(r.state);
+        row->SetValue("STATE_LABEL", s ? s->labelFa : r.state);
+        dict.ShowSection("HAS_REQUESTS");
+    }
     if (p.gaps.empty()) dict.ShowSection(before ? "NO_OLDER_GAPS" : "NO_GAPS");
     if (p.drafts.empty()) dict.ShowSection("NO_DRAFTS");
     if (p.rulings.empty()) dict.ShowSection("NO_RULINGS");
     if (p.opinions.empty()) dict.ShowSection("NO_OPINIONS");
     page.render(named, "provision.tpl");
+}
+
+/// Every provision on which rulings went both ways, newest first, or the one named.
+void conflictsPage(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    const QueryParams query = pageQuery(page.exchange(), {"provision", "unsettled"});
+    const std::string named = query.text("provision").value_or("");
+    const bool unsettled = query.flag("unsettled");
+    constexpr std::size_t SHOWN = 50, GAPS_EACH = 5;
+    ConflictQuery q{named.empty() ? std::nullopt : std::optional<std::string>(named), std::nullopt, SHOWN + 1,
+                    unsettled};
+    std::vector<RulingConflict> conflicts = page.api().uniformity.conflicts(viewer, q, GAPS_EACH);
+    ctemplate::TemplateDictionary& dict = page.content();
+    dict.SetValue("Q_PROVISION", named);
+    if (unsettled) dict.ShowSection("UNSETTLED_CHECKED");
+    if (conflicts.size() > SHOWN) {
+        conflicts.resize(SHOWN);
+        dict.SetValueAndShowSection("COUNT_FA", persianDigits(std::to_string(SHOWN)), "MORE");
+    }
+    if (conflicts.empty()) dict.ShowSection("NO_CONFLICTS");
+    showConflicts(page, dict, conflicts, true);
+    page.render("آرای متعارض", "conflicts_page.tpl");
 }
 
 }  // namespace
@@ -236,6 +255,7 @@ void addRulingPages(Router& router, const ApiServices& api, const WebSite& site)
     addPage(router, api, site, "GET", "/rulings/{id}", rulingPage);
     addPage(router, api, site, "POST", "/rulings/{id}/gaps", linkGap);
     addPage(router, api, site, "GET", "/provisions/{key}", provisionPage);
+    addPage(router, api, site, "GET", "/conflicts", conflictsPage);
 }
 
 }  // namespace lacuna

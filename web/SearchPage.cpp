@@ -1,7 +1,7 @@
 #include "PageViews.h"
 #include "SearchCodec.h"
 
-// Search over gaps, drafts, rulings and opinions.
+// Search over gaps, drafts, rulings, opinions and requests for a uniform precedent.
 namespace lacuna {
 namespace {
 
@@ -10,13 +10,13 @@ const char* typeLabel(const std::string& type) {
     if (type == "draft") return "پیش‌نویس";
     if (type == "ruling") return "رأی";
     if (type == "opinion") return "نظر مشورتی";
+    if (type == "precedent") return "درخواست وحدت رویه";
     return "";
 }
 
 std::string resultLink(const SearchResult& r) {
-    if (r.doc.type == "gap") return "/gaps/" + std::to_string(r.doc.id);
     if (r.doc.type == "draft") return "/gaps/" + std::to_string(r.doc.gapId) + "#drafts";
-    return "";  // rulings and opinions get their pages with the registry pages
+    return recordLink(r.doc.type, r.doc.id, r.doc.reference);
 }
 
 void search(PageContext& page) {
@@ -27,7 +27,8 @@ void search(PageContext& page) {
     const std::string type = query.text("type").value_or("");
     dict.SetValue("Q", q);
     std::vector<std::pair<std::string, std::string>> types;
-    for (const char* t : {"gap", "draft", "ruling", "opinion"}) types.emplace_back(t, typeLabel(t));
+    for (const char* t : {"gap", "draft", "ruling", "opinion", "precedent"})
+        types.emplace_back(t, typeLabel(t));
     showChoices(dict, "TYPE_CHOICE", types, type);
     if (!q.empty()) {
         const SearchPage found = page.api().uniformity.search(viewer, decodeSearch(query));
@@ -39,11 +40,7 @@ void search(PageContext& page) {
             row->SetValue("TYPE_LABEL", typeLabel(r.doc.type));
             row->SetValue("REFERENCE", r.doc.reference);
             row->SetValue("TITLE", r.doc.title);
-            const std::string link = resultLink(r);
-            if (!link.empty())
-                row->SetValueAndShowSection("LINK", link, "HAS_LINK");
-            else
-                row->ShowSection("NO_LINK");
+            row->SetValue("LINK", resultLink(r));
             if (const Municipality* m = page.api().catalog.findMunicipality(r.doc.municipality))
                 row->SetValue("CITY", m->nameFa);
             showSnippet(*row, "SNIPPET", r.snippet);

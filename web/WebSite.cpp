@@ -17,6 +17,7 @@ void addMeetingRecordPages(Router& router, const ApiServices& api, const WebSite
 void addBillPages(Router& router, const ApiServices& api, const WebSite& site);
 void addRulingPages(Router& router, const ApiServices& api, const WebSite& site);
 void addOpinionPages(Router& router, const ApiServices& api, const WebSite& site);
+void addPrecedentPages(Router& router, const ApiServices& api, const WebSite& site);
 void addAdminPages(Router& router, const ApiServices& api, const WebSite& site);
 void addCalendarFeed(Router& router, const ApiServices& api, const WebSite& site);
 
@@ -47,7 +48,8 @@ WebSite::WebSite(WebConfig c, const ApiServices& api)
     : config(std::move(c)),
       templates(under(config.directory, "templates")),
       assets(under(config.directory, "static")),
-      labels(loadPageLabels(config.labelsPath, {&api.gapWorkflow, &api.billWorkflow, &api.opinionWorkflow})) {
+      labels(loadPageLabels(config.labelsPath, {&api.gapWorkflow, &api.billWorkflow, &api.opinionWorkflow,
+                                                &api.precedentWorkflow})) {
     // Every address the layout names must exist now, not at the first page.
     for (const char* name : {"app.css", "app.js", "htmx.min.js", "jalalidatepicker/jalalidatepicker.min.js",
                              "jalalidatepicker/jalalidatepicker.min.css", "fonts/Vazirmatn-Regular.woff2"})
@@ -77,6 +79,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addBillPages(router, api, site);
     addRulingPages(router, api, site);
     addOpinionPages(router, api, site);
+    addPrecedentPages(router, api, site);
     addAdminPages(router, api, site);
     addCalendarFeed(router, api, site);
 }

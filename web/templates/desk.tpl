@@ -21,4 +21,10 @@
 {{#NOTIFICATION}}<li><a href="{{LINK}}"><span class="ref">{{REFERENCE}}</span></a> {{SUMMARY}}<br><time class="muted" datetime="{{AT_ISO}}">{{AT}}</time></li>{{/NOTIFICATION}}
 </ul>
 </section>
+<section class="panel" aria-labelledby="h-conflicts">
+<h2 id="h-conflicts">آرای متعارض</h2>
+{{#NO_CONFLICTS}}<p class="muted">میان آرای ثبت‌شده تعارضی نیست.</p>{{/NO_CONFLICTS}}
+{{>CONFLICTS}}
+<p><a href="/conflicts">همه آرای متعارض</a></p>
+</section>
 </div>

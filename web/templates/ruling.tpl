@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted"><a href="/rulings">آرا</a> › دادنامه <bdi>{{NUMBER}}</bdi></p>
 <h1>{{COURT}}{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi></h1>
 {{#JUST_REGISTERED}}<div class="notice ok" role="status">رأی ثبت شد.</div>{{/JUST_REGISTERED}}
+{{#BINDING}}<div class="notice ok binding-notice" role="note"><p><strong>رأی وحدت رویه.</strong> این رأی در پاسخ به درخواست <a href="/precedents/{{PRECEDENT_ID}}"><span class="ref">{{PRECEDENT_REFERENCE}}</span></a> صادر شده و برای شعب و مراجع اداری لازم‌الاتباع است.</p></div>{{/BINDING}}
 {{>ERROR_SUMMARY}}
 {{#STALE}}<div class="notice warn" role="alert" id="conflict"><p>این رأی پس از آنکه صفحه را باز کردید تغییر کرده است؛ صفحه وضعیت تازه را نشان می‌دهد.</p></div>{{/STALE}}
 <div class="grid">
@@ -19,6 +20,11 @@
 {{#HAS_FULL_TEXT}}<h3>متن کامل</h3><div class="text">{{FULL_TEXT}}</div>{{/HAS_FULL_TEXT}}
 </section>
 </div>
+{{#HAS_CONFLICTS}}<section class="panel conflict-panel" aria-labelledby="h-conflicts" id="conflicts">
+<h2 id="h-conflicts">تعارض آرا بر مواد این رأی</h2>
+<p class="muted">مواد این رأی که دادگاه‌ها درباره آن‌ها هم به سود و هم به زیان شهرداری رأی داده‌اند.</p>
+{{>CONFLICTS}}
+</section>{{/HAS_CONFLICTS}}
 <section class="panel" aria-labelledby="h-gaps" id="gaps">
 <h2 id="h-gaps">خلأهایی که این رأی به آن‌ها مربوط است</h2>
 {{#NO_LINKS}}<p class="muted">هنوز خلأیی به این رأی پیوند نشده است.</p>{{/NO_LINKS}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>آرای دادگاه‌ها</h1>
-{{#MAY_REGISTER}}<p><a class="button" href="/rulings/new">ثبت رأی تازه</a></p>{{/MAY_REGISTER}}
+<p>{{#MAY_REGISTER}}<a class="button" href="/rulings/new">ثبت رأی تازه</a> {{/MAY_REGISTER}}<a href="/conflicts">آرای متعارض</a> · <a href="/precedents">درخواست‌های رأی وحدت رویه</a></p>
 <form class="panel filters" method="get" action="/rulings" role="search">
 <div class="wide"><label for="f-provision">ماده قانونی <span class="hint">مانند «قانون شهرداری — ماده ۱۰۰»</span></label><input type="text" id="f-provision" name="provision" value="{{Q_PROVISION}}"></div>
 <div><label for="f-court">دادگاه</label><input type="text" id="f-court" name="court" value="{{Q_COURT}}"></div>
@@ -18,7 +18,7 @@
 <td><a href="/rulings/{{ID}}"><strong>{{COURT}}</strong>{{#BRANCH}} — {{BRANCH_NAME}}{{/BRANCH}}، دادنامه <bdi>{{NUMBER}}</bdi></a><br><span class="muted">{{SUMMARY}}</span></td>
 <td data-label="تاریخ">{{DECIDED_ON}}</td>
 <td data-label="شهر">{{CITY}}</td>
-<td data-label="نتیجه"><span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span></td>
+<td data-label="نتیجه"><span class="outcome-{{OUTCOME}}">{{OUTCOME_LABEL}}</span>{{#BINDING}} <span class="tag binding">وحدت رویه</span>{{/BINDING}}</td>
 <td data-label="مواد">{{#PROVISION}}<a href="{{LINK}}">{{LAW}} — <bdi>{{ARTICLE}}</bdi></a><br>{{/PROVISION}}</td>
 </tr>{{/RULING}}
 </tbody>
