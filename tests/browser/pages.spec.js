@@ -458,6 +458,55 @@ test("a legal director reads the rulings registry, a ruling and everything on it
   await screenshots(page, "provision");
 });
 
+test("two courts go both ways on one article: the desk shows it, the secretary asks for a uniform precedent, a city argues", async ({ browser }) => {
+  const law = `قانون نمونه تعارض ${RUN}`;
+  const register = async (username, outcome, number) => {
+    const page = await personPage(browser);
+    await signIn(page, username);
+    await page.goto("/rulings/new");
+    await page.getByLabel("دادگاه", { exact: true }).fill("دیوان عدالت اداری");
+    await page.getByLabel("شعبه", { exact: true }).fill(outcome === "adverse" ? "شعبه ۳" : "شعبه ۹");
+    await page.getByLabel("شماره دادنامه", { exact: true }).fill(number);
+    await page.getByLabel("تاریخ رأی (شمسی)").fill("۱۴۰۵-۰۸-۰۱");
+    await page.getByLabel("نتیجه برای شهرداری").selectOption(outcome);
+    await page.getByLabel("خلاصه رأی").fill(outcome === "adverse" ? "ابطال مصوبه" : "رد شکایت");
+    await page.getByLabel("قانون ۱").fill(law);
+    await page.getByLabel("ماده ۱").fill("ماده ۵");
+    await page.getByRole("button", { name: "ثبت رأی" }).click();
+    await expect(page.getByRole("status")).toContainText("رأی ثبت شد");
+    return page;
+  };
+  const tehran = await register("tehran.director", "adverse", `۹۰۱-${RUN}`);
+  await register("mashhad.director", "favourable", `۹۰۲-${RUN}`);
+
+  // Every legal director's desk shows the pair; the ruling's own page too.
+  await tehran.reload();
+  await expect(tehran.locator("#conflicts")).toContainText(law);
+  await tehran.goto("/");
+  await expect(tehran.locator(".conflicts")).toContainText(law);
+  await expect(tehran.getByRole("link", { name: "درخواست رأی وحدت رویه" })).toHaveCount(0);
+
+  const secretary = await personPage(browser);
+  await signIn(secretary, "secretary");
+  await secretary.goto("/conflicts?provision=" + encodeURIComponent(`${law} — ماده ۵`));
+  await checkAccessibility(secretary);
+  await screenshots(secretary, "conflicts");
+  await secretary.getByRole("link", { name: "درخواست رأی وحدت رویه" }).click();
+  await secretary.getByLabel(/^مسئله حقوقی/).fill("آیا شورا در وضع این عوارض صالح است؟");
+  await secretary.getByRole("button", { name: "گشودن درخواست" }).click();
+  await expect(secretary.getByRole("heading", { level: 1 })).toContainText("P-");
+  const address = secretary.url();
+
+  await tehran.goto(address);
+  await tehran.getByLabel("استدلال تهران").fill("وضع عوارض در صلاحیت شوراست.");
+  await tehran.getByRole("button", { name: "ذخیره استدلال" }).click();
+  await expect(tehran.locator("#arguments")).toContainText("وضع عوارض در صلاحیت شوراست.");
+  await checkAccessibility(tehran);
+  await secretary.reload();
+  await expect(secretary.getByRole("button", { name: "تقدیم به هیئت عمومی" })).toBeVisible();
+  await screenshots(secretary, "precedent");
+});
+
 test("Tehran asks the committee; the secretary assigns, a member answers, the opinion is published for every city", async ({ browser }) => {
   const question = `آیا عوارض تغییر کاربری باغات پیش از صدور پروانه قابل وصول است؟ ${RUN}`;
   const director = await personPage(browser);
