@@ -61,7 +61,35 @@ std::string decisionName(const std::string& decision) {
     return decision;
 }
 
+/// The consultation on the agenda as the minutes record it: the deadline and every proposal in ranking
+/// order, with its points and its place on the agenda built from it.
+std::string consultationHtml(const AgendaConsultation& c, const Catalog& catalog) {
+    std::string body = "<h2>نظرخواهی از شهرها درباره دستور جلسه</h2>\n<p>مهلت: تا پایان " +
+                       formatJalali(jalaliDateInIran(c.closesAt - 1)) + "؛ ";
+    body += c.builtAt ? "دستور جلسه از نتیجه آن ساخته شد: " + jalaliAndIso(c.builtAt)
+                      : std::string("دستور جلسه هنوز از آن ساخته نشده است");
+    body +=
+        "</p>\n<table><tr><th>رتبه</th><th>پیشنهاد</th><th>شهر</th><th>امتیاز</th><th>در دستور</th></tr>\n";
+    for (const ProposalStanding& s : standings(c)) {
+        const AgendaProposal& p = *s.proposal;
+        body += "<tr><td>" + std::to_string(s.place) + "</td><td>" + proposalKindName(p.kind) + ": " +
+                (p.targetReference.empty() ? "" : htmlEscape(p.targetReference) + " — ") +
+                htmlEscape(p.title) + (p.note.empty() ? "" : "<br>" + htmlEscape(p.note)) + "</td><td>" +
+                htmlEscape(cityName(catalog, p.municipality)) + "</td><td>" + std::to_string(s.points) +
+                "</td><td>" + (p.adoptedPosition ? std::to_string(p.adoptedPosition) : "—") + "</td></tr>\n";
+    }
+    return body + "</table>\n";
+}
+
 }  // namespace
+
+std::string proposalKindName(const std::string& kind) {
+    if (kind == "gap") return "خلأ قانونی";
+    if (kind == "ruling") return "رأی دادگاه";
+    if (kind == "bill") return "طرح یا لایحه";
+    if (kind == "topic") return "موضوع آزاد";
+    return kind;
+}
 
 std::string renderDiffHtml(const DraftDiff& diff, const std::string& gapReference) {
     const std::string title = "مقایسه پیش‌نویس " + gapReference + "، نسخه " +
@@ -114,6 +142,7 @@ std::string renderMinutesHtml(const Meeting& m, const MeetingService& service, c
         }
         body += "</p>\n";
     }
+    if (m.consultation) body += consultationHtml(*m.consultation, catalog);
     return page(title, body);
 }
 

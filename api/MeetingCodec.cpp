@@ -3,6 +3,7 @@
 #include <map>
 
 #include "Codec.h"
+#include "JalaliDate.h"
 #include "Reference.h"
 
 namespace lacuna {
@@ -77,6 +78,75 @@ void writeItem(JsonWriter& out, const Meeting& m, std::size_t position, const Me
     out.endObject();
 }
 
+/// A list of proposal numbers (whole numbers from 1), each wrong one named.
+std::optional<std::vector<std::int64_t>> readNumbers(Members& m, const std::string& key, bool required) {
+    const auto list = m.array(key, required);
+    if (!list) return std::nullopt;
+    std::vector<std::int64_t> out;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Poco::Dynamic::Var item = list->get(static_cast<unsigned>(i));
+        if (item.type() == typeid(Poco::Int64) && item.extract<Poco::Int64>() > 0)
+            out.push_back(item.extract<Poco::Int64>());
+        else
+            m.errors().add(m.path(key) + "[" + std::to_string(i) + "]", "type", "a proposal's number");
+    }
+    return out;
+}
+
+void writeProposal(JsonWriter& out, const ProposalStanding& s, const Catalog& catalog) {
+    const AgendaProposal& p = *s.proposal;
+    out.beginObject().field("number", p.number).field("kind", p.kind).key("target_id");
+    if (p.targetId)
+        out.value(p.targetId);
+    else
+        out.null();
+    out.field("target_reference", p.targetReference)
+        .field("title", p.title)
+        .field("note", p.note)
+        .field("municipality", p.municipality);
+    writeCityNames(out, catalog, p.municipality, "municipality_name_");
+    writeUserRef(out, "proposed_by", p.proposedBy, p.proposedByName);
+    writeTime(out, "proposed_at", p.proposedAt);
+    out.key("ranks").beginArray();
+    for (const ProposalRank& r : p.ranks)
+        out.beginObject().field("municipality", r.municipality).field("position", r.position).endObject();
+    out.endArray()
+        .field("points", s.points)
+        .field("ranked_by", s.rankedBy)
+        .field("place", s.place)
+        .key("adopted_position");
+    if (p.adoptedPosition)
+        out.value(p.adoptedPosition);
+    else
+        out.null();
+    out.endObject();
+}
+
+/// The consultation on the agenda: its deadline, whether it is open, and the proposals in ranking order.
+void writeConsultation(JsonWriter& out, const Meeting& m, const MeetingService& service,
+                       const Catalog& catalog) {
+    out.key("consultation");
+    if (!m.consultation) {
+        out.null();
+        return;
+    }
+    const AgendaConsultation& c = *m.consultation;
+    out.beginObject();
+    writeTime(out, "closes_at", c.closesAt);
+    out.field("last_day_jalali", formatJalali(jalaliDateInIran(c.closesAt - 1)))
+        .field("open", service.consultationOpen(m))
+        .field("opened_by", c.openedBy);
+    writeTime(out, "opened_at", c.openedAt);
+    out.key("built_at");
+    if (c.builtAt)
+        out.value(formatIsoUtc(c.builtAt));
+    else
+        out.null();
+    out.field("built_by", c.builtBy).key("proposals").beginArray();
+    for (const ProposalStanding& s : standings(c)) writeProposal(out, s, catalog);
+    out.endArray().endObject();
+}
+
 }  // namespace
 
 MeetingInput decodeMeeting(const Object::Ptr& body) {
@@ -115,6 +185,27 @@ DecisionInput decodeDecision(const Object::Ptr& body) {
                       });
 }
 
+std::string decodeConsultation(const Object::Ptr& body) {
+    return decodeBody(body, {"closes_on", "expected_version"}, "the consultation is not valid",
+                      [](Members& m) { return m.text("closes_on", true).value_or(""); });
+}
+
+ProposalInput decodeProposal(const Object::Ptr& body) {
+    return decodeBody(body, {"kind", "target", "title", "note"}, "the proposal is not valid", [](Members& m) {
+        ProposalInput in;
+        in.kind = m.text("kind", true).value_or("");
+        in.target = m.text("target", false).value_or("");
+        in.title = m.text("title", false).value_or("");
+        in.note = m.text("note", false).value_or("");
+        return in;
+    });
+}
+
+ProposalOrder decodeProposalOrder(const Object::Ptr& body, bool required) {
+    return decodeBody(body, {"proposals", "expected_version"}, "the list of proposals is not valid",
+                      [&](Members& m) { return ProposalOrder{readNumbers(m, "proposals", required)}; });
+}
+
 void writeMeeting(JsonWriter& out, const Meeting& m, const MeetingService& service, const Catalog& catalog) {
     out.beginObject().field("id", m.id).field("reference", reference::meeting(m.id));
     writeTime(out, "scheduled_at", m.scheduledAt);
@@ -136,7 +227,9 @@ void writeMeeting(JsonWriter& out, const Meeting& m, const MeetingService& servi
     }
     out.endArray().key("agenda").beginArray();
     for (std::size_t i = 1; i <= m.items.size(); ++i) writeItem(out, m, i, service);
-    out.endArray().endObject();
+    out.endArray();
+    writeConsultation(out, m, service, catalog);
+    out.endObject();
 }
 
 }  // namespace lacuna

@@ -92,6 +92,47 @@ void history(const ApiServices& api, Exchange& ex) {
                   [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
 }
 
+// ---- the consultation of the member cities on the agenda ----
+
+void openConsultation(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    const auto body = ex.jsonObject();
+    const std::string closesOn = decodeConsultation(body);
+    replyMeeting(api, ex, HTTPResponse::HTTP_OK,
+                 api.meetings.openConsultation(actor, id, closesOn, ex.expectedVersion(body)));
+}
+
+void propose(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    replyMeeting(api, ex, HTTPResponse::HTTP_CREATED,
+                 api.meetings.propose(actor, id, decodeProposal(ex.jsonObject())));
+}
+
+void withdrawProposal(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    replyMeeting(api, ex, HTTPResponse::HTTP_OK,
+                 api.meetings.withdrawProposal(actor, id, ex.idParam("number")));
+}
+
+void rank(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    const ProposalOrder order = decodeProposalOrder(ex.jsonObject(), true);
+    replyMeeting(api, ex, HTTPResponse::HTTP_OK, api.meetings.rank(actor, id, order.proposals.value()));
+}
+
+void buildAgenda(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    const auto body = ex.jsonObject();
+    const ProposalOrder order = decodeProposalOrder(body, false);
+    replyMeeting(api, ex, HTTPResponse::HTTP_OK,
+                 api.meetings.buildAgenda(actor, id, order.proposals, ex.expectedVersion(body)));
+}
+
 }  // namespace
 
 void addMeetingRoutes(Router& router, const ApiServices& api) {
@@ -104,6 +145,12 @@ void addMeetingRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "POST", "/api/v1/meetings/{id}/items/{gap}/decision", decide);
     addRoute(router, api, "GET", "/api/v1/meetings/{id}/minutes", minutes);
     addRoute(router, api, "GET", "/api/v1/meetings/{id}/history", history);
+    addRoute(router, api, "PUT", "/api/v1/meetings/{id}/consultation", openConsultation);
+    addRoute(router, api, "POST", "/api/v1/meetings/{id}/consultation/proposals", propose);
+    addRoute(router, api, "DELETE", "/api/v1/meetings/{id}/consultation/proposals/{number}",
+             withdrawProposal);
+    addRoute(router, api, "PUT", "/api/v1/meetings/{id}/consultation/ranking", rank);
+    addRoute(router, api, "POST", "/api/v1/meetings/{id}/consultation/agenda", buildAgenda);
 }
 
 }  // namespace lacuna

@@ -24,6 +24,8 @@ public:
     virtual Bill create(const Bill& bill, int jalaliYear, const RecordEvent& event,
                         const GapChangesFor& gapChangesFor) = 0;
     virtual std::optional<Bill> find(std::int64_t id) = 0;
+    /// The bill whose reference (`B-1405-0003`) is `reference`.
+    virtual std::optional<Bill> findByReference(const std::string& reference) = 0;
     /// The newest `limit` bills of each of `states` (of any state when it is empty), newest first, read
     /// with their parts in one go whatever the number of states.
     virtual std::vector<Bill> list(const std::vector<std::string>& states, std::size_t limit) = 0;

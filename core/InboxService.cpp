@@ -40,6 +40,19 @@ InboxAction voteAction(const Meeting& m, std::size_t index) {
     return a;
 }
 
+/// The consultation on the agenda of `m`, open until its deadline, that waits for the caller's city.
+InboxAction consultationAction(const Meeting& m) {
+    InboxAction a;
+    a.kind = "consultation";
+    a.entityType = "meeting";
+    a.entityId = m.id;
+    a.reference = reference::meeting(m.id);
+    a.title = m.place;
+    a.meetingAt = m.scheduledAt;
+    a.dueAt = m.consultation->closesAt - 1;  // the end of the last day proposals are taken
+    return a;
+}
+
 /// An action on a gap or bill: the transitions `available` offers that are fired by hand.
 std::optional<InboxAction> transitionAction(const std::vector<const LifecycleTransition*>& available,
                                             const std::string& type, std::int64_t id,
@@ -130,10 +143,12 @@ Inbox InboxService::inbox(const Principal& actor, std::int64_t withinMs, bool un
     if (withinMs < 0 || withinMs > MAX_WINDOW_MS)
         throw ValidationError("bad window", {{"within", "out_of_range", "between 0d and 366d"}});
     Inbox box;
-    // Votes the caller's city still owes.
-    for (const Meeting& m : _meetings.list(actor, std::string("scheduled"), 50))
+    // Votes the caller's city still owes, and consultations on agendas waiting for its proposals.
+    for (const Meeting& m : _meetings.list(actor, std::string("scheduled"), 50)) {
         for (std::size_t i = 0; i < m.items.size(); ++i)
             if (_meetings.awaitsVoteFrom(actor, m, m.items[i])) box.actions.push_back(voteAction(m, i));
+        if (_meetings.awaitsConsultationFrom(actor, m)) box.actions.push_back(consultationAction(m));
+    }
     // Gaps the caller can move on now, in its scope.
     std::vector<std::string> states;
     for (const LifecycleState& s : _gaps.lifecycle().states())

@@ -32,7 +32,7 @@ struct DeadlineQuery {
 
 /// Something waiting for the user.
 struct InboxAction {
-    std::string kind;  ///< vote, transition, deadline
+    std::string kind;  ///< vote, transition, deadline, consultation (on a meeting's agenda)
     std::string entityType;
     std::int64_t entityId = 0;
     std::string reference;
@@ -41,6 +41,7 @@ struct InboxAction {
     std::optional<std::int64_t> dueAt;
     std::int64_t meetingId = 0;            ///< for a vote
     std::int64_t item = 0;                 ///< for a vote: the agenda item's place, from 1
+    std::int64_t meetingAt = 0;            ///< for a consultation: when the meeting takes place
     std::vector<std::string> transitions;  ///< for a transition
 };
 

@@ -29,21 +29,37 @@ std::int64_t position(const Meeting& m, const MeetingItem& item) {
     return static_cast<std::int64_t>(&item - m.items.data()) + 1;
 }
 
-MeetingItem* findItem(Meeting& m, std::int64_t gapId) {
+}  // namespace
+
+MeetingService::MeetingService(MeetingRepository& meetings, RecordEventRepository& events, GapService& gaps,
+                               BillRepository& bills, RulingRepository& rulings, const CommitteeRules& rules,
+                               const Clock& clock)
+    : _meetings(meetings),
+      _events(events),
+      _gaps(gaps),
+      _bills(bills),
+      _rulings(rulings),
+      _rules(rules),
+      _clock(clock) {}
+
+MeetingItem* MeetingService::findItem(Meeting& m, std::int64_t gapId) {
     const auto it =
         std::find_if(m.items.begin(), m.items.end(), [&](const MeetingItem& i) { return i.gapId == gapId; });
     return it == m.items.end() ? nullptr : &*it;
 }
 
-void requireOpen(const Meeting& m) {
-    if (m.state != "scheduled") throw StateConflict("meeting " + reference::meeting(m.id) + " is closed");
+MeetingItem MeetingService::itemFor(const Gap& gap) {
+    MeetingItem item;
+    item.gapId = gap.id;
+    item.gapReference = gap.reference;
+    item.gapTitle = gap.fields.title;
+    item.gapAudience = visibility::audienceOf(gap);
+    return item;
 }
 
-}  // namespace
-
-MeetingService::MeetingService(MeetingRepository& meetings, RecordEventRepository& events, GapService& gaps,
-                               const CommitteeRules& rules, const Clock& clock)
-    : _meetings(meetings), _events(events), _gaps(gaps), _rules(rules), _clock(clock) {}
+void MeetingService::requireOpen(const Meeting& m) {
+    if (m.state != "scheduled") throw StateConflict("meeting " + reference::meeting(m.id) + " is closed");
+}
 
 void MeetingService::requireSecretary(const Principal& actor) const {
     if (!actor.hasRole(roles::COMMITTEE_SECRETARY))
@@ -98,12 +114,7 @@ std::vector<MeetingItem> MeetingService::resolveAgenda(const Principal& actor,
                 "gap " + gap->reference + " is in state " + gap->state + ", not awaiting the committee");
             continue;
         }
-        MeetingItem item;
-        item.gapId = gap->id;
-        item.gapReference = gap->reference;
-        item.gapTitle = gap->fields.title;
-        item.gapAudience = visibility::audienceOf(*gap);
-        items.push_back(std::move(item));
+        items.push_back(itemFor(*gap));
     }
     for (const MeetingItem& old : existing)
         if (!seen.count(old.gapId) && (!old.decision.empty() || !old.votes.empty()))
@@ -145,13 +156,21 @@ Meeting MeetingService::load(std::int64_t id) {
 Meeting MeetingService::viewFor(const Principal& viewer, Meeting m) const {
     // Every signed-in user reads meetings. An item on a gap the viewer may not know of shows that it is
     // there, its place on the agenda, its city, the votes and the decision; not the gap's id,
-    // reference or title, nor the decision's note, which may describe it.
+    // reference or title, nor the decision's note, which may describe it. A proposal of such a gap shows
+    // its city and ranking, not the gap nor the note.
     for (MeetingItem& item : m.items)
         if (!visibility::mayKnowGap(viewer, item.gapAudience)) {
             item.gapId = 0;
             item.gapReference = item.gapTitle = visibility::HIDDEN_GAP;
             item.note.clear();
         }
+    if (m.consultation)
+        for (AgendaProposal& p : m.consultation->proposals)
+            if (p.kind == "gap" && !visibility::mayKnowGap(viewer, p.gapAudience)) {
+                p.targetId = 0;
+                p.targetReference = p.title = visibility::HIDDEN_GAP;
+                p.note.clear();
+            }
     return m;
 }
 
@@ -211,6 +230,14 @@ Meeting MeetingService::update(const Principal& actor, std::int64_t id, const Me
         }
     }
     errors.throwIfAny("the meeting change is not valid");
+    if (patch.scheduledAt && m.consultation && !m.consultation->builtAt &&
+        *patch.scheduledAt < m.consultation->closesAt)
+        throw ValidationError(
+            "the meeting change is not valid",
+            {{"scheduled_at", "consultation",
+              "the consultation on the agenda takes proposals until then: move its deadline "
+              "first"}},
+            ValidationError::Kind::RuleViolation);
     requireVersion("meeting", m.version, expectedVersion);
 
     EventData data;
@@ -262,8 +289,7 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
         throw Forbidden("only a city's committee member votes");
     const std::string city = *actor.municipality;
     // Votes of different cities do not depend on each other, so a lost race is simply retried.
-    for (int attempt = 1;; ++attempt) {
-        Meeting m = load(id);
+    return changeIndependently(actor, id, [&](Meeting& m) {
         requireOpen(m);
         MeetingItem* item = findItem(m, gapId);
         if (!item)
@@ -283,6 +309,15 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
                   [](const MeetingVote& a, const MeetingVote& b) { return a.municipality < b.municipality; });
         e.dataJson =
             EventData().text("gap", item->gapReference).text("municipality", city).text("vote", vote).str();
+        return e;
+    });
+}
+
+Meeting MeetingService::changeIndependently(const Principal& actor, std::int64_t id,
+                                            const std::function<RecordEvent(Meeting&)>& change) {
+    for (int attempt = 1;; ++attempt) {
+        Meeting m = load(id);
+        const RecordEvent e = change(m);
         m.updatedAt = e.at;
         try {
             _meetings.save(m, m.version, e, {});

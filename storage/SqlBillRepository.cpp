@@ -165,6 +165,12 @@ std::optional<Bill> SqlBillRepository::find(std::int64_t id) {
                      [&](SqlSession& s) { return selectBills(s, SELECT_BILL + "WHERE b.id = ?", {id}); });
 }
 
+std::optional<Bill> SqlBillRepository::findByReference(const std::string& reference) {
+    return readFirst(_db, [&](SqlSession& s) {
+        return selectBills(s, SELECT_BILL + "WHERE b.reference = ?", {reference});
+    });
+}
+
 std::string billListSql(std::size_t states) {
     if (states == 0) return SELECT_BILL + ORDER_NEWEST;
     // Each state's newest ids through the index on (state, created_at), then their rows by key, ordered by

@@ -17,6 +17,7 @@ public:
     Bill create(const Bill& bill, int jalaliYear, const RecordEvent& event,
                 const GapChangesFor& gapChangesFor) override;
     std::optional<Bill> find(std::int64_t id) override;
+    std::optional<Bill> findByReference(const std::string& reference) override;
     std::vector<Bill> list(const std::vector<std::string>& states, std::size_t limit) override;
     std::vector<std::int64_t> billsOfGap(std::int64_t gapId) override;
     void save(const Bill& bill, std::int64_t expectedVersion, const std::vector<RecordEvent>& events,

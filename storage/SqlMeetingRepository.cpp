@@ -46,6 +46,26 @@ const std::string INSERT_VOTE =
     R"(INSERT INTO meeting_votes (meeting_id, gap_id, municipality, vote, voter_id,
  voter_name, at) VALUES (?, ?, ?, ?, ?, ?, ?))";
 
+const std::string SELECT_CONSULTATIONS = R"(SELECT closes_at, opened_at, opened_by, built_at, built_by,
+ last_number, meeting_id FROM agenda_consultations WHERE meeting_id IN )";
+constexpr int CONSULTATION_MEETING_COLUMN = 6;
+// A gap proposed is read with who may know it (LEFT JOIN: other proposals name no gap).
+const std::string SELECT_PROPOSALS = R"(SELECT p.number, p.kind, p.target_id, p.target_reference, p.title,
+ p.note, p.municipality, p.proposed_by, p.proposed_by_name, p.proposed_at, p.adopted_position,
+ COALESCE(g.confidential, 0), COALESCE(g.municipality, ''), COALESCE(g.co_reporters, ''), p.meeting_id
+ FROM agenda_proposals p LEFT JOIN gaps g ON p.kind = 'gap' AND g.id = p.target_id WHERE p.meeting_id IN )";
+constexpr int PROPOSAL_MEETING_COLUMN = 14;
+const std::string SELECT_RANKS =
+    "SELECT number, municipality, position, at, meeting_id FROM agenda_ranks WHERE meeting_id IN ";
+constexpr int RANK_MEETING_COLUMN = 4;
+const std::string INSERT_CONSULTATION = R"(INSERT INTO agenda_consultations (meeting_id, closes_at, opened_at,
+ opened_by, built_at, built_by, last_number) VALUES (?, ?, ?, ?, ?, ?, ?))";
+const std::string INSERT_PROPOSAL = R"(INSERT INTO agenda_proposals (meeting_id, number, kind, target_id,
+ target_reference, title, note, municipality, proposed_by, proposed_by_name, proposed_at, adopted_position)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))";
+const std::string INSERT_RANK =
+    "INSERT INTO agenda_ranks (meeting_id, number, municipality, position, at) VALUES (?, ?, ?, ?, ?)";
+
 Meeting readMeeting(const SqlStatement& r) {
     return Meeting{.id = r.integer(0),
                    .scheduledAt = r.integer(1),
@@ -74,7 +94,56 @@ std::pair<std::int64_t, MeetingVote> readVote(const SqlStatement& r) {
     return {r.integer(0), MeetingVote{r.text(1), r.text(2), r.integer(3), r.text(4), r.integer(5)}};
 }
 
-/// Reads the attendance, agenda and votes of `meetings` in three statements, whatever their number.
+AgendaConsultation readConsultation(const SqlStatement& r) {
+    return AgendaConsultation{.closesAt = r.integer(0),
+                              .openedAt = r.integer(1),
+                              .openedBy = r.text(2),
+                              .builtAt = r.integer(3),
+                              .builtBy = r.text(4),
+                              .lastNumber = r.integer(5)};
+}
+
+AgendaProposal readProposal(const SqlStatement& r) {
+    return AgendaProposal{.number = r.integer(0),
+                          .kind = r.text(1),
+                          .targetId = r.integer(2),
+                          .targetReference = r.text(3),
+                          .title = r.text(4),
+                          .note = r.text(5),
+                          .gapAudience = gaprows::readAudience(r, 11),
+                          .municipality = r.text(6),
+                          .proposedBy = r.integer(7),
+                          .proposedByName = r.text(8),
+                          .proposedAt = r.integer(9),
+                          .adoptedPosition = r.integer(10)};
+}
+
+/// A city's place with the proposal (its number) it was given for.
+std::pair<std::int64_t, ProposalRank> readRank(const SqlStatement& r) {
+    return {r.integer(0), ProposalRank{r.text(1), r.integer(2), r.integer(3)}};
+}
+
+/// Reads the consultations on the agendas of `meetings`, their proposals and rankings (three statements).
+void loadConsultations(SqlSession& s, std::vector<Meeting>& meetings) {
+    selectParts(s, meetings, SELECT_CONSULTATIONS, "ORDER BY meeting_id", CONSULTATION_MEETING_COLUMN,
+                readConsultation, [](Meeting& m, AgendaConsultation c) { m.consultation = std::move(c); });
+    selectParts(s, meetings, SELECT_PROPOSALS, "ORDER BY p.meeting_id, p.number", PROPOSAL_MEETING_COLUMN,
+                readProposal, [](Meeting& m, AgendaProposal p) {
+                    if (m.consultation) m.consultation->proposals.push_back(std::move(p));
+                });
+    selectParts(s, meetings, SELECT_RANKS, "ORDER BY meeting_id, number, municipality", RANK_MEETING_COLUMN,
+                readRank, [](Meeting& m, std::pair<std::int64_t, ProposalRank> rank) {
+                    if (!m.consultation) return;
+                    auto& all = m.consultation->proposals;
+                    const auto p = std::find_if(all.begin(), all.end(), [&](const AgendaProposal& q) {
+                        return q.number == rank.first;
+                    });
+                    if (p != all.end()) p->ranks.push_back(std::move(rank.second));
+                });
+}
+
+/// Reads the attendance, agenda and votes of `meetings` in three statements, whatever their number, then
+/// the consultations on their agendas.
 void loadMeetingParts(SqlSession& s, std::vector<Meeting>& meetings) {
     selectParts(
         s, meetings, SELECT_ATTENDANCE, "ORDER BY meeting_id, municipality", 1,
@@ -89,6 +158,7 @@ void loadMeetingParts(SqlSession& s, std::vector<Meeting>& meetings) {
                     });
                     if (item != m.items.end()) item->votes.push_back(std::move(gapVote.second));
                 });
+    loadConsultations(s, meetings);
 }
 
 std::vector<Meeting> selectMeetings(SqlSession& s, const std::string& sql,
@@ -114,11 +184,27 @@ void writeItem(SqlSession& s, const Meeting& m, const MeetingItem& item, std::si
             .run();
 }
 
+void writeConsultation(SqlSession& s, const Meeting& m, const AgendaConsultation& c) {
+    s.prepare(INSERT_CONSULTATION)
+        ->bindAll({m.id, c.closesAt, c.openedAt, c.openedBy, c.builtAt, c.builtBy, c.lastNumber})
+        .run();
+    for (const AgendaProposal& p : c.proposals) {
+        s.prepare(INSERT_PROPOSAL)
+            ->bindAll({m.id, p.number, p.kind, p.targetId, p.targetReference, p.title, p.note, p.municipality,
+                       p.proposedBy, p.proposedByName, p.proposedAt, p.adoptedPosition})
+            .run();
+        for (const ProposalRank& r : p.ranks)
+            s.prepare(INSERT_RANK)->bindAll({m.id, p.number, r.municipality, r.position, r.at}).run();
+    }
+}
+
 void writeMeetingParts(SqlSession& s, const Meeting& m) {
-    for (const char* table : {"meeting_attendance", "meeting_items", "meeting_votes"})
+    for (const char* table : {"meeting_attendance", "meeting_items", "meeting_votes", "agenda_consultations",
+                              "agenda_proposals", "agenda_ranks"})
         s.prepare(std::string("DELETE FROM ") + table + " WHERE meeting_id = ?")->bind(m.id).run();
     for (const std::string& city : m.present) s.prepare(INSERT_ATTENDANCE)->bind(m.id).bind(city).run();
     for (std::size_t i = 0; i < m.items.size(); ++i) writeItem(s, m, m.items[i], i);
+    if (m.consultation) writeConsultation(s, m, *m.consultation);
 }
 
 }  // namespace

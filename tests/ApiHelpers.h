@@ -125,6 +125,15 @@ inline std::string withVersion(const std::string& members, std::int64_t version)
            "}";
 }
 
+/// A bill's `sponsors`: `n` members of parliament as a JSON list.
+inline std::string sponsors(int n) {
+    std::string out = "[";
+    for (int i = 1; i <= n; ++i)
+        out += std::string(i > 1 ? "," : "") + R"({"name":"نماینده )" + std::to_string(i) +
+               R"(","constituency":"تهران"})";
+    return out + "]";
+}
+
 /// Takes the gap at `path` through a meeting that endorses it; returns the meeting's path.
 inline std::string endorse(TestService& t, const std::string& path) {
     const std::string reference =

@@ -18,14 +18,6 @@ namespace {
 
 constexpr std::int64_t DAY_MS = 24LL * 60 * 60 * 1000;
 
-std::string sponsors(int n) {
-    std::string out = "[";
-    for (int i = 1; i <= n; ++i)
-        out += std::string(i > 1 ? "," : "") + R"({"name":"نماینده )" + std::to_string(i) +
-               R"(","constituency":"تهران"})";
-    return out + "]";
-}
-
 Poco::JSON::Object::Ptr parse(const std::string& json) {
     return Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
 }

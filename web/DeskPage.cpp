@@ -37,13 +37,19 @@ void desk(PageContext& page) {
     for (const InboxAction& a : inbox.actions) {
         if (a.kind == "deadline") continue;  // shown with the deadlines below
         ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("ACTION");
-        row->SetValue("LINK", a.kind == "vote" ? "/meetings/" + std::to_string(a.meetingId) + "#item-" +
-                                                     std::to_string(a.item)
-                                               : recordLink(a.entityType, a.entityId, a.reference));
+        row->SetValue("LINK",
+                      a.kind == "vote"
+                          ? "/meetings/" + std::to_string(a.meetingId) + "#item-" + std::to_string(a.item)
+                      : a.kind == "consultation" ? "/meetings/" + std::to_string(a.entityId) + "#consultation"
+                                                 : recordLink(a.entityType, a.entityId, a.reference));
         row->SetValue("REFERENCE", a.reference);
-        row->SetValue("TITLE", a.title);
+        row->SetValue("TITLE", a.kind == "consultation"
+                                   ? "دستور جلسه " + jalaliDay(a.meetingAt) + "، " + a.title
+                                   : a.title);
         if (a.kind == "vote") {
             row->SetValue("WHAT", "رأی در جلسه کمیسیون، بند " + persianDigits(std::to_string(a.item)));
+        } else if (a.kind == "consultation") {
+            row->SetValue("WHAT", "پیشنهاد و رتبه‌بندی بندهای دستور جلسه");
         } else {
             std::string names;
             const Lifecycle& lifecycle = a.entityType == "gap" ? api.gaps.lifecycle() : api.bills.lifecycle();

@@ -3,6 +3,7 @@
 #include <Poco/StringTokenizer.h>
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "JalaliDate.h"
@@ -186,15 +187,17 @@ void meetingPage(PageContext& page) {
 }
 
 /// Takes a form on the meeting of the path (see submitForm); the page shows again when it is refused.
+/// The meeting's page shows again at `anchor` (or at the item's) when the form is taken.
 template <typename Change>
-void changeMeeting(PageContext& page, const std::string& formName, std::int64_t item, Change change) {
+void changeMeeting(PageContext& page, const std::string& formName, std::int64_t item, Change change,
+                   const std::string& anchor = "") {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
     submitForm(
         page, formName, item,
         [&](const FormFields& form) {
             change(viewer, id, form);
-            return "/meetings/" + std::to_string(id) + (item ? "#item-" + std::to_string(item) : "");
+            return "/meetings/" + std::to_string(id) + (item ? "#item-" + std::to_string(item) : anchor);
         },
         [&](const RefusedForm& refused, HTTPResponse::HTTPStatus status) {
             const Meeting m = page.api().meetings.get(viewer, id);
@@ -276,6 +279,87 @@ void decide(PageContext& page) {
         });
 }
 
+// ---- the consultation of the member cities on the agenda ----
+
+void openConsultation(PageContext& page) {
+    changeMeeting(
+        page, "consultation", 0,
+        [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+            page.api().meetings.openConsultation(viewer, id, form.one("closes_on"), formVersion(form));
+        },
+        "#consultation");
+}
+
+void propose(PageContext& page) {
+    changeMeeting(
+        page, "proposal", 0,
+        [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+            // The form has both fields; only the one the kind takes is sent on.
+            ProposalInput input{form.one("kind"), Poco::trim(form.one("target")), form.one("title"),
+                                form.one("note")};
+            (input.kind == "topic" ? input.target : input.title).clear();
+            page.api().meetings.propose(viewer, id, input);
+        },
+        "#consultation");
+}
+
+void withdrawProposal(PageContext& page) {
+    const std::int64_t number = page.exchange().idParam("number");
+    changeMeeting(
+        page, "withdraw", 0,
+        [&](const Principal& viewer, std::int64_t id, const FormFields&) {
+            page.api().meetings.withdrawProposal(viewer, id, number);
+        },
+        "#consultation");
+}
+
+/// The order a city's ranking form gives: each proposal with a place typed (1 first), by that place.
+std::vector<std::int64_t> rankingOrder(const FormFields& form) {
+    const std::vector<std::string> numbers = form.all("proposal");
+    const std::vector<std::string> ranks = form.all("rank");
+    if (numbers.size() != ranks.size())
+        throw ValidationError("the ranking is not valid",
+                              {{"proposals", "invalid", "the form is incomplete"}});
+    std::map<std::int64_t, std::int64_t> byPlace;
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+        if (Poco::trim(ranks[i]).empty()) continue;
+        const auto place = wholeNumber(ranks[i]);
+        const auto number = wholeNumber(numbers[i]);
+        if (!place || *place < 1 || !number)
+            throw ValidationError(
+                "the ranking is not valid",
+                {{"proposals", "invalid", "«" + ranks[i] + "» is not a place: 1, 2, 3, …"}});
+        if (!byPlace.emplace(*place, *number).second)
+            throw ValidationError(
+                "the ranking is not valid",
+                {{"proposals", "duplicate", "two proposals have place " + std::to_string(*place)}});
+    }
+    std::vector<std::int64_t> order;
+    for (const auto& [place, number] : byPlace) order.push_back(number);
+    return order;
+}
+
+void rank(PageContext& page) {
+    changeMeeting(
+        page, "ranking", 0,
+        [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+            page.api().meetings.rank(viewer, id, rankingOrder(form));
+        },
+        "#consultation");
+}
+
+void buildAgenda(PageContext& page) {
+    changeMeeting(
+        page, "build", 0,
+        [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+            std::vector<std::int64_t> chosen;
+            for (const std::string& number : form.all("proposal"))
+                if (const auto n = wholeNumber(number)) chosen.push_back(*n);
+            page.api().meetings.buildAgenda(viewer, id, chosen, formVersion(form));
+        },
+        "#agenda");
+}
+
 /// The tallies of a meeting's page as votes arrive: nothing (204) while the meeting is at the version
 /// the page shows; otherwise every item's tally, each put in place of its own, and the next question.
 void tally(PageContext& page) {
@@ -307,6 +391,11 @@ void addMeetingPages(Router& router, const ApiServices& api, const WebSite& site
     addPage(router, api, site, "POST", "/meetings/{id}/close", closeMeeting);
     addPage(router, api, site, "POST", "/meetings/{id}/items/{item}/vote", vote);
     addPage(router, api, site, "POST", "/meetings/{id}/items/{item}/decision", decide);
+    addPage(router, api, site, "POST", "/meetings/{id}/consultation", openConsultation);
+    addPage(router, api, site, "POST", "/meetings/{id}/proposals", propose);
+    addPage(router, api, site, "POST", "/meetings/{id}/proposals/{number}/withdraw", withdrawProposal);
+    addPage(router, api, site, "POST", "/meetings/{id}/ranking", rank);
+    addPage(router, api, site, "POST", "/meetings/{id}/consultation/agenda", buildAgenda);
 }
 
 }  // namespace lacuna

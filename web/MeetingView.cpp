@@ -1,12 +1,15 @@
 #include "MeetingView.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
+#include "Html.h"
 #include "PageText.h"
 #include "PageViews.h"
 #include "Reference.h"
 #include "Roles.h"
+#include "TextChecks.h"
 
 namespace lacuna {
 
@@ -231,6 +234,154 @@ void showItem(PageContext& page, const Principal& viewer, const Meeting& m, cons
 
 }  // namespace
 
+namespace {
+
+/// A form's refusal beside it (`section`_ERROR, shown as `section`_HAS_ERROR): the message for the first of
+/// `fields` that has one.
+void showFormError(ctemplate::TemplateDictionary& form, const RefusedForm& refused,
+                   const std::string& section, std::initializer_list<const char*> fields) {
+    for (const char* field : fields)
+        if (const std::string message = refused.messageFor(field); !message.empty()) {
+            form.SetValueAndShowSection(section + "_ERROR", message, section + "_HAS_ERROR");
+            return;
+        }
+}
+
+/// The secretary's form that opens the consultation or moves its deadline.
+void showDeadlineForm(ctemplate::TemplateDictionary& section, const Meeting& m, const RefusedForm& refused) {
+    ctemplate::TemplateDictionary* form = section.AddSectionDictionary("DEADLINE_FORM");
+    const bool retyped = refused.is("consultation");
+    form->SetValue("CLOSES_ON", retyped          ? refused.typed->one("closes_on")
+                                : m.consultation ? persianDigits(jalaliInput(m.consultation->closesAt - 1))
+                                                 : "");
+    form->SetValue("BUTTON", m.consultation ? "تغییر مهلت" : "آغاز نظرخواهی");
+    if (retyped) showFormError(*form, refused, "CLOSES_ON", {"closes_on"});
+}
+
+/// A member city's forms while the consultation is open: its place for each other city's proposal, the
+/// withdrawal of its own, and a new proposal.
+void showCityForms(PageContext& page, ctemplate::TemplateDictionary& section, const Meeting& m,
+                   const std::string& city, const RefusedForm& refused) {
+    const bool reranked = refused.is("ranking");
+    const std::vector<std::string> typedRanks =
+        reranked ? refused.typed->all("rank") : std::vector<std::string>{};
+    const std::vector<std::string> typedNumbers =
+        reranked ? refused.typed->all("proposal") : std::vector<std::string>{};
+    showProposals(page, section, *m.consultation,
+                  [&](ctemplate::TemplateDictionary& row, const AgendaProposal& p) {
+                      if (p.municipality == city) {
+                          row.AddSectionDictionary("OWN")->SetIntValue("NUMBER", static_cast<long>(p.number));
+                          return;
+                      }
+                      ctemplate::TemplateDictionary* input = row.AddSectionDictionary("RANK_INPUT");
+                      input->SetIntValue("NUMBER", static_cast<long>(p.number));
+                      std::string rank;
+                      for (const ProposalRank& r : p.ranks)
+                          if (r.municipality == city) rank = persianDigits(std::to_string(r.position));
+                      for (std::size_t i = 0; i < typedNumbers.size() && i < typedRanks.size(); ++i)
+                          if (typedNumbers[i] == std::to_string(p.number)) rank = typedRanks[i];
+                      input->SetValue("RANK", rank);
+                  });
+    ctemplate::TemplateDictionary* ranking = section.AddSectionDictionary("RANKING_FORM");
+    if (reranked) showFormError(*ranking, refused, "RANKING", {"proposals", "consultation"});
+    section.ShowSection("RANK_COLUMN");
+
+    ctemplate::TemplateDictionary* form = section.AddSectionDictionary("PROPOSE_FORM");
+    form->SetValue("CITY", cityName(page.api(), city));
+    const bool retyped = refused.is("proposal");
+    Choices kinds;
+    for (const std::string& kind : proposals::kinds()) kinds.emplace_back(kind, proposalKindName(kind));
+    showChoices(*form, "KIND_CHOICE", kinds, retyped ? refused.typed->one("kind") : "gap");
+    for (const char* field : {"target", "title", "note"}) {
+        std::string key = field;
+        for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        form->SetValue(key, retyped ? refused.typed->one(field) : "");
+        if (retyped) showFormError(*form, refused, key, {field});
+    }
+    if (retyped) showFormError(*form, refused, "KIND", {"kind", "consultation"});
+}
+
+/// The consultation of the member cities on the agenda, as the viewer may see and take part in it.
+void showConsultation(PageContext& page, const Principal& viewer, const Meeting& m,
+                      const RefusedForm& refused) {
+    const MeetingService& meetings = page.api().meetings;
+    const bool secretary = viewer.hasRole(roles::COMMITTEE_SECRETARY);
+    const bool scheduled = m.state == "scheduled";
+    if (!m.consultation) {
+        if (secretary && scheduled) {
+            ctemplate::TemplateDictionary* section = page.content().AddSectionDictionary("CONSULTATION");
+            section->ShowSection("NONE");
+            showDeadlineForm(*section, m, refused);
+        }
+        return;
+    }
+    const AgendaConsultation& c = *m.consultation;
+    ctemplate::TemplateDictionary* section = page.content().AddSectionDictionary("CONSULTATION");
+    const bool open = meetings.consultationOpen(m);
+    section->SetValue("LAST_DAY", jalaliDay(c.closesAt - 1));
+    section->ShowSection(open ? "OPEN" : "CLOSED");
+    if (c.builtAt) showTime(*section->AddSectionDictionary("BUILT"), "BUILT_AT", c.builtAt);
+    if (c.proposals.empty())
+        section->ShowSection("NO_PROPOSALS");
+    else
+        section->ShowSection("HAS_PROPOSALS");
+    if (secretary && open && !c.builtAt) showDeadlineForm(*section, m, refused);
+    const auto city = meetings.consultingCity(viewer);
+    if (city && open) {
+        showCityForms(page, *section, m, *city, refused);
+    } else if (secretary && scheduled && !open) {
+        const bool retyped = refused.is("build");
+        const std::vector<std::string> ticked =
+            retyped ? refused.typed->all("proposal") : std::vector<std::string>{};
+        showProposals(page, *section, c, [&](ctemplate::TemplateDictionary& row, const AgendaProposal& p) {
+            ctemplate::TemplateDictionary* pick = row.AddSectionDictionary("PICK");
+            pick->SetIntValue("NUMBER", static_cast<long>(p.number));
+            const bool on = retyped ? contains(ticked, std::to_string(p.number))
+                                    : (c.builtAt ? p.adoptedPosition > 0 : true);
+            if (on) pick->ShowSection("TICKED");
+        });
+        section->ShowSection("PICK_COLUMN");
+        ctemplate::TemplateDictionary* build = section->AddSectionDictionary("BUILD_FORM");
+        if (c.builtAt) build->ShowSection("REBUILD");
+        if (retyped) showFormError(*build, refused, "BUILD", {"proposals", "consultation"});
+    } else {
+        showProposals(page, *section, c);
+    }
+}
+
+}  // namespace
+
+void showProposals(PageContext& page, ctemplate::TemplateDictionary& dict, const AgendaConsultation& c,
+                   const std::function<void(ctemplate::TemplateDictionary&, const AgendaProposal&)>& more) {
+    for (const ProposalStanding& s : standings(c)) {
+        const AgendaProposal& p = *s.proposal;
+        ctemplate::TemplateDictionary* row = dict.AddSectionDictionary("PROPOSAL");
+        row->SetIntValue("NUMBER", static_cast<long>(p.number));
+        row->SetValue("PLACE_FA", persianDigits(std::to_string(s.place)));
+        row->SetValue("KIND", proposalKindName(p.kind));
+        if (!p.targetReference.empty()) {
+            row->SetValue("REFERENCE", p.targetReference);  // in the row: HAS_LINK and NO_LINK read it too
+            row->ShowSection("HAS_REFERENCE");
+            if (p.targetId)
+                row->SetValueAndShowSection("LINK", recordLink(p.kind, p.targetId, p.targetReference),
+                                            "HAS_LINK");
+            else
+                row->ShowSection("NO_LINK");
+        }
+        row->SetValue("TITLE", p.title);
+        if (!p.note.empty()) row->SetValueAndShowSection("NOTE", p.note, "HAS_NOTE");
+        row->SetValue("CITY", cityName(page.api(), p.municipality));
+        row->SetValue("POINTS_FA", persianCount(s.points));
+        row->SetValue("RANKED_BY_FA", persianCount(s.rankedBy));
+        if (p.adoptedPosition)
+            row->SetValueAndShowSection("ADOPTED_FA", persianDigits(std::to_string(p.adoptedPosition)),
+                                        "ADOPTED");
+        else
+            row->ShowSection("NOT_ADOPTED");
+        if (more) more(*row, p);
+    }
+}
+
 void showMeetingPage(PageContext& page, const Meeting& m, const RefusedForm& refused) {
     const Principal& viewer = page.requireViewer();
     ctemplate::TemplateDictionary& dict = page.content();
@@ -242,6 +393,7 @@ void showMeetingPage(PageContext& page, const Meeting& m, const RefusedForm& ref
     showAttendance(page, m, secretary, refused);
     for (const MeetingItem& item : m.items) showItem(page, viewer, m, item, secretary, refused);
     if (m.items.empty()) dict.ShowSection("NO_ITEMS");
+    showConsultation(page, viewer, m, refused);
     if (m.state != "scheduled") return;
     if (secretary) {
         dict.ShowSection("AGENDA_FORM");  // the agenda is set on its own page

@@ -2,6 +2,7 @@
 
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,8 +36,16 @@ void showMeetingSummary(PageContext& page, ctemplate::TemplateDictionary& dict,
 void showAgendaChoices(PageContext& page, ctemplate::TemplateDictionary& parent, const Meeting& meeting,
                        const RefusedForm& refused);
 
-/// Fills the meeting page (meeting.tpl): attendance, the agenda with each item's tally, and the forms the
-/// viewer may use (a member's vote; the secretary's attendance, agenda, decisions and closing).
+/// One PROPOSAL row per proposal of `consultation`, in ranking order: PLACE_FA, KIND, REFERENCE and LINK
+/// (a record the viewer may open), TITLE, NOTE, CITY, POINTS_FA, RANKED_BY_FA, ADOPTED_FA or NOT_ADOPTED;
+/// `more` adds to a row what the viewer may do with it.
+void showProposals(
+    PageContext& page, ctemplate::TemplateDictionary& dict, const AgendaConsultation& consultation,
+    const std::function<void(ctemplate::TemplateDictionary&, const AgendaProposal&)>& more = {});
+
+/// Fills the meeting page (meeting.tpl): attendance, the agenda with each item's tally, the consultation of
+/// the cities on the agenda, and the forms the viewer may use (a member's vote; a city's proposals and
+/// ranking; the secretary's attendance, agenda, consultation, decisions and closing).
 void showMeetingPage(PageContext& page, const Meeting& meeting, const RefusedForm& refused);
 
 /// Adds one agenda item's tally (tally.tpl) to `dict` as the include TALLY: every present city's vote, the

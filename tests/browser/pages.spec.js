@@ -359,6 +359,48 @@ test("the committee meets: no decision without quorum, three cities vote from th
   await screenshots(mashhad, "meetings");
 });
 
+test("before a meeting the cities propose and rank its agenda; a city that has not yet is reminded on its desk", async ({ browser }) => {
+  const secretary = await personPage(browser);
+  await signIn(secretary, "secretary");
+  await secretary.goto("/meetings/new");
+  await secretary.getByLabel(/^تاریخ/).fill("۱۴۹۹-۰۱-۱۵");
+  await secretary.keyboard.press("Escape");
+  await secretary.getByLabel(/^ساعت/).fill("۰۹:۰۰");
+  await secretary.getByLabel("محل").fill(`مشهد، تالار شورا ${RUN}`);
+  await secretary.getByRole("button", { name: "ثبت جلسه" }).click();
+  await expect(secretary.getByRole("heading", { level: 1 })).toContainText("جلسه کمیسیون مشترک حقوقی");
+  const address = new URL(secretary.url()).pathname;
+  await secretary.getByLabel(/^آخرین روز پذیرش پیشنهاد/).fill("۱۴۹۹-۰۱-۱۰");
+  await secretary.keyboard.press("Escape");
+  await secretary.getByRole("button", { name: "آغاز نظرخواهی" }).click();
+  await expect(secretary.locator("#consultation")).toContainText("۱۰ فروردین ۱۴۹۹");
+
+  const propose = async (username, title) => {
+    const page = await personPage(browser);
+    await signIn(page, username);
+    await page.goto(address);
+    await page.getByLabel("نوع").selectOption("topic");
+    await page.getByLabel("عنوان موضوع آزاد").fill(title);
+    await page.getByRole("button", { name: "ثبت پیشنهاد" }).click();
+    await expect(page.locator("#consultation")).toContainText(title);
+    return page;
+  };
+  const tehran = await propose("tehran.director", `نرخ واحد عوارض پسماند ${RUN}`);
+  await propose("mashhad.director", `مهلت تملک اراضی طرح‌ها ${RUN}`);
+  await tehran.reload();
+  await checkAccessibility(tehran);
+  await tehran.getByLabel("رتبه شما برای این پیشنهاد").first().fill("۱");
+  await tehran.getByRole("button", { name: "ثبت رتبه‌بندی" }).click();
+  await expect(tehran.getByLabel("رتبه شما برای این پیشنهاد").first()).toHaveValue("۱");
+
+  // Isfahan has neither proposed nor ranked: its desk says so and leads to the form.
+  const isfahan = await personPage(browser);
+  await signIn(isfahan, "isfahan.director");
+  await isfahan.getByRole("link", { name: new RegExp(`دستور جلسه ۱۵ فروردین ۱۴۹۹، مشهد، تالار شورا ${RUN}`) }).click();
+  await expect(isfahan.getByRole("button", { name: "ثبت پیشنهاد" })).toBeVisible();
+  await checkAccessibility(isfahan);
+});
+
 test("Tehran's liaison officer takes the endorsed gap through the Majlis to a law", async ({ browser }) => {
   const liaison = await personPage(browser);
   await signIn(liaison, "tehran.liaison");

@@ -26,6 +26,16 @@
 <p><strong>تصمیم: {{DECISION}}</strong>{{#DECIDED}} — {{VOTES_FOR}} رأی از {{PRESENT}} شهر حاضر، <time datetime="{{DECIDED_AT_ISO}}">{{DECIDED_AT}}</time>{{#HAS_NOTE}}<br>{{NOTE}}{{/HAS_NOTE}}{{/DECIDED}}</p>
 </article>{{/ITEM}}
 </section>
+{{#CONSULTATION}}<section aria-labelledby="h-consultation">
+<h2 id="h-consultation">نظرخواهی از شهرها درباره دستور جلسه</h2>
+<p>مهلت پیشنهاد: تا پایان {{LAST_DAY}}.{{#BUILT}} دستور جلسه در <time datetime="{{BUILT_AT_ISO}}">{{BUILT_AT}}</time> از نتیجه آن ساخته شد.{{/BUILT}}</p>
+{{#NO_PROPOSALS}}<p class="muted">پیشنهادی نرسید.</p>{{/NO_PROPOSALS}}
+{{#HAS_PROPOSALS}}<table>
+<caption class="visually-hidden">پیشنهادهای شهرها به ترتیب رتبه</caption>
+<thead><tr><th scope="col">رتبه</th><th scope="col">پیشنهاد</th><th scope="col">شهر</th><th scope="col">امتیاز</th><th scope="col">در دستور</th></tr></thead>
+<tbody>{{#PROPOSAL}}<tr><td>{{PLACE_FA}}</td><td>{{KIND}}: {{#HAS_REFERENCE}}<span class="ref">{{REFERENCE}}</span> {{/HAS_REFERENCE}}{{TITLE}}{{#HAS_NOTE}}<br><small>{{NOTE}}</small>{{/HAS_NOTE}}</td><td>{{CITY}}</td><td>{{POINTS_FA}}</td><td>{{#ADOPTED}}بند {{ADOPTED_FA}}{{/ADOPTED}}{{#NOT_ADOPTED}}—{{/NOT_ADOPTED}}</td></tr>{{/PROPOSAL}}</tbody>
+</table>{{/HAS_PROPOSALS}}
+</section>{{/CONSULTATION}}
 <section aria-labelledby="h-sign">
 <h2 id="h-sign">امضای حاضران</h2>
 <div class="signatures">
