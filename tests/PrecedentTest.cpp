@@ -245,6 +245,8 @@ TEST_CASE("the secretary opens a request from a provision's conflict; the cities
     const Reply shown = secretary.get(form);
     requireSecureHtml(shown);
     CHECK(shown.body.find("هیئت عمومی دیوان عدالت اداری") != std::string::npos);
+    // The conflict is shown on its request's form without a way back to the same form.
+    CHECK(shown.body.find("href=\"" + form + "\"") == std::string::npos);
     // Every ruling on the provision may be attached; the conflict's newest pair comes ticked.
     const auto ticked = [&](std::int64_t id) {
         return shown.body.find("name=\"ruling\" value=\"" + std::to_string(id) + "\" checked") !=

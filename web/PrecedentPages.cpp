@@ -82,7 +82,7 @@ void showOpenForm(PageContext& page, const std::string& named, const FormFields*
     const auto conflict =
         page.api().uniformity.conflicts(viewer, ConflictQuery{named, std::nullopt, 1}, GAPS_SHOWN);
     if (conflict.empty()) dict.ShowSection("NO_CONFLICT");
-    showConflicts(page, dict, conflict, true);
+    showConflicts(page, dict, conflict, true, false);  // the page is the request's own form
     // The rulings to attach: every adverse and favourable one on the provision, the newest pair ticked.
     std::set<std::string> ticked;
     if (typed) {

@@ -32,10 +32,10 @@ void showRulingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, c
 }
 
 void showConflicts(PageContext& page, ctemplate::TemplateDictionary& parent,
-                   const std::vector<RulingConflict>& conflicts, bool withProvision) {
+                   const std::vector<RulingConflict>& conflicts, bool withProvision, bool offerRequest) {
     ctemplate::TemplateDictionary* list = parent.AddIncludeDictionary("CONFLICTS");
     list->SetFilename("conflicts.tpl");
-    const bool mayOpen = page.requireViewer().hasRole(roles::COMMITTEE_SECRETARY);
+    const bool mayOpen = offerRequest && page.requireViewer().hasRole(roles::COMMITTEE_SECRETARY);
     for (const RulingConflict& c : conflicts) {
         ctemplate::TemplateDictionary* row = list->AddSectionDictionary("CONFLICT");
         if (withProvision) {

@@ -15,8 +15,11 @@ void showRulingSummary(PageContext& page, ctemplate::TemplateDictionary& dict, c
 
 /// Provisions on which rulings went both ways, as the include CONFLICTS (conflicts.tpl): for each, the
 /// provision (unless `withProvision` is false: the page is the provision's own), how many rulings on either
-/// side, the newest of each and whether one court gave both, and the gaps on it that came with it.
+/// side, the newest of each and whether one court gave both, and the gaps on it that came with it; for the
+/// secretary, a way to open a request for a uniform precedent on it unless `offerRequest` is false (the
+/// page is that request's form).
 void showConflicts(PageContext& page, ctemplate::TemplateDictionary& parent,
-                   const std::vector<RulingConflict>& conflicts, bool withProvision);
+                   const std::vector<RulingConflict>& conflicts, bool withProvision,
+                   bool offerRequest = true);
 
 }  // namespace lacuna
