@@ -28,12 +28,16 @@ public:
     /// Newest first, in one state or all.
     virtual std::vector<PrecedentRequest> list(const std::optional<std::string>& state,
                                                std::size_t limit) = 0;
-    /// Saves the request at expectedVersion + 1 with its event (its arguments and links as they now are) and,
-    /// for a decision, in the same transaction: `decision.onGaps` in the history of each of its gaps, and
-    /// `decision.onRuling` in the history of its decision ruling (at the ruling's next version, since that
-    /// ruling now shows as a precedent that binds).
+    /// Saves the request's state, filing, decision and clock at expectedVersion + 1 with its event (a
+    /// transition changes neither its arguments nor its links) and, for a decision, in the same transaction:
+    /// `decision.onGaps` in the history of each of its gaps, and `decision.onRuling` in the history of its
+    /// decision ruling (at the ruling's next version, since that ruling now shows as a precedent that binds).
     virtual void save(const PrecedentRequest& request, std::int64_t expectedVersion, const RecordEvent& event,
                       const std::optional<PrecedentDecision>& decision = std::nullopt) = 0;
+    /// Saves the cities' arguments as `request` now holds them at expectedVersion + 1 with its event, and the
+    /// text search finds the request by, in the same transaction.
+    virtual void saveArguments(const PrecedentRequest& request, std::int64_t expectedVersion,
+                               const RecordEvent& event) = 0;
     /// The requests naming this provision key, newest first.
     virtual std::vector<PrecedentRequest> onProvision(const std::string& key, std::size_t limit) = 0;
 };

@@ -212,9 +212,44 @@ PrecedentRequest PrecedentService::argue(const Principal& actor, std::int64_t id
     RecordEvent e = recordEvent(actor, "precedent", r.id, "argued", r.state, now);
     e.dataJson = EventData().text("municipality", argument.municipality).text("argument", text).str();
     r.updatedAt = now;
-    _precedents.save(r, expectedVersion, e);
+    _precedents.saveArguments(r, expectedVersion, e);
     r.version = expectedVersion + 1;
     return viewFor(actor, r);
+}
+
+PrecedentDecision PrecedentService::decide(const Principal& actor, PrecedentRequest& r,
+                                           const std::string& ruling, const std::string& comment,
+                                           std::int64_t now) const {
+    std::int64_t rulingId = 0;
+    const auto refuse = [](const std::string& detail) {
+        throw ValidationError("the precedent is not a registered ruling",
+                              {{"fields.ruling", "unknown", detail}}, ValidationError::Kind::RuleViolation);
+    };
+    if (!Poco::NumberParser::tryParse64(ruling, rulingId) || rulingId < 1) refuse("a registered ruling's id");
+    const auto registered = _rulings.find(rulingId);
+    if (!registered) refuse("the id of the registered ruling the board decided");
+    if (!namedBy(*registered, r.provisionKey))
+        refuse("the precedent is registered on the request's provision");
+    if (std::find(r.rulingIds.begin(), r.rulingIds.end(), rulingId) != r.rulingIds.end())
+        refuse("one of the conflicting rulings cannot settle the conflict");
+    r.decisionRulingId = rulingId;
+    r.decidedAt = now;
+    // Every gap the request concerns hears of the precedent in its own history.
+    GapEvent note;
+    note.at = now;
+    note.actorId = actor.userId;
+    note.actorName = actor.username;
+    note.clientAddress = actor.clientAddress;
+    note.requestId = actor.requestId;
+    note.type = "precedent_decided";
+    note.changesJson = "[]";
+    note.fieldsJson =
+        EventData().text("precedent", r.reference).text("ruling", reference::ruling(rulingId)).str();
+    note.comment = comment;
+    // The ruling itself now shows as the precedent: a change of it, in its own history.
+    RecordEvent onRuling = recordEvent(actor, "ruling", rulingId, "precedent", "", now);
+    onRuling.dataJson = EventData().text("precedent", r.reference).text("board", r.board).str();
+    return PrecedentDecision{note, onRuling};
 }
 
 PrecedentRequest PrecedentService::fireTransition(const Principal& actor, std::int64_t id,
@@ -235,40 +270,8 @@ PrecedentRequest PrecedentService::fireTransition(const Principal& actor, std::i
         r.filingNumber = it->second;
         r.filedAt = now;
     }
-    if (const auto it = input.fields.find("ruling"); it != input.fields.end()) {
-        std::int64_t rulingId = 0;
-        const auto refuse = [](const std::string& detail) {
-            throw ValidationError("the precedent is not a registered ruling",
-                                  {{"fields.ruling", "unknown", detail}},
-                                  ValidationError::Kind::RuleViolation);
-        };
-        if (!Poco::NumberParser::tryParse64(it->second, rulingId) || rulingId < 1)
-            refuse("a registered ruling's id");
-        const auto registered = _rulings.find(rulingId);
-        if (!registered) refuse("the id of the registered ruling the board decided");
-        if (!namedBy(*registered, r.provisionKey))
-            refuse("the precedent is registered on the request's provision");
-        if (std::find(r.rulingIds.begin(), r.rulingIds.end(), rulingId) != r.rulingIds.end())
-            refuse("one of the conflicting rulings cannot settle the conflict");
-        r.decisionRulingId = rulingId;
-        r.decidedAt = now;
-        // Every gap the request concerns hears of the precedent in its own history.
-        GapEvent note;
-        note.at = now;
-        note.actorId = actor.userId;
-        note.actorName = actor.username;
-        note.clientAddress = actor.clientAddress;
-        note.requestId = actor.requestId;
-        note.type = "precedent_decided";
-        note.changesJson = "[]";
-        note.fieldsJson =
-            EventData().text("precedent", r.reference).text("ruling", reference::ruling(rulingId)).str();
-        note.comment = input.comment;
-        // The ruling itself now shows as the precedent: a change of it, in its own history.
-        RecordEvent onRuling = recordEvent(actor, "ruling", rulingId, "precedent", "", now);
-        onRuling.dataJson = EventData().text("precedent", r.reference).text("board", r.board).str();
-        decision = PrecedentDecision{note, onRuling};
-    }
+    if (const auto it = input.fields.find("ruling"); it != input.fields.end())
+        decision = decide(actor, r, it->second, input.comment, now);
     requireVersion("request", r.version, expectedVersion);
     RecordEvent e = recordEvent(actor, "precedent", r.id, "transition", r.state, now);
     e.toState = t.to;

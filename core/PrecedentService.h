@@ -60,6 +60,11 @@ private:
     /// The request as `viewer` may read it: gaps it may not know of left out.
     PrecedentRequest viewFor(const Principal& viewer, PrecedentRequest request);
     std::set<std::string> facts(const PrecedentRequest& request) const;
+    /// The decision of `request` by the registered ruling `ruling` (its id, as the transition's field gives
+    /// it: a ruling on the request's provision, not one of the conflicting ones), set on the request at
+    /// `now`; with the note each gap it concerns gets and the event its ruling gets.
+    PrecedentDecision decide(const Principal& actor, PrecedentRequest& request, const std::string& ruling,
+                             const std::string& comment, std::int64_t now) const;
 
     PrecedentRepository& _precedents;
     RecordEventRepository& _events;

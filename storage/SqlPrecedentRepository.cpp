@@ -82,16 +82,30 @@ std::vector<PrecedentRequest> selectPrecedents(SqlSession& s, const std::string&
     return out;
 }
 
-void writeParts(SqlSession& s, const PrecedentRequest& p) {
-    s.prepare("DELETE FROM precedent_links WHERE precedent_id = ?")->bind(p.id).run();
+/// Replaces the request's arguments with those it holds.
+void writeArguments(SqlSession& s, const PrecedentRequest& p) {
     s.prepare("DELETE FROM precedent_arguments WHERE precedent_id = ?")->bind(p.id).run();
-    for (const auto id : p.rulingIds)
-        s.prepare(INSERT_LINK)->bindAll({p.id, std::string("ruling"), id}).run();
-    for (const auto id : p.gapIds) s.prepare(INSERT_LINK)->bindAll({p.id, std::string("gap"), id}).run();
     for (const PrecedentArgument& a : p.arguments)
         s.prepare(INSERT_ARGUMENT)
             ->bindAll({p.id, a.municipality, a.text, a.authorId, a.authorName, a.at})
             .run();
+}
+
+/// The links (rulings, gaps) and arguments of a new request.
+void writeParts(SqlSession& s, const PrecedentRequest& p) {
+    for (const auto id : p.rulingIds)
+        s.prepare(INSERT_LINK)->bindAll({p.id, std::string("ruling"), id}).run();
+    for (const auto id : p.gapIds) s.prepare(INSERT_LINK)->bindAll({p.id, std::string("gap"), id}).run();
+    writeArguments(s, p);
+}
+
+/// The request's head at expectedVersion + 1 (VersionConflict when another change came first).
+void updateHead(SqlSession& s, const PrecedentRequest& p, std::int64_t expectedVersion) {
+    eventlog::updateVersioned(
+        s, UPDATE_PRECEDENT,
+        {p.state, openKey(p), p.filingNumber, nullable(p.filedAt), nullable(p.decisionRulingId),
+         nullable(p.decidedAt), nullable(p.dueAt), p.updatedAt, p.id, expectedVersion},
+        {"precedents", "request", p.id, expectedVersion});
 }
 
 /// Appends `note` to the history of each gap, at the gap's next version: a note is a change of the gap that
@@ -177,19 +191,23 @@ void SqlPrecedentRepository::save(const PrecedentRequest& p, std::int64_t expect
                                   const RecordEvent& event,
                                   const std::optional<PrecedentDecision>& decision) {
     _db.write([&](SqlSession& s) {
-        eventlog::updateVersioned(
-            s, UPDATE_PRECEDENT,
-            {p.state, openKey(p), p.filingNumber, nullable(p.filedAt), nullable(p.decisionRulingId),
-             nullable(p.decidedAt), nullable(p.dueAt), p.updatedAt, p.id, expectedVersion},
-            {"precedents", "request", p.id, expectedVersion});
-        const IndexedText before = indexedPrecedent(s, p.id);
-        writeParts(s, p);
-        searchindex::reindex(s, "precedent", p.id, before, indexedPrecedent(s, p.id));
+        updateHead(s, p, expectedVersion);
         eventlog::appendRecordEvent(s, event, p.id, expectedVersion + 1, p.reference);
         if (decision && p.decisionRulingId) {
             noteOnGaps(s, p.gapIds, decision->onGaps);
             noteOnRuling(s, *p.decisionRulingId, decision->onRuling);
         }
+    });
+}
+
+void SqlPrecedentRepository::saveArguments(const PrecedentRequest& p, std::int64_t expectedVersion,
+                                           const RecordEvent& event) {
+    _db.write([&](SqlSession& s) {
+        updateHead(s, p, expectedVersion);
+        const IndexedText before = indexedPrecedent(s, p.id);
+        writeArguments(s, p);
+        searchindex::reindex(s, "precedent", p.id, before, indexedPrecedent(s, p.id));
+        eventlog::appendRecordEvent(s, event, p.id, expectedVersion + 1, p.reference);
     });
 }
 

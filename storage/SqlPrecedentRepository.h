@@ -19,6 +19,8 @@ public:
     std::vector<PrecedentRequest> list(const std::optional<std::string>& state, std::size_t limit) override;
     void save(const PrecedentRequest& request, std::int64_t expectedVersion, const RecordEvent& event,
               const std::optional<PrecedentDecision>& decision) override;
+    void saveArguments(const PrecedentRequest& request, std::int64_t expectedVersion,
+                       const RecordEvent& event) override;
     std::vector<PrecedentRequest> onProvision(const std::string& key, std::size_t limit) override;
 
 private:
