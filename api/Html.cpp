@@ -65,7 +65,7 @@ std::string decisionName(const std::string& decision) {
 /// order, with its points and its place on the agenda built from it.
 std::string consultationHtml(const AgendaConsultation& c, const Catalog& catalog) {
     std::string body = "<h2>نظرخواهی از شهرها درباره دستور جلسه</h2>\n<p>مهلت: تا پایان " +
-                       formatJalali(jalaliDateInIran(c.closesAt - 1)) + "؛ ";
+                       formatJalali(jalaliDateInIran(c.lastMoment())) + "؛ ";
     body += c.builtAt ? "دستور جلسه از نتیجه آن ساخته شد: " + jalaliAndIso(c.builtAt)
                       : std::string("دستور جلسه هنوز از آن ساخته نشده است");
     body +=

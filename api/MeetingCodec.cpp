@@ -133,7 +133,7 @@ void writeConsultation(JsonWriter& out, const Meeting& m, const MeetingService& 
     const AgendaConsultation& c = *m.consultation;
     out.beginObject();
     writeTime(out, "closes_at", c.closesAt);
-    out.field("last_day_jalali", formatJalali(jalaliDateInIran(c.closesAt - 1)))
+    out.field("last_day_jalali", formatJalali(jalaliDateInIran(c.lastMoment())))
         .field("open", service.consultationOpen(m))
         .field("opened_by", c.openedBy);
     writeTime(out, "opened_at", c.openedAt);

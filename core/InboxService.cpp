@@ -49,7 +49,7 @@ InboxAction consultationAction(const Meeting& m) {
     a.reference = reference::meeting(m.id);
     a.title = m.place;
     a.meetingAt = m.scheduledAt;
-    a.dueAt = m.consultation->closesAt - 1;  // the end of the last day proposals are taken
+    a.dueAt = m.consultation->lastMoment();
     return a;
 }
 

@@ -79,6 +79,9 @@ struct AgendaConsultation {
     std::string builtBy;
     std::int64_t lastNumber = 0;  ///< the number of the last proposal made
     std::vector<AgendaProposal> proposals;
+
+    /// The last instant proposals are taken: the end of the deadline's day, in that day.
+    std::int64_t lastMoment() const { return closesAt - 1; }
 };
 
 /// A proposal's standing in the consultation: Borda points (a city's first place is worth as many points

@@ -26,8 +26,8 @@ constexpr std::size_t NOTE_MAX = 2000;
 constexpr std::size_t PROPOSALS_PER_CITY = 10;
 constexpr std::size_t AGENDA_MAX = 100;
 
-/// The last day a consultation closing at `closesAt` takes proposals, as a Jalali date.
-std::string lastDay(std::int64_t closesAt) { return formatJalali(jalaliDateInIran(closesAt - 1)); }
+/// The last day `c` takes proposals, as a Jalali date.
+std::string lastDay(const AgendaConsultation& c) { return formatJalali(jalaliDateInIran(c.lastMoment())); }
 
 AgendaProposal* findProposal(Meeting& m, std::int64_t number) {
     auto& all = m.consultation->proposals;
@@ -108,18 +108,23 @@ std::optional<std::string> MeetingService::consultingCity(const Principal& actor
 }
 
 std::string MeetingService::requireConsulting(const Principal& actor, const Meeting& m) const {
-    const auto city = consultingCity(actor);
-    if (!city) throw Forbidden("only a member city's legal director proposes and ranks agenda items");
+    const std::string city = requireMemberDirector(actor);
     requireOpen(m);
     if (!m.consultation)
         throw StateConflict("no consultation on the agenda of " + reference::meeting(m.id) + " is open");
     if (_clock.nowMs() >= m.consultation->closesAt)
-        throw ValidationError("the consultation has closed",
-                              {{"consultation", "closed",
-                                "the consultation on the agenda of " + reference::meeting(m.id) +
-                                    " closed at the end of " + lastDay(m.consultation->closesAt) +
-                                    " (Jalali): proposals and rankings are no longer taken"}},
-                              ValidationError::Kind::RuleViolation);
+        throw ValidationError(
+            "the consultation has closed",
+            {{"consultation", "closed",
+              "the consultation on the agenda of " + reference::meeting(m.id) + " closed at the end of " +
+                  lastDay(*m.consultation) + " (Jalali): proposals and rankings are no longer taken"}},
+            ValidationError::Kind::RuleViolation);
+    return city;
+}
+
+std::string MeetingService::requireMemberDirector(const Principal& actor) const {
+    const auto city = consultingCity(actor);
+    if (!city) throw Forbidden("only a member city's legal director proposes and ranks agenda items");
     return *city;
 }
 
@@ -209,8 +214,7 @@ AgendaProposal MeetingService::resolveTarget(const Principal& actor, const Propo
 }
 
 Meeting MeetingService::propose(const Principal& actor, std::int64_t id, const ProposalInput& input) {
-    if (!consultingCity(actor))
-        throw Forbidden("only a member city's legal director proposes and ranks agenda items");
+    requireMemberDirector(actor);
     const AgendaProposal proposal = resolveTarget(actor, input);
     // Proposals of different cities do not depend on each other: a lost race is read again and retried.
     return changeIndependently(actor, id, [&](Meeting& m) {
@@ -277,8 +281,7 @@ Meeting MeetingService::withdrawProposal(const Principal& actor, std::int64_t id
 
 Meeting MeetingService::rank(const Principal& actor, std::int64_t id,
                              const std::vector<std::int64_t>& order) {
-    if (!consultingCity(actor))
-        throw Forbidden("only a member city's legal director proposes and ranks agenda items");
+    requireMemberDirector(actor);
     if (order.size() > AGENDA_MAX)
         throw ValidationError("the ranking is not valid",
                               {{"proposals", "too_many", "at most " + std::to_string(AGENDA_MAX)}});
@@ -326,7 +329,7 @@ Meeting MeetingService::buildAgenda(const Principal& actor, std::int64_t id,
         throw ValidationError(
             "the consultation is open",
             {{"consultation", "open",
-              "the consultation takes proposals until the end of " + lastDay(m.consultation->closesAt) +
+              "the consultation takes proposals until the end of " + lastDay(*m.consultation) +
                   " (Jalali); the agenda is built from it once it has closed"}},
             ValidationError::Kind::RuleViolation);
     std::vector<AgendaProposal*> picked;

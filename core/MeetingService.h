@@ -122,6 +122,8 @@ private:
                                 const std::function<RecordEvent(Meeting&)>& change);
     /// The member city `actor` speaks for in an open consultation of `meeting` (else refused).
     std::string requireConsulting(const Principal& actor, const Meeting& meeting) const;
+    /// The member city whose legal director `actor` is (else Forbidden).
+    std::string requireMemberDirector(const Principal& actor) const;
     /// The record a proposal names, with its title and audience filled in.
     AgendaProposal resolveTarget(const Principal& actor, const ProposalInput& input);
     static MeetingItem* findItem(Meeting& meeting, std::int64_t gapId);

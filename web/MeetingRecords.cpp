@@ -61,7 +61,7 @@ void minutes(PageContext& page) {
     if (m.items.empty()) dict.ShowSection("NO_ITEMS");
     if (m.consultation) {
         ctemplate::TemplateDictionary* section = dict.AddSectionDictionary("CONSULTATION");
-        section->SetValue("LAST_DAY", jalaliDay(m.consultation->closesAt - 1));
+        section->SetValue("LAST_DAY", jalaliDay(m.consultation->lastMoment()));
         if (m.consultation->builtAt)
             showTime(*section->AddSectionDictionary("BUILT"), "BUILT_AT", m.consultation->builtAt);
         section->ShowSection(m.consultation->proposals.empty() ? "NO_PROPOSALS" : "HAS_PROPOSALS");

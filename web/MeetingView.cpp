@@ -252,7 +252,7 @@ void showDeadlineForm(ctemplate::TemplateDictionary& section, const Meeting& m, 
     ctemplate::TemplateDictionary* form = section.AddSectionDictionary("DEADLINE_FORM");
     const bool retyped = refused.is("consultation");
     form->SetValue("CLOSES_ON", retyped          ? refused.typed->one("closes_on")
-                                : m.consultation ? persianDigits(jalaliInput(m.consultation->closesAt - 1))
+                                : m.consultation ? persianDigits(jalaliInput(m.consultation->lastMoment()))
                                                  : "");
     form->SetValue("BUTTON", m.consultation ? "تغییر مهلت" : "آغاز نظرخواهی");
     if (retyped) showFormError(*form, refused, "CLOSES_ON", {"closes_on"});
@@ -318,7 +318,7 @@ void showConsultation(PageContext& page, const Principal& viewer, const Meeting&
     const AgendaConsultation& c = *m.consultation;
     ctemplate::TemplateDictionary* section = page.content().AddSectionDictionary("CONSULTATION");
     const bool open = meetings.consultationOpen(m);
-    section->SetValue("LAST_DAY", jalaliDay(c.closesAt - 1));
+    section->SetValue("LAST_DAY", jalaliDay(c.lastMoment()));
     section->ShowSection(open ? "OPEN" : "CLOSED");
     if (c.builtAt) showTime(*section->AddSectionDictionary("BUILT"), "BUILT_AT", c.builtAt);
     if (c.proposals.empty())
