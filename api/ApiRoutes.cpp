@@ -20,6 +20,7 @@ void addApiRoutes(Router& router, const ApiServices& api) {
     addOpinionRoutes(router, api);
     addPrecedentRoutes(router, api);
     addWebhookRoutes(router, api);
+    addMailRoutes(router, api);
 }
 
 }  // namespace lacuna

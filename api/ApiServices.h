@@ -8,6 +8,7 @@
 #include "Exchange.h"
 #include "GapService.h"
 #include "InboxService.h"
+#include "MailService.h"
 #include "MeetingService.h"
 #include "OpinionService.h"
 #include "PrecedentService.h"
@@ -31,6 +32,7 @@ struct ApiServices {
     MeetingService& meetings;
     BillService& bills;
     InboxService& inbox;
+    MailService& mail;
     WebhookService& webhooks;
     UniformityService& uniformity;
     OpinionService& opinions;
@@ -80,6 +82,7 @@ void addSearchRoutes(Router& router, const ApiServices& api);
 void addOpinionRoutes(Router& router, const ApiServices& api);
 void addPrecedentRoutes(Router& router, const ApiServices& api);
 void addWebhookRoutes(Router& router, const ApiServices& api);
+void addMailRoutes(Router& router, const ApiServices& api);
 
 /// Where a person's calendar feed is served for `secret` (a calendar program asks it without a session).
 inline std::string calendarFeedPath(const std::string& secret) { return "/feeds/" + secret + "/lacuna.ics"; }

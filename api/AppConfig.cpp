@@ -10,6 +10,7 @@
 
 #include "ConfigError.h"
 #include "JalaliDate.h"
+#include "MailService.h"
 #include "PasswordHasher.h"
 #include "TextChecks.h"
 #include "YamlDocument.h"
@@ -281,6 +282,40 @@ void readWebhooks(const YamlDocument& doc, const YAML::Node& node, WebhookConfig
     if (auto v = doc.optionalInt(node, "backoff_max_ms", 10, 86400000)) w.backoffMaxMs = *v;
 }
 
+void readMail(const YamlDocument& doc, const YAML::Node& node, MailConfig& m) {
+    doc.requireMap(node, "mail");
+    doc.allowKeys(node,
+                  {"dispatch", "from_address", "from_name", "base_url", "digest_hour", "poll_ms",
+                   "max_attempts", "backoff_base_ms", "backoff_max_ms", "smtp"},
+                  "mail");
+    if (auto v = doc.optionalBool(node, "dispatch")) m.dispatch = *v;
+    if (auto v = doc.optionalString(node, "from_address")) {
+        if (!plausibleMailAddress(*v)) doc.fail(node["from_address"], "not an e-mail address: '" + *v + "'");
+        m.fromAddress = *v;
+    }
+    if (auto v = doc.optionalString(node, "from_name")) m.fromName = *v;
+    if (auto v = doc.optionalString(node, "base_url")) {
+        if (!v->starts_with("http://") && !v->starts_with("https://"))
+            doc.fail(node["base_url"], "an http:// or https:// address people reach the pages at");
+        m.baseUrl = v->ends_with("/") ? v->substr(0, v->size() - 1) : *v;
+    }
+    if (auto v = doc.optionalInt(node, "digest_hour", 0, 23)) m.digestHour = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "poll_ms", 10, 3600000)) m.pollMs = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "max_attempts", 1, 100)) m.maxAttempts = static_cast<int>(*v);
+    if (auto v = doc.optionalInt(node, "backoff_base_ms", 10, 3600000)) m.backoffBaseMs = *v;
+    if (auto v = doc.optionalInt(node, "backoff_max_ms", 10, 86400000)) m.backoffMaxMs = *v;
+    if (const YAML::Node smtp = node["smtp"]) {
+        doc.requireMap(smtp, "mail.smtp");
+        doc.allowKeys(smtp, {"host", "port", "starttls", "username", "timeout_seconds"}, "mail.smtp");
+        if (auto v = doc.optionalString(smtp, "host")) m.smtp.host = *v;
+        if (auto v = doc.optionalInt(smtp, "port", 1, 65535)) m.smtp.port = static_cast<int>(*v);
+        if (auto v = doc.optionalBool(smtp, "starttls")) m.smtp.starttls = *v;
+        if (auto v = doc.optionalString(smtp, "username")) m.smtp.username = *v;
+        if (auto v = doc.optionalInt(smtp, "timeout_seconds", 1, 300))
+            m.smtp.timeoutSeconds = static_cast<int>(*v);
+    }
+}
+
 void readWeb(const YamlDocument& doc, const YAML::Node& n, AppConfig& c) {
     c.web.directory = LACUNA_SOURCE_DIR "/web";
     c.web.labelsPath = relativeTo(c.file, "labels.yaml");
@@ -314,7 +349,7 @@ AppConfig loadConfig(const std::string& path) {
     const YAML::Node& root = doc.root();
     doc.allowKeys(root,
                   {"server", "storage", "auth", "data_dir", "municipalities", "committee", "calendar",
-                   "workflows", "gaps", "bills", "webhooks", "web", "metrics"},
+                   "workflows", "gaps", "bills", "webhooks", "mail", "web", "metrics"},
                   "the configuration");
     AppConfig c;
     c.file = Poco::Path(path).makeAbsolute().toString();
@@ -351,6 +386,7 @@ AppConfig loadConfig(const std::string& path) {
     readCalendar(relativeTo(c.file, doc.requiredString(root, "calendar")), c.calendar);
     if (const YAML::Node n = root["bills"]) readBills(doc, n, c);
     if (const YAML::Node n = root["webhooks"]) readWebhooks(doc, n, c.webhooks);
+    if (const YAML::Node n = root["mail"]) readMail(doc, n, c.mail);
     readWeb(doc, root["web"], c);
     if (const YAML::Node n = root["metrics"]) readMetrics(doc, n, c.metrics);
     return c;
@@ -365,6 +401,7 @@ void applyEnvironment(AppConfig& c) {
         }
     }
     c.storage.mysql.password = Poco::Environment::get("LACUNA_DB_PASSWORD", "");
+    c.mail.smtp.password = Poco::Environment::get("LACUNA_SMTP_PASSWORD", "");
     if (Poco::Environment::has("LACUNA_PORT")) {
         int port = 0;
         const std::string v = Poco::Environment::get("LACUNA_PORT");

@@ -59,6 +59,33 @@ struct WebhookConfig {
     std::int64_t backoffMaxMs = 3600000;
 };
 
+/// E-mail: the SMTP server the messages go through, and when digests are composed.
+struct SmtpConfig {
+    std::string host = "127.0.0.1";
+    int port = 25;
+    /// Upgrade the connection with STARTTLS before anything is sent (and refuse to send without it).
+    bool starttls = false;
+    std::string username;  ///< empty: no AUTH; the password comes only from LACUNA_SMTP_PASSWORD
+    std::string password;
+    int timeoutSeconds = 30;
+};
+
+struct MailConfig {
+    /// Whether this instance composes and sends (any number may: a digest is composed once, and each
+    /// message is claimed before it is sent).
+    bool dispatch = true;
+    std::string fromAddress = "lacuna@localhost";
+    std::string fromName = "لاکونا";
+    /// Where the links in a message lead: the address people reach the pages at.
+    std::string baseUrl = "http://localhost:8080";
+    int digestHour = 7;  ///< daily digests from this hour in Iran; weekly ones on Saturday at this hour
+    int pollMs = 30000;
+    int maxAttempts = 8;
+    std::int64_t backoffBaseMs = 60000;
+    std::int64_t backoffMaxMs = 3600000;
+    SmtpConfig smtp;
+};
+
 /// The pages for people (web/): where their templates and static files are, their labels, cookies.
 struct WebConfig {
     bool enabled = true;
@@ -94,6 +121,7 @@ struct AppConfig {
     WorkCalendarSettings calendar;
     BillRules bills;
     WebhookConfig webhooks;
+    MailConfig mail;
     WebConfig web;
     MetricsConfig metrics;
 };
@@ -103,7 +131,8 @@ struct AppConfig {
 /// the data directory is relative to the working directory.
 AppConfig loadConfig(const std::string& path);
 
-/// Applies LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_WEB_DIR, LACUNA_DB (a database URL) and LACUNA_DB_PASSWORD;
+/// Applies LACUNA_PORT, LACUNA_DATA_DIR, LACUNA_WEB_DIR, LACUNA_DB (a database URL), LACUNA_DB_PASSWORD and
+/// LACUNA_SMTP_PASSWORD;
 /// throws ConfigError for a malformed value.
 void applyEnvironment(AppConfig& config);
 

@@ -148,6 +148,8 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock, const PageIns
       _bills(_store->bills(), _store->recordEvents(), _gaps, _billLifecycle, _config.billWorkflow.bundledGaps,
              _config.bills, _calendar, _clock),
       _inbox(_store->inbox(), _gaps, _bills, _meetings, _clock),
+      _mail(_store->mail(), _store->users(), _store->inbox(), _inbox, _gaps,
+            MailSchedule{_config.mail.digestHour}, _clock),
       _webhooks(_store->webhooks(), _clock),
       _uniformity(_store->rulings(), _store->search(), _store->users(), _store->recordEvents(), _gaps,
                   _config.catalog, _clock, _config.gapLimits),
@@ -156,6 +158,7 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock, const PageIns
       _precedents(_store->precedents(), _store->recordEvents(), _store->rulings(), _gaps, _precedentLifecycle,
                   _calendar, _clock, _config.gapLimits),
       _dispatcher(_store->webhooks(), _config.webhooks, _clock),
+      _mailer(_mail, _store->mail(), _config.mail, _clock),
       _api{*_store,
            _auth,
            _users,
@@ -164,6 +167,7 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock, const PageIns
            _meetings,
            _bills,
            _inbox,
+           _mail,
            _webhooks,
            _uniformity,
            _opinions,
@@ -191,7 +195,8 @@ void LacunaService::serveMetrics(Exchange& ex) {
     if (!inAnyRange(_config.metrics.allow, ex.clientAddress()))
         throw Forbidden("metrics are served only to the addresses in metrics.allow");
     ex.send(HTTPResponse::HTTP_OK, ServiceMetrics::CONTENT_TYPE,
-            _metrics.render(MetricsSources{*_store, _auth, _dispatcher, _front, _clock}), "no-store");
+            _metrics.render(MetricsSources{*_store, _auth, _dispatcher, _mailer, _front, _clock}),
+            "no-store");
 }
 
 void LacunaService::start() {
@@ -216,6 +221,7 @@ void LacunaService::start() {
     listener.listen(1024);
     _front.start(listener);
     _dispatcher.start();
+    _mailer.start();
 }
 
 void LacunaService::stop() {
@@ -225,6 +231,7 @@ void LacunaService::stop() {
     // last requests queued is in the outbox, for the next start to deliver.
     _front.stop();
     _dispatcher.stop();
+    _mailer.stop();
 }
 
 int LacunaService::port() const { return _front.port(); }

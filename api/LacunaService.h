@@ -16,6 +16,8 @@
 #include "GapService.h"
 #include "HttpFront.h"
 #include "InboxService.h"
+#include "MailDispatcher.h"
+#include "MailService.h"
 #include "MeetingService.h"
 #include "Metrics.h"
 #include "OpinionService.h"
@@ -67,6 +69,8 @@ public:
     UserService& users() { return _users; }
     /// Delivers the webhooks that are due now (tests drive delivery with it).
     int deliverWebhooks() { return _dispatcher.runOnce(); }
+    /// Composes the e-mail that is due and sends what is due (tests drive the mail with it).
+    int runMail() { return _mailer.runOnce(); }
 
 private:
     void serveMetrics(Exchange& ex);
@@ -87,11 +91,13 @@ private:
     MeetingService _meetings;
     BillService _bills;
     InboxService _inbox;
+    MailService _mail;
     WebhookService _webhooks;
     UniformityService _uniformity;
     OpinionService _opinions;
     PrecedentService _precedents;
     WebhookDispatcher _dispatcher;
+    MailDispatcher _mailer;
     ApiServices _api;
     Router _router;
     std::shared_ptr<void> _pages;  ///< what the page routes use (PageInstaller)

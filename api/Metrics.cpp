@@ -116,6 +116,32 @@ void sampleWebhooks(std::vector<MetricFamily>& out, const MetricsSources& s,
         .add(static_cast<double>(backlog->failed));
 }
 
+/// `backlog` is empty when the store did not answer.
+void sampleMail(std::vector<MetricFamily>& out, const MetricsSources& s,
+                const std::optional<MailBacklog>& backlog) {
+    Sampled(out, "lacuna_mail_composed_total", "E-mail messages this instance composed into the outbox",
+            MetricType::Counter)
+        .add(static_cast<double>(s.mailer.composedMessages()));
+    Sampled(out, "lacuna_mail_attempts_total", "SMTP send attempts made by this instance, by outcome",
+            MetricType::Counter)
+        .add(static_cast<double>(s.mailer.sentMessages()), {{"outcome", "sent"}})
+        .add(static_cast<double>(s.mailer.failedAttempts()), {{"outcome", "failed"}});
+    if (!backlog) return;
+    Sampled(out, "lacuna_mail_outbox_pending", "E-mail messages waiting to be sent", MetricType::Gauge)
+        .add(static_cast<double>(backlog->pending));
+    const double age =
+        backlog->oldestPending
+            ? static_cast<double>(std::max<std::int64_t>(0, s.clock.nowMs() - *backlog->oldestPending)) /
+                  1000.0
+            : 0.0;
+    Sampled(out, "lacuna_mail_outbox_oldest_age_seconds",
+            "Age of the oldest e-mail message waiting to be sent (0 when none waits)", MetricType::Gauge)
+        .add(age);
+    Sampled(out, "lacuna_mail_messages_failed", "E-mail messages given up after their last attempt",
+            MetricType::Gauge)
+        .add(static_cast<double>(backlog->failed));
+}
+
 void sampleFront(std::vector<MetricFamily>& out, HttpFront& front) {
     const FrontStats f = front.stats();
     Sampled(out, "lacuna_http_connections_open", "Client connections open", MetricType::Gauge)
@@ -193,13 +219,16 @@ std::string ServiceMetrics::render(const MetricsSources& sources) const {
     std::vector<MetricFamily> families = _f->registry.Collect();
     sampleFront(families, sources.front);
     std::optional<WebhookBacklog> backlog;
+    std::optional<MailBacklog> mail;
     try {
         backlog = sources.store.webhooks().backlog();
+        mail = sources.store.mail().backlog();
     } catch (const Poco::Exception&) {
         // the page still answers: what is counted in memory is worth reading then most
     }
     sampleStore(families, sources.store, backlog.has_value());
     sampleWebhooks(families, sources, backlog);
+    sampleMail(families, sources, mail);
     Sampled(families, "lacuna_login_throttled_total", "Logins refused by the failed-login throttle",
             MetricType::Counter)
         .add(static_cast<double>(sources.auth.throttledLogins()));

@@ -14,6 +14,7 @@
 #include "Clock.h"
 #include "Exchange.h"
 #include "HttpFront.h"
+#include "MailDispatcher.h"
 #include "Store.h"
 #include "WebhookDispatcher.h"
 
@@ -25,6 +26,7 @@ struct MetricsSources {
     Store& store;
     const AuthService& auth;
     const WebhookDispatcher& dispatcher;
+    const MailDispatcher& mailer;
     HttpFront& front;
     const Clock& clock;
 };

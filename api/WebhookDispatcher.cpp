@@ -13,7 +13,6 @@
 #include <openssl/hmac.h>
 
 #include <algorithm>
-#include <csignal>
 #include <memory>
 
 #include "Errors.h"
@@ -54,41 +53,10 @@ WebhookDispatcher::WebhookDispatcher(WebhookRepository& webhooks, const WebhookC
 WebhookDispatcher::~WebhookDispatcher() { stop(); }
 
 void WebhookDispatcher::start() {
-    if (_thread.joinable() || !_config.dispatch) return;
-    _stopping = false;
-    _thread = std::thread([this] {
-        // Termination signals belong to the main thread.
-        sigset_t signals;
-        sigemptyset(&signals);
-        sigaddset(&signals, SIGTERM);
-        sigaddset(&signals, SIGINT);
-        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-        loop();
-    });
+    if (_config.dispatch) _poller.start(_config.pollMs, [this] { runOnce(); });
 }
 
-void WebhookDispatcher::stop() {
-    {
-        std::lock_guard lock(_mutex);
-        _stopping = true;
-    }
-    _wake.notify_all();
-    if (_thread.joinable()) _thread.join();
-}
-
-void WebhookDispatcher::loop() {
-    std::unique_lock lock(_mutex);
-    while (!_stopping) {
-        lock.unlock();
-        try {
-            runOnce();
-        } catch (const std::exception&) {
-            // the store is unreachable for now: try again at the next poll
-        }
-        lock.lock();
-        _wake.wait_for(lock, std::chrono::milliseconds(_config.pollMs), [this] { return _stopping; });
-    }
-}
+void WebhookDispatcher::stop() { _poller.stop(); }
 
 int WebhookDispatcher::runOnce() {
     int attempts = 0;
@@ -140,17 +108,13 @@ void WebhookDispatcher::attempt(const WebhookDelivery& d) {
     // What a receiver answered may be any bytes: kept as valid UTF-8, cut on a character boundary.
     error = utf8Prefix(validUtf8(error), ERROR_MAX);
     const int attemptsMade = d.attempts + 1;
-    std::optional<std::int64_t> retryAt;
-    if (attemptsMade < _config.maxAttempts) {
-        const int shift = std::min(attemptsMade - 1, 30);
-        const std::int64_t backoff = std::min(_config.backoffMaxMs, _config.backoffBaseMs << shift);
-        retryAt = _clock.nowMs() + backoff;
-    }
-    _webhooks.failed(d.id, status, error, retryAt);
+    const std::optional<std::int64_t> retry = retryAt(
+        attemptsMade, _config.maxAttempts, _config.backoffBaseMs, _config.backoffMaxMs, _clock.nowMs());
+    _webhooks.failed(d.id, status, error, retry);
     _failed.fetch_add(1, std::memory_order_relaxed);
-    Poco::Logger::get("lacuna").warning(Poco::format(
-        "webhook delivery %?d to subscription %?d failed (attempt %d, %s): %s", d.id, d.subscriptionId,
-        attemptsMade, std::string(retryAt ? "will retry" : "given up"), error));
+    Poco::Logger::get("lacuna").warning(
+        Poco::format("webhook delivery %?d to subscription %?d failed (attempt %d, %s): %s", d.id,
+                     d.subscriptionId, attemptsMade, std::string(retry ? "will retry" : "given up"), error));
 }
 
 }  // namespace lacuna

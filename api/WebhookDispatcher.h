@@ -1,14 +1,13 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <string>
-#include <thread>
 
 #include "AppConfig.h"
 #include "Clock.h"
+#include "Poller.h"
 #include "Webhook.h"
 #include "WebhookRepository.h"
 
@@ -35,16 +34,12 @@ public:
     std::uint64_t failedAttempts() const { return _failed.load(std::memory_order_relaxed); }
 
 private:
-    void loop();
     void attempt(const WebhookDelivery& delivery);
 
     WebhookRepository& _webhooks;
     WebhookConfig _config;
     const Clock& _clock;
-    std::thread _thread;
-    std::mutex _mutex;
-    std::condition_variable _wake;
-    bool _stopping = false;
+    Poller _poller;
     std::atomic<std::uint64_t> _delivered{0};
     std::atomic<std::uint64_t> _failed{0};
 };

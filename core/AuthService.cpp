@@ -56,7 +56,7 @@ Principal AuthService::authenticate(const std::string& token, const std::string&
     if (token.empty()) throw Unauthorized("a bearer token is required");
     const auto user = _sessions.findSessionUser(sha256Hex(token), _clock.nowMs());
     if (!user) throw Unauthorized("the token is unknown, expired or revoked");
-    return Principal{user->id, user->username, user->municipality, user->roles, client};
+    return principalOf(*user, client);
 }
 
 void AuthService::logout(const std::string& token) { _sessions.revoke(sha256Hex(token), _clock.nowMs()); }

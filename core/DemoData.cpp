@@ -133,8 +133,7 @@ bool DemoData::seed(const std::string& password) {
             if (u.username == MARKER_USER) return false;  // another instance is seeding right now
             stored = *_userRepository.findByUsername(u.username);
         }
-        principals[u.username] =
-            Principal{stored.id, stored.username, stored.municipality, stored.roles, "demo"};
+        principals[u.username] = principalOf(stored, "demo");
     }
     for (const auto& demo : demoGaps()) {
         if (!principals.count(demo.reporter)) continue;

@@ -50,4 +50,15 @@ void applyPatch(GapFields& f, const GapPatch& patch) {
     if (patch.impact) f.impact = *patch.impact;
 }
 
+const char* gapEventLabel(const std::string& type) {
+    if (type == "created") return "گزارش شد";
+    if (type == "edited") return "ویرایش شد";
+    if (type == "draft_saved") return "نسخه تازه پیش‌نویس ثبت شد";
+    if (type == "merged_in") return "گزارش مشابهی در آن ادغام شد";
+    if (type == "vote") return "رأی کمیسیون ثبت شد";
+    if (type == "decision") return "تصمیم کمیسیون ثبت شد";
+    if (type == "precedent_decided") return "رأی وحدت رویه درباره آن صادر شد";
+    return "تغییر کرد";
+}
+
 }  // namespace lacuna

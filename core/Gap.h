@@ -123,4 +123,8 @@ struct GapSummary {
     GapAudience audience;
 };
 
+/// What a person reads for a gap event's type (`created`, `edited`, `draft_saved`, …); a transition
+/// reads as its own label instead.
+const char* gapEventLabel(const std::string& type);
+
 }  // namespace lacuna

@@ -62,6 +62,9 @@ public:
     int markRead(const Principal& actor, const std::vector<std::int64_t>& ids);
     void watch(const Principal& actor, std::int64_t gapId, bool on);
     bool watches(const Principal& actor, std::int64_t gapId);
+    /// The notifications the actor may still read (see the visibility rule).
+    std::vector<Notification> knownNotifications(const Principal& actor,
+                                                 std::vector<Notification> notifications);
 
 private:
     std::vector<std::string> rolesThatAct(const Lifecycle& lifecycle, const std::string& state) const;
@@ -69,9 +72,6 @@ private:
     /// facts they ask (a draft; a bill's signatures and objections), as the record's own page shows.
     std::vector<const LifecycleTransition*> handTransitions(const Principal& actor, const DueItem& item);
     bool canAct(const Principal& actor, const DueItem& item);
-    /// The notifications the actor may still read (see the visibility rule).
-    std::vector<Notification> knownNotifications(const Principal& actor,
-                                                 std::vector<Notification> notifications);
 
     InboxRepository& _inbox;
     GapService& _gaps;

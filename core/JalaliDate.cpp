@@ -9,6 +9,7 @@
 #include <Poco/Timestamp.h>
 
 #include <array>
+#include <cstdio>
 #include <vector>
 
 #include "Errors.h"
@@ -171,5 +172,45 @@ JalaliDate requireJalaliDate(const std::string& field, const std::string& text) 
     if (const auto date = parseJalaliDate(text)) return *date;
     throw ValidationError("bad date", {{field, "format", JALALI_DATE_HINT}});
 }
+
+namespace {
+const char* const MONTHS[] = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+                              "مهر",     "آبان",     "آذر",   "دی",  "بهمن",  "اسفند"};
+}  // namespace
+
+std::string persianDigits(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() * 2);
+    for (const char c : text) {
+        if (c >= '0' && c <= '9') {
+            // U+06F0 … U+06F9 in UTF-8: DB B0 … DB B9.
+            out += '\xDB';
+            out += static_cast<char>(0xB0 + (c - '0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string jalaliDay(std::int64_t epochMs) {
+    const JalaliDate d = jalaliDateInIran(epochMs);
+    return persianDigits(std::to_string(d.day)) + " " + MONTHS[d.month - 1] + " " +
+           persianDigits(std::to_string(d.year));
+}
+
+std::string jalaliMonthName(int year, int month) {
+    return std::string(MONTHS[month - 1]) + " " + persianDigits(std::to_string(year));
+}
+
+std::string clockInIran(std::int64_t epochMs) {
+    const std::int64_t minuteOfDay = ((epochMs + IRAN_OFFSET_MS) / 60000 % 1440 + 1440) % 1440;
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(minuteOfDay / 60),
+                  static_cast<int>(minuteOfDay % 60));
+    return persianDigits(clock);
+}
+
+std::string jalaliDayTime(std::int64_t epochMs) { return jalaliDay(epochMs) + "، " + clockInIran(epochMs); }
 
 }  // namespace lacuna

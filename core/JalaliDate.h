@@ -58,4 +58,15 @@ std::string formatJalali(const JalaliDate& date);
 /// ISO 8601 UTC with milliseconds: `2026-11-26T09:01:16.123Z`.
 std::string formatIsoUtc(std::int64_t epochMs);
 
+/// `text` with its ASCII digits written as Persian digits (۰–۹), for what a person reads.
+std::string persianDigits(const std::string& text);
+/// `۱۰ آذر ۱۴۰۵`: the Jalali day in Iran at the UTC instant.
+std::string jalaliDay(std::int64_t epochMs);
+/// `۱۴:۳۰`: the clock in Iran at the UTC instant.
+std::string clockInIran(std::int64_t epochMs);
+/// `۱۰ آذر ۱۴۰۵، ۱۴:۳۰` in Iran time.
+std::string jalaliDayTime(std::int64_t epochMs);
+/// `آذر ۱۴۰۵`: a Jalali month as a calendar heads it.
+std::string jalaliMonthName(int year, int month);
+
 }  // namespace lacuna

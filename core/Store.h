@@ -4,6 +4,7 @@
 #include "DraftRepository.h"
 #include "GapRepository.h"
 #include "InboxRepository.h"
+#include "MailRepository.h"
 #include "MeetingRepository.h"
 #include "MergeRepository.h"
 #include "OpinionRepository.h"
@@ -35,6 +36,7 @@ public:
     virtual MergeRepository& merges() = 0;
     virtual OpinionRepository& opinions() = 0;
     virtual PrecedentRepository& precedents() = 0;
+    virtual MailRepository& mail() = 0;
     /// Whether the database answers a trivial query now.
     virtual bool reachable() = 0;
     /// Whether a write transaction commits now (readiness: a store that has become read-only, or full,

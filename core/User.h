@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lacuna {
@@ -38,6 +39,11 @@ struct Principal {
         return std::find(roles.begin(), roles.end(), role) != roles.end();
     }
 };
+
+/// The account acting as itself (a background job, a feed), from `clientAddress`.
+inline Principal principalOf(const User& user, std::string clientAddress = "") {
+    return Principal{user.id, user.username, user.municipality, user.roles, std::move(clientAddress), ""};
+}
 
 /// A member city, as configured.
 struct Municipality {

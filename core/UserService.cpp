@@ -137,7 +137,7 @@ std::optional<Principal> UserService::feedOwner(const std::string& secret) {
     if (secret.empty() || secret.size() > 128) return std::nullopt;
     const auto user = _users.findByFeedToken(sha256Hex(secret));
     if (!user) return std::nullopt;
-    return Principal{user->id, user->username, user->municipality, user->roles, ""};
+    return principalOf(*user);
 }
 
 void UserService::requireAdmin(const Principal& actor) const {

@@ -73,6 +73,12 @@ std::vector<Notification> SqlInboxRepository::notifications(std::int64_t userId,
         {userId, static_cast<std::int64_t>(limit)}, readNotification);
 }
 
+std::vector<Notification> SqlInboxRepository::notificationsAfter(std::int64_t userId, std::int64_t afterId,
+                                                                 std::size_t limit) {
+    return queryRows(_db, SELECT_NOTIFICATIONS + "AND id > ? ORDER BY id LIMIT ?",
+                     {userId, afterId, static_cast<std::int64_t>(limit)}, readNotification);
+}
+
 int SqlInboxRepository::markRead(std::int64_t userId, const std::vector<std::int64_t>& ids, std::int64_t at) {
     int changed = 0;
     _db.write([&](SqlSession& s) {

@@ -11,6 +11,8 @@ public:
     explicit SqlInboxRepository(SqlDatabase& db) : _db(db) {}
     std::vector<DueItem> dueBefore(std::int64_t until, std::size_t limit) override;
     std::vector<Notification> notifications(std::int64_t userId, bool unreadOnly, std::size_t limit) override;
+    std::vector<Notification> notificationsAfter(std::int64_t userId, std::int64_t afterId,
+                                                 std::size_t limit) override;
     int markRead(std::int64_t userId, const std::vector<std::int64_t>& ids, std::int64_t at) override;
     void watch(std::int64_t gapId, std::int64_t userId, bool on) override;
     bool watches(std::int64_t gapId, std::int64_t userId) override;

@@ -24,7 +24,8 @@ SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, std::string backendNam
       _search(*_database),
       _merges(*_database),
       _opinions(*_database),
-      _precedents(*_database) {
+      _precedents(*_database),
+      _mail(*_database) {
     _database->write([](SqlSession& s) { derived::refresh(s); });
     // A store from before the search index: index its gaps once. Two instances starting at once on
     // one database may race here; the loser's transaction fails on the postings the winner wrote and

@@ -8,6 +8,7 @@
 #include "SqlDraftRepository.h"
 #include "SqlGapRepository.h"
 #include "SqlInboxRepository.h"
+#include "SqlMailRepository.h"
 #include "SqlMeetingRepository.h"
 #include "SqlMergeRepository.h"
 #include "SqlOpinionRepository.h"
@@ -43,6 +44,7 @@ public:
     MergeRepository& merges() override { return _merges; }
     OpinionRepository& opinions() override { return _opinions; }
     PrecedentRepository& precedents() override { return _precedents; }
+    MailRepository& mail() override { return _mail; }
     bool reachable() override;
     bool writable(std::int64_t now) override;
     std::string backendName() const override { return _backendName; }
@@ -65,6 +67,7 @@ private:
     SqlMergeRepository _merges;
     SqlOpinionRepository _opinions;
     SqlPrecedentRepository _precedents;
+    SqlMailRepository _mail;
 };
 
 }  // namespace lacuna

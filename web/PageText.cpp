@@ -9,9 +9,6 @@
 namespace lacuna {
 namespace {
 
-const char* const MONTHS[] = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-                              "مهر",     "آبان",     "آذر",   "دی",  "بهمن",  "اسفند"};
-
 std::map<std::string, PageLabel> readLabels(const YamlDocument& doc, const std::string& section,
                                             bool withInput) {
     const YAML::Node node = doc.root()[section];
@@ -63,52 +60,6 @@ PageLabels loadPageLabels(const std::string& path, const std::vector<const Workf
             requireLabels(doc, labels.fields, t.fields, "fields");
     return labels;
 }
-
-const char* gapEventLabel(const std::string& type) {
-    if (type == "created") return "گزارش شد";
-    if (type == "edited") return "ویرایش شد";
-    if (type == "draft_saved") return "نسخه تازه پیش‌نویس ثبت شد";
-    if (type == "merged_in") return "گزارش مشابهی در آن ادغام شد";
-    if (type == "vote") return "رأی کمیسیون ثبت شد";
-    if (type == "decision") return "تصمیم کمیسیون ثبت شد";
-    if (type == "precedent_decided") return "رأی وحدت رویه درباره آن صادر شد";
-    return "تغییر کرد";
-}
-
-std::string persianDigits(const std::string& text) {
-    std::string out;
-    out.reserve(text.size() * 2);
-    for (const char c : text) {
-        if (c >= '0' && c <= '9') {
-            // U+06F0 … U+06F9 in UTF-8: DB B0 … DB B9.
-            out += '\xDB';
-            out += static_cast<char>(0xB0 + (c - '0'));
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string jalaliDay(std::int64_t epochMs) {
-    const JalaliDate d = jalaliDateInIran(epochMs);
-    return persianDigits(std::to_string(d.day)) + " " + MONTHS[d.month - 1] + " " +
-           persianDigits(std::to_string(d.year));
-}
-
-std::string jalaliMonthName(int year, int month) {
-    return std::string(MONTHS[month - 1]) + " " + persianDigits(std::to_string(year));
-}
-
-std::string clockInIran(std::int64_t epochMs) {
-    const std::int64_t minuteOfDay = ((epochMs + IRAN_OFFSET_MS) / 60000 % 1440 + 1440) % 1440;
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(minuteOfDay / 60),
-                  static_cast<int>(minuteOfDay % 60));
-    return persianDigits(clock);
-}
-
-std::string jalaliDayTime(std::int64_t epochMs) { return jalaliDay(epochMs) + "، " + clockInIran(epochMs); }
 
 std::string jalaliInput(std::int64_t epochMs) { return formatJalali(jalaliDateInIran(epochMs)); }
 

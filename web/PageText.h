@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "Gap.h"
+#include "JalaliDate.h"
 #include "Workflow.h"
 
 namespace lacuna {
@@ -27,20 +29,6 @@ struct PageLabels {
 /// role, or a field a transition of `workflows` asks for, has no label.
 PageLabels loadPageLabels(const std::string& path, const std::vector<const Workflow*>& workflows);
 
-/// What a person reads for a gap event's type (`created`, `edited`, `draft_saved`, …); a transition
-/// reads as its own label instead.
-const char* gapEventLabel(const std::string& type);
-
-/// `text` with its ASCII digits written as Persian digits (۰–۹), for what a person reads.
-std::string persianDigits(const std::string& text);
-/// `۱۰ آذر ۱۴۰۵`: the Jalali day in Iran at the UTC instant.
-std::string jalaliDay(std::int64_t epochMs);
-/// `۱۴:۳۰`: the clock in Iran at the UTC instant.
-std::string clockInIran(std::int64_t epochMs);
-/// `۱۰ آذر ۱۴۰۵، ۱۴:۳۰` in Iran time.
-std::string jalaliDayTime(std::int64_t epochMs);
-/// `آذر ۱۴۰۵`: a Jalali month as a calendar heads it.
-std::string jalaliMonthName(int year, int month);
 /// `1405-09-10`: the Jalali day as a date field is filled.
 std::string jalaliInput(std::int64_t epochMs);
 /// A count in Persian digits with the thousands separated (`۱٬۲۳۴٬۵۶۷`).

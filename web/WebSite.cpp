@@ -20,6 +20,7 @@ void addOpinionPages(Router& router, const ApiServices& api, const WebSite& site
 void addPrecedentPages(Router& router, const ApiServices& api, const WebSite& site);
 void addAdminPages(Router& router, const ApiServices& api, const WebSite& site);
 void addCalendarFeed(Router& router, const ApiServices& api, const WebSite& site);
+void addMailPage(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -82,6 +83,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addPrecedentPages(router, api, site);
     addAdminPages(router, api, site);
     addCalendarFeed(router, api, site);
+    addMailPage(router, api, site);
 }
 
 }  // namespace lacuna

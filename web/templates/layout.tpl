@@ -35,6 +35,7 @@
 <span><bdi>{{USERNAME}}</bdi></span>
 <span class="muted">{{ROLES}} {{CITY}}</span>
 <a href="/calendar">تقویم من</a>
+<a href="/mail">ایمیل من</a>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">خروج</button></form>
 </div>
 {{/SIGNED_IN}}

@@ -1,0 +1,243 @@
+#include "MailDispatcher.h"
+
+#include <Poco/Base64Encoder.h>
+#include <Poco/Format.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/MailMessage.h>
+#include <Poco/Net/MailRecipient.h>
+#include <Poco/Net/SecureSMTPClientSession.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/Net/StringPartSource.h>
+#include <Poco/Timestamp.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "JalaliDate.h"
+#include "JsonText.h"
+#include "PersianText.h"
+
+namespace lacuna {
+namespace {
+
+constexpr std::size_t BATCH = 32;
+constexpr std::int64_t LEASE_MS = 10 * 60 * 1000;  // an instance that dies mid-attempt frees it after this
+constexpr std::size_t ERROR_MAX = 500;
+
+/// Where a record's page is, under the site's address.
+std::string pageUrl(const std::string& baseUrl, const std::string& entityType, std::int64_t id) {
+    const std::string plural = entityType == "gap"         ? "gaps"
+                               : entityType == "bill"      ? "bills"
+                               : entityType == "meeting"   ? "meetings"
+                               : entityType == "ruling"    ? "rulings"
+                               : entityType == "opinion"   ? "opinions"
+                               : entityType == "precedent" ? "precedents"
+                                                           : "";
+    if (plural.empty()) return baseUrl + "/";
+    return baseUrl + "/" + plural + "/" + std::to_string(id);
+}
+
+/// What an action in «waiting for you» asks of the person.
+std::string actionLabel(const InboxAction& a) {
+    if (a.kind == "vote") return "رأی شما در جلسه کمیسیون";
+    if (a.kind == "consultation") return "پیشنهاد و رتبه‌بندی دستور جلسه";
+    if (a.kind == "deadline") return "مهلت";
+    return "اقدام شما";
+}
+
+std::string actionUrl(const std::string& baseUrl, const InboxAction& a) {
+    if (a.kind == "vote") return pageUrl(baseUrl, "meeting", a.meetingId);
+    return pageUrl(baseUrl, a.entityType, a.entityId);
+}
+
+std::string subjectOf(const Digest& d) {
+    const std::size_t count = d.entries.size() + d.actions.size();
+    if (d.frequency == "daily")
+        return "خلاصه روزانه لاکونا، " + jalaliDay(d.at) + " (" + persianDigits(std::to_string(count)) +
+               " مورد)";
+    if (d.frequency == "weekly")
+        return "خلاصه هفتگی لاکونا، " + jalaliDay(d.at) + " (" + persianDigits(std::to_string(count)) +
+               " مورد)";
+    if (d.entries.size() == 1) {
+        const DigestEntry& e = d.entries.front();
+        return "لاکونا: " + e.reference + (e.title.empty() ? "" : " — " + e.title);
+    }
+    return "لاکونا: " + persianDigits(std::to_string(d.entries.size())) + " پرونده تغییر کرد";
+}
+
+/// `text` as RFC 2047 encoded words (UTF-8, base64) for a header, each word whole characters and at most 75
+/// characters long, folded onto continuation lines.
+std::string encodedWords(const std::string& text) {
+    constexpr std::size_t MAX_BYTES = 45;  // 60 characters of base64 + 12 of =?UTF-8?B?…?= ≤ 75
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = std::min(text.size(), pos + MAX_BYTES);
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+        std::ostringstream encoded;
+        Poco::Base64Encoder encoder(encoded);
+        encoder.rdbuf()->setLineLength(0);
+        encoder << text.substr(pos, end - pos);
+        encoder.close();
+        out += (out.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") + encoded.str() + "?=";
+        pos = end;
+    }
+    return out;
+}
+
+const char* const BODY_STYLE =
+    "font-family:Vazirmatn,Tahoma,'DejaVu Sans',sans-serif;direction:rtl;text-align:right;line-height:1.9;"
+    "color:#1b1b1b;margin:0;padding:16px";
+
+}  // namespace
+
+OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
+    OutgoingMail m;
+    m.subject = subjectOf(d);
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" +
+        htmlEscape(m.subject) + "</title>\n</head>\n<body dir=\"rtl\" style=\"" + BODY_STYLE +
+        "\">\n<h1 style=\"font-size:1.25em\">" + htmlEscape(m.subject) + "</h1>\n<p>" +
+        "<bdi>" + htmlEscape(d.username) + "</bdi> گرامی، این پیام را لاکونا برای شما فرستاده است.</p>\n";
+    std::string text = m.subject + "\n\n" + d.username + " گرامی، این پیام را لاکونا برای شما فرستاده است.\n";
+    if (!d.entries.empty()) {
+        html += "<h2 style=\"font-size:1.1em\">آنچه تغییر کرد</h2>\n<ul>\n";
+        text += "\nآنچه تغییر کرد\n";
+        for (const DigestEntry& e : d.entries) {
+            const std::string url = pageUrl(baseUrl, e.entityType, e.entityId);
+            const std::string name = e.reference + (e.title.empty() ? "" : " — " + e.title);
+            std::string changes;
+            for (const std::string& c : e.changes) changes += (changes.empty() ? "" : "؛ ") + c;
+            const std::string when = jalaliDayTime(e.lastAt);
+            const std::string count =
+                e.count > 1 ? " (" + persianDigits(std::to_string(e.count)) + " رویداد)" : std::string();
+            html +=
+                "<li style=\"margin-bottom:.6em\"><a href=\"" + htmlEscape(url) + "\"><bdi>" +
+                htmlEscape(name) + "</bdi></a>" +
+                (e.state.empty() ? "" : " <span style=\"color:#555\">[" + htmlEscape(e.state) + "]</span>") +
+                "<br>" + htmlEscape(changes) + count + " <span style=\"color:#555\">— " + htmlEscape(when) +
+                "</span></li>\n";
+            text += "\n* " + name + (e.state.empty() ? "" : " [" + e.state + "]") + "\n  " + changes + count +
+                    " — " + when + "\n  " + url + "\n";
+        }
+        html += "</ul>\n";
+    }
+    if (!d.actions.empty()) {
+        html += "<h2 style=\"font-size:1.1em\">منتظر شما</h2>\n<ul>\n";
+        text += "\nمنتظر شما\n";
+        for (const InboxAction& a : d.actions) {
+            const std::string url = actionUrl(baseUrl, a);
+            const std::string name = (a.reference.empty() ? "" : a.reference + " — ") + a.title;
+            const std::string due = a.dueAt ? "، تا " + jalaliDayTime(*a.dueAt) : std::string();
+            html += "<li style=\"margin-bottom:.6em\"><a href=\"" + htmlEscape(url) + "\"><bdi>" +
+                    htmlEscape(name) + "</bdi></a><br>" + htmlEscape(actionLabel(a) + due) + "</li>\n";
+            text += "\n* " + name + "\n  " + actionLabel(a) + due + "\n  " + url + "\n";
+        }
+        html += "</ul>\n";
+    }
+    const std::string settings = baseUrl + "/mail";
+    html +=
+        "<p style=\"color:#555;font-size:.9em;border-top:1px solid #ccc;padding-top:.6em\">چگونگی دریافت "
+        "این پیام‌ها را در <a href=\"" +
+        htmlEscape(settings) + "\">صفحه ایمیل</a> لاکونا تغییر دهید.</p>\n</body>\n</html>\n";
+    text +=
+        "\n--\nچگونگی دریافت این پیام‌ها را در صفحه ایمیل لاکونا تغییر دهید:\n" +
+        settings + "\n";
+    m.html = std::move(html);
+    m.text = std::move(text);
+    return m;
+}
+
+MailDispatcher::MailDispatcher(MailService& service, MailRepository& mail, const MailConfig& config,
+                               const Clock& clock)
+    : _service(service), _mail(mail), _config(config), _clock(clock) {}
+
+MailDispatcher::~MailDispatcher() { stop(); }
+
+void MailDispatcher::start() {
+    if (_config.dispatch) _poller.start(_config.pollMs, [this] { runOnce(); });
+}
+
+void MailDispatcher::stop() { _poller.stop(); }
+
+int MailDispatcher::runOnce() {
+    std::lock_guard pass(_pass);
+    const std::string baseUrl = _config.baseUrl;
+    _composed += static_cast<std::uint64_t>(
+        _service.composeDue([&](const Digest& d, const std::string&) { return renderDigest(d, baseUrl); }));
+    int attempts = 0;
+    const std::int64_t now = _clock.nowMs();
+    for (const OutgoingMail& m : _mail.due(now, BATCH)) {
+        if (!_mail.claim(m.id, m.nextAttemptAt, now + LEASE_MS)) continue;  // another instance has it
+        attempt(m);
+        ++attempts;
+    }
+    return attempts;
+}
+
+void MailDispatcher::send(const OutgoingMail& m) {
+    using Poco::Net::MailMessage;
+    MailMessage message;
+    message.setSender(_config.fromName.empty()
+                          ? _config.fromAddress
+                          : encodedWords(_config.fromName) + " <" + _config.fromAddress + ">");
+    message.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, m.recipient));
+    message.setSubject(encodedWords(m.subject));
+    message.setDate(Poco::Timestamp::fromEpochTime(_clock.nowMs() / 1000));
+    // The same id on every attempt: a resend after a lost answer is one message to the receiver.
+    const std::string domain = _config.fromAddress.substr(_config.fromAddress.rfind('@') + 1);
+    message.set("Message-ID", "<lacuna-mail-" + std::to_string(m.id) + "@" + domain + ">");
+    message.set("Auto-Submitted", "auto-generated");
+    message.set("Content-Language", "fa");
+    message.setContentType("multipart/alternative");
+    message.addContent(new Poco::Net::StringPartSource(m.text, "text/plain; charset=UTF-8"),
+                       MailMessage::ENCODING_BASE64);
+    message.addContent(new Poco::Net::StringPartSource(m.html, "text/html; charset=UTF-8"),
+                       MailMessage::ENCODING_BASE64);
+
+    const Poco::Timespan timeout(_config.smtp.timeoutSeconds, 0);
+    Poco::Net::StreamSocket socket;
+    socket.connect(Poco::Net::SocketAddress(_config.smtp.host, static_cast<Poco::UInt16>(_config.smtp.port)),
+                   timeout);
+    Poco::Net::SecureSMTPClientSession session(socket);
+    session.setTimeout(timeout);
+    session.login();
+    if (_config.smtp.starttls) {
+        const Poco::Net::Context::Ptr context(new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "",
+                                                                     Poco::Net::Context::VERIFY_RELAXED));
+        if (!session.startTLS(context)) throw Poco::IOException("the SMTP server does not offer STARTTLS");
+    }
+    if (!_config.smtp.username.empty())
+        session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, _config.smtp.username, _config.smtp.password);
+    session.sendMessage(message);
+    session.close();
+}
+
+void MailDispatcher::attempt(const OutgoingMail& m) {
+    std::string error;
+    try {
+        send(m);
+        _mail.sent(m.id, _clock.nowMs());
+        _sent.fetch_add(1, std::memory_order_relaxed);
+        return;
+    } catch (const Poco::Exception& e) {
+        error = e.displayText();
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    // What a server answered may be any bytes: kept as valid UTF-8, cut on a character boundary.
+    error = utf8Prefix(validUtf8(error), ERROR_MAX);
+    const int attemptsMade = m.attempts + 1;
+    const std::optional<std::int64_t> retry = retryAt(
+        attemptsMade, _config.maxAttempts, _config.backoffBaseMs, _config.backoffMaxMs, _clock.nowMs());
+    _mail.failed(m.id, error, retry);
+    _failed.fetch_add(1, std::memory_order_relaxed);
+    Poco::Logger::get("lacuna").warning(Poco::format("mail %?d to user %?d failed (attempt %d, %s): %s", m.id,
+                                                     m.userId, attemptsMade,
+                                                     std::string(retry ? "will retry" : "given up"), error));
+}
+
+}  // namespace lacuna

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "InboxService.h"
+
+namespace lacuna {
+
+namespace mail {
+/// How a person hears of things: not by e-mail, at once, or in a daily or weekly digest.
+inline constexpr std::array<std::string_view, 4> frequencies = {"none", "immediate", "daily", "weekly"};
+inline bool knownFrequency(std::string_view f) {
+    for (std::string_view known : frequencies)
+        if (f == known) return true;
+    return false;
+}
+}  // namespace mail
+
+/// A person's choice of e-mail, and how far the mail has gone: the last notification mailed (or passed
+/// over) and the last digest composed.
+struct MailPreference {
+    std::int64_t userId = 0;
+    std::string address;
+    std::string frequency = "none";
+    std::int64_t mailedThrough = 0;  ///< the last notification id a message has covered
+    std::string lastDigest;          ///< the key of the last digest composed (see MailService)
+    std::int64_t updatedAt = 0;
+    std::int64_t version = 0;  ///< 0: never chosen
+};
+
+/// One message in the outbox, from its composition to its delivery.
+struct OutgoingMail {
+    std::int64_t id = 0;
+    std::int64_t userId = 0;
+    std::string digestKey;  ///< unique per person: a digest is composed once, whoever composes it
+    std::string recipient;
+    std::string subject;
+    std::string text;
+    std::string html;
+    std::int64_t entries = 0;
+    std::string state = "pending";  ///< pending, sent, failed (given up)
+    int attempts = 0;
+    std::int64_t nextAttemptAt = 0;
+    std::optional<std::int64_t> sentAt;
+    std::string lastError;
+    std::int64_t createdAt = 0;
+};
+
+struct MailBacklog {
+    std::int64_t pending = 0;
+    std::int64_t failed = 0;
+    std::optional<std::int64_t> oldestPending;  ///< when the oldest pending message was composed
+};
+
+/// One record in a digest: what happened to it since the last message, duplicates merged.
+struct DigestEntry {
+    std::string entityType;  ///< gap, ruling
+    std::int64_t entityId = 0;
+    std::string reference;
+    std::string title;                 ///< the record's title now ("" when the notification alone names it)
+    std::string state;                 ///< a gap's state now, as people read it
+    std::vector<std::string> changes;  ///< distinct, oldest first
+    std::int64_t count = 0;            ///< notifications merged into it
+    std::int64_t lastAt = 0;
+};
+
+/// What one message tells one person: the records that changed, and (in a digest) what waits for them.
+struct Digest {
+    std::int64_t userId = 0;
+    std::string username;
+    std::string frequency;
+    std::string key;
+    std::int64_t at = 0;
+    std::int64_t through = 0;  ///< the newest notification it covers
+    std::vector<DigestEntry> entries;
+    std::vector<InboxAction> actions;
+
+    bool empty() const { return entries.empty() && actions.empty(); }
+};
+
+}  // namespace lacuna

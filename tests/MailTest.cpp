@@ -1,0 +1,370 @@
+// E-mail: each person chooses how they hear of things (none, at once, a daily or a weekly digest); messages
+// are composed once into an outbox in the store, sent through a real SMTP server on loopback (the sink),
+// retried with backoff when it refuses, and survive a restart.
+#include <Poco/Net/MailMessage.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/NumberParser.h>
+#include <Poco/StreamCopier.h>
+
+#include <catch2/catch.hpp>
+#include <regex>
+#include <thread>
+
+#include "ApiHelpers.h"
+#include "PageHelpers.h"
+#include "SmtpSink.h"
+
+using namespace lacuna;
+using namespace lacuna::test;
+
+namespace {
+
+constexpr std::int64_t HOUR = 3600LL * 1000;
+constexpr const char* BASE_URL = "https://lacuna.example.ir";
+
+/// The service sending to `sink`, its mail driven by the test (runMail), not by the background poll.
+std::function<void(AppConfig&)> mailTo(const SmtpSink& sink) {
+    const int port = sink.port();
+    return [port](AppConfig& c) {
+        c.mail.dispatch = false;
+        c.mail.smtp.port = port;
+        c.mail.smtp.username = "lacuna-mailer";
+        c.mail.smtp.password = "smtp secret";
+        c.mail.fromAddress = "lacuna@example.ir";
+        c.mail.baseUrl = BASE_URL;
+        c.mail.backoffBaseMs = 60000;
+    };
+}
+
+/// RFC 2047 encoded words (=?UTF-8?Q?…?= or ?B?) decoded; the whitespace between two words dropped.
+std::string decodeWords(const std::string& header) {
+    static const std::regex WORD(R"(=\?([^?]+)\?([QqBb])\?([^?]*)\?=)");
+    std::string out;
+    auto begin = std::sregex_iterator(header.begin(), header.end(), WORD);
+    std::size_t last = 0;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        const std::string between = header.substr(last, it->position() - last);
+        if (it == begin || between.find_first_not_of(" \t\r\n") != std::string::npos) out += between;
+        const std::string text = (*it)[3];
+        if ((*it)[2] == "B" || (*it)[2] == "b") {
+            std::istringstream in(text);
+            Poco::Base64Decoder decoder(in);
+            Poco::StreamCopier::copyToString(decoder, out);
+        } else {
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                if (text[i] == '_')
+                    out += ' ';
+                else if (text[i] == '=' && i + 2 < text.size() + 0 && i + 2 <= text.size() - 1) {
+                    out += static_cast<char>(Poco::NumberParser::parseHex(text.substr(i + 1, 2)));
+                    i += 2;
+                } else
+                    out += text[i];
+            }
+        }
+        last = it->position() + it->length();
+    }
+    return out + header.substr(last);
+}
+
+/// A received message read as a mail program reads it: its headers, and each part decoded.
+struct Parsed {
+    std::string rawSubject;
+    std::map<std::string, std::string> parts;  ///< content type (without parameters) → decoded body
+    std::string contentType;
+    std::string subject;
+};
+
+class Parts : public Poco::Net::PartHandler {
+public:
+    explicit Parts(std::map<std::string, std::string>& out) : _out(out) {}
+    void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+        std::string body;
+        Poco::StreamCopier::copyToString(stream, body);
+        const std::string type = header.get("Content-Type", "");
+        _out[type.substr(0, type.find(';'))] = body;
+    }
+
+private:
+    std::map<std::string, std::string>& _out;
+};
+
+Parsed parse(const ReceivedMail& mail) {
+    Parsed p;
+    std::istringstream in(mail.data);
+    Parts handler(p.parts);
+    Poco::Net::MailMessage message;
+    message.read(in, handler);
+    p.contentType = message.getContentType();
+    // The header as sent, unfolded (Poco's reader keeps the folding's space between encoded words).
+    std::istringstream lines(mail.data);
+    std::string line;
+    bool inSubject = false;
+    while (std::getline(lines, line) && line != "\r") {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.starts_with("Subject:")) {
+            p.rawSubject = line.substr(8);
+            inSubject = true;
+        } else if (inSubject && (line.starts_with(" ") || line.starts_with("\t"))) {
+            p.rawSubject += line;
+        } else {
+            inSubject = false;
+        }
+    }
+    p.subject = decodeWords(Poco::trim(p.rawSubject));
+    return p;
+}
+
+Reply choose(TestService& t, const std::string& user, const std::string& body) {
+    return put(t, user, "/api/v1/me/mail", body);
+}
+
+std::int64_t chooseFrequency(TestService& t, const std::string& user, const std::string& frequency) {
+    const Reply current = t.client->get("/api/v1/me/mail", t.token(user));
+    const Reply r =
+        choose(t, user,
+               withVersion(R"("address":")" + user + R"(@example.ir","frequency":")" + frequency + "\"",
+                           versionOf(current)));
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return versionOf(r);
+}
+
+Poco::JSON::Array::Ptr messages(TestService& t, const std::string& user) {
+    const Reply r = t.client->get("/api/v1/me/mail/messages", t.token(user));
+    REQUIRE(r.status == 200);
+    return r.json()->getArray("items");
+}
+
+double metric(TestService& t, const std::string& series) {
+    const Reply r = t.client->send("GET", "/metrics");
+    REQUIRE(r.status == 200);
+    std::istringstream in(r.body);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.starts_with(series + " ")) return std::stod(line.substr(series.size() + 1));
+    FAIL("no series " << series);
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a person chooses how they hear by e-mail; a bad choice is refused naming the field and stores nothing",
+    "[http][mail]") {
+    TestService t;
+    const Reply none = t.client->get("/api/v1/me/mail", t.token("tehran.director"));
+    REQUIRE(none.status == 200);
+    CHECK(none.json()->getValue<std::string>("frequency") == "none");
+    CHECK(versionOf(none) == 0);
+
+    requireProblem(choose(t, "tehran.director",
+                          R"({"address":"a@example.ir","frequency":"hourly","expected_version":0})"),
+                   422, "frequency");
+    requireProblem(choose(t, "tehran.director", R"({"frequency":"daily","expected_version":0})"), 422,
+                   "address");
+    for (const std::string& bad : std::vector<std::string>{
+             "no-at-sign", "two@@example.ir", "a b@example.ir", "a@.example.ir", "a.@example.ir",
+             "a@example.ir\r\nBcc: x@y.ir", "<a@example.ir>", std::string(250, 'a') + "@example.ir"}) {
+        INFO(bad);
+        Poco::JSON::Object body;
+        body.set("address", bad);
+        body.set("frequency", "immediate");
+        body.set("expected_version", 0);
+        std::ostringstream text;
+        body.stringify(text);
+        requireProblem(choose(t, "tehran.director", text.str()), 422, "address");
+    }
+    requireProblem(
+        choose(t, "tehran.director", R"({"address":"a@example.ir","frequency":7,"expected_version":0})"), 400,
+        "frequency");
+    requireProblem(choose(t, "tehran.director", R"({"address":"a@example.ir","frequency":"daily"})"), 428);
+    CHECK(t.client->get("/api/v1/me/mail", t.token("tehran.director")).body == none.body);
+    CHECK(t.client->get("/api/v1/me/mail/history", t.token("tehran.director"))
+              .json()
+              ->getArray("items")
+              ->size() == 0);
+
+    const Reply chosen = choose(
+        t, "tehran.director", R"({"address":" legal@tehran.ir ","frequency":"daily","expected_version":0})");
+    INFO(chosen.body);
+    REQUIRE(chosen.status == 200);
+    CHECK(chosen.json()->getValue<std::string>("address") == "legal@tehran.ir");  // trimmed
+    CHECK(chosen.json()->getValue<std::string>("frequency") == "daily");
+    CHECK(versionOf(chosen) == 1);
+    // A stale version is a conflict, and changes nothing.
+    requireProblem(choose(t, "tehran.director",
+                          R"({"address":"x@tehran.ir","frequency":"weekly","expected_version":0})"),
+                   409);
+    CHECK(t.client->get("/api/v1/me/mail", t.token("tehran.director")).body == chosen.body);
+    // Each person has their own choice; each change is an audit event.
+    CHECK(versionOf(t.client->get("/api/v1/me/mail", t.token("mashhad.director"))) == 0);
+    const auto events =
+        t.client->get("/api/v1/me/mail/history", t.token("tehran.director")).json()->getArray("items");
+    REQUIRE(events->size() == 1);
+    CHECK(events->getObject(0)->getValue<std::string>("type") == "changed");
+
+    // The page: the choice as stored, a refusal beside its field with what was typed kept.
+    Browser director(t, "tehran.director");
+    const Reply page = director.get("/mail");
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("value=\"legal@tehran.ir\"") != std::string::npos);
+    CHECK(page.body.find("value=\"daily\" checked") != std::string::npos);
+    const Reply refused =
+        director.post("/mail", {{"address", "نشانی بد"}, {"frequency", "weekly"}, {"expected_version", "1"}});
+    CHECK(refused.status == 422);
+    CHECK(refused.body.find("id=\"f-address\"") != std::string::npos);
+    CHECK(refused.body.find("value=\"نشانی بد\"") != std::string::npos);
+    CHECK(refused.body.find("value=\"weekly\" checked") != std::string::npos);
+    CHECK(t.client->get("/api/v1/me/mail", t.token("tehran.director")).body == chosen.body);
+    const Reply saved = director.post(
+        "/mail", {{"address", "legal@tehran.ir"}, {"frequency", "weekly"}, {"expected_version", "1"}});
+    CHECK(saved.status == 303);
+    CHECK(t.client->get("/api/v1/me/mail", t.token("tehran.director"))
+              .json()
+              ->getValue<std::string>("frequency") == "weekly");
+}
+
+TEST_CASE(
+    "at once: changes to a watched gap go out merged, through SMTP, with both parts, a UTF-8 subject and links",
+    "[http][mail]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, mailTo(sink));
+    const auto gap = createGap(t);  // the reporter watches it
+    const std::string path = gapPath(gap);
+    const std::string id = gap->getValue<std::string>("id");
+    const std::string reference = gap->getValue<std::string>("reference");
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);  // before the choice: never mailed
+
+    chooseFrequency(t, "tehran.director", "immediate");
+    CHECK(t.service().runMail() == 0);
+    CHECK(sink.received().empty());
+
+    REQUIRE(fire(t, "secretary", path, "start_drafting", 2).status == 200);
+    REQUIRE(saveDraft(t, path, 0, "متن اصلاحی کارشناس", "tehran.expert").status == 201);
+    CHECK(t.service().runMail() == 1);
+    const auto received = sink.received();
+    REQUIRE(received.size() == 1);
+    const ReceivedMail& mail = received.front();
+    CHECK(mail.to == std::vector<std::string>{"<tehran.director@example.ir>"});
+    CHECK(mail.from == "<lacuna@example.ir>");
+    CHECK(mail.user == "lacuna-mailer");
+    CHECK(mail.password == "smtp secret");
+
+    const Parsed p = parse(mail);
+    CHECK(p.contentType.starts_with("multipart/alternative"));
+    CHECK(p.rawSubject.find("=?UTF-8?") != std::string::npos);  // encoded, not raw bytes
+    INFO(p.subject);
+    CHECK(p.subject.find(reference) != std::string::npos);
+    CHECK(p.subject.find("لاکونا") != std::string::npos);
+    REQUIRE(p.parts.count("text/plain"));
+    REQUIRE(p.parts.count("text/html"));
+    const std::string& text = p.parts.at("text/plain");
+    const std::string& html = p.parts.at("text/html");
+    const std::string link = std::string(BASE_URL) + "/gaps/" + id;
+    CHECK(text.find(link) != std::string::npos);
+    CHECK(html.find("href=\"" + link + "\"") != std::string::npos);
+    CHECK(html.find("dir=\"rtl\"") != std::string::npos);
+    CHECK(html.find("lang=\"fa\"") != std::string::npos);
+    // Two changes of one gap are one entry, in the states' Persian names; the triage before the choice is not
+    // there.
+    CHECK(std::count(text.begin(), text.end() - 1, '*') == 1);
+    CHECK(text.find("در حال تهیه پیش‌نویس") != std::string::npos);
+    CHECK(text.find("۲ رویداد") != std::string::npos);
+    CHECK(text.find("نسخه تازه پیش‌نویس ثبت شد") != std::string::npos);
+    CHECK(text.find("بررسی اولیه‌شده» به") != std::string::npos);
+    CHECK(text.find("از «گزارش‌شده»") == std::string::npos);
+
+    const auto sent = messages(t, "tehran.director");
+    REQUIRE(sent->size() == 1);
+    CHECK(sent->getObject(0)->getValue<std::string>("state") == "sent");
+    CHECK(metric(t, "lacuna_mail_attempts_total{outcome=\"sent\"}") == 1);
+
+    // Nothing new, nothing sent. Mashhad's director watches the gap until Tehran makes it confidential: the
+    // edit is Tehran's own (no news to its director), and Mashhad may no longer know of the gap, so neither
+    // hears of it.
+    CHECK(t.service().runMail() == 0);
+    chooseFrequency(t, "mashhad.director", "immediate");
+    REQUIRE(put(t, "mashhad.director", path + "/watch", "").status < 300);
+    const std::int64_t version = versionOf(t.client->get(path, t.token("tehran.director")));
+    const Reply secret = patch(t, "tehran.director", path, withVersion(R"("confidential":true)", version));
+    INFO(secret.body);
+    REQUIRE(secret.status == 200);
+    REQUIRE(fire(t, "tehran.director", path, "submit_for_review", version + 1).status == 200);
+    CHECK(t.service().runMail() == 0);
+    CHECK(sink.received().size() == 1);
+    CHECK(messages(t, "mashhad.director")->size() == 0);
+}
+
+TEST_CASE(
+    "digests: daily from the hour and weekly on Saturday, each once across instances; a refusing server is "
+    "retried with backoff, and a restart loses nothing",
+    "[http][mail]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, mailTo(sink));
+    // The clock starts on Thursday 1405-09-05, 12:30 in Tehran.
+    chooseFrequency(t, "tehran.director", "daily");
+    chooseFrequency(t, "mashhad.director", "weekly");
+    const std::string path = gapPath(createGap(t));
+    REQUIRE(put(t, "mashhad.director", path + "/watch", "").status < 300);
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    CHECK(t.service().runMail() == 0);  // a rhythm starts at its next slot
+
+    t.clock.set(FakeClock::START + 18 * HOUR + 29 * 60 * 1000);  // Friday 06:59
+    CHECK(t.service().runMail() == 0);
+    CHECK(sink.received().empty());
+
+    // Friday 07:00: the daily digest is due; the server refuses the first attempt.
+    sink.refuseNext(1);
+    t.clock.advanceMs(60 * 1000);
+    t.forgetTokens();
+    CHECK(t.service().runMail() == 1);
+    CHECK(sink.received().empty());
+    auto queued = messages(t, "tehran.director");
+    REQUIRE(queued->size() == 1);
+    CHECK(queued->getObject(0)->getValue<std::string>("state") == "pending");
+    CHECK(queued->getObject(0)->getValue<int>("attempts") == 1);
+    CHECK(queued->getObject(0)->getValue<std::string>("last_error").find("451") != std::string::npos);
+    CHECK(metric(t, "lacuna_mail_attempts_total{outcome=\"failed\"}") == 1);
+    CHECK(metric(t, "lacuna_mail_outbox_pending") == 1);
+
+    // A restart: the message waits in the store for its retry time, and is sent then, once.
+    t.restart();
+    t.service().runMail();
+    CHECK(sink.received().empty());
+    t.clock.advanceMs(60 * 1000);
+    t.service().runMail();
+    REQUIRE(sink.received().size() == 1);
+    const Parsed daily = parse(sink.received().front());
+    INFO(daily.subject << "\n" << daily.rawSubject);
+    CHECK(daily.subject.find("خلاصه روزانه") != std::string::npos);
+    CHECK(daily.parts.at("text/plain").find(std::string(BASE_URL) + path.substr(7)) != std::string::npos);
+    CHECK(messages(t, "tehran.director")->getObject(0)->getValue<std::string>("state") == "sent");
+    CHECK(metric(t, "lacuna_mail_outbox_pending") == 0);
+    t.service().runMail();
+    CHECK(sink.received().size() == 1);  // once a day
+
+    // Saturday 07:00: the weekly digest and the next daily one, each composed once although two instances
+    // compose at the same moment.
+    REQUIRE(fire(t, "secretary", path, "start_drafting", 2).status == 200);
+    TestService second(t.config().storage, mailTo(sink));
+    t.clock.set(FakeClock::START + 42 * HOUR + 30 * 60 * 1000);  // Saturday 07:00
+    second.clock.set(t.clock.nowMs());
+    t.forgetTokens();
+    std::thread other([&] { second.service().runMail(); });
+    t.service().runMail();
+    other.join();
+    t.service().runMail();
+    second.service().runMail();
+    const auto all = sink.received();
+    REQUIRE(all.size() == 3);
+    std::map<std::string, int> byRecipient;
+    for (const auto& m : all) {
+        INFO(m.to.size() << " " << m.to.front() << "\n" << m.data.substr(0, 600));
+        ++byRecipient[m.to.front()];
+    }
+    CHECK(byRecipient["<tehran.director@example.ir>"] == 2);
+    CHECK(byRecipient["<mashhad.director@example.ir>"] == 1);
+    for (const auto& m : all)
+        if (m.to.front() == "<mashhad.director@example.ir>")
+            CHECK(parse(m).subject.find("خلاصه هفتگی") != std::string::npos);
+}
