@@ -92,31 +92,44 @@ void sampleStore(std::vector<MetricFamily>& out, Store& store, bool answered) {
         .add(static_cast<double>(pool.writersWaiting), backend);
 }
 
+/// What a queue in the store is called in the metrics.
+struct QueueNames {
+    const char* pending;
+    const char* pendingHelp;
+    const char* oldestAge;
+    const char* oldestAgeHelp;
+    const char* failed;
+    const char* failedHelp;
+};
+
 /// `backlog` is empty when the store did not answer.
+void sampleQueue(std::vector<MetricFamily>& out, const Clock& clock,
+                 const std::optional<QueueBacklog>& backlog, const QueueNames& names) {
+    if (!backlog) return;
+    Sampled(out, names.pending, names.pendingHelp, MetricType::Gauge)
+        .add(static_cast<double>(backlog->pending));
+    const double age =
+        backlog->oldestPending
+            ? static_cast<double>(std::max<std::int64_t>(0, clock.nowMs() - *backlog->oldestPending)) / 1000.0
+            : 0.0;
+    Sampled(out, names.oldestAge, names.oldestAgeHelp, MetricType::Gauge).add(age);
+    Sampled(out, names.failed, names.failedHelp, MetricType::Gauge).add(static_cast<double>(backlog->failed));
+}
+
 void sampleWebhooks(std::vector<MetricFamily>& out, const MetricsSources& s,
                     const std::optional<WebhookBacklog>& backlog) {
     Sampled(out, "lacuna_webhook_attempts_total",
             "Webhook delivery attempts made by this instance, by outcome", MetricType::Counter)
         .add(static_cast<double>(s.dispatcher.deliveredAttempts()), {{"outcome", "delivered"}})
         .add(static_cast<double>(s.dispatcher.failedAttempts()), {{"outcome", "failed"}});
-    if (!backlog) return;
-    Sampled(out, "lacuna_webhook_outbox_pending",
-            "Webhook deliveries waiting to be sent to active subscriptions", MetricType::Gauge)
-        .add(static_cast<double>(backlog->pending));
-    const double age =
-        backlog->oldestPending
-            ? static_cast<double>(std::max<std::int64_t>(0, s.clock.nowMs() - *backlog->oldestPending)) /
-                  1000.0
-            : 0.0;
-    Sampled(out, "lacuna_webhook_outbox_oldest_age_seconds",
-            "Age of the oldest webhook delivery waiting to be sent (0 when none waits)", MetricType::Gauge)
-        .add(age);
-    Sampled(out, "lacuna_webhook_deliveries_failed", "Webhook deliveries given up after their last attempt",
-            MetricType::Gauge)
-        .add(static_cast<double>(backlog->failed));
+    sampleQueue(
+        out, s.clock, backlog,
+        {"lacuna_webhook_outbox_pending", "Webhook deliveries waiting to be sent to active subscriptions",
+         "lacuna_webhook_outbox_oldest_age_seconds",
+         "Age of the oldest webhook delivery waiting to be sent (0 when none waits)",
+         "lacuna_webhook_deliveries_failed", "Webhook deliveries given up after their last attempt"});
 }
 
-/// `backlog` is empty when the store did not answer.
 void sampleMail(std::vector<MetricFamily>& out, const MetricsSources& s,
                 const std::optional<MailBacklog>& backlog) {
     Sampled(out, "lacuna_mail_composed_total", "E-mail messages this instance composed into the outbox",
@@ -126,20 +139,11 @@ void sampleMail(std::vector<MetricFamily>& out, const MetricsSources& s,
             MetricType::Counter)
         .add(static_cast<double>(s.mailer.sentMessages()), {{"outcome", "sent"}})
         .add(static_cast<double>(s.mailer.failedAttempts()), {{"outcome", "failed"}});
-    if (!backlog) return;
-    Sampled(out, "lacuna_mail_outbox_pending", "E-mail messages waiting to be sent", MetricType::Gauge)
-        .add(static_cast<double>(backlog->pending));
-    const double age =
-        backlog->oldestPending
-            ? static_cast<double>(std::max<std::int64_t>(0, s.clock.nowMs() - *backlog->oldestPending)) /
-                  1000.0
-            : 0.0;
-    Sampled(out, "lacuna_mail_outbox_oldest_age_seconds",
-            "Age of the oldest e-mail message waiting to be sent (0 when none waits)", MetricType::Gauge)
-        .add(age);
-    Sampled(out, "lacuna_mail_messages_failed", "E-mail messages given up after their last attempt",
-            MetricType::Gauge)
-        .add(static_cast<double>(backlog->failed));
+    sampleQueue(out, s.clock, backlog,
+                {"lacuna_mail_outbox_pending", "E-mail messages waiting to be sent",
+                 "lacuna_mail_outbox_oldest_age_seconds",
+                 "Age of the oldest e-mail message waiting to be sent (0 when none waits)",
+                 "lacuna_mail_messages_failed", "E-mail messages given up after their last attempt"});
 }
 
 void sampleFront(std::vector<MetricFamily>& out, HttpFront& front) {

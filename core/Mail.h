@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "InboxService.h"
+#include "QueueBacklog.h"
 
 namespace lacuna {
 
@@ -51,11 +52,8 @@ struct OutgoingMail {
     std::int64_t createdAt = 0;
 };
 
-struct MailBacklog {
-    std::int64_t pending = 0;
-    std::int64_t failed = 0;
-    std::optional<std::int64_t> oldestPending;  ///< when the oldest pending message was composed
-};
+/// The outbox's state: messages waiting to be sent (the oldest by composition), and given up.
+using MailBacklog = QueueBacklog;
 
 /// One record in a digest: what happened to it since the last message, duplicates merged.
 struct DigestEntry {

@@ -147,6 +147,8 @@ std::string MailService::dueKey(const MailPreference& p, std::int64_t newest) co
 
 std::optional<Digest> MailService::digestDue(const MailPreference& p) {
     if (p.frequency == "none" || p.address.empty()) return std::nullopt;
+    // A digest whose slot is composed already reads nothing (every poll asks, for every subscriber).
+    if (p.frequency != "immediate" && slotKey(p.frequency) == p.lastDigest) return std::nullopt;
     const std::vector<Notification> news =
         _notifications.notificationsAfter(p.userId, p.mailedThrough, NOTIFICATIONS_PER_MESSAGE);
     const std::int64_t newest = news.empty() ? p.mailedThrough : news.back().id;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "QueueBacklog.h"
+
 namespace lacuna {
 
 /// A webhook subscription (admin): where to deliver which events, signed with `secret`.
@@ -35,11 +37,7 @@ struct WebhookDelivery {
     std::string lastError;
 };
 
-/// The webhook queue's state, for the metrics.
-struct WebhookBacklog {
-    std::int64_t pending = 0;                   ///< deliveries waiting to be sent to active subscriptions
-    std::optional<std::int64_t> oldestPending;  ///< when the oldest of them was written (ms)
-    std::int64_t failed = 0;                    ///< deliveries given up after the last attempt
-};
+/// The webhook queue's state: deliveries waiting to be sent to active subscriptions, and given up.
+using WebhookBacklog = QueueBacklog;
 
 }  // namespace lacuna

@@ -15,6 +15,20 @@ int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParam
     return changed;
 }
 
+QueueBacklog queryBacklog(SqlDatabase& db, const std::string& sql) {
+    QueueBacklog b;
+    queryRows(db, sql, {}, [&](const SqlStatement& r) {
+        if (r.text(0) == "pending") {
+            b.pending = r.integer(1);
+            b.oldestPending = r.optionalInteger(2);
+        } else {
+            b.failed = r.integer(1);
+        }
+        return 0;
+    });
+    return b;
+}
+
 bool sqlTypeIsInteger(const std::string& type) {
     // SQLite's own rule for INTEGER affinity, which also covers MySQL's integer types.
     return Poco::toLower(type).find("int") != std::string::npos;

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "QueueBacklog.h"
 #include "StorePoolStats.h"
 
 namespace lacuna {
@@ -68,7 +69,7 @@ struct SqlColumn {
 /// A table of the store's schema (as the database describes it, not as the code expects it).
 struct SqlTable {
     std::string name;
-    std::vector<SqlColumn> columns;     ///< in the table's order
+    std::vector<SqlColumn> columns;       ///< in the table's order
     std::vector<std::string> primaryKey;  ///< its columns in the key's order
 };
 
@@ -206,6 +207,10 @@ auto readFirst(SqlDatabase& db, Select select) {
 
 /// Runs one changing statement in its own transaction; the number of rows it changed.
 int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParameter>& params);
+
+/// A queue's backlog from `sql`, whose rows are (state, count, oldest creation): the row of state `pending`
+/// gives the pending count and the oldest, any other row the failed count.
+QueueBacklog queryBacklog(SqlDatabase& db, const std::string& sql);
 
 /// The one integer of a `SELECT COUNT(*)`-like statement (0 when it gives no row).
 std::int64_t selectInteger(SqlSession& session, const std::string& sql,

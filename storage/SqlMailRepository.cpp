@@ -96,7 +96,8 @@ MailPreference SqlMailRepository::savePreference(const MailPreference& preferenc
             if (current)
                 eventlog::updateVersioned(
                     s, UPDATE_PREFERENCE,
-                    // the cursor only where this change moves it: a message composed meanwhile keeps its place
+                    // the cursor only where this change moves it: a message composed meanwhile keeps its
+                    // place
                     {stored.address, stored.frequency, std::int64_t{startFromNow}, stored.mailedThrough,
                      std::int64_t{rhythmChanged}, stored.lastDigest, stored.updatedAt, stored.userId,
                      expectedVersion},
@@ -159,18 +160,6 @@ std::vector<OutgoingMail> SqlMailRepository::messages(std::int64_t userId, std::
                      {userId, static_cast<std::int64_t>(limit)}, readMail);
 }
 
-MailBacklog SqlMailRepository::backlog() {
-    MailBacklog b;
-    queryRows(_db, SELECT_BACKLOG, {}, [&](const SqlStatement& r) {
-        if (r.text(0) == "pending") {
-            b.pending = r.integer(1);
-            b.oldestPending = r.optionalInteger(2);
-        } else {
-            b.failed = r.integer(1);
-        }
-        return 0;
-    });
-    return b;
-}
+MailBacklog SqlMailRepository::backlog() { return queryBacklog(_db, SELECT_BACKLOG); }
 
 }  // namespace lacuna

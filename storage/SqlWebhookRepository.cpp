@@ -138,18 +138,6 @@ std::vector<WebhookDelivery> SqlWebhookRepository::deliveries(std::int64_t subsc
                      {subscriptionId, static_cast<std::int64_t>(limit)}, readDelivery);
 }
 
-WebhookBacklog SqlWebhookRepository::backlog() {
-    WebhookBacklog b;
-    queryRows(_db, SELECT_BACKLOG, {}, [&](const SqlStatement& r) {
-        if (r.text(0) == "pending") {
-            b.pending = r.integer(1);
-            b.oldestPending = r.optionalInteger(2);
-        } else {
-            b.failed = r.integer(1);
-        }
-        return 0;
-    });
-    return b;
-}
+WebhookBacklog SqlWebhookRepository::backlog() { return queryBacklog(_db, SELECT_BACKLOG); }
 
 }  // namespace lacuna
