@@ -482,6 +482,29 @@ test("Tehran's liaison officer takes the endorsed gap through the Majlis to a la
   }
 });
 
+test("a legal director chooses a daily digest by e-mail; a bad address is named beside its field", async ({ page }) => {
+  await signIn(page, "isfahan.director");
+  await page.getByRole("link", { name: "ایمیل من" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("خبرها با ایمیل");
+  await expect(page.getByLabel("هرگز")).toBeChecked();
+  await page.getByLabel("نشانی ایمیل").fill("legal at isfahan");
+  await page.getByLabel("خلاصه روزانه").check();
+  // The browser's own check of type=email would stop the form before the server sees it; the server's
+  // refusal is what this test is about.
+  await page.locator("form[action='/mail']").evaluate((f) => f.setAttribute("novalidate", ""));
+  await page.getByRole("button", { name: "ثبت" }).click();
+  await expect(page.locator("#f-address").locator("..")).toHaveClass(/has-error/);
+  await expect(page.getByLabel("خلاصه روزانه")).toBeChecked();
+  await checkAccessibility(page);
+  await page.getByLabel("نشانی ایمیل").fill("legal@isfahan.ir");
+  await page.getByRole("button", { name: "ثبت" }).click();
+  await expect(page.getByRole("status")).toHaveText("انتخاب شما ثبت شد.");
+  await expect(page.getByLabel("خلاصه روزانه")).toBeChecked();
+  await expect(page.getByLabel("نشانی ایمیل")).toHaveValue("legal@isfahan.ir");
+  await checkAccessibility(page);
+  await screenshots(page, "mail");
+});
+
 test("a legal director reads the rulings registry, a ruling and everything on its provision", async ({ page }) => {
   await signIn(page, "tehran.director");
   await page.getByRole("link", { name: "آرا", exact: true }).click();
