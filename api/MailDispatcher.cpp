@@ -100,8 +100,8 @@ OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
         "<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" +
         htmlEscape(m.subject) + "</title>\n</head>\n<body dir=\"rtl\" style=\"" + BODY_STYLE +
-        "\">\n<h1 style=\"font-size:1.25em\">" + htmlEscape(m.subject) + "</h1>\n<p>" +
-        "<bdi>" + htmlEscape(d.username) + "</bdi> گرامی، این پیام را لاکونا برای شما فرستاده است.</p>\n";
+        "\">\n<h1 style=\"font-size:1.25em\">" + htmlEscape(m.subject) + "</h1>\n<p>" + "<bdi>" +
+        htmlEscape(d.username) + "</bdi> گرامی، این پیام را لاکونا برای شما فرستاده است.</p>\n";
     std::string text = m.subject + "\n\n" + d.username + " گرامی، این پیام را لاکونا برای شما فرستاده است.\n";
     if (!d.entries.empty()) {
         html += "<h2 style=\"font-size:1.1em\">آنچه تغییر کرد</h2>\n<ul>\n";
@@ -206,8 +206,9 @@ void MailDispatcher::send(const OutgoingMail& m) {
     session.setTimeout(timeout);
     session.login();
     if (_config.smtp.starttls) {
-        const Poco::Net::Context::Ptr context(new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "",
-                                                                     Poco::Net::Context::VERIFY_RELAXED));
+        // The server's certificate is checked against the system's CAs (Debian's ca-certificates).
+        const Poco::Net::Context::Ptr context(new Poco::Net::Context(
+            Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_RELAXED, 9, true));
         if (!session.startTLS(context)) throw Poco::IOException("the SMTP server does not offer STARTTLS");
     }
     if (!_config.smtp.username.empty())
