@@ -13,9 +13,10 @@ check "check-config accepts the shipped config" "$bin" check-config "$src/config
 
 cp -r "$src/config" "$work/config"
 sed -i 's/^  threads: 64 .*/  thread: 64/' "$work/config/lacuna.yaml"
+line=$(grep -n '^  thread: 64' "$work/config/lacuna.yaml" | cut -d: -f1)
 "$bin" check-config "$work/config/lacuna.yaml" >"$work/check1.log" 2>&1; rc=$?
 check "check-config exits 1 on an unknown key" test "$rc" -eq 1
-check "check-config names file, line and key" grep -q "lacuna.yaml:7:3: unknown key 'thread'" "$work/check1.log"
+check "check-config names file, line and key" grep -q "lacuna.yaml:$line:3: unknown key 'thread'" "$work/check1.log"
 cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
 sed -i 's/roles: \[liaison_officer\]/roles: [liaison]/' "$work/config/workflows/gap.yaml"
 "$bin" check-config "$work/config/lacuna.yaml" >"$work/check2.log" 2>&1; rc=$?
