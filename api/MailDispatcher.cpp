@@ -167,7 +167,7 @@ int MailDispatcher::runOnce() {
     std::lock_guard pass(_pass);
     const std::string baseUrl = _config.baseUrl;
     _composed += static_cast<std::uint64_t>(
-        _service.composeDue([&](const Digest& d, const std::string&) { return renderDigest(d, baseUrl); }));
+        _service.composeDue([&](const Digest& d) { return renderDigest(d, baseUrl); }));
     int attempts = 0;
     const std::int64_t now = _clock.nowMs();
     for (const OutgoingMail& m : _mail.due(now, BATCH)) {

@@ -16,13 +16,18 @@ MailChoice decodeMailChoice(const Poco::JSON::Object::Ptr& body) {
         });
 }
 
+/// `"<key>": "<ISO 8601 UTC>"`, or null when there is no such instant.
+void writeInstantOrNull(JsonWriter& out, const char* key, std::optional<std::int64_t> at) {
+    out.key(key);
+    if (at)
+        out.value(formatIsoUtc(*at));
+    else
+        out.null();
+}
+
 void writePreference(JsonWriter& out, const MailPreference& p) {
     out.beginObject().field("address", p.address).field("frequency", p.frequency).field("version", p.version);
-    out.key("updated_at");
-    if (p.version == 0)
-        out.null();
-    else
-        out.value(formatIsoUtc(p.updatedAt));
+    writeInstantOrNull(out, "updated_at", p.version == 0 ? std::nullopt : std::optional(p.updatedAt));
     out.endObject();
 }
 
@@ -35,16 +40,9 @@ void writeMessage(JsonWriter& out, const OutgoingMail& m) {
         .field("entries", m.entries)
         .field("attempts", static_cast<std::int64_t>(m.attempts));
     writeTime(out, "created_at", m.createdAt);
-    out.key("sent_at");
-    if (m.sentAt)
-        out.value(formatIsoUtc(*m.sentAt));
-    else
-        out.null();
-    out.key("next_attempt_at");
-    if (m.state == "pending")
-        out.value(formatIsoUtc(m.nextAttemptAt));
-    else
-        out.null();
+    writeInstantOrNull(out, "sent_at", m.sentAt);
+    writeInstantOrNull(out, "next_attempt_at",
+                       m.state == "pending" ? std::optional(m.nextAttemptAt) : std::nullopt);
     out.field("last_error", m.lastError).endObject();
 }
 

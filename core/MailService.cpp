@@ -209,7 +209,7 @@ int MailService::composeDue(const DigestRenderer& render) {
             if (!digest) continue;
             std::optional<OutgoingMail> message;
             if (!digest->empty()) {
-                message = render(*digest, p.address);
+                message = render(*digest);
                 message->userId = p.userId;
                 message->digestKey = digest->key;
                 message->recipient = p.address;

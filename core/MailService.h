@@ -26,8 +26,8 @@ struct MailChoice {
     std::string frequency;
 };
 
-/// Turns a digest into the message the outbox keeps (subject, both parts, the recipient).
-using DigestRenderer = std::function<OutgoingMail(const Digest& digest, const std::string& recipient)>;
+/// Turns a digest into the message's words: its subject and both parts.
+using DigestRenderer = std::function<OutgoingMail(const Digest& digest)>;
 
 /// How each person hears of things by e-mail, and the composition of their messages: what happened to the
 /// records they watch (notifications, under the visibility rule as they read it now, duplicates merged per
