@@ -69,6 +69,8 @@ public:
 
     virtual std::optional<Gap> find(std::int64_t id) = 0;
     virtual std::optional<Gap> findByReference(const std::string& reference) = 0;
+    /// The gaps of these ids that exist, in one read, in no particular order.
+    virtual std::vector<Gap> findMany(const std::vector<std::int64_t>& ids) = 0;
     virtual GapPage list(const GapQuery& query) = 0;
     /// The same list's first page with only what a summary shows of each gap.
     virtual GapSummaryPage listSummaries(const GapQuery& query) = 0;

@@ -131,6 +131,16 @@ Gap GapService::load(const Principal& actor, std::int64_t id) {
     return *gap;
 }
 
+std::vector<Gap> GapService::loadVisible(const Principal& actor, const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, Gap> found;
+    for (Gap& g : _gaps.findMany(ids))
+        if (visibleTo(actor, g)) found.emplace(g.id, std::move(g));
+    std::vector<Gap> out;
+    for (const std::int64_t id : ids)
+        if (const auto it = found.find(id); it != found.end()) out.push_back(it->second);
+    return out;
+}
+
 Gap GapService::get(const Principal& actor, std::int64_t id) { return load(actor, id); }
 
 Gap GapService::loadByKey(const Principal& actor, const std::string& key) {

@@ -59,6 +59,8 @@ public:
     GapStateChange planTransition(const Principal& actor, const Gap& gap, TransitionInput input);
     /// Throws NotFound when the gap does not exist or the caller may not see it.
     Gap load(const Principal& actor, std::int64_t id);
+    /// Those of these gaps that exist and `actor` may see, in the order of `ids`, read at once.
+    std::vector<Gap> loadVisible(const Principal& actor, const std::vector<std::int64_t>& ids);
     /// Like load(), by id or by reference (G-1405-0007).
     Gap loadByKey(const Principal& actor, const std::string& idOrReference);
     /// The ids of the gaps these ids or references name, once each in id order, for a record that links

@@ -29,4 +29,11 @@ struct SearchCandidate {
     std::vector<std::int64_t> weights;
 };
 
+/// One posting of a term asked among several: which of them (its index), the document and its weight.
+struct TermPosting {
+    std::size_t term = 0;
+    std::int64_t id = 0;
+    std::int64_t weight = 0;
+};
+
 }  // namespace lacuna

@@ -20,10 +20,10 @@ public:
     /// checked for the others. Ordered by the first term's weight, then id, both descending.
     virtual std::vector<SearchCandidate> candidates(const std::vector<std::string>& terms,
                                                     const std::string& type, std::size_t limit) = 0;
-    /// Documents of `type` holding any of the terms, best first by weight (for similar gaps).
-    virtual std::vector<std::pair<std::int64_t, std::int64_t>> postings(const std::string& term,
-                                                                        const std::string& type,
-                                                                        std::size_t limit) = 0;
+    /// For each term, the `limitEach` documents of `type` holding it that weigh most (ties: the newest),
+    /// all in one read: fewer than `limitEach` of a term means these are all its documents.
+    virtual std::vector<TermPosting> postings(const std::vector<std::string>& terms, const std::string& type,
+                                              std::size_t limitEach) = 0;
     /// The attributes of these documents (and their text when `withText`).
     virtual std::vector<SearchDoc> describe(const std::string& type, const std::vector<std::int64_t>& ids,
                                             bool withText) = 0;

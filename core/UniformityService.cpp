@@ -27,9 +27,13 @@ constexpr std::size_t CANDIDATES = 1000;
 constexpr std::size_t MAX_TERMS = 8;
 /// How much of a ruling's summary its alert carries, in letters.
 constexpr std::size_t ALERT_SUMMARY_CHARS = 300;
-/// Similar gaps: the words of the new gap that are looked up, and how far their gaps are counted.
+/// Similar gaps: the words of the new gap that are looked up, how many gaps of each are read (and so
+/// how far a word's gaps are counted), how many of the words count, and how many candidates are read
+/// at once.
 constexpr std::size_t SIMILAR_WORDS = 12;
-constexpr std::int64_t SIMILAR_DF_CAP = 500;
+constexpr std::size_t SIMILAR_POSTINGS = 100;
+constexpr std::size_t SIMILAR_COUNTED = 10;
+constexpr std::size_t SIMILAR_BATCH = 10;
 const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling", "opinion", "precedent"};
 
 }  // namespace
@@ -317,40 +321,48 @@ std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const
                                                    std::int64_t excludeId, std::size_t limit) {
     // The gap's most telling words (rarest first), each bringing its best gaps; a shared provision
     // counts as much as a telling word.
-    // Only the words that weigh most in this gap are counted (a count per word is the cost here).
+    // Only the words that weigh most in this gap are looked up, all in one read of the index: each
+    // word's best SIMILAR_POSTINGS gaps, whose number is also the word's document frequency (a word
+    // in that many gaps or more is simply common).
     std::vector<TermWeight> weighted = documentTerms(fields.title, fields.description);
     std::sort(weighted.begin(), weighted.end(), [](const TermWeight& a, const TermWeight& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
     });
     if (weighted.size() > SIMILAR_WORDS) weighted.resize(SIMILAR_WORDS);
-    std::vector<std::tuple<double, std::string, std::int64_t>> telling;
-    for (const TermWeight& t : weighted) {
-        const std::int64_t df = _search.documentFrequency(t.term, "gap", SIMILAR_DF_CAP);
-        if (df == 0) continue;
-        telling.emplace_back(inverseDocumentFrequency(df) * static_cast<double>(t.weight) / 1000.0, t.term,
-                             df);
-    }
-    std::sort(telling.begin(), telling.end(),
-              [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
-    if (telling.size() > 10) telling.resize(10);
+    std::vector<std::string> words;
+    for (const TermWeight& t : weighted) words.push_back(t.term);
+    const std::vector<TermPosting> found = _search.postings(words, "gap", SIMILAR_POSTINGS);
+    std::vector<std::int64_t> df(words.size(), 0);
+    for (const TermPosting& p : found) ++df[p.term];
+
+    struct Telling {
+        double score, idf;
+        std::size_t word;
+    };
+    std::vector<Telling> telling;
+    for (std::size_t i = 0; i < weighted.size(); ++i)
+        if (df[i] > 0) {
+            const double idf = inverseDocumentFrequency(df[i]);
+            telling.push_back({idf * static_cast<double>(weighted[i].weight) / 1000.0, idf, i});
+        }
+    std::sort(telling.begin(), telling.end(), [](const Telling& a, const Telling& b) {
+        return a.score != b.score ? a.score > b.score : a.word < b.word;
+    });
+    if (telling.size() > SIMILAR_COUNTED) telling.resize(SIMILAR_COUNTED);
+    std::vector<const Telling*> byWord(words.size(), nullptr);
     double selfScore = 0;
+    for (const Telling& t : telling) selfScore += t.score, byWord[t.word] = &t;
     std::map<std::int64_t, double> scores;
-    for (const auto& [score, term, df] : telling) {
-        selfScore += score;
-        const double idf = inverseDocumentFrequency(df);
-        for (const auto& [id, weight] : _search.postings(term, "gap", 100))
-            scores[id] += std::min(score, idf * static_cast<double>(weight) / 1000.0);
-    }
+    for (const TermPosting& p : found)
+        if (const Telling* t = byWord[p.term])
+            scores[p.id] += std::min(t->score, t->idf * static_cast<double>(p.weight) / 1000.0);
+
     std::set<std::string> keys;
     for (const auto& p : fields.provisions) keys.insert(provisionKey(p));
     std::vector<std::string> keyList(keys.begin(), keys.end());
-    std::map<std::int64_t, std::vector<std::string>> shared;
     const double provisionWeight = telling.empty() ? 1.0 : selfScore / static_cast<double>(telling.size());
     if (!keyList.empty())
-        for (const GapSummary& g : _rulings.gapsOnProvisions(keyList, 200)) {
-            scores[g.id] += provisionWeight;
-            shared[g.id];
-        }
+        for (const GapSummary& g : _rulings.gapsOnProvisions(keyList, 200)) scores[g.id] += provisionWeight;
     selfScore += provisionWeight * static_cast<double>(keyList.size() ? 1 : 0);
     scores.erase(excludeId);
     std::vector<std::pair<double, std::int64_t>> ranked;
@@ -358,23 +370,25 @@ std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second > b.second;
     });
+    // The best candidates are read a batch at a time: those the actor may not see, and closed ones,
+    // give way to the next (join an open file, not a closed one).
     std::vector<SimilarGap> out;
-    for (const auto& [s, id] : ranked) {
-        if (out.size() >= limit) break;
-        std::optional<Gap> gap;
-        try {
-            gap = _gaps.load(actor, id);
-        } catch (const NotFound&) {
-            continue;
+    for (std::size_t from = 0; from < ranked.size() && out.size() < limit; from += SIMILAR_BATCH) {
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = from; i < ranked.size() && i < from + SIMILAR_BATCH; ++i)
+            ids.push_back(ranked[i].second);
+        for (const Gap& gap : _gaps.loadVisible(actor, ids)) {
+            if (out.size() >= limit) break;
+            if (_gaps.lifecycle().state(gap.state).terminal) continue;
+            SimilarGap sg;
+            sg.gap =
+                GapSummary{gap.id, gap.reference, gap.fields.title, gap.state, visibility::audienceOf(gap)};
+            const double s = scores.at(gap.id);
+            sg.score = selfScore > 0 ? std::round(std::min(1.0, s / selfScore) * 1000) / 1000 : 0;
+            for (const auto& p : gap.fields.provisions)
+                if (keys.count(provisionKey(p))) sg.sharedProvisions.push_back(provisionKey(p));
+            out.push_back(std::move(sg));
         }
-        if (_gaps.lifecycle().state(gap->state).terminal) continue;  // join an open file, not a closed one
-        SimilarGap sg;
-        sg.gap =
-            GapSummary{gap->id, gap->reference, gap->fields.title, gap->state, visibility::audienceOf(*gap)};
-        sg.score = selfScore > 0 ? std::round(std::min(1.0, s / selfScore) * 1000) / 1000 : 0;
-        for (const auto& p : gap->fields.provisions)
-            if (keys.count(provisionKey(p))) sg.sharedProvisions.push_back(provisionKey(p));
-        out.push_back(std::move(sg));
     }
     return out;
 }

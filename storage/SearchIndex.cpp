@@ -49,7 +49,9 @@ void reindex(SqlSession& s, const std::string& type, std::int64_t id, const std:
     for (const auto& [term, weight] : after)
         if (!before.count(term)) inserts.emplace_back(term, weight);
     std::size_t i = 0;
-    for (const std::size_t batch : {std::size_t{32}, std::size_t{8}, std::size_t{1}}) {
+    // Powers of two: any number of new words takes at most one statement of each size (13 words:
+    // 8 + 4 + 1), and six statement shapes are prepared once per connection.
+    for (const std::size_t batch : {32, 16, 8, 4, 2, 1}) {
         while (inserts.size() - i >= batch) {
             auto insert = s.prepare(insertSql(batch));
             for (std::size_t k = 0; k < batch; ++k, ++i)

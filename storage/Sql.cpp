@@ -40,4 +40,13 @@ std::string placeholders(std::size_t n) {
     return out;
 }
 
+std::vector<std::vector<SqlParameter>> paddedBatches(const std::vector<std::int64_t>& ids, std::size_t size) {
+    std::vector<std::vector<SqlParameter>> out;
+    for (std::size_t from = 0; from < ids.size(); from += size) {
+        std::vector<SqlParameter>& batch = out.emplace_back();
+        for (std::size_t i = from; i < from + size; ++i) batch.emplace_back(i < ids.size() ? ids[i] : 0);
+    }
+    return out;
+}
+
 }  // namespace lacuna

@@ -88,6 +88,10 @@ public:
     /// How a statement names the index it must use (SQLite `INDEXED BY`, MySQL `FORCE INDEX`), with a
     /// trailing space.
     virtual std::string indexHint(const std::string& index) const = 0;
+    /// `select` (with its own ORDER BY and LIMIT) as one member of a UNION ALL. SQLite allows that only
+    /// inside a subquery; MariaDB materialises such a subquery as a temporary table, where a
+    /// parenthesised member (which SQLite refuses) is read straight off its index.
+    virtual std::string limitedUnionMember(const std::string& select) const = 0;
     /// An INSERT of one `column` value into `table` that, when the key is taken, locks the row that
     /// holds it for writing until the transaction ends instead (one parameter).
     virtual std::string claimRowSql(const std::string& table, const std::string& column) const = 0;
@@ -115,6 +119,10 @@ bool sqlTypeIsInteger(const std::string& type);
 
 /// `?, ?, …` for n parameters.
 std::string placeholders(std::size_t n);
+
+/// The ids in batches of exactly `size` parameters, the last padded with 0 (an id no record has):
+/// one statement of `size` placeholders then serves every batch, prepared once.
+std::vector<std::vector<SqlParameter>> paddedBatches(const std::vector<std::int64_t>& ids, std::size_t size);
 
 /// The rows of a list's records' parts (an agenda, a bill's sponsors) read for every record in one
 /// statement, not one per record: `select` ends in `IN ` and names the record's id at `idColumn`; each row,

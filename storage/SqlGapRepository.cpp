@@ -120,6 +120,19 @@ std::optional<Gap> SqlGapRepository::findByReference(const std::string& referenc
     return findOne(SELECT_BY_REFERENCE, reference);
 }
 
+std::vector<Gap> SqlGapRepository::findMany(const std::vector<std::int64_t>& ids) {
+    constexpr std::size_t BATCH = 20;
+    static const std::string sql = gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + "WHERE g.id IN (" +
+                                   placeholders(BATCH) + ")";
+    std::vector<Gap> out;
+    if (ids.empty()) return out;
+    _db.query([&](SqlSession& s) {
+        for (const auto& batch : paddedBatches(ids, BATCH))
+            for (Gap& g : selectRows(s, sql, batch, gaprows::read)) out.push_back(std::move(g));
+    });
+    return out;
+}
+
 GapPage SqlGapRepository::list(const GapQuery& q) {
     GapPage page;
     _db.query([&](SqlSession& s) {

@@ -14,6 +14,7 @@ public:
     void changeState(const GapStateChange& change) override;
     std::optional<Gap> find(std::int64_t id) override;
     std::optional<Gap> findByReference(const std::string& reference) override;
+    std::vector<Gap> findMany(const std::vector<std::int64_t>& ids) override;
     GapPage list(const GapQuery& query) override;
     GapSummaryPage listSummaries(const GapQuery& query) override;
     std::map<std::string, std::int64_t> countByState(const GapQuery& query,

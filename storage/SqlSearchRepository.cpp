@@ -8,9 +8,10 @@ namespace {
 
 const std::string COUNT_CAPPED =
     "SELECT COUNT(*) FROM (SELECT 1 FROM search_postings WHERE term = ? AND doc_type = ? LIMIT ?) capped";
-const std::string BEST_POSTINGS =
-    R"(SELECT doc_id, weight FROM search_postings WHERE term = ? AND doc_type = ?
- ORDER BY weight DESC, doc_id DESC LIMIT ?)";
+/// A term's best postings of a type: term, type and how many are the parameters.
+const std::string BEST_OF_TERM =
+    " FROM search_postings WHERE term = ? AND doc_type = ? ORDER BY weight DESC, doc_id DESC LIMIT ?";
+const std::string BEST_POSTINGS = "SELECT doc_id, weight" + BEST_OF_TERM;
 /// Fixed batch sizes keep the prepared statements few; missing ids are padded with 0.
 constexpr std::size_t BATCH = 50;
 
@@ -94,11 +95,25 @@ std::vector<SearchCandidate> SqlSearchRepository::candidates(const std::vector<s
     });
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> SqlSearchRepository::postings(const std::string& term,
-                                                                                 const std::string& type,
-                                                                                 std::size_t limit) {
-    return queryRows(_db, BEST_POSTINGS, {term, type, static_cast<std::int64_t>(limit)},
-                     [](const SqlStatement& r) { return std::make_pair(r.integer(0), r.integer(1)); });
+std::vector<TermPosting> SqlSearchRepository::postings(const std::vector<std::string>& terms,
+                                                       const std::string& type, std::size_t limitEach) {
+    std::vector<TermPosting> out;
+    if (terms.empty()) return out;
+    // One statement, each term's best in a limited member of its own: one round trip to a server
+    // instead of one per term, and each member reads only its own `limitEach` index entries.
+    _db.query([&](SqlSession& s) {
+        std::string sql;
+        std::vector<SqlParameter> params;
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            sql += (i ? " UNION ALL " : "") + s.limitedUnionMember("SELECT " + std::to_string(i) +
+                                                                   " AS k, doc_id, weight" + BEST_OF_TERM);
+            params.insert(params.end(), {terms[i], type, static_cast<std::int64_t>(limitEach)});
+        }
+        out = selectRows(s, sql, params, [](const SqlStatement& r) {
+            return TermPosting{static_cast<std::size_t>(r.integer(0)), r.integer(1), r.integer(2)};
+        });
+    });
+    return out;
 }
 
 std::vector<SearchDoc> SqlSearchRepository::describe(const std::string& type,
@@ -107,14 +122,10 @@ std::vector<SearchDoc> SqlSearchRepository::describe(const std::string& type,
     if (ids.empty()) return out;
     const std::string sql = describeSql(type, withText) + placeholders(BATCH) + ")";
     _db.read([&](SqlSession& s) {
-        for (std::size_t from = 0; from < ids.size(); from += BATCH) {
-            std::vector<SqlParameter> batch;
-            for (std::size_t i = 0; i < BATCH; ++i)
-                batch.emplace_back(from + i < ids.size() ? ids[from + i] : 0);
+        for (const auto& batch : paddedBatches(ids, BATCH))
             for (SearchDoc& d :
                  selectRows(s, sql, batch, [&](const SqlStatement& r) { return readDoc(r, type); }))
                 out.push_back(std::move(d));
-        }
     });
     return out;
 }

@@ -13,9 +13,8 @@ public:
                                    std::int64_t cap) override;
     std::vector<SearchCandidate> candidates(const std::vector<std::string>& terms, const std::string& type,
                                             std::size_t limit) override;
-    std::vector<std::pair<std::int64_t, std::int64_t>> postings(const std::string& term,
-                                                                const std::string& type,
-                                                                std::size_t limit) override;
+    std::vector<TermPosting> postings(const std::vector<std::string>& terms, const std::string& type,
+                                      std::size_t limitEach) override;
     std::vector<SearchDoc> describe(const std::string& type, const std::vector<std::int64_t>& ids,
                                     bool withText) override;
 

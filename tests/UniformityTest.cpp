@@ -3,7 +3,10 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 #include "ApiHelpers.h"
 #include "SearchText.h"
@@ -116,6 +119,37 @@ TEST_CASE("the same search gives the same results on SQLite and MariaDB", "[stor
             }
             result += "|";
         }
+        // Several terms' best postings in one read: each term's own `limit` best by weight, then the
+        // newest, tagged with the term's place in the list; a term in no document brings nothing.
+        const std::vector<std::string> terms = {searchTerms("تملک")[0], searchTerms("ناموجود")[0],
+                                                searchTerms("عوارض")[0]};
+        std::map<std::size_t, std::vector<std::pair<std::int64_t, std::int64_t>>> byTerm;
+        for (const TermPosting& p : store->search().postings(terms, "gap", 3)) {
+            byTerm[p.term].emplace_back(p.weight, p.id);
+            result +=
+                std::to_string(p.term) + ":" + std::to_string(p.id) + "=" + std::to_string(p.weight) + ";";
+        }
+        CHECK(byTerm[0].size() == 2);  // «تملک»: in two gaps (one title, one description)
+        CHECK(byTerm.count(1) == 0);
+        REQUIRE(byTerm[2].size() == 3);
+        // The three are the first three of all the term's postings (weight, then id, descending).
+        std::vector<std::pair<std::int64_t, std::int64_t>> all;
+        for (const TermPosting& p : store->search().postings({terms[2]}, "gap", 10)) {
+            CHECK(p.term == 0);
+            all.emplace_back(p.weight, p.id);
+        }
+        CHECK(all.size() == 6);  // every gap holds «عوارض» in its title or its description
+        CHECK(std::is_sorted(all.rbegin(), all.rend()));
+        CHECK(std::vector(all.begin(), all.begin() + 3) == byTerm[2]);
+        // Gaps read by id in one go: those that exist, past a batch's size, unknown ids left out.
+        std::vector<std::int64_t> ids = {99999, 2};
+        for (std::int64_t id = 1; id <= 30; ++id) ids.push_back(id % 2 ? id : 100000 + id);
+        std::set<std::int64_t> found;
+        for (const Gap& g : store->gaps().findMany(ids)) {
+            found.insert(g.id);
+            CHECK(g.fields.title == texts[static_cast<std::size_t>(g.id - 1)]);
+        }
+        CHECK(found == std::set<std::int64_t>{1, 2, 3, 5});
         outcome[backend] = result;
     }
     INFO(outcome["sqlite"]);
@@ -306,6 +340,41 @@ TEST_CASE("reporting suggests similar gaps; merging keeps everything", "[http][u
     const auto history =
         t.client->get(mergedPath + "/history", t.token("mashhad.director")).json()->getArray("items");
     CHECK(history->getObject(1)->getObject("fields")->getValue<std::string>("duplicate_of") == survivor);
+}
+
+TEST_CASE("similar gaps pass over closed gaps and those the reader may not see, however many come first",
+          "[http][uniformity]") {
+    // Twelve candidates outrank the three a Mashhad director may be shown (the same text, so newer first):
+    // four closed ones and eight of Tehran's confidential ones. The answer reads candidates in batches
+    // and must reach past the first.
+    TestService t;
+    const std::string title = "ابهام در تقسیط عوارض کسب پیشه‌وران";
+    const std::string description =
+        "تقسیط عوارض کسب پیشه‌وران و مهلت پرداخت";
+    const auto report = [&](bool confidential) {
+        const Reply r =
+            t.client->post("/api/v1/gaps", t.token("tehran.director"),
+                           gapBody(title, description, "قانون درآمد پایدار", "ماده ۳", confidential));
+        REQUIRE(r.status == 201);
+        return r.json()->getValue<std::string>("reference");
+    };
+    std::vector<std::string> open, secret;
+    for (int i = 0; i < 3; ++i) open.insert(open.begin(), report(false));
+    for (int i = 0; i < 8; ++i) secret.insert(secret.begin(), report(true));
+    for (int i = 0; i < 4; ++i) {
+        const Reply r = t.client->post("/api/v1/gaps", t.token("tehran.director"),
+                                       gapBody(title, description, "قانون درآمد پایدار", "ماده ۳"));
+        REQUIRE(r.status == 201);
+        REQUIRE(fire(t, "secretary", gapPath(r.json()), "reject", 1, R"(,"comment":"تکراری")").status == 200);
+    }
+    const std::string body = gapBody(title, description, "قانون درآمد پایدار", "ماده ۳");
+    const Reply mashhad = t.client->post("/api/v1/gaps/similar", t.token("mashhad.director"), body);
+    REQUIRE(mashhad.status == 200);
+    CHECK(references(mashhad) == open);  // newest first, nothing hidden or closed
+    CHECK(mashhad.body.find("محرمانه") == std::string::npos);
+    const Reply tehran = t.client->post("/api/v1/gaps/similar", t.token("tehran.director"), body);
+    REQUIRE(tehran.status == 200);
+    CHECK(references(tehran) == std::vector<std::string>(secret.begin(), secret.begin() + 5));
 }
 
 TEST_CASE("a city's question becomes a published opinion every city can search", "[http][uniformity]") {

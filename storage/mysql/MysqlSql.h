@@ -14,6 +14,7 @@ public:
     std::int64_t lastInsertId() override;
     std::string incrementCounterSql(const std::string& table) const override;
     std::string indexHint(const std::string& index) const override;
+    std::string limitedUnionMember(const std::string& select) const override { return "(" + select + ")"; }
     std::string claimRowSql(const std::string& table, const std::string& column) const override {
         // Unlike INSERT IGNORE (a shared lock on a taken key), this takes the row's exclusive lock.
         return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON DUPLICATE KEY UPDATE " + column +

@@ -13,6 +13,9 @@ public:
     std::int64_t lastInsertId() override;
     std::string incrementCounterSql(const std::string& table) const override;
     std::string indexHint(const std::string& index) const override;
+    std::string limitedUnionMember(const std::string& select) const override {
+        return "SELECT * FROM (" + select + ")";
+    }
     std::string claimRowSql(const std::string& table, const std::string& column) const override {
         // A write transaction holds the whole database already.
         return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column +
