@@ -137,7 +137,7 @@ std::vector<Gap> GapService::loadVisible(const Principal& actor, const std::vect
         if (visibleTo(actor, g)) found.emplace(g.id, std::move(g));
     std::vector<Gap> out;
     for (const std::int64_t id : ids)
-        if (const auto it = found.find(id); it != found.end()) out.push_back(it->second);
+        if (const auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
     return out;
 }
 

@@ -36,6 +36,43 @@ constexpr std::size_t SIMILAR_COUNTED = 10;
 constexpr std::size_t SIMILAR_BATCH = 10;
 const std::vector<std::string> SEARCH_TYPES = {"gap", "draft", "ruling", "opinion", "precedent"};
 
+/// What the telling words give the gaps that hold them, and the most any gap can have of it.
+struct WordScores {
+    std::map<std::int64_t, double> scores;
+    double self = 0;
+    std::size_t counted = 0;
+};
+
+/// `weighted`: the gap's words; `found`: each word's best postings (their number is the word's
+/// document frequency, up to SIMILAR_POSTINGS). The SIMILAR_COUNTED words that tell most (rare here,
+/// weighty in this gap) count; a gap gets of each at most what the gap itself has of it.
+WordScores scoreByWords(const std::vector<TermWeight>& weighted, const std::vector<TermPosting>& found) {
+    std::vector<std::int64_t> df(weighted.size(), 0);
+    for (const TermPosting& p : found) ++df[p.term];
+    struct Telling {
+        double score, idf;
+        std::size_t word;
+    };
+    std::vector<Telling> telling;
+    for (std::size_t i = 0; i < weighted.size(); ++i)
+        if (df[i] > 0) {
+            const double idf = inverseDocumentFrequency(df[i]);
+            telling.push_back({idf * static_cast<double>(weighted[i].weight) / 1000.0, idf, i});
+        }
+    std::sort(telling.begin(), telling.end(), [](const Telling& a, const Telling& b) {
+        return a.score != b.score ? a.score > b.score : a.word < b.word;
+    });
+    if (telling.size() > SIMILAR_COUNTED) telling.resize(SIMILAR_COUNTED);
+    WordScores out;
+    out.counted = telling.size();
+    std::vector<const Telling*> byWord(weighted.size(), nullptr);
+    for (const Telling& t : telling) out.self += t.score, byWord[t.word] = &t;
+    for (const TermPosting& p : found)
+        if (const Telling* t = byWord[p.term])
+            out.scores[p.id] += std::min(t->score, t->idf * static_cast<double>(p.weight) / 1000.0);
+    return out;
+}
+
 }  // namespace
 
 namespace rulingvalues {
@@ -319,11 +356,8 @@ SearchPage UniformityService::search(const Principal& actor, const SearchRequest
 
 std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const GapFields& fields,
                                                    std::int64_t excludeId, std::size_t limit) {
-    // The gap's most telling words (rarest first), each bringing its best gaps; a shared provision
-    // counts as much as a telling word.
-    // Only the words that weigh most in this gap are looked up, all in one read of the index: each
-    // word's best SIMILAR_POSTINGS gaps, whose number is also the word's document frequency (a word
-    // in that many gaps or more is simply common).
+    // The gap's most telling words, each bringing its best gaps; a shared provision counts as much as
+    // a telling word. Only the words that weigh most in this gap are looked up, all in one read.
     std::vector<TermWeight> weighted = documentTerms(fields.title, fields.description);
     std::sort(weighted.begin(), weighted.end(), [](const TermWeight& a, const TermWeight& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
@@ -331,36 +365,15 @@ std::vector<SimilarGap> UniformityService::similar(const Principal& actor, const
     if (weighted.size() > SIMILAR_WORDS) weighted.resize(SIMILAR_WORDS);
     std::vector<std::string> words;
     for (const TermWeight& t : weighted) words.push_back(t.term);
-    const std::vector<TermPosting> found = _search.postings(words, "gap", SIMILAR_POSTINGS);
-    std::vector<std::int64_t> df(words.size(), 0);
-    for (const TermPosting& p : found) ++df[p.term];
-
-    struct Telling {
-        double score, idf;
-        std::size_t word;
-    };
-    std::vector<Telling> telling;
-    for (std::size_t i = 0; i < weighted.size(); ++i)
-        if (df[i] > 0) {
-            const double idf = inverseDocumentFrequency(df[i]);
-            telling.push_back({idf * static_cast<double>(weighted[i].weight) / 1000.0, idf, i});
-        }
-    std::sort(telling.begin(), telling.end(), [](const Telling& a, const Telling& b) {
-        return a.score != b.score ? a.score > b.score : a.word < b.word;
-    });
-    if (telling.size() > SIMILAR_COUNTED) telling.resize(SIMILAR_COUNTED);
-    std::vector<const Telling*> byWord(words.size(), nullptr);
-    double selfScore = 0;
-    for (const Telling& t : telling) selfScore += t.score, byWord[t.word] = &t;
-    std::map<std::int64_t, double> scores;
-    for (const TermPosting& p : found)
-        if (const Telling* t = byWord[p.term])
-            scores[p.id] += std::min(t->score, t->idf * static_cast<double>(p.weight) / 1000.0);
+    WordScores byWords = scoreByWords(weighted, _search.postings(words, "gap", SIMILAR_POSTINGS));
+    std::map<std::int64_t, double>& scores = byWords.scores;
+    double selfScore = byWords.self;
 
     std::set<std::string> keys;
     for (const auto& p : fields.provisions) keys.insert(provisionKey(p));
     std::vector<std::string> keyList(keys.begin(), keys.end());
-    const double provisionWeight = telling.empty() ? 1.0 : selfScore / static_cast<double>(telling.size());
+    const double provisionWeight =
+        byWords.counted == 0 ? 1.0 : selfScore / static_cast<double>(byWords.counted);
     if (!keyList.empty())
         for (const GapSummary& g : _rulings.gapsOnProvisions(keyList, 200)) scores[g.id] += provisionWeight;
     selfScore += provisionWeight * static_cast<double>(keyList.size() ? 1 : 0);
