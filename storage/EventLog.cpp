@@ -46,8 +46,7 @@ void enqueue(SqlSession& s, const std::string& eventType, const std::function<st
     const bool wanted = count->step() && count->integer(0) > 0;
     count.reset();
     if (!wanted) return;
-    s.prepare(INSERT_OUTBOX)->bind(eventType).bind(payload()).bind(at).run();
-    const std::int64_t outboxId = s.lastInsertId();
+    const std::int64_t outboxId = insertForId(s, INSERT_OUTBOX, {eventType, payload(), at});
     s.prepare(FAN_OUT_DELIVERIES)->bind(outboxId).bind(at).bind(pattern).run();
 }
 
@@ -93,7 +92,6 @@ void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, co
         .bind(e.fieldsJson)
         .bind(e.requestId)
         .run();
-    if (e.type == "created") s.prepare(INSERT_WATCHER)->bind(gapId).bind(e.actorId).run();
 
     std::string reference = e.gapReference;
     if (reference.empty()) {  // a new gap's reference is made in the same transaction
@@ -102,15 +100,20 @@ void appendGapEvent(SqlSession& s, std::int64_t gapId, std::int64_t sequence, co
         if (select->step()) reference = select->text(0);
     }
     const std::string eventType = "gap." + e.type;
-    s.prepare(NOTIFY_WATCHERS)
-        ->bind(e.at)
-        .bind(gapId)
-        .bind(reference)
-        .bind(eventType)
-        .bind(summary(reference, e))
-        .bind(gapId)
-        .bind(e.actorId)
-        .run();
+    if (e.type == "created") {
+        // The reporter becomes the new gap's first and only watcher, and is not told of his own report.
+        s.prepare(INSERT_WATCHER)->bind(gapId).bind(e.actorId).run();
+    } else {
+        s.prepare(NOTIFY_WATCHERS)
+            ->bind(e.at)
+            .bind(gapId)
+            .bind(reference)
+            .bind(eventType)
+            .bind(summary(reference, e))
+            .bind(gapId)
+            .bind(e.actorId)
+            .run();
+    }
     enqueue(
         s, eventType,
         [&] {

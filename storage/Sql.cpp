@@ -2,11 +2,33 @@
 
 #include <Poco/String.h>
 
+#include "Errors.h"
+
 namespace lacuna {
 
 std::int64_t selectInteger(SqlSession& session, const std::string& sql,
                            const std::vector<SqlParameter>& params) {
     return selectOne(session, sql, params, [](const SqlStatement& r) { return r.integer(0); }).value_or(0);
+}
+
+std::int64_t insertForId(SqlSession& session, const std::string& insert,
+                         const std::function<void(SqlStatement&)>& bind) {
+    if (session.insertReturning()) {
+        auto statement = session.prepare(insert + " RETURNING id");
+        bind(*statement);
+        if (!statement->step()) throw StoreUnavailable("an INSERT gave no id back: " + insert);
+        return statement->integer(0);
+    }
+    auto statement = session.prepare(insert);
+    bind(*statement);
+    statement->run();
+    statement.reset();
+    return session.lastInsertId();
+}
+
+std::int64_t insertForId(SqlSession& session, const std::string& insert,
+                         const std::vector<SqlParameter>& params) {
+    return insertForId(session, insert, [&](SqlStatement& s) { s.bindAll(params); });
 }
 
 int writeOne(SqlDatabase& db, const std::string& sql, const std::vector<SqlParameter>& params) {

@@ -81,6 +81,10 @@ public:
     virtual std::unique_ptr<SqlStatement> prepare(const std::string& sql) = 0;
     /// The id the last INSERT into an auto-increment table gave.
     virtual std::int64_t lastInsertId() = 0;
+    /// Whether an INSERT may end in `RETURNING <columns>`, giving back what it wrote in its own round
+    /// trip (MariaDB from 10.5). Where it may not (MySQL), or there is no round trip to save (SQLite),
+    /// the caller asks afterwards.
+    virtual bool insertReturning() const = 0;
 
     // What the dialects say differently.
     /// `INSERT INTO <table> (year, last) VALUES (?, 1)` that adds one to `last` when the year is there.
@@ -223,5 +227,13 @@ QueueBacklog queryBacklog(SqlDatabase& db, const std::string& sql);
 /// The one integer of a `SELECT COUNT(*)`-like statement (0 when it gives no row).
 std::int64_t selectInteger(SqlSession& session, const std::string& sql,
                            const std::vector<SqlParameter>& params);
+
+/// Runs `insert` (an INSERT into a table keyed by an auto-increment `id`) with what `bind` binds, and
+/// gives the id it made: through RETURNING where the session has it, else by asking after it.
+std::int64_t insertForId(SqlSession& session, const std::string& insert,
+                         const std::function<void(SqlStatement&)>& bind);
+/// The same with the parameters in order.
+std::int64_t insertForId(SqlSession& session, const std::string& insert,
+                         const std::vector<SqlParameter>& params);
 
 }  // namespace lacuna

@@ -141,13 +141,11 @@ Bill SqlBillRepository::create(const Bill& bill, int jalaliYear, const RecordEve
     _db.write([&](SqlSession& s) {
         stored.reference = nextYearlyReference(s, "bill_counters", reference::BILL, jalaliYear);
         stored.version = 1;
-        s.prepare(INSERT_BILL)
-            ->bindAll({stored.reference, stored.title, stored.channel, stored.registrationNo,
-                       stored.leadCommission, joinLines(stored.advisoryCommissions), stored.urgency,
-                       stored.state, nullable(stored.dueAt), std::int64_t{stored.extensions},
-                       stored.createdBy, stored.createdAt, stored.updatedAt})
-            .run();
-        stored.id = s.lastInsertId();
+        stored.id = insertForId(
+            s, INSERT_BILL,
+            {stored.reference, stored.title, stored.channel, stored.registrationNo, stored.leadCommission,
+             joinLines(stored.advisoryCommissions), stored.urgency, stored.state, nullable(stored.dueAt),
+             std::int64_t{stored.extensions}, stored.createdBy, stored.createdAt, stored.updatedAt});
         for (std::size_t i = 0; i < stored.gaps.size(); ++i)
             s.prepare(INSERT_BILL_GAP)
                 ->bindAll({stored.id, stored.gaps[i].gapId, static_cast<std::int64_t>(i)})

@@ -65,18 +65,16 @@ Gap SqlGapRepository::create(const Gap& gap, int jalaliYear, const GapEvent& eve
     _db.write([&](SqlSession& s) {
         stored.reference = nextYearlyReference(s, "reference_counters", reference::GAP, jalaliYear);
         stored.version = 1;
-        auto insert = s.prepare(INSERT_GAP);
-        insert->bind(stored.reference);
-        bindReportedFields(*insert, stored.fields, true)
-            .bind(stored.state)
-            .bind(stored.createdBy)
-            .bind(stored.createdAt)
-            .bind(stored.updatedAt)
-            .bind(provisionsJson(stored.fields.provisions))
-            .bind(stored.dueAt)
-            .run();
-        insert.reset();
-        stored.id = s.lastInsertId();
+        stored.id = insertForId(s, INSERT_GAP, [&](SqlStatement& insert) {
+            insert.bind(stored.reference);
+            bindReportedFields(insert, stored.fields, true)
+                .bind(stored.state)
+                .bind(stored.createdBy)
+                .bind(stored.createdAt)
+                .bind(stored.updatedAt)
+                .bind(provisionsJson(stored.fields.provisions))
+                .bind(stored.dueAt);
+        });
         searchindex::writeGapProvisions(s, stored.id, stored.fields.provisions, false);
         searchindex::reindex(s, "gap", stored.id, {},
                              gapIndexText(stored.fields.title, stored.fields.description));
@@ -122,8 +120,8 @@ std::optional<Gap> SqlGapRepository::findByReference(const std::string& referenc
 
 std::vector<Gap> SqlGapRepository::findMany(const std::vector<std::int64_t>& ids) {
     constexpr std::size_t BATCH = 20;
-    static const std::string sql = gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + "WHERE g.id IN (" +
-                                   placeholders(BATCH) + ")";
+    static const std::string sql =
+        gaprows::SELECT_COLUMNS + gaprows::JOIN_CREATOR + "WHERE g.id IN (" + placeholders(BATCH) + ")";
     std::vector<Gap> out;
     if (ids.empty()) return out;
     _db.query([&](SqlSession& s) {

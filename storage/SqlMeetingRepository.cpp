@@ -212,11 +212,9 @@ void writeMeetingParts(SqlSession& s, const Meeting& m) {
 Meeting SqlMeetingRepository::create(const Meeting& meeting, const RecordEvent& event) {
     Meeting stored = meeting;
     _db.write([&](SqlSession& s) {
-        s.prepare(INSERT_MEETING)
-            ->bindAll({stored.scheduledAt, stored.place, stored.state, stored.createdBy, stored.createdAt,
-                       stored.updatedAt})
-            .run();
-        stored.id = s.lastInsertId();
+        stored.id = insertForId(s, INSERT_MEETING,
+                                {stored.scheduledAt, stored.place, stored.state, stored.createdBy,
+                                 stored.createdAt, stored.updatedAt});
         stored.version = 1;
         writeMeetingParts(s, stored);
         eventlog::appendRecordEvent(s, event, stored.id, 1, reference::meeting(stored.id));

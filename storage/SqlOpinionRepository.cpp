@@ -121,12 +121,10 @@ Opinion SqlOpinionRepository::create(const Opinion& opinion, int jalaliYear, con
     _db.write([&](SqlSession& s) {
         stored.reference = nextYearlyReference(s, "opinion_counters", reference::OPINION, jalaliYear);
         stored.version = 1;
-        s.prepare(INSERT_OPINION)
-            ->bindAll({stored.reference, stored.municipality, stored.askedBy, stored.title,
-                       latestText(stored, "question"), stored.state, nullable(stored.dueAt), stored.createdAt,
-                       stored.updatedAt})
-            .run();
-        stored.id = s.lastInsertId();
+        stored.id = insertForId(s, INSERT_OPINION,
+                                {stored.reference, stored.municipality, stored.askedBy, stored.title,
+                                 latestText(stored, "question"), stored.state, nullable(stored.dueAt),
+                                 stored.createdAt, stored.updatedAt});
         for (const OpinionText& t : stored.texts) insertText(s, stored.id, t);
         writeOpinionParts(s, stored);
         eventlog::appendRecordEvent(s, event, stored.id, 1, stored.reference);

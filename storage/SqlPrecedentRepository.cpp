@@ -159,12 +159,11 @@ PrecedentRequest SqlPrecedentRepository::create(const PrecedentRequest& request,
     _db.write([&](SqlSession& s) {
         stored.reference = nextYearlyReference(s, "precedent_counters", reference::PRECEDENT, jalaliYear);
         stored.version = 1;
-        s.prepare(INSERT_PRECEDENT)
-            ->bindAll({stored.reference, stored.board, stored.provisionKey, openKey(stored),
-                       stored.provision.law, stored.provision.article, stored.question, stored.state,
-                       nullable(stored.dueAt), stored.createdBy, stored.createdAt, stored.updatedAt})
-            .run();
-        stored.id = s.lastInsertId();
+        stored.id =
+            insertForId(s, INSERT_PRECEDENT,
+                        {stored.reference, stored.board, stored.provisionKey, openKey(stored),
+                         stored.provision.law, stored.provision.article, stored.question, stored.state,
+                         nullable(stored.dueAt), stored.createdBy, stored.createdAt, stored.updatedAt});
         writeParts(s, stored);
         searchindex::reindex(s, "precedent", stored.id, IndexedText{}, indexedPrecedent(s, stored.id));
         eventlog::appendRecordEvent(s, event, stored.id, 1, stored.reference);

@@ -147,12 +147,10 @@ std::vector<Ruling> selectRulings(SqlSession& s, const std::string& sql,
 }
 
 void insertRuling(SqlSession& s, Ruling& r) {
-    s.prepare(INSERT_RULING)
-        ->bindAll({r.court, courtKey(r.court), r.branch, r.number, formatJalali(r.decidedOn),
-                   dayNumber(r.decidedOn), r.municipality, r.outcome, r.summary, r.fullText,
-                   provisionsJson(r.provisions), r.createdBy, r.createdAt, r.updatedAt})
-        .run();
-    r.id = s.lastInsertId();
+    r.id = insertForId(s, INSERT_RULING,
+                       {r.court, courtKey(r.court), r.branch, r.number, formatJalali(r.decidedOn),
+                        dayNumber(r.decidedOn), r.municipality, r.outcome, r.summary, r.fullText,
+                        provisionsJson(r.provisions), r.createdBy, r.createdAt, r.updatedAt});
     r.version = 1;
     searchindex::writeRulingProvisions(s, r.id, r.provisions);
 }

@@ -21,14 +21,13 @@ const std::string INSERT_FEED =
 std::int64_t SqlUserRepository::create(const User& user, const RecordEvent& event) {
     std::int64_t id = 0;
     _db.write([&](SqlSession& s) {
-        s.prepare(INSERT_USER)
-            ->bind(user.username)
-            .bind(user.passwordHash)
-            .bind(user.municipality)
-            .bind(joinRoles(user.roles))
-            .bind(user.createdAt)
-            .run();
-        id = s.lastInsertId();
+        id = insertForId(s, INSERT_USER, [&](SqlStatement& insert) {
+            insert.bind(user.username)
+                .bind(user.passwordHash)
+                .bind(user.municipality)
+                .bind(joinRoles(user.roles))
+                .bind(user.createdAt);
+        });
         eventlog::appendRecordEvent(s, event, id, 1, user.username);
     });
     return id;

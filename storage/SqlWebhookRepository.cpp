@@ -83,14 +83,9 @@ WebhookSubscription SqlWebhookRepository::create(const WebhookSubscription& subs
                                                  const RecordEvent& event) {
     WebhookSubscription stored = subscription;
     _db.write([&](SqlSession& s) {
-        s.prepare(INSERT_SUBSCRIPTION)
-            ->bind(stored.url)
-            .bind(joinEvents(stored.events))
-            .bind(stored.secret)
-            .bind(stored.createdBy)
-            .bind(stored.createdAt)
-            .run();
-        stored.id = s.lastInsertId();
+        stored.id = insertForId(
+            s, INSERT_SUBSCRIPTION,
+            {stored.url, joinEvents(stored.events), stored.secret, stored.createdBy, stored.createdAt});
         eventlog::appendRecordEvent(s, event, stored.id, 1, reference::webhook(stored.id));
     });
     return stored;

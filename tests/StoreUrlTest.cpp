@@ -72,3 +72,13 @@ TEST_CASE("a malformed database URL is refused, saying what is wrong", "[unit][s
     requireRefused("mysql://lacuna@h1,h2/gaps?socket=/tmp/s", "either one socket or several hosts");
     requireRefused("mysql://lacuna@h1/gaps?ssl=1", "unknown MySQL URL parameter 'ssl'");
 }
+
+TEST_CASE("INSERT … RETURNING is used on MariaDB from 10.5 and on nothing else", "[unit][store-url]") {
+    CHECK(mariadbWithReturning("10.11.6-MariaDB-0+deb12u1"));
+    CHECK(mariadbWithReturning("10.5.0-MariaDB"));
+    CHECK(mariadbWithReturning("11.4.2-MariaDB-log"));
+    CHECK_FALSE(mariadbWithReturning("10.4.32-MariaDB"));
+    CHECK_FALSE(mariadbWithReturning("8.0.36"));
+    CHECK_FALSE(mariadbWithReturning("8.4.0-commercial"));
+    CHECK_FALSE(mariadbWithReturning("MariaDB"));
+}

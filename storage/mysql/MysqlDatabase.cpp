@@ -9,6 +9,7 @@
 #include <mysql_driver.h>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "Errors.h"
@@ -136,8 +137,16 @@ private:
 
 }  // namespace
 
-MysqlConnection::MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host)
-    : _connection(std::move(connection)), _host(host) {}
+bool mariadbWithReturning(const std::string& version) {
+    if (version.find("MariaDB") == std::string::npos) return false;
+    int major = 0, minor = 0;
+    if (std::sscanf(version.c_str(), "%d.%d", &major, &minor) != 2) return false;
+    return major > 10 || (major == 10 && minor >= 5);
+}
+
+MysqlConnection::MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host,
+                                 bool insertReturning)
+    : _connection(std::move(connection)), _host(host), _insertReturning(insertReturning) {}
 
 void MysqlConnection::execute(const std::string& sql) {
     if (!_plain) _plain.reset(_connection->createStatement());
@@ -233,7 +242,9 @@ std::unique_ptr<MysqlConnection> MysqlDatabase::connect(const MysqlSettings& set
     // it: a person who saved through one instance reads the change through any other.
     std::unique_ptr<sql::ResultSet> wsrep(setup->executeQuery("SHOW VARIABLES LIKE 'wsrep_on'"));
     if (wsrep->next() && wsrep->getString(2) == "ON") setup->execute("SET SESSION wsrep_sync_wait = 1");
-    return std::make_unique<MysqlConnection>(std::move(connection), host ? *host : 0);
+    std::unique_ptr<sql::ResultSet> version(setup->executeQuery("SELECT VERSION()"));
+    const bool returning = version->next() && mariadbWithReturning(version->getString(1));
+    return std::make_unique<MysqlConnection>(std::move(connection), host ? *host : 0, returning);
 }
 
 std::unique_ptr<MysqlConnection> MysqlDatabase::connect() {

@@ -40,10 +40,16 @@ struct MysqlSettings {
 };
 
 /// One pooled connection with its prepared statements, prepared once and reused.
+/// Whether the server whose `SELECT VERSION()` is `version` takes INSERT … RETURNING: MariaDB from 10.5
+/// ("10.11.6-MariaDB-0+deb12u1"), not MySQL ("8.0.36").
+bool mariadbWithReturning(const std::string& version);
+
 class MysqlConnection {
 public:
-    MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host);
+    MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host, bool insertReturning);
     sql::Connection& raw() { return *_connection; }
+    /// Whether the server is MariaDB 10.5 or later, whose INSERT takes a RETURNING clause.
+    bool insertReturning() const { return _insertReturning; }
     /// The index, among the settings' hosts, of the server this connection reached.
     std::size_t host() const { return _host; }
     /// The prepared statement for `sql`, with its parameters cleared.
@@ -54,6 +60,7 @@ public:
 private:
     std::unique_ptr<sql::Connection> _connection;
     std::size_t _host;
+    bool _insertReturning;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
     std::unique_ptr<sql::Statement> _plain;
 };

@@ -12,6 +12,7 @@ public:
     explicit MysqlSqlSession(MysqlConnection& connection) : _connection(connection) {}
     std::unique_ptr<SqlStatement> prepare(const std::string& sql) override;
     std::int64_t lastInsertId() override;
+    bool insertReturning() const override { return _connection.insertReturning(); }
     std::string incrementCounterSql(const std::string& table) const override;
     std::string indexHint(const std::string& index) const override;
     std::string limitedUnionMember(const std::string& select) const override { return "(" + select + ")"; }

@@ -11,6 +11,8 @@ public:
     explicit SqliteSqlSession(SqliteConnection& connection) : _connection(connection) {}
     std::unique_ptr<SqlStatement> prepare(const std::string& sql) override;
     std::int64_t lastInsertId() override;
+    /// SQLite has RETURNING, but asking for the id afterwards is a function call, not a round trip.
+    bool insertReturning() const override { return false; }
     std::string incrementCounterSql(const std::string& table) const override;
     std::string indexHint(const std::string& index) const override;
     std::string limitedUnionMember(const std::string& select) const override {
