@@ -39,11 +39,11 @@ struct MysqlSettings {
     std::string isolation = "READ COMMITTED";
 };
 
-/// One pooled connection with its prepared statements, prepared once and reused.
 /// Whether the server whose `SELECT VERSION()` is `version` takes INSERT … RETURNING: MariaDB from 10.5
 /// ("10.11.6-MariaDB-0+deb12u1"), not MySQL ("8.0.36").
 bool mariadbWithReturning(const std::string& version);
 
+/// One pooled connection with its prepared statements, prepared once and reused.
 class MysqlConnection {
 public:
     MysqlConnection(std::unique_ptr<sql::Connection> connection, std::size_t host, bool insertReturning);
