@@ -11,19 +11,25 @@ std::int64_t selectInteger(SqlSession& session, const std::string& sql,
     return selectOne(session, sql, params, [](const SqlStatement& r) { return r.integer(0); }).value_or(0);
 }
 
-std::int64_t insertForId(SqlSession& session, const std::string& insert,
-                         const std::function<void(SqlStatement&)>& bind) {
+std::int64_t insertGiving(SqlSession& session, const std::string& insert, const std::string& column,
+                          const std::function<void(SqlStatement&)>& bind,
+                          const std::function<std::int64_t()>& askAfter) {
     if (session.insertReturning()) {
-        auto statement = session.prepare(insert + " RETURNING id");
+        auto statement = session.prepare(insert + " RETURNING " + column);
         bind(*statement);
-        if (!statement->step()) throw StoreUnavailable("an INSERT gave no id back: " + insert);
+        if (!statement->step()) throw StoreUnavailable("an INSERT gave no " + column + " back: " + insert);
         return statement->integer(0);
     }
     auto statement = session.prepare(insert);
     bind(*statement);
     statement->run();
     statement.reset();
-    return session.lastInsertId();
+    return askAfter();
+}
+
+std::int64_t insertForId(SqlSession& session, const std::string& insert,
+                         const std::function<void(SqlStatement&)>& bind) {
+    return insertGiving(session, insert, "id", bind, [&] { return session.lastInsertId(); });
 }
 
 std::int64_t insertForId(SqlSession& session, const std::string& insert,

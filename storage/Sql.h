@@ -228,8 +228,13 @@ QueueBacklog queryBacklog(SqlDatabase& db, const std::string& sql);
 std::int64_t selectInteger(SqlSession& session, const std::string& sql,
                            const std::vector<SqlParameter>& params);
 
+/// Runs `insert` with what `bind` binds and gives the integer `column` of the row it wrote: through
+/// RETURNING where the session has it (one round trip), else from `askAfter()` once it has run.
+std::int64_t insertGiving(SqlSession& session, const std::string& insert, const std::string& column,
+                          const std::function<void(SqlStatement&)>& bind,
+                          const std::function<std::int64_t()>& askAfter);
 /// Runs `insert` (an INSERT into a table keyed by an auto-increment `id`) with what `bind` binds, and
-/// gives the id it made: through RETURNING where the session has it, else by asking after it.
+/// gives the id it made.
 std::int64_t insertForId(SqlSession& session, const std::string& insert,
                          const std::function<void(SqlStatement&)>& bind);
 /// The same with the parameters in order.
