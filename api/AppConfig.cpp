@@ -91,13 +91,14 @@ void readStorage(const YamlDocument& doc, const YAML::Node& node, StoreSettings&
     }
     if (auto v = doc.optionalInt(node, "pool_size", 1, 256)) s.poolSize = static_cast<std::size_t>(*v);
     if (const YAML::Node sqlite = node["sqlite"]) {
-        doc.allowKeys(sqlite, {"path", "synchronous"}, "storage.sqlite");
+        doc.allowKeys(sqlite, {"path", "synchronous", "mmap_mib"}, "storage.sqlite");
         if (auto v = doc.optionalString(sqlite, "path")) s.sqlitePath = *v;
         if (auto v = doc.optionalString(sqlite, "synchronous")) {
             if (*v != "FULL" && *v != "NORMAL" && *v != "EXTRA")
                 doc.fail(sqlite["synchronous"], "'synchronous' must be FULL, EXTRA or NORMAL");
             s.sqliteSynchronous = *v;
         }
+        if (auto v = doc.optionalInt(sqlite, "mmap_mib", 0, 1 << 20)) s.sqliteMmapMib = *v;
     }
     if (const YAML::Node mysql = node["mysql"]) {
         doc.allowKeys(mysql, {"host", "port", "hosts", "socket", "database", "user", "isolation"},

@@ -106,6 +106,7 @@ std::unique_ptr<SqlDatabase> openDatabase(const StoreSettings& settings) {
         sqlite.path = settings.sqlitePath;
         sqlite.poolSize = settings.poolSize;
         sqlite.synchronous = settings.sqliteSynchronous;
+        sqlite.mmapBytes = settings.sqliteMmapMib << 20;
         return std::make_unique<SqliteSqlDatabase>(sqlite);
     }
     if (settings.backend == "mysql") {

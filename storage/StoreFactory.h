@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -15,6 +16,7 @@ struct StoreSettings {
     std::string sqlitePath;
     std::size_t poolSize = 8;
     std::string sqliteSynchronous = "FULL";
+    std::int64_t sqliteMmapMib = 1024;
     MysqlSettings mysql;
 };
 

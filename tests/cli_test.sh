@@ -31,6 +31,12 @@ sed -i -e '/^    host: 127.0.0.1$/d' -e '/^    port: 3306$/d' -e 's/^    hosts: 
 check "check-config names a host of storage.mysql.hosts with a bad port" \
   bash -c "test $rc -eq 1 && grep -q \"lacuna.yaml:[0-9]*:[0-9]*: storage.mysql.hosts: 'db2:99999': the port must be between 1 and 65535\" '$work/check5.log'"
 cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
+sed -i 's/^    mmap_mib: 1024 .*/    mmap_mib: -1/' "$work/config/lacuna.yaml"
+line=$(grep -n '^    mmap_mib: -1' "$work/config/lacuna.yaml" | cut -d: -f1)
+"$bin" check-config "$work/config/lacuna.yaml" >"$work/check6.log" 2>&1; rc=$?
+check "check-config names storage.sqlite.mmap_mib out of its range" \
+  bash -c "test $rc -eq 1 && test -n '$line' && grep -q \"lacuna.yaml:$line:[0-9]*: .*mmap_mib\" '$work/check6.log'"
+cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
 "$bin" check-config "$src/config/lacuna.yaml" --db "mysql://lacuna@127.0.0.1:1/lacuna" >"$work/check3.log" 2>&1; rc=$?
 check "check-config exits 1 when the MySQL server cannot be reached" test "$rc" -eq 1
 check "check-config says which server and why" grep -q "mysql lacuna@127.0.0.1:1/lacuna cannot be used: MySQL error" "$work/check3.log"

@@ -91,6 +91,7 @@ std::unique_ptr<SqliteConnection> SqliteDatabase::open() {
     // index inserts), and writes them again at the COMMIT. Past 16 MiB (a migration, an import) it still
     // spills, so memory stays bounded; the pages beyond the cache's size are freed once unpinned.
     connection->execute("PRAGMA cache_spill = 4096");
+    connection->execute("PRAGMA mmap_size = " + std::to_string(_settings.mmapBytes));
     return connection;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -21,6 +22,11 @@ struct SqliteSettings {
     /// transactions acknowledged before a power cut (never corrupts), which breaks "no acknowledged
     /// write is lost"; so FULL is the default.
     std::string synchronous = "FULL";
+    /// How much of the file each connection reads through a memory map instead of read(): pages come
+    /// straight from the operating system's page cache, without a system call and a copy per page (a
+    /// search at 100,000 gaps read 1,000 rows and spent a third of its time in pread). SQLite maps the
+    /// file read-only and still writes through the WAL, so what it writes is unchanged. 0 turns it off.
+    std::int64_t mmapBytes = std::int64_t{1} << 30;
 };
 
 /// A pool of SQLite connections on one file in WAL mode, with the schema migrated at open.
@@ -70,7 +76,7 @@ private:
     std::mutex _writeMutex;
     std::condition_variable _turnFree;    ///< one waiting writer may take the turn
     std::condition_variable _groupEnded;  ///< a group's writers may learn how it ended
-    std::size_t _queued = 0;             ///< writers waiting for their turn
+    std::size_t _queued = 0;              ///< writers waiting for their turn
     bool _turnTaken = false;
     std::shared_ptr<Group> _group;        ///< the open transaction's group, null when none is open
     std::size_t _groupSize = 0;           ///< its writers so far
