@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "JsonText.h"
 #include "PersianText.h"
@@ -212,19 +214,16 @@ std::string searchSnippet(const std::string& text, const std::vector<std::string
                           std::size_t maxChars) {
     // Walk the original text word by word, comparing each word's stem, so the snippet shows what the
     // user wrote (ZWNJ, Arabic letters and all) while matching on the normalised form.
+    // The words' places first (cheap); whether a word matches costs its normalised stems, so it is
+    // decided only for the words read up to the first match and those shown, and once per spelling.
     struct Span {
         std::size_t begin, end;
-        bool hit;
     };
     std::vector<Span> spans;
     std::size_t pos = 0, wordStart = std::string::npos;
     const auto close = [&](std::size_t end) {
         if (wordStart == std::string::npos) return;
-        const std::string normalised = normalizePersian(text.substr(wordStart, end - wordStart));
-        bool hit = false;
-        for (const std::string& w : words(normalised))
-            if (std::find(stems.begin(), stems.end(), searchStem(w)) != stems.end()) hit = true;
-        spans.push_back({wordStart, end, hit});
+        spans.push_back({wordStart, end});
         wordStart = std::string::npos;
     };
     while (pos < text.size()) {
@@ -242,9 +241,18 @@ std::string searchSnippet(const std::string& text, const std::vector<std::string
     }
     close(text.size());
 
+    std::unordered_map<std::string_view, bool> matches;
+    const auto hit = [&](const Span& span) {
+        const std::string_view word(text.data() + span.begin, span.end - span.begin);
+        const auto [it, added] = matches.try_emplace(word, false);
+        if (added)
+            for (const std::string& w : words(normalizePersian(std::string(word))))
+                if (std::find(stems.begin(), stems.end(), searchStem(w)) != stems.end()) it->second = true;
+        return it->second;
+    };
     std::size_t first = 0;
     for (std::size_t i = 0; i < spans.size(); ++i)
-        if (spans[i].hit) {
+        if (hit(spans[i])) {
             first = i;
             break;
         }
@@ -256,7 +264,7 @@ std::string searchSnippet(const std::string& text, const std::vector<std::string
     for (std::size_t i = from; i < spans.size() && shown < maxChars; ++i) {
         out += htmlEscape(text.substr(cursor, spans[i].begin - cursor));
         const std::string word = text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-        out += spans[i].hit ? "<mark>" + htmlEscape(word) + "</mark>" : htmlEscape(word);
+        out += hit(spans[i]) ? "<mark>" + htmlEscape(word) + "</mark>" : htmlEscape(word);
         shown += utf8Length(text.substr(cursor, spans[i].end - cursor));
         cursor = spans[i].end;
         if (shown >= maxChars && i + 1 < spans.size()) out += " …";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "EventData.h"
@@ -334,14 +335,20 @@ SearchPage UniformityService::search(const Principal& actor, const SearchRequest
             results.push_back(SearchResult{std::move(doc), scores[doc.id], ""});
         }
     }
-    std::sort(results.begin(), results.end(), [](const SearchResult& a, const SearchResult& b) {
-        if (a.score != b.score) return a.score > b.score;
-        if (a.doc.type != b.doc.type) return a.doc.type < b.doc.type;
-        return a.doc.id > b.doc.id;
-    });
+    // Only the places up to the page's end are put in order, and only their positions are moved.
     page.total = results.size();
     const std::size_t end = std::min(results.size(), request.offset + request.limit);
-    for (std::size_t i = std::min(request.offset, end); i < end; ++i) page.items.push_back(results[i]);
+    std::vector<std::size_t> order(results.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(end), order.end(),
+                      [&](std::size_t i, std::size_t j) {
+                          const SearchResult &a = results[i], &b = results[j];
+                          if (a.score != b.score) return a.score > b.score;
+                          if (a.doc.type != b.doc.type) return a.doc.type < b.doc.type;
+                          return a.doc.id > b.doc.id;
+                      });
+    for (std::size_t i = std::min(request.offset, end); i < end; ++i)
+        page.items.push_back(std::move(results[order[i]]));
     // Snippets only for the page shown.
     for (const std::string& type : types) {
         std::vector<std::int64_t> ids;

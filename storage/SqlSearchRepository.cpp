@@ -12,8 +12,10 @@ const std::string COUNT_CAPPED =
 const std::string BEST_OF_TERM =
     " FROM search_postings WHERE term = ? AND doc_type = ? ORDER BY weight DESC, doc_id DESC LIMIT ?";
 const std::string BEST_POSTINGS = "SELECT doc_id, weight" + BEST_OF_TERM;
-/// Fixed batch sizes keep the prepared statements few; missing ids are padded with 0.
+/// Fixed batch sizes keep the prepared statements few; missing ids are padded with 0. A search's
+/// candidates (up to 1,000) go in large batches: each batch is a round trip to a server.
 constexpr std::size_t BATCH = 50;
+constexpr std::size_t LARGE_BATCH = 500;
 
 /// Per document type: what is selected as (id, reference, title, municipality, confidential, state,
 /// category, court, outcome, gap id, text, more text), and from where.
@@ -120,9 +122,10 @@ std::vector<SearchDoc> SqlSearchRepository::describe(const std::string& type,
                                                      const std::vector<std::int64_t>& ids, bool withText) {
     std::vector<SearchDoc> out;
     if (ids.empty()) return out;
-    const std::string sql = describeSql(type, withText) + placeholders(BATCH) + ")";
+    const std::size_t size = ids.size() <= BATCH ? BATCH : LARGE_BATCH;
+    const std::string sql = describeSql(type, withText) + placeholders(size) + ")";
     _db.read([&](SqlSession& s) {
-        for (const auto& batch : paddedBatches(ids, BATCH))
+        for (const auto& batch : paddedBatches(ids, size))
             for (SearchDoc& d :
                  selectRows(s, sql, batch, [&](const SqlStatement& r) { return readDoc(r, type); }))
                 out.push_back(std::move(d));

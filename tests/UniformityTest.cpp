@@ -280,6 +280,65 @@ TEST_CASE("Persian search over gaps, drafts and rulings, with snippets and visib
     REQUIRE(references(draft) == std::vector<std::string>{a});
 }
 
+TEST_CASE("search pages past the first batch list every match once, best first, ties newest first",
+          "[http][uniformity]") {
+    TestService t;
+    // 130 gaps hold «پسماند» once, twice or three times, so scores repeat (ties) and more matches
+    // come back than one batch of the store's reads; every fifth is Mashhad's and confidential.
+    std::map<std::string, std::string> cityOf;
+    for (int i = 0; i < 130; ++i) {
+        const bool secret = i % 5 == 0;
+        std::string title = "موضوع " + std::to_string(i);
+        for (int k = 0; k <= i % 3; ++k) title += " پسماند";
+        const Reply r =
+            t.client->post("/api/v1/gaps", t.token(secret ? "mashhad.director" : "tehran.director"),
+                           gapBody(title, "شرح " + std::to_string(i), "قانون مدیریت", "ماده ۱", secret));
+        INFO(r.body);
+        REQUIRE(r.status == 201);
+        cityOf[r.json()->getValue<std::string>("reference")] = secret ? "mashhad" : "tehran";
+    }
+    struct Item {
+        std::string reference;
+        std::int64_t id, score;
+    };
+    const auto page = [&](std::size_t offset, std::size_t limit) {
+        const Reply r = t.client->get("/api/v1/search?q=" + encode("پسماند") + "&type=gap&limit=" +
+                                          std::to_string(limit) + "&offset=" + std::to_string(offset),
+                                      t.token("tehran.director"));
+        INFO(r.body);
+        REQUIRE(r.status == 200);
+        CHECK(r.json()->getValue<std::size_t>("total") == 104);  // Mashhad's 26 confidential left out
+        std::vector<Item> out;
+        const auto items = r.json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const auto o = items->getObject(static_cast<unsigned>(i));
+            out.push_back({o->getValue<std::string>("reference"), o->getValue<std::int64_t>("id"),
+                           o->getValue<std::int64_t>("score")});
+        }
+        return out;
+    };
+    std::vector<Item> all;
+    for (std::size_t offset = 0; offset < 104; offset += 30)
+        for (const Item& item : page(offset, 30)) all.push_back(item);
+    REQUIRE(all.size() == 104);
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        INFO(i << " " << all[i].reference);
+        CHECK(seen.insert(all[i].reference).second);
+        CHECK(cityOf[all[i].reference] == "tehran");
+        if (i > 0) {
+            CHECK(all[i - 1].score >= all[i].score);
+            if (all[i - 1].score == all[i].score) CHECK(all[i - 1].id > all[i].id);
+        }
+    }
+    CHECK(all.front().score > all.back().score);
+    // A page is the same slice of the order whatever the pages before it were.
+    const std::vector<Item> middle = page(47, 9);
+    REQUIRE(middle.size() == 9);
+    for (std::size_t i = 0; i < middle.size(); ++i) CHECK(middle[i].reference == all[47 + i].reference);
+    CHECK(page(104, 10).empty());
+}
+
 TEST_CASE("reporting suggests similar gaps; merging keeps everything", "[http][uniformity]") {
     TestService t;
     const Reply first =
