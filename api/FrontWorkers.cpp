@@ -43,7 +43,6 @@ RequestRejected headerRefusal(const Poco::Exception& e) {
     return {HTTPResponse::HTTP_BAD_REQUEST, "header", "the request header cannot be read: " + what};
 }
 
-/// Whether the handler read the whole body; a body left unread would be taken for the next request.
 /// Whether the request's body has been read to its end, reading (and dropping) up to MAX_DRAIN
 /// bytes the handler left: a body left unread would be taken for the next request.
 bool bodyFinished(Poco::Net::HTTPServerRequest& request) {
