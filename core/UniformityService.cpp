@@ -23,6 +23,9 @@ namespace {
 /// Document frequencies are counted up to here: above it a word is simply "very common" (its IDF
 /// is then that of this count), which keeps counting a word in most of a million gaps cheap.
 constexpr std::int64_t DF_CAP = 20000;
+/// How long a word found to reach DF_CAP is taken as still reaching it, and how many such are kept.
+constexpr std::int64_t COMMON_WORD_KEEP_MS = 60000;
+constexpr std::size_t COMMON_WORDS_KEPT = 4096;
 /// How many of the rarest word's best documents a query considers per document type.
 constexpr std::size_t CANDIDATES = 1000;
 constexpr std::size_t MAX_TERMS = 8;
@@ -93,7 +96,8 @@ UniformityService::UniformityService(RulingRepository& rulings, SearchRepository
       _gaps(gaps),
       _catalog(catalog),
       _clock(clock),
-      _limits(limits) {}
+      _limits(limits),
+      _commonWords(clock, COMMON_WORD_KEEP_MS, COMMON_WORDS_KEPT) {}
 
 RulingAlert UniformityService::adverseAlert(const Ruling& r) {
     // A ruling against one city is used against every city: every legal director hears of it.
@@ -307,7 +311,10 @@ SearchPage UniformityService::search(const Principal& actor, const SearchRequest
         // Rarest word first: its best documents are the candidates, checked for the other words.
         std::vector<std::pair<std::int64_t, std::string>> byFrequency;
         for (const auto& t : page.terms)
-            byFrequency.emplace_back(_search.documentFrequency(t, type, DF_CAP), t);
+            byFrequency.emplace_back(
+                _commonWords.frequency(type, t, DF_CAP,
+                                       [&] { return _search.documentFrequency(t, type, DF_CAP); }),
+                t);
         std::sort(byFrequency.begin(), byFrequency.end());
         if (byFrequency.front().first == 0) continue;
         if (byFrequency.front().first > static_cast<std::int64_t>(CANDIDATES)) page.totalIsLowerBound = true;

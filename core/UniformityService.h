@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "CappedFrequencies.h"
 #include "Catalog.h"
 #include "Clock.h"
 #include "GapService.h"
@@ -115,6 +116,7 @@ private:
     const Catalog& _catalog;
     const Clock& _clock;
     GapLimits _limits;
+    CappedFrequencies _commonWords;
 };
 
 }  // namespace lacuna

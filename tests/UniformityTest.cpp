@@ -9,6 +9,8 @@
 #include <set>
 
 #include "ApiHelpers.h"
+#include "CappedFrequencies.h"
+#include "FakeClock.h"
 #include "SearchText.h"
 #include "TestService.h"
 #include "TestStores.h"
@@ -649,4 +651,43 @@ TEST_CASE(
               .json()
               ->getArray("conflicts")
               ->size() == 0);
+}
+
+TEST_CASE("a word found at the frequency cap is counted once a minute, a word under it every time",
+          "[unit][search]") {
+    FakeClock clock;
+    CappedFrequencies common(clock, 60000, 3);
+    std::map<std::string, int> counted;
+    const auto frequency = [&](const std::string& type, const std::string& term, std::int64_t found,
+                               std::int64_t cap = 100) {
+        return common.frequency(type, term, cap, [&] {
+            ++counted[type + "/" + term];
+            return std::min(found, cap);
+        });
+    };
+    // Under the cap: counted each time, so a word's first document is found at once.
+    CHECK(frequency("gap", "زلزله", 0) == 0);
+    CHECK(frequency("gap", "زلزله", 1) == 1);
+    CHECK(counted["gap/زلزله"] == 2);
+    // At the cap: remembered for the minute, for that type (and cap) only.
+    CHECK(frequency("gap", "قانون", 500) == 100);
+    CHECK(frequency("gap", "قانون", 500) == 100);
+    CHECK(frequency("gap", "قانون", 500, 1000) == 500);
+    CHECK(counted["gap/قانون"] == 2);
+    CHECK(frequency("draft", "قانون", 3) == 3);
+    CHECK(counted["draft/قانون"] == 1);
+    clock.advanceMs(59999);
+    CHECK(frequency("gap", "قانون", 40) == 100);
+    CHECK(counted["gap/قانون"] == 2);
+    clock.advanceMs(1);  // the minute is over: counted again, and now it is under the cap
+    CHECK(frequency("gap", "قانون", 40) == 40);
+    CHECK(frequency("gap", "قانون", 40) == 40);
+    CHECK(counted["gap/قانون"] == 4);
+    // Bounded: three words are kept; a fourth, with none lapsed, starts the memory afresh.
+    for (const char* word : {"شهرداری", "ماده", "عوارض"}) frequency("gap", word, 100);
+    CHECK(frequency("gap", "شهرداری", 100) == 100);
+    CHECK(counted["gap/شهرداری"] == 1);
+    frequency("gap", "کمیسیون", 100);
+    CHECK(frequency("gap", "شهرداری", 100) == 100);
+    CHECK(counted["gap/شهرداری"] == 2);
 }
