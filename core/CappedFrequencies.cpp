@@ -1,6 +1,6 @@
 #include "CappedFrequencies.h"
 
-#include <iterator>
+#include <map>
 
 namespace lacuna {
 
@@ -20,8 +20,7 @@ std::int64_t CappedFrequencies::frequency(const std::string& type, const std::st
     std::lock_guard lock(_mutex);
     const std::int64_t now = _clock.nowMs();
     if (_until.size() >= _maxWords)  // full: the lapsed go first, and everything if none has lapsed
-        for (auto it = _until.begin(); it != _until.end();)
-            it = it->second <= now ? _until.erase(it) : std::next(it);
+        std::erase_if(_until, [&](const auto& word) { return word.second <= now; });
     if (_until.size() >= _maxWords) _until.clear();
     _until[key] = now + _keepMs;
     return counted;

@@ -32,7 +32,7 @@ private:
     const std::size_t _maxWords;
     std::mutex _mutex;
     /// (type, term, cap) → until when the count is taken as reached.
-    std::map<std::string, std::int64_t, std::less<>> _until;
+    std::map<std::string, std::int64_t> _until;
 };
 
 }  // namespace lacuna

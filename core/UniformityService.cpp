@@ -283,6 +283,18 @@ bool UniformityService::sees(const Principal& actor, const SearchDoc& doc) const
     return visibility::mayKnowGap(actor, GapAudience{doc.confidential, doc.municipality, doc.coReporters});
 }
 
+std::vector<std::pair<std::int64_t, std::string>> UniformityService::rarestFirst(
+    const std::string& type, const std::vector<std::string>& terms) {
+    std::vector<std::pair<std::int64_t, std::string>> byFrequency;
+    for (const auto& t : terms)
+        byFrequency.emplace_back(
+            _commonWords.frequency(type, t, DF_CAP,
+                                   [&] { return _search.documentFrequency(t, type, DF_CAP); }),
+            t);
+    std::sort(byFrequency.begin(), byFrequency.end());
+    return byFrequency;
+}
+
 SearchPage UniformityService::search(const Principal& actor, const SearchRequest& request) {
     FieldErrors errors;
     checkText(errors, "q", request.q, _limits.queryMax, true);
@@ -309,13 +321,7 @@ SearchPage UniformityService::search(const Principal& actor, const SearchRequest
     const auto& types = request.types.empty() ? SEARCH_TYPES : request.types;
     for (const std::string& type : types) {
         // Rarest word first: its best documents are the candidates, checked for the other words.
-        std::vector<std::pair<std::int64_t, std::string>> byFrequency;
-        for (const auto& t : page.terms)
-            byFrequency.emplace_back(
-                _commonWords.frequency(type, t, DF_CAP,
-                                       [&] { return _search.documentFrequency(t, type, DF_CAP); }),
-                t);
-        std::sort(byFrequency.begin(), byFrequency.end());
+        const auto byFrequency = rarestFirst(type, page.terms);
         if (byFrequency.front().first == 0) continue;
         if (byFrequency.front().first > static_cast<std::int64_t>(CANDIDATES)) page.totalIsLowerBound = true;
         std::vector<std::string> ordered;

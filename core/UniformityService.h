@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "CappedFrequencies.h"
@@ -99,6 +100,9 @@ public:
 
 private:
     bool sees(const Principal& actor, const SearchDoc& doc) const;
+    /// The words with their frequencies among the documents of `type` (counted up to DF_CAP), rarest first.
+    std::vector<std::pair<std::int64_t, std::string>> rarestFirst(const std::string& type,
+                                                                  const std::vector<std::string>& terms);
     std::vector<GapSummary> gapsOnKeys(const Principal& actor, const std::vector<std::string>& keys,
                                        std::size_t limit);
     /// The pair as `viewer` reads it: its provision as named, whether one court gave both, its gaps.
