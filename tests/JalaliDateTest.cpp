@@ -1,7 +1,12 @@
 #include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
+#include <Poco/Timestamp.h>
 
 #include <catch2/catch.hpp>
+#include <limits>
+#include <random>
+#include <vector>
 
 #include "JalaliDate.h"
 
@@ -76,6 +81,41 @@ TEST_CASE("the Jalali date of an instant is the date in Iran", "[unit][jalali]")
     CHECK(formatIsoUtc(midnightTehran) == "2026-11-25T20:30:00.000Z");
     CHECK(formatJalali(jalaliDateInIran(midnightTehran)) == "1405-09-05");
     CHECK(formatJalali(jalaliDateInIran(midnightTehran - 1)) == "1405-09-04");
+}
+
+TEST_CASE("an instant is written as Poco's calendar reads it, before 1970 and far after it",
+          "[unit][jalali]") {
+    // The digit-by-digit writers against Poco's formatter and calendar: day and millisecond edges,
+    // leap days, instants before the epoch (the day they fall in begins before them), random ones.
+    const auto poco = [](std::int64_t ms) {
+        return Poco::DateTimeFormatter::format(Poco::Timestamp(ms * 1000), "%Y-%m-%dT%H:%M:%S.%iZ");
+    };
+    const auto pocoJalali = [](std::int64_t ms) {
+        const Poco::DateTime local(Poco::Timestamp((ms + IRAN_OFFSET_MS) * 1000));
+        return toJalali({local.year(), local.month(), local.day()});
+    };
+    const std::int64_t endOf9999 = 253'402'300'799'999;  // 9999-12-31T23:59:59.999Z
+    // clang-format off
+    std::vector<std::int64_t> instants = {0, -1, 1, 999, -999, -1000, 86'399'999, 86'400'000, -86'400'000,
+        -86'400'001, 951'782'400'000 /* 2000-02-29 */, -2'208'988'800'000 /* 1900-01-01 */, endOf9999};
+    // clang-format on
+    for (const std::int64_t day : {0LL, 19'000LL, 20'500LL, -25'000LL})
+        for (const std::int64_t edge : {-IRAN_OFFSET_MS, std::int64_t{0}})
+            for (const std::int64_t nudge : {-1LL, 0LL, 1LL})
+                instants.push_back(day * 86'400'000 + edge + nudge);
+    std::mt19937_64 random(1405);
+    std::uniform_int_distribution<std::int64_t> anyInstant(-5'000'000'000'000, 8'000'000'000'000);
+    for (int i = 0; i < 20'000; ++i) instants.push_back(anyInstant(random));
+    for (const std::int64_t ms : instants) {
+        INFO(ms);
+        REQUIRE(formatIsoUtc(ms) == poco(ms));
+        // Poco's calendar ends with 9999; the break table with Jalali 3177.
+        if (ms < 32'503'680'000'000) REQUIRE(jalaliDateInIran(ms) == pocoJalali(ms));
+    }
+    CHECK(formatJalali({1405, 9, 5}) == "1405-09-05");
+    CHECK(formatJalali({905, 1, 1}) == "0905-01-01");
+    CHECK_THROWS_AS(jalaliDateInIran(endOf9999), Poco::InvalidArgumentException);  // past Jalali 3177
+    CHECK_THROWS_AS(formatIsoUtc(std::numeric_limits<std::int64_t>::max()), Poco::InvalidArgumentException);
 }
 
 TEST_CASE("a Jalali day begins at midnight in Iran, the inverse of the date of an instant",
