@@ -212,3 +212,30 @@ TEST_CASE("a failed write in a group changes nothing and passes its own error on
     CHECK(store.db.poolStats().commits == before.commits);
     CHECK(store.committed("writer = 4") == 0);
 }
+
+TEST_CASE("a writer of a group that rewrote megabytes of stored pages and failed is undone alone",
+          "[storage][groupcommit]") {
+    // Its savepoint's sub-journal holds the first image of every page it changed, in memory (temp_store):
+    // here about 2 MiB, far past the 64 KiB at which SQLite would otherwise move it to a file.
+    GroupStore store;
+    const std::string stored(1000, 'a');
+    store.db.write([&](SqliteConnection& c) {
+        c.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+        for (int i = 0; i < 2000; ++i) c.prepare("INSERT INTO pages (body) VALUES (?)").bind(stored).run();
+    });
+    const auto [first, second] = store.inOneGroup([](SqliteConnection& c) { GroupStore::insert(c, 1, 1); },
+                                                  [](SqliteConnection& c) {
+                                                      c.execute("UPDATE pages SET body = upper(body)");
+                                                      GroupStore::insert(c, 2, 1);
+                                                      throw VersionConflict("the record changed meanwhile");
+                                                  });
+    CHECK_FALSE(first);
+    CHECK(threw<VersionConflict>(second));
+    CHECK(store.committed("writer = 1") == 1);
+    CHECK(store.committed("writer = 2") == 0);
+    SqliteConnection reader(store.dir.file("group.db"));
+    auto unchanged = reader.prepare("SELECT COUNT(*) FROM pages WHERE body = ?");
+    unchanged.bind(stored);
+    unchanged.step();
+    CHECK(unchanged.integer(0) == 2000);
+}
