@@ -43,7 +43,7 @@ JsonWriter& JsonWriter::endArray() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
-    _out += jsonString(name);
+    appendJsonString(_out, name);
     _out += ':';
     _afterKey = true;
     return *this;
@@ -51,7 +51,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 JsonWriter& JsonWriter::value(std::string_view text) {
     separate();
-    _out += jsonString(text);
+    appendJsonString(_out, text);
     return *this;
 }
 

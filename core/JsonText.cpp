@@ -7,11 +7,12 @@
 namespace lacuna {
 namespace {
 
-/// Calls `ascii(c)` for each ASCII byte and appends every other well-formed character as it is; a
-/// malformed byte becomes U+FFFD, so that nothing the service writes for a reader is invalid UTF-8,
-/// whatever bytes reached it (a receiver's error text, a percent-decoded query).
+/// Appends `text` to `out`: calls `ascii(c, out)` for each ASCII byte and appends every other
+/// well-formed character as it is; a malformed byte becomes U+FFFD, so that nothing the service writes
+/// for a reader is invalid UTF-8, whatever bytes reached it (a receiver's error text, a percent-decoded
+/// query).
 template <typename Ascii>
-std::string escapeText(std::string_view text, std::string out, Ascii ascii) {
+void escapeText(std::string_view text, std::string& out, Ascii ascii) {
     out.reserve(out.size() + text.size() + 2);
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -30,42 +31,48 @@ std::string escapeText(std::string_view text, std::string out, Ascii ascii) {
             pos = start + 1;
         }
     }
-    return out;
 }
 
 }  // namespace
 
+void appendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    escapeText(text, out, [](char c, std::string& out) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20)
+                    out += Poco::format("\\u%04x", static_cast<unsigned>(c));
+                else
+                    out += c;
+        }
+    });
+    out += '"';
+}
+
 std::string jsonString(std::string_view text) {
-    return escapeText(text, "\"",
-                      [](char c, std::string& out) {
-                          switch (c) {
-                              case '"':
-                                  out += "\\\"";
-                                  break;
-                              case '\\':
-                                  out += "\\\\";
-                                  break;
-                              case '\n':
-                                  out += "\\n";
-                                  break;
-                              case '\r':
-                                  out += "\\r";
-                                  break;
-                              case '\t':
-                                  out += "\\t";
-                                  break;
-                              default:
-                                  if (static_cast<unsigned char>(c) < 0x20)
-                                      out += Poco::format("\\u%04x", static_cast<unsigned>(c));
-                                  else
-                                      out += c;
-                          }
-                      }) +
-           "\"";
+    std::string out;
+    appendJsonString(out, text);
+    return out;
 }
 
 std::string htmlEscape(std::string_view text) {
-    return escapeText(text, "", [](char c, std::string& out) {
+    std::string out;
+    escapeText(text, out, [](char c, std::string& out) {
         switch (c) {
             case '&':
                 out += "&amp;";
@@ -86,10 +93,13 @@ std::string htmlEscape(std::string_view text) {
                 out += c;
         }
     });
+    return out;
 }
 
 std::string validUtf8(std::string_view text) {
-    return escapeText(text, "", [](char c, std::string& out) { out += c; });
+    std::string out;
+    escapeText(text, out, [](char c, std::string& out) { out += c; });
+    return out;
 }
 
 }  // namespace lacuna

@@ -8,6 +8,8 @@ namespace lacuna {
 /// `text` as a JSON string literal (quotes included); UTF-8 passes through unescaped, a malformed byte
 /// becomes U+FFFD.
 std::string jsonString(std::string_view text);
+/// jsonString(text) appended to `out`, without a string of its own.
+void appendJsonString(std::string& out, std::string_view text);
 
 /// `text` escaped for HTML element content and attribute values (& < > " '); a malformed byte becomes
 /// U+FFFD.
