@@ -169,18 +169,19 @@ std::optional<Bill> SqlBillRepository::findByReference(const std::string& refere
     });
 }
 
-std::string billListSql(std::size_t states) {
+std::string billListSql(const SqlSession& session, std::size_t states) {
     if (states == 0) return SELECT_BILL + ORDER_NEWEST;
     // Each state's newest ids through the index on (state, created_at), then their rows by key, ordered by
     // the union's own columns so that only ids and times are sorted, before the join (MariaDB writes a
-    // temporary table that holds text columns to disk).
+    // temporary table that holds text columns to disk). Each state's part is a limited union member: on
+    // MariaDB read straight off the index, not materialised (the board's statement, 14 states on the
+    // 100,000-gap set: 1.73 ms as derived tables, 1.16 ms so).
     std::string newest;
     for (std::size_t i = 0; i < states; ++i)
-        newest += (i ? " UNION ALL " : "") +
-                  std::string(
-                      "SELECT * FROM (SELECT id, created_at FROM bills WHERE state = ? "
-                      "ORDER BY created_at DESC, id DESC LIMIT ?) s") +
-                  std::to_string(i);
+        newest +=
+            (i ? " UNION ALL " : "") +
+            session.limitedUnionMember(
+                "SELECT id, created_at FROM bills WHERE state = ? ORDER BY created_at DESC, id DESC LIMIT ?");
     return BILL_COLUMNS + "(" + newest + ") n JOIN bills b ON b.id = n.id" + JOIN_AUTHOR +
            "ORDER BY n.created_at DESC, n.id DESC";
 }
@@ -194,9 +195,8 @@ std::vector<SqlParameter> billListParameters(const std::vector<std::string>& sta
 }
 
 std::vector<Bill> SqlBillRepository::list(const std::vector<std::string>& states, std::size_t limit) {
-    const std::string sql = billListSql(states.size());
     const std::vector<SqlParameter> params = billListParameters(states, limit);
-    return readAll(_db, [&](SqlSession& s) { return selectBills(s, sql, params); });
+    return readAll(_db, [&](SqlSession& s) { return selectBills(s, billListSql(s, states.size()), params); });
 }
 
 std::vector<std::int64_t> SqlBillRepository::billsOfGap(std::int64_t gapId) {

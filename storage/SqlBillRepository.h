@@ -7,7 +7,7 @@ namespace lacuna {
 
 /// The statement that lists the newest bills, or (given `states` states) each state's newest for the
 /// board, newest first; and its parameters. Public for the plan tests.
-std::string billListSql(std::size_t states);
+std::string billListSql(const SqlSession& session, std::size_t states);
 std::vector<SqlParameter> billListParameters(const std::vector<std::string>& states, std::size_t limit);
 
 /// Bills in the Majlis with their gaps, sponsors, objections and city positions.

@@ -591,7 +591,9 @@ TEST_CASE(
     SECTION("the bills board: each state's newest by its index, then their rows by key") {
         for (const std::vector<std::string>& states : std::vector<std::vector<std::string>>{
                  {}, {"submitted"}, {"submitted", "promulgated"}, {"draft", "submitted", "promulgated"}}) {
-            const std::string plan = probe.plan(billListSql(states.size()), billListParameters(states, 20));
+            const std::string plan = probe.plan([&](const SqlSession& s) {
+                return PlanProbe::Statement{billListSql(s, states.size()), billListParameters(states, 20)};
+            });
             INFO(states.size() << " states\n" << plan);
             noDiskTables(plan);
             if (states.empty()) {
