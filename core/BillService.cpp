@@ -543,8 +543,11 @@ Bill BillService::extendClock(const Principal& actor, std::int64_t id, const std
 }
 
 std::vector<RecordEvent> BillService::history(const Principal& actor, std::int64_t id) {
-    load(id);
-    return _gaps.redactForViewer(actor, _events.history("bill", id));
+    return history(actor, load(id));
+}
+
+std::vector<RecordEvent> BillService::history(const Principal& actor, const Bill& bill) {
+    return _gaps.redactForViewer(actor, _events.history("bill", bill.id));
 }
 
 }  // namespace lacuna

@@ -98,6 +98,8 @@ public:
     Bill extendClock(const Principal& actor, std::int64_t id, const std::string& comment,
                      std::int64_t expectedVersion);
     std::vector<RecordEvent> history(const Principal& actor, std::int64_t id);
+    /// The history of a bill the caller holds already (from get()), without reading the bill again.
+    std::vector<RecordEvent> history(const Principal& actor, const Bill& bill);
 
     std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor,
                                                                  const Bill& bill) const;

@@ -50,8 +50,12 @@ bool DraftService::takesDrafts(const Principal& actor, const Gap& gap) const {
 }
 
 std::vector<Draft> DraftService::list(const Principal& actor, std::int64_t gapId) {
-    _gaps.load(actor, gapId);
-    return _drafts.list(gapId);
+    return list(actor, _gaps.load(actor, gapId));
+}
+
+std::vector<Draft> DraftService::list(const Principal& actor, const Gap& gap) {
+    if (!_gaps.visibleTo(actor, gap)) throw NotFound("no gap " + std::to_string(gap.id));
+    return _drafts.list(gap.id);
 }
 
 Draft DraftService::get(const Principal& actor, std::int64_t gapId, std::int64_t version) {

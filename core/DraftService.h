@@ -42,6 +42,8 @@ public:
     Draft save(const Principal& actor, std::int64_t gapId, const DraftInput& input,
                std::int64_t expectedLatest);
     std::vector<Draft> list(const Principal& actor, std::int64_t gapId);
+    /// The drafts of a gap the caller holds already (from GapService::get()), without reading it again.
+    std::vector<Draft> list(const Principal& actor, const Gap& gap);
     /// Whether the actor may write this gap's drafts: its city's legal director or experts, or the
     /// committee secretary.
     bool mayWrite(const Principal& actor, const Gap& gap) const;

@@ -170,8 +170,12 @@ std::vector<std::int64_t> GapService::loadIds(const Principal& actor, const std:
 }
 
 std::vector<GapEvent> GapService::history(const Principal& actor, std::int64_t id) {
-    load(actor, id);
-    std::vector<GapEvent> events = _gaps.history(id);
+    return history(actor, load(actor, id));
+}
+
+std::vector<GapEvent> GapService::history(const Principal& actor, const Gap& gap) {
+    if (!visibleTo(actor, gap)) throw NotFound("no gap " + std::to_string(gap.id));
+    std::vector<GapEvent> events = _gaps.history(gap.id);
     if (visibility::seesEveryGap(actor)) return events;
     // A merge names the other gap, which may be confidential to another city.
     redaction::NamedInEvents named;

@@ -91,6 +91,8 @@ public:
     std::map<std::string, std::int64_t> countByState(const Principal& actor, GapListRequest request,
                                                      std::size_t cap);
     std::vector<GapEvent> history(const Principal& actor, std::int64_t id);
+    /// The history of a gap the caller holds already (from get()), without reading the gap again.
+    std::vector<GapEvent> history(const Principal& actor, const Gap& gap);
 
     /// The roles the actor holds for this gap: committee roles always, city roles only in its city.
     std::vector<std::string> rolesFor(const Principal& actor, const Gap& gap) const;

@@ -250,8 +250,12 @@ Opinion OpinionService::link(const Principal& actor, std::int64_t id, const std:
 }
 
 std::vector<RecordEvent> OpinionService::history(const Principal& actor, std::int64_t id) {
-    load(actor, id);
-    return _gaps.redactForViewer(actor, _events.history("opinion", id));
+    return history(actor, load(actor, id));
+}
+
+std::vector<RecordEvent> OpinionService::history(const Principal& actor, const Opinion& o) {
+    if (!visibleTo(actor, o)) throw NotFound("no opinion " + std::to_string(o.id));
+    return _gaps.redactForViewer(actor, _events.history("opinion", o.id));
 }
 
 }  // namespace lacuna

@@ -50,6 +50,8 @@ public:
     Opinion link(const Principal& actor, std::int64_t id, const std::vector<std::string>& gaps,
                  const std::vector<std::int64_t>& rulings, std::int64_t expectedVersion);
     std::vector<RecordEvent> history(const Principal& actor, std::int64_t id);
+    /// The history of an opinion the caller holds already (from get()), without reading it again.
+    std::vector<RecordEvent> history(const Principal& actor, const Opinion& o);
 
     /// Who an opinion may be assigned to (committee members, the secretary, legal experts), by username.
     std::vector<User> assignees() const;

@@ -288,8 +288,11 @@ PrecedentRequest PrecedentService::fireTransition(const Principal& actor, std::i
 }
 
 std::vector<RecordEvent> PrecedentService::history(const Principal& actor, std::int64_t id) {
-    load(id);
-    return _gaps.redactForViewer(actor, _events.history("precedent", id));
+    return history(actor, load(id));
+}
+
+std::vector<RecordEvent> PrecedentService::history(const Principal& actor, const PrecedentRequest& request) {
+    return _gaps.redactForViewer(actor, _events.history("precedent", request.id));
 }
 
 }  // namespace lacuna

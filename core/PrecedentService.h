@@ -48,6 +48,8 @@ public:
     PrecedentRequest fireTransition(const Principal& actor, std::int64_t id, const TransitionInput& input,
                                     std::int64_t expectedVersion);
     std::vector<RecordEvent> history(const Principal& actor, std::int64_t id);
+    /// The history of a request the caller holds already (from get()), without reading it again.
+    std::vector<RecordEvent> history(const Principal& actor, const PrecedentRequest& request);
 
     std::vector<const LifecycleTransition*> availableTransitions(const Principal& actor,
                                                                  const PrecedentRequest& request) const;

@@ -113,7 +113,7 @@ void billPage(PageContext& page) {
 /// The committee decisions in a gap's history: each names its meeting (M-12) among its fields.
 void showDecisions(PageContext& page, ctemplate::TemplateDictionary& dict, const Principal& viewer,
                    const Gap& gap) {
-    for (const GapEvent& e : page.api().gaps.history(viewer, gap.id)) {
+    for (const GapEvent& e : page.api().gaps.history(viewer, gap)) {
         if (e.type != "transition" || e.fieldsJson.empty()) continue;
         const auto fields = Poco::JSON::Parser().parse(e.fieldsJson).extract<Poco::JSON::Object::Ptr>();
         if (!fields->has("meeting")) continue;
@@ -148,7 +148,7 @@ void dossier(PageContext& page) {
         ctemplate::TemplateDictionary* known = row->AddSectionDictionary("KNOWN");
         showGapSummary(page, *known, gap);
         known->SetValue("DESCRIPTION", gap.fields.description);
-        const std::vector<Draft> drafts = page.api().drafts.list(viewer, gap.id);
+        const std::vector<Draft> drafts = page.api().drafts.list(viewer, gap);
         if (!drafts.empty()) {
             ctemplate::TemplateDictionary* latest = known->AddSectionDictionary("LATEST");
             latest->SetValue("VERSION_FA", persianDigits(std::to_string(drafts.back().version)));

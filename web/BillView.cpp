@@ -69,7 +69,7 @@ std::string billEventLabel(const std::string& type) {
 }  // namespace
 
 void showBillTimeline(PageContext& page, const Principal& viewer, const Bill& bill) {
-    showRecordTimeline(page, page.api().bills.history(viewer, bill.id), &page.api().bills.lifecycle(),
+    showRecordTimeline(page, page.api().bills.history(viewer, bill), &page.api().bills.lifecycle(),
                        billEventLabel);
 }
 

@@ -57,7 +57,7 @@ void diff(PageContext& page) {
     const std::int64_t id = page.exchange().idParam("id");
     const QueryParams query = pageQuery(page.exchange(), {"from", "to"});
     const Gap gap = page.api().gaps.get(viewer, id);
-    const std::vector<Draft> drafts = page.api().drafts.list(viewer, id);
+    const std::vector<Draft> drafts = page.api().drafts.list(viewer, gap);
     if (drafts.size() < 2) throw NotFound("this gap has fewer than two draft versions to compare");
     const std::int64_t to = query.count("to").value_or(drafts.back().version);
     const std::int64_t from = query.count("from").value_or(drafts[drafts.size() - 2].version);

@@ -244,9 +244,9 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
                         {"/gaps/" + std::to_string(gap.id) + "/transitions", "#gap", gap.version,
                          api.gaps.lifecycle(), api.gaps.availableTransitions(viewer, gap)},
                         failedTransition, typed, error);
-    showHistory(page, api.gaps.history(viewer, gap.id));
+    showHistory(page, api.gaps.history(viewer, gap));
 
-    const std::vector<Draft> drafts = api.drafts.list(viewer, gap.id);
+    const std::vector<Draft> drafts = api.drafts.list(viewer, gap);
     showDrafts(page, gap, drafts);
     if (api.drafts.takesDrafts(viewer, gap)) {
         ctemplate::TemplateDictionary* editor = dict.AddSectionDictionary("DRAFT_EDITOR");

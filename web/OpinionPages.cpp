@@ -247,7 +247,7 @@ void showOpinionPage(PageContext& page, const Opinion& o, const RefusedForm& ref
     const bool failed = refused.form == "transition" && refused.typed;
     showTransitionForms(page, dict, forms, failed ? refused.typed->one("transition") : "",
                         failed ? refused.typed : nullptr, refused.error);
-    showRecordTimeline(page, page.api().opinions.history(viewer, o.id), &opinions.lifecycle(),
+    showRecordTimeline(page, page.api().opinions.history(viewer, o), &opinions.lifecycle(),
                        opinionEventLabel);
 }
 

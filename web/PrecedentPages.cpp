@@ -185,7 +185,7 @@ void showPrecedentPage(PageContext& page, const PrecedentRequest& p, const Refus
     const bool failed = refused.form == "transition" && refused.typed;
     showTransitionForms(page, dict, forms, failed ? refused.typed->one("transition") : "",
                         failed ? refused.typed : nullptr, refused.error);
-    showRecordTimeline(page, api.precedents.history(viewer, p.id), &api.precedents.lifecycle(),
+    showRecordTimeline(page, api.precedents.history(viewer, p), &api.precedents.lifecycle(),
                        precedentEventLabel);
 }
 
