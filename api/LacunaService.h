@@ -67,6 +67,8 @@ public:
     /// The routes the service answers (the API's and the pages').
     const Router& router() const { return _router; }
     UserService& users() { return _users; }
+    /// The domain services the routes call (tests call them directly where no route reaches).
+    const ApiServices& services() const { return _api; }
     /// Delivers the webhooks that are due now (tests drive delivery with it).
     int deliverWebhooks() { return _dispatcher.runOnce(); }
     /// Composes the e-mail that is due and sends what is due (tests drive the mail with it).

@@ -308,3 +308,29 @@ TEST_CASE("a city that becomes co-reporting through a merge finds the confidenti
           std::string::npos);
     CHECK(listCount(t, "observer") == 1);  // the merged duplicate, public; not the survivor
 }
+
+TEST_CASE("a record handed to a service is checked for its reader as if it were read again",
+          "[http][confidentiality]") {
+    // The pages pass a gap or an opinion they hold to read its history and drafts without reading it
+    // again; the service still refuses one the reader may not see, as the same call by id does.
+    TestService t;
+    const ApiServices& api = t.service().services();
+    const Principal tehran = api.auth.authenticate(t.token("tehran.director"), "127.0.0.1");
+    const Principal mashhad = api.auth.authenticate(t.token("mashhad.director"), "127.0.0.1");
+    const std::int64_t secret = std::stoll(
+        idOf(send(t, "tehran.director", "POST", "/api/v1/gaps", gapBody("پرونده محرمانه آزمون", true))));
+    const Gap gap = api.gaps.get(tehran, secret);
+    CHECK(api.gaps.history(tehran, gap).size() == 1);
+    CHECK(api.drafts.list(tehran, gap).empty());
+    CHECK_THROWS_AS(api.gaps.history(mashhad, gap), NotFound);
+    CHECK_THROWS_AS(api.gaps.history(mashhad, secret), NotFound);
+    CHECK_THROWS_AS(api.drafts.list(mashhad, gap), NotFound);
+
+    const Reply asked = send(t, "tehran.director", "POST", "/api/v1/opinions",
+                             R"({"title":"استعلام آزمون","question":"آیا این پرسش پیش از پاسخ نهان است؟"})");
+    REQUIRE(asked.status == 201);
+    const Opinion opinion = api.opinions.get(tehran, std::stoll(idOf(asked)));
+    CHECK_FALSE(api.opinions.history(tehran, opinion).empty());
+    CHECK_THROWS_AS(api.opinions.history(mashhad, opinion), NotFound);
+    CHECK_THROWS_AS(api.opinions.history(mashhad, opinion.id), NotFound);
+}
