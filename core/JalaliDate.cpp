@@ -170,7 +170,7 @@ std::int64_t startOfJalaliDayInIran(const JalaliDate& date) {
 }
 
 // Both are written digit by digit: every date in every answer passes here, twice per instant (a gap's
-// JSON has six), and Poco's format parsers were a twentieth of the time of GET /gaps/{id}.
+// JSON has several), and Poco's format parsers were a twentieth of the time of GET /gaps/{id}.
 std::string formatJalali(const JalaliDate& date) {
     std::string out;
     out.reserve(10);
