@@ -1,7 +1,5 @@
 #include "CappedFrequencies.h"
 
-#include <map>
-
 namespace lacuna {
 
 std::int64_t CappedFrequencies::frequency(const std::string& type, const std::string& term, std::int64_t cap,

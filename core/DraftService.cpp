@@ -54,8 +54,7 @@ std::vector<Draft> DraftService::list(const Principal& actor, std::int64_t gapId
 }
 
 std::vector<Draft> DraftService::list(const Principal& actor, const Gap& gap) {
-    if (!_gaps.visibleTo(actor, gap)) throw NotFound("no gap " + std::to_string(gap.id));
-    return _drafts.list(gap.id);
+    return _drafts.list(_gaps.requireVisible(actor, gap).id);
 }
 
 Draft DraftService::get(const Principal& actor, std::int64_t gapId, std::int64_t version) {
@@ -67,11 +66,15 @@ Draft DraftService::get(const Principal& actor, std::int64_t gapId, std::int64_t
 }
 
 DraftDiff DraftService::diff(const Principal& actor, std::int64_t gapId, std::int64_t from, std::int64_t to) {
+    return diff(get(actor, gapId, from), get(actor, gapId, to));
+}
+
+DraftDiff DraftService::diff(Draft from, Draft to) {
     DraftDiff d;
-    d.from = get(actor, gapId, from);
-    d.to = get(actor, gapId, to);
-    d.text = wordDiff(d.from.text, d.to.text);
-    d.rationale = wordDiff(d.from.rationale, d.to.rationale);
+    d.text = wordDiff(from.text, to.text);
+    d.rationale = wordDiff(from.rationale, to.rationale);
+    d.from = std::move(from);
+    d.to = std::move(to);
     return d;
 }
 

@@ -52,6 +52,8 @@ public:
     Draft get(const Principal& actor, std::int64_t gapId, std::int64_t version);
     /// The word diff from version `from` to version `to`.
     DraftDiff diff(const Principal& actor, std::int64_t gapId, std::int64_t from, std::int64_t to);
+    /// The word diff between two drafts held already (from list()).
+    static DraftDiff diff(Draft from, Draft to);
 
 private:
     GapService& _gaps;

@@ -126,9 +126,14 @@ bool GapService::mayEdit(const Principal& actor, const Gap& gap) const {
 
 Gap GapService::load(const Principal& actor, std::int64_t id) {
     const auto gap = _gaps.find(id);
+    if (!gap) throw NotFound("no gap " + std::to_string(id));
+    return requireVisible(actor, *gap);
+}
+
+const Gap& GapService::requireVisible(const Principal& actor, const Gap& gap) const {
     // A gap the caller may not see answers exactly like one that does not exist.
-    if (!gap || !visibleTo(actor, *gap)) throw NotFound("no gap " + std::to_string(id));
-    return *gap;
+    if (!visibleTo(actor, gap)) throw NotFound("no gap " + std::to_string(gap.id));
+    return gap;
 }
 
 std::vector<Gap> GapService::loadVisible(const Principal& actor, const std::vector<std::int64_t>& ids) {
@@ -174,8 +179,7 @@ std::vector<GapEvent> GapService::history(const Principal& actor, std::int64_t i
 }
 
 std::vector<GapEvent> GapService::history(const Principal& actor, const Gap& gap) {
-    if (!visibleTo(actor, gap)) throw NotFound("no gap " + std::to_string(gap.id));
-    std::vector<GapEvent> events = _gaps.history(gap.id);
+    std::vector<GapEvent> events = _gaps.history(requireVisible(actor, gap).id);
     if (visibility::seesEveryGap(actor)) return events;
     // A merge names the other gap, which may be confidential to another city.
     redaction::NamedInEvents named;

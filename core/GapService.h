@@ -69,6 +69,9 @@ public:
     std::vector<std::int64_t> loadIds(const Principal& actor, const std::vector<std::string>& keys,
                                       const std::string& field, std::size_t max);
     bool visibleTo(const Principal& actor, const Gap& gap) const;
+    /// `gap`, held already (read by load() or get()), for a caller who may see it; NotFound otherwise,
+    /// as load() answers.
+    const Gap& requireVisible(const Principal& actor, const Gap& gap) const;
     /// A gap a record holds already (a bill bundles it), read for that record's own change whoever
     /// fires it: the record was allowed to name the gap when it took it in.
     Gap loadHeld(std::int64_t id);

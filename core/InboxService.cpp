@@ -215,8 +215,11 @@ void InboxService::watch(const Principal& actor, std::int64_t gapId, bool on) {
 }
 
 bool InboxService::watches(const Principal& actor, std::int64_t gapId) {
-    _gaps.load(actor, gapId);
-    return _inbox.watches(gapId, actor.userId);
+    return watches(actor, _gaps.load(actor, gapId));
+}
+
+bool InboxService::watches(const Principal& actor, const Gap& gap) {
+    return _inbox.watches(_gaps.requireVisible(actor, gap).id, actor.userId);
 }
 
 }  // namespace lacuna

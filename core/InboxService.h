@@ -62,6 +62,8 @@ public:
     int markRead(const Principal& actor, const std::vector<std::int64_t>& ids);
     void watch(const Principal& actor, std::int64_t gapId, bool on);
     bool watches(const Principal& actor, std::int64_t gapId);
+    /// Whether the actor watches a gap it holds already (from GapService::get()), without reading it again.
+    bool watches(const Principal& actor, const Gap& gap);
     /// The notifications the actor may still read (see the visibility rule).
     std::vector<Notification> knownNotifications(const Principal& actor,
                                                  std::vector<Notification> notifications);

@@ -155,8 +155,7 @@ void dossier(PageContext& page) {
             latest->SetValue("TEXT", drafts.back().text);
             latest->SetValue("RATIONALE", drafts.back().rationale);
             if (drafts.size() > 1) {
-                const DraftDiff d =
-                    page.api().drafts.diff(viewer, gap.id, drafts.front().version, drafts.back().version);
+                const DraftDiff d = DraftService::diff(drafts.front(), drafts.back());
                 ctemplate::TemplateDictionary* diff = latest->AddSectionDictionary("DIFF");
                 diff->SetValue("FROM_FA", persianDigits(std::to_string(drafts.front().version)));
                 showOps(*diff, "TEXT_OP", d.text);

@@ -25,7 +25,7 @@ void save(PageContext& page) {
     } catch (const VersionConflict&) {
         // Someone saved a version meanwhile: show it, keep what this person typed, and let them
         // compare and save again on top of it.
-        const std::vector<Draft> drafts = page.api().drafts.list(viewer, id);
+        const std::vector<Draft> drafts = page.api().drafts.list(viewer, gap);
         ctemplate::TemplateDictionary* conflict = page.content().AddSectionDictionary("DRAFT_CONFLICT");
         conflict->SetValue("BASE_FA", persianDigits(std::to_string(*base)));
         for (const Draft& d : drafts) {

@@ -260,7 +260,7 @@ void showGapPage(PageContext& page, const Gap& gap, const std::string& failedTra
     }
     showRulings(page, viewer, gap);
     showOpinions(page, viewer, gap);
-    if (api.inbox.watches(viewer, gap.id))
+    if (api.inbox.watches(viewer, gap))
         dict.ShowSection("WATCHING");
     else
         dict.ShowSection("NOT_WATCHING");
