@@ -1,10 +1,12 @@
 // Rules found broken by trying the service as its users would: text a person types compared as
 // written, decisions the votes did not carry, offers that could not succeed, finished records that
 // still changed, and what operations need of the service.
+#include <Poco/Format.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/URI.h>
 
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "ApiHelpers.h"
 #include "JsonText.h"
@@ -221,4 +223,92 @@ TEST_CASE("every string the service writes for a reader is valid UTF-8", "[unit]
     // A cut on letters never splits one.
     const std::string persian = "شهرداری‌ها";
     for (std::size_t n = 0; n <= 12; ++n) CHECK(isValidUtf8(utf8Prefix(persian, n)));
+}
+
+namespace {
+/// The escapes written out a character at a time, as the rules say them: what the service's escaping,
+/// which copies runs of kept characters at once, must equal.
+std::string escapedOneByOne(std::string_view text, bool json) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        char32_t cp = 0;
+        if (!decodeUtf8(text, pos, cp)) {
+            out += "\xEF\xBF\xBD";
+            pos = start + 1;
+            continue;
+        }
+        const std::string as(text.substr(start, pos - start));
+        if (json && cp == '"')
+            out += "\\\"";
+        else if (json && cp == '\\')
+            out += "\\\\";
+        else if (json && cp == '\n')
+            out += "\\n";
+        else if (json && cp == '\r')
+            out += "\\r";
+        else if (json && cp == '\t')
+            out += "\\t";
+        else if (json && cp < 0x20)
+            out += Poco::format("\\u%04x", static_cast<unsigned>(cp));
+        else if (!json && cp == '&')
+            out += "&amp;";
+        else if (!json && cp == '<')
+            out += "&lt;";
+        else if (!json && cp == '>')
+            out += "&gt;";
+        else if (!json && cp == '"')
+            out += "&quot;";
+        else if (!json && cp == '\'')
+            out += "&#39;";
+        else
+            out += as;
+    }
+    return json ? "\"" + out + "\"" : out;
+}
+}  // namespace
+
+TEST_CASE("JSON and HTML escaping equal the rules applied a character at a time, on any bytes", "[unit]") {
+    // Pieces that meet every branch: Persian letters (two bytes), the joiner and a Jalali-date digit
+    // (three), an emoji (four), escaped ASCII, controls, and malformed or cut sequences.
+    const std::vector<std::string> pieces = {"ش",
+                                             "ه",
+                                             "\xE2\x80\x8C",
+                                             "۱",
+                                             "\xF0\x9F\x93\x9C",
+                                             "a",
+                                             " ",
+                                             "\"",
+                                             "\\",
+                                             "\n",
+                                             "\r",
+                                             "\t",
+                                             std::string(1, '\0'),
+                                             "\x1F",
+                                             "\x7F",
+                                             "&",
+                                             "<",
+                                             ">",
+                                             "'",
+                                             "\xD8",
+                                             "\xFF",
+                                             "\xC0\x80",
+                                             "\xE2\x82",
+                                             "\xED\xA0\x80",
+                                             "\xF4\x90\x80\x80",
+                                             "\x80"};
+    std::mt19937 random(20261204);
+    for (int i = 0; i < 5000; ++i) {
+        std::string text;
+        const int n = static_cast<int>(random() % 12);
+        for (int k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+        INFO(text);
+        REQUIRE(jsonString(text) == escapedOneByOne(text, true));
+        REQUIRE(htmlEscape(text) == escapedOneByOne(text, false));
+        REQUIRE(isValidUtf8(validUtf8(text)));
+    }
+    std::string appended = "prefix";
+    appendJsonString(appended, "«عوارض»\n");
+    CHECK(appended == "prefix\"«عوارض»\\n\"");
 }
