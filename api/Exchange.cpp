@@ -323,7 +323,7 @@ void Exchange::send(Poco::Net::HTTPResponse::HTTPStatus status, const std::strin
     _response.set("X-Content-Type-Options", "nosniff");
     if (!contentEncoding.empty()) _response.set("Content-Encoding", contentEncoding);
     _response.setContentLength(static_cast<std::streamsize>(text.size()));
-    setServerTiming();
+    beginAnswer();
     _response.send() << text;
 }
 
@@ -332,17 +332,18 @@ void Exchange::sendNoContent() {
     _response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
     _response.set("Cache-Control", "no-store");
     _response.setContentLength(0);
-    setServerTiming();
+    beginAnswer();
     _response.send();
 }
 
 void Exchange::sendProblem(const std::string& instance, std::exception_ptr error) {
     if (_response.sent()) return;
-    setServerTiming();
+    beginAnswer();
     lacuna::sendProblem(_response, instance, error);
 }
 
-void Exchange::setServerTiming() {
+void Exchange::beginAnswer() {
+    _heldReads.reset();
     // The time the service spent on the answer, for the browser's developer tools and the benchmarks.
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - _started).count();

@@ -8,9 +8,11 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "HeldReads.h"
 #include "JsonReader.h"
 #include "JsonWriter.h"
 #include "QueryParams.h"
@@ -44,6 +46,9 @@ public:
     /// The id this request goes by (X-Request-Id); the caller's Principal carries it into audit events.
     void setRequestId(std::string id) { _requestId = std::move(id); }
     const std::string& requestId() const { return _requestId; }
+    /// The request's reads held in one snapshot (Store::holdReads), let go before the answer is sent: a
+    /// slow reader of a large answer must not keep a store connection.
+    void holdReads(std::unique_ptr<HeldReads> reads) { _heldReads = std::move(reads); }
     /// The caller once authenticated; none before, or for an anonymous request.
     std::optional<std::int64_t> userId() const {
         return _principal ? std::optional<std::int64_t>(_principal->userId) : std::nullopt;
@@ -105,7 +110,8 @@ public:
 
 private:
     std::string readBody();
-    void setServerTiming();
+    /// What every answer does first: lets the held reads go and sets Server-Timing.
+    void beginAnswer();
 
     Poco::Net::HTTPServerRequest& _request;
     Poco::Net::HTTPServerResponse& _response;
@@ -116,6 +122,7 @@ private:
     std::map<std::string, std::string> _params;
     std::optional<Principal> _principal;
     std::string _requestId;
+    std::unique_ptr<HeldReads> _heldReads;
     std::chrono::steady_clock::time_point _started = std::chrono::steady_clock::now();
 };
 

@@ -26,9 +26,9 @@ using Poco::Net::HTTPResponse;
 /// Runs the route table for one request; every failure goes through sendProblem.
 class ApiRequestHandler : public Poco::Net::HTTPRequestHandler {
 public:
-    ApiRequestHandler(const Router& router, AuthService& auth, const ServerConfig& server,
+    ApiRequestHandler(const Router& router, AuthService& auth, Store& store, const ServerConfig& server,
                       ServiceMetrics* metrics)
-        : _router(router), _auth(auth), _server(server), _metrics(metrics) {}
+        : _router(router), _auth(auth), _store(store), _server(server), _metrics(metrics) {}
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
@@ -47,6 +47,12 @@ public:
             JsonLimits{_server.maxJsonDepth, 200000, _server.maxJsonMembers, _server.maxJsonItems},
             _server.trustedProxies);
         exchange.setRequestId(requestId);
+        // A page's reads see one moment of the store, and on SQLite share one read transaction instead
+        // of beginning and ending one per statement; they are let go before the answer is sent. Only
+        // for reading methods: a login's password check, between its read and its write, must not hold
+        // a connection.
+        if (request.getMethod() == "GET" || request.getMethod() == "HEAD")
+            exchange.holdReads(_store.holdReads());
         std::string path;
         const Router::Route* route = nullptr;
         try {
@@ -81,22 +87,24 @@ public:
 private:
     const Router& _router;
     AuthService& _auth;
+    Store& _store;
     const ServerConfig& _server;
     ServiceMetrics* _metrics;
 };
 
 class ApiRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
 public:
-    ApiRequestHandlerFactory(const Router& router, AuthService& auth, const ServerConfig& server,
-                             ServiceMetrics* metrics)
-        : _router(router), _auth(auth), _server(server), _metrics(metrics) {}
+    ApiRequestHandlerFactory(const Router& router, AuthService& auth, Store& store,
+                             const ServerConfig& server, ServiceMetrics* metrics)
+        : _router(router), _auth(auth), _store(store), _server(server), _metrics(metrics) {}
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
-        return new ApiRequestHandler(_router, _auth, _server, _metrics);
+        return new ApiRequestHandler(_router, _auth, _store, _server, _metrics);
     }
 
 private:
     const Router& _router;
     AuthService& _auth;
+    Store& _store;
     const ServerConfig& _server;
     ServiceMetrics* _metrics;
 };
@@ -179,7 +187,7 @@ LacunaService::LacunaService(AppConfig config, const Clock& clock, const PageIns
            _config.precedentWorkflow,
            _config.catalog,
            _clock},
-      _front(new ApiRequestHandlerFactory(_router, _auth, _config.server,
+      _front(new ApiRequestHandlerFactory(_router, _auth, *_store, _config.server,
                                           _config.metrics.enabled ? &_metrics : nullptr),
              _config.server) {
     addApiRoutes(_router, _api);

@@ -3,6 +3,7 @@
 #include "BillRepository.h"
 #include "DraftRepository.h"
 #include "GapRepository.h"
+#include "HeldReads.h"
 #include "InboxRepository.h"
 #include "MailRepository.h"
 #include "MeetingRepository.h"
@@ -45,6 +46,9 @@ public:
     /// A short name of the backend for logs and health output (`sqlite`, `mysql`).
     virtual std::string backendName() const = 0;
     virtual StorePoolStats poolStats() = 0;
+    /// This thread's reads held in one snapshot until the result is destroyed (see HeldReads); null
+    /// where the backend has nothing to gain, or when this thread holds its reads already.
+    virtual std::unique_ptr<HeldReads> holdReads() { return nullptr; }
 };
 
 }  // namespace lacuna

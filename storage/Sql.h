@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "HeldReads.h"
 #include "QueueBacklog.h"
 #include "StorePoolStats.h"
 
@@ -162,6 +163,8 @@ public:
     /// again.
     virtual void snapshot(const std::function<void(SqlSession&)>& work) = 0;
     virtual StorePoolStats poolStats() = 0;
+    /// See Store::holdReads(): null where the backend has nothing to gain.
+    virtual std::unique_ptr<HeldReads> holdReads() { return nullptr; }
 };
 
 /// Runs `work` with a `Session` over the connection that `enter` (one of a backend's ways in: write,

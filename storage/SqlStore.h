@@ -49,6 +49,7 @@ public:
     bool writable(std::int64_t now) override;
     std::string backendName() const override { return _backendName; }
     StorePoolStats poolStats() override { return _database->poolStats(); }
+    std::unique_ptr<HeldReads> holdReads() override { return _database->holdReads(); }
 
 private:
     std::unique_ptr<SqlDatabase> _database;

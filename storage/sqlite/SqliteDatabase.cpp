@@ -52,7 +52,31 @@ void configureSqliteOnce() {
         throw StoreUnavailable("the SQLite store failed: " + e.displayText());
     }
 }
+
+/// The reads this thread holds (SqliteDatabase::holdReads), if any.
+struct ThreadReads {
+    const SqliteDatabase* db = nullptr;      ///< whose reads are held; null when none are
+    SqliteConnection* connection = nullptr;  ///< leased at the first read, returned when they end
+    bool open = false;                       ///< a read transaction is open on it
+    int running = 0;                         ///< reads running on it now (a read inside a read)
+    bool endWhenDone = false;                ///< asked to end while a read ran
+    bool writing = false;                    ///< inside write(): reads go their own way there
+};
+thread_local ThreadReads held;
+
 }  // namespace
+
+class SqliteDatabase::Held : public HeldReads {
+public:
+    explicit Held(SqliteDatabase& db) : _db(db) { held.db = &db; }
+    ~Held() override {
+        _db.letGoHeld();
+        held = ThreadReads{};
+    }
+
+private:
+    SqliteDatabase& _db;
+};
 
 /// Returns its connection to the pool however the scope ends.
 class SqliteDatabase::Lease {
@@ -153,7 +177,58 @@ StorePoolStats SqliteDatabase::poolStats() {
     return stats;
 }
 
+std::unique_ptr<HeldReads> SqliteDatabase::holdReads() {
+    if (held.db) return nullptr;
+    return std::make_unique<Held>(*this);
+}
+
+void SqliteDatabase::runHeld(const std::function<void(SqliteConnection&)>& work) {
+    try {
+        if (!held.connection) held.connection = acquire();
+        if (!held.open) {
+            held.connection->execute("BEGIN");
+            held.open = true;
+        }
+        ++held.running;
+        try {
+            work(*held.connection);
+        } catch (...) {
+            --held.running;
+            letGoHeld();  // whatever failed, the next read begins afresh
+            throw;
+        }
+        --held.running;
+        if (held.endWhenDone) letGoHeld();
+    } catch (...) {
+        translate();
+    }
+}
+
+void SqliteDatabase::letGoHeld() {
+    if (held.db != this || !held.connection) return;
+    if (held.running > 0) {  // an outer read still uses the connection: it ends when that one is done
+        held.endWhenDone = true;
+        return;
+    }
+    if (held.open) {
+        try {
+            held.connection->execute("COMMIT");
+        } catch (const Poco::Exception&) {
+            try {
+                held.connection->execute("ROLLBACK");
+            } catch (const Poco::Exception&) {
+                // Nothing is left open that a later use could see: SQLite ended it already.
+            }
+        }
+    }
+    release(held.connection);
+    held.connection = nullptr;
+    held.open = false;
+    held.endWhenDone = false;
+}
+
 void SqliteDatabase::read(const std::function<void(SqliteConnection&)>& work) {
+    if (held.db == this && !held.writing) return runHeld(work);
     try {
         Lease lease(*this);
         SqliteConnection& c = *lease;
@@ -178,6 +253,14 @@ void SqliteDatabase::write(const std::function<void(SqliteConnection&)>& work) {
     // SQLite admits one writer at a time. Writers of this process take turns here instead of polling
     // the file lock with busy_timeout's growing sleeps (which gave 100 ms tails at 16 clients), and a
     // COMMIT's fsync, most of a write's time, is shared by the writers that queued behind it.
+    // Reads this thread holds end first: it waits for the write turn without holding a connection, and
+    // its reads after this write see it.
+    letGoHeld();
+    struct Writing {
+        const bool was = held.writing;
+        Writing() { held.writing = true; }
+        ~Writing() { held.writing = was; }
+    } writing;
     std::unique_lock lock(_writeMutex);
     ++_queued;
     _turnFree.wait(lock, [this] { return !_turnTaken; });
@@ -291,6 +374,7 @@ void SqliteDatabase::endGroup(std::exception_ptr failure) {
 }
 
 void SqliteDatabase::query(const std::function<void(SqliteConnection&)>& work) {
+    if (held.db == this && !held.writing) return runHeld(work);
     try {
         Lease lease(*this);
         work(*lease);

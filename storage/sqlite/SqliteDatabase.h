@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "HeldReads.h"
 #include "PoolMeter.h"
 #include "SqliteConnection.h"
 
@@ -48,6 +49,11 @@ public:
     void read(const std::function<void(SqliteConnection&)>& work);
     /// Runs `work` (one statement) in autocommit mode, without the cost of BEGIN and COMMIT.
     void query(const std::function<void(SqliteConnection&)>& work);
+    /// This thread's reads (read, query) of this database in one read transaction, on one connection
+    /// leased at the first read, until the result is destroyed; null if the thread holds them already.
+    /// write() first ends them and returns the connection, so a thread never waits for a connection
+    /// while it holds one, and a read after a write begins a new snapshot that has it.
+    std::unique_ptr<HeldReads> holdReads();
     /// The pool's sizes and counts (SQLite never retries: writers queue for the one write lock).
     StorePoolStats poolStats();
 
@@ -57,6 +63,9 @@ public:
 
 private:
     class Lease;
+    class Held;
+    void runHeld(const std::function<void(SqliteConnection&)>& work);
+    void letGoHeld();
     /// One shared write transaction and how it ended, which its writers wait for.
     struct Group {
         bool ended = false;

@@ -40,6 +40,7 @@ public:
     void query(const std::function<void(SqlSession&)>& work) override;
     /// A read transaction: in WAL mode it keeps the snapshot of its first read to the end.
     void snapshot(const std::function<void(SqlSession&)>& work) override { read(work); }
+    std::unique_ptr<HeldReads> holdReads() override { return _db.holdReads(); }
 
 private:
     SqliteDatabase _db;
