@@ -15,6 +15,7 @@
 #include "HttpErrors.h"
 #include "JsonMembers.h"
 #include "PersianText.h"
+#include "Prefer.h"
 #include "Problem.h"
 
 namespace lacuna {
@@ -276,6 +277,19 @@ std::int64_t Exchange::expectedVersion(const Poco::JSON::Object::Ptr& body, std:
     if (fromHeader) return *fromHeader;
     if (fromBody) return *fromBody;
     throw PreconditionRequired("send the version you read as If-Match or expected_version");
+}
+
+bool Exchange::prefersMinimal() const {
+    std::vector<std::string> fields;
+    for (auto it = _request.find("Prefer"); it != _request.end() && Poco::icompare(it->first, "Prefer") == 0;
+         ++it)
+        fields.push_back(it->second);
+    const std::optional<std::string> wanted = preferenceIn(fields, "return");
+    return wanted && Poco::icompare(*wanted, "minimal") == 0;
+}
+
+void Exchange::preferenceApplied(const std::string& preference) {
+    _response.set("Preference-Applied", preference);
 }
 
 void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& text) {

@@ -78,6 +78,11 @@ public:
     /// version is below `minimum` (0 where "none yet" is a version, as for a gap's first draft).
     std::int64_t expectedVersion(const Poco::JSON::Object::Ptr& body, std::int64_t minimum = 1);
 
+    /// Whether the client prefers a minimal answer: `return=minimal` in its Prefer header (RFC 7240).
+    bool prefersMinimal() const;
+    /// Says in Preference-Applied that the answer honours `preference` (e.g. "return=minimal").
+    void preferenceApplied(const std::string& preference);
+
     void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
     /// Answers with the JSON `write` produces.
     void reply(Poco::Net::HTTPResponse::HTTPStatus status, const std::function<void(JsonWriter&)>& write);

@@ -21,17 +21,20 @@ void replyGap(const ApiServices& api, Exchange& ex, const Gap& gap) {
 void report(const ApiServices& api, Exchange& ex) {
     const Principal& actor = ex.principal();
     const Gap gap = api.gaps.report(actor, decodeNewGap(ex.jsonObject()));
-    // The reporter sees at once the open gaps this one may duplicate, to join one instead.
-    const auto similar = api.uniformity.similar(actor, gap.fields, gap.id);
+    // The reporter sees at once the open gaps this one may duplicate, to join one instead. A client that
+    // prefers a minimal answer (an import, a city's own system filing its gaps) gets the gap without
+    // them: looking them up is most of a report's cost.
+    std::function<void(JsonWriter&)> similar;
+    if (ex.prefersMinimal())
+        ex.preferenceApplied("return=minimal");
+    else
+        similar = [found = api.uniformity.similar(actor, gap.fields, gap.id)](JsonWriter& w) {
+            w.key("similar");
+            writeSimilar(w, found);
+        };
     const GapView view = viewOf(api, actor, gap);
     ex.replyRecord(
-        HTTPResponse::HTTP_CREATED, gap.version,
-        [&](JsonWriter& out) {
-            writeGap(out, gap, view, [&](JsonWriter& w) {
-                w.key("similar");
-                writeSimilar(w, similar);
-            });
-        },
+        HTTPResponse::HTTP_CREATED, gap.version, [&](JsonWriter& out) { writeGap(out, gap, view, similar); },
         "/api/v1/gaps/" + std::to_string(gap.id));
 }
 

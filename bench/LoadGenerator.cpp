@@ -14,10 +14,12 @@
 namespace lacuna::bench {
 
 int call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
-         const std::string& token, const std::string& json, std::string* body) {
+         const std::string& token, const std::string& json, std::string* body,
+         const std::map<std::string, std::string>& headers) {
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     request.setKeepAlive(true);
     if (!token.empty()) request.set("Authorization", "Bearer " + token);
+    for (const auto& [name, value] : headers) request.set(name, value);
     if (!json.empty() || method == "POST") {
         request.setContentType("application/json");
         request.setContentLength(static_cast<std::streamsize>(json.size()));

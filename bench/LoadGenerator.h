@@ -31,9 +31,10 @@ Stats measure(const std::vector<int>& ports, int clients, double seconds, const 
 /// The median run (by throughput) of `runs` runs.
 Stats medianOf(int runs, const std::function<Stats()>& run);
 
-/// Sends one request and returns the status; the body goes to `body` when given.
+/// Sends one request, with `headers` besides, and returns the status; the body goes to `body` when given.
 int call(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& path,
-         const std::string& token = "", const std::string& json = "", std::string* body = nullptr);
+         const std::string& token = "", const std::string& json = "", std::string* body = nullptr,
+         const std::map<std::string, std::string>& headers = {});
 
 /// A GET as a browser sends it, with `headers` (a session cookie, Accept-Encoding).
 struct Fetched {

@@ -1,6 +1,7 @@
 // Rulings, provision keys, Persian search, duplicate suggestions and merging.
 #include <Poco/Environment.h>
 #include <Poco/JSON/Array.h>
+#include <Poco/NumberFormatter.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "ApiHelpers.h"
 #include "CappedFrequencies.h"
 #include "FakeClock.h"
+#include "RawHttp.h"
 #include "SearchText.h"
 #include "TestService.h"
 #include "TestStores.h"
@@ -401,6 +403,78 @@ TEST_CASE("reporting suggests similar gaps; merging keeps everything", "[http][u
     const auto history =
         t.client->get(mergedPath + "/history", t.token("mashhad.director")).json()->getArray("items");
     CHECK(history->getObject(1)->getObject("fields")->getValue<std::string>("duplicate_of") == survivor);
+}
+
+TEST_CASE("a client that prefers a minimal answer gets the reported gap without its similar gaps",
+          "[http][uniformity]") {
+    TestService t;
+    const std::string body =
+        gapBody("ابهام در وصول عوارض بر ارزش افزوده اراضی", "عوارض ارزش افزوده اراضی شهری",
+                "قانون مالیات بر ارزش افزوده", "ماده ۵۰");
+    const Reply first = t.client->post("/api/v1/gaps", t.token("tehran.director"), body);
+    REQUIRE(first.status == 201);
+    // Prefer fields that ask for a minimal answer (RFC 7240: names without regard to case, a quoted
+    // value, parameters, other preferences beside it), and fields that do not.
+    const std::vector<std::pair<std::string, bool>> cases = {
+        {"return=minimal", true},
+        {R"(respond-async, RETURN = "minimal"; why=import)", true},
+        {R"(handling=lenient; note="a, return=representation", return=Minimal)", true},
+        {"return=representation", false},
+        {"return=representation, return=minimal", false},  // the first mention counts
+        {"return", false},
+        {"=minimal", false},
+        {"return=minimalist", false},
+        {R"(note="return=minimal")", false},
+        {"", false},
+    };
+    std::size_t reported = 1;
+    for (const auto& [prefer, minimal] : cases) {
+        INFO("Prefer: " << prefer);
+        const Reply r =
+            t.client->send("POST", "/api/v1/gaps", t.token("mashhad.director"), body, {{"Prefer", prefer}});
+        REQUIRE(r.status == 201);
+        ++reported;
+        const auto gap = r.json();
+        CHECK(r.header("Location") == gapPath(gap));
+        CHECK(r.header("ETag") == "\"1\"");
+        CHECK(r.header("Preference-Applied") == (minimal ? "return=minimal" : ""));
+        CHECK(gap->has("similar") == !minimal);
+        if (!minimal) CHECK(!references(r, "similar").empty());
+        CHECK(gap->getValue<std::string>("reference") ==
+              "G-1405-" + Poco::NumberFormatter::format0(reported, 4));
+        // Stored and audited alike either way.
+        const Reply read = t.client->get(gapPath(gap), t.token("mashhad.director"));
+        REQUIRE(read.status == 200);
+        CHECK(read.json()->getValue<std::string>("title") == gap->getValue<std::string>("title"));
+        const auto history =
+            t.client->get(gapPath(gap) + "/history", t.token("mashhad.director")).json()->getArray("items");
+        REQUIRE(history->size() == 1);
+        CHECK(history->getObject(0)->getValue<std::string>("type") == "created");
+    }
+
+    // Prefer fields given apart are one list, in their order.
+    const auto raw = [&](const std::string& fields) {
+        return exchangeRaw(
+            t.service().port(),
+            "POST /api/v1/gaps HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " +
+                t.token("mashhad.director") + "\r\nContent-Type: application/json\r\n" + fields +
+                "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    };
+    const std::string apart = raw("Prefer: respond-async\r\nPrefer: return=minimal\r\n");
+    CHECK(apart.rfind("HTTP/1.1 201", 0) == 0);
+    CHECK(apart.find("Preference-Applied: return=minimal\r\n") != std::string::npos);
+    CHECK(apart.find("\"similar\"") == std::string::npos);
+    const std::string firstCounts = raw("Prefer: return=representation\r\nPrefer: return=minimal\r\n");
+    CHECK(firstCounts.rfind("HTTP/1.1 201", 0) == 0);
+    CHECK(firstCounts.find("Preference-Applied") == std::string::npos);
+    CHECK(firstCounts.find("\"similar\"") != std::string::npos);
+
+    // A bad report is refused the same with or without the preference, and stores nothing.
+    requireProblem(t.client->send("POST", "/api/v1/gaps", t.token("mashhad.director"), R"({"title":""})",
+                                  {{"Prefer", "return=minimal"}}),
+                   400);
+    const Reply list = t.client->get("/api/v1/gaps?limit=100", t.token("secretary"));
+    CHECK(references(list).size() == reported + 2);
 }
 
 TEST_CASE("similar gaps pass over closed gaps and those the reader may not see, however many come first",
