@@ -113,6 +113,12 @@ TEST_CASE("a person's feed holds the meetings and the deadlines they may see, be
                        R"({"scheduled_at":"2026-12-08T06:30:00Z","place":"تهران، ساختمان شورا"})");
     INFO(meeting.body);
     REQUIRE(meeting.status == 201);
+    const std::string meetingId = meeting.json()->getValue<std::string>("id");
+    // Its agenda consultation, open to the member cities to the end of 1405-09-12 (2026-12-03 in Iran).
+    REQUIRE(put(t, "secretary", "/api/v1/meetings/" + meetingId + "/consultation",
+                withVersion(R"("closes_on":"1405-09-12")", 1))
+                .status == 200);
+    const std::string consultationUid = "UID:meeting-" + meetingId + "-consultation@lacuna";
 
     CHECK(t.client->get("/feeds/0123456789abcdef/lacuna.ics", "").status == 404);
     CHECK(Browser(t, "tehran.director").post("/calendar/feed", {}, false).status == 403);
@@ -138,6 +144,39 @@ TEST_CASE("a person's feed holds the meetings and the deadlines they may see, be
     CHECK(has("DTSTART:20261208T063000Z"));
     CHECK(has("LOCATION:تهران، ساختمان شورا"));
     CHECK(has("SUMMARY:جلسه کمیسیون مشترک حقوقی M-" + meeting.json()->getValue<std::string>("id")));
+    // The consultation's last day, for a member city's legal director, saying the city has not answered.
+    const auto consultation = std::find(lines.begin(), lines.end(), consultationUid);
+    REQUIRE(consultation != lines.end());
+    const auto consultationEnd = std::find(consultation, lines.end(), std::string("END:VEVENT"));
+    const auto inConsultation = [&](const std::string& line) {
+        return std::find(consultation, consultationEnd, line) != consultationEnd;
+    };
+    CHECK(inConsultation("DTSTART;VALUE=DATE:20261203"));
+    CHECK(inConsultation("DTEND;VALUE=DATE:20261204"));
+    CHECK(inConsultation("SUMMARY:مهلت پیشنهاد دستور جلسه M-" + meetingId));
+    const auto description = std::find_if(consultation, consultationEnd, [](const std::string& line) {
+        return line.rfind("DESCRIPTION:", 0) == 0;
+    });
+    REQUIRE(description != consultationEnd);
+    CHECK(description->find("۱۲ آذر ۱۴۰۵") != std::string::npos);
+    CHECK(description->find("هنوز پیشنهاد") != std::string::npos);
+    // Once the city has proposed, the day stays (rankings are taken to its end), without the reminder.
+    REQUIRE(t.client
+                ->post("/api/v1/meetings/" + meetingId + "/consultation/proposals",
+                       t.token("tehran.director"), R"({"kind":"topic","title":"ساماندهی عوارض"})")
+                .status == 201);
+    const auto afterProposal = unfold(t.client->get(path, "").body);
+    CHECK(std::find(afterProposal.begin(), afterProposal.end(), consultationUid) != afterProposal.end());
+    CHECK(std::none_of(afterProposal.begin(), afterProposal.end(), [](const std::string& line) {
+        return line.find("هنوز پیشنهاد") != std::string::npos;
+    }));
+    // The secretary's city takes no part in it: not in the secretary's feed.
+    const Reply secretaryFeed =
+        t.client->get(feedPath(Browser(t, "secretary").post("/calendar/feed", {})), "");
+    REQUIRE(secretaryFeed.status == 200);
+    CHECK(secretaryFeed.body.find("-consultation@lacuna") == std::string::npos);
+    CHECK(secretaryFeed.body.find("M-" + meetingId) != std::string::npos);
+
     // The open gap falls due within the window; the confidential one is there by reference, not by title.
     const std::string openRef = open->getValue<std::string>("reference");
     const std::string secretRef = secret->getValue<std::string>("reference");
@@ -151,6 +190,8 @@ TEST_CASE("a person's feed holds the meetings and the deadlines they may see, be
     const Reply mashhadFeed = t.client->get(feedPath(mashhadMade), "");
     REQUIRE(mashhadFeed.status == 200);
     CHECK(mashhadFeed.body.find(secretRef) == std::string::npos);
+    const auto mashhadLines = unfold(mashhadFeed.body);
+    CHECK(std::find(mashhadLines.begin(), mashhadLines.end(), consultationUid) != mashhadLines.end());
 
     // A new address replaces the old at once; so does a change of the person's roles.
     const std::string second = feedPath(director.post("/calendar/feed", {}));
@@ -162,4 +203,13 @@ TEST_CASE("a person's feed holds the meetings and the deadlines they may see, be
     CHECK(t.client->get(second, "").status == 404);
     CHECK(t.client->get(api.json()->getValue<std::string>("path"), "").status == 200);
     CHECK(t.client->post("/api/v1/me/calendar-feed", "", "{}").status == 401);
+
+    // Past its last day the consultation leaves the feed; the meeting stays.
+    t.clock.advanceMs(8LL * 24 * 3600 * 1000);
+    const Reply later = t.client->get(api.json()->getValue<std::string>("path"), "");
+    REQUIRE(later.status == 200);
+    const auto laterLines = unfold(later.body);
+    CHECK(std::find(laterLines.begin(), laterLines.end(), consultationUid) == laterLines.end());
+    CHECK(std::find(laterLines.begin(), laterLines.end(), "UID:meeting-" + meetingId + "@lacuna") !=
+          laterLines.end());
 }

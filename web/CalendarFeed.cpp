@@ -7,8 +7,9 @@
 #include "Reference.h"
 #include "WebSite.h"
 
-// A person's calendar feed (RFC 5545): the committee's meetings and the deadlines of what the person may
-// see, read by a calendar program without a session through a secret address the person can replace.
+// A person's calendar feed (RFC 5545): the committee's meetings, the agenda consultations open to the
+// person's city, and the deadlines of what the person may see, read by a calendar program without a session
+// through a secret address the person can replace.
 namespace lacuna {
 namespace {
 
@@ -51,6 +52,34 @@ std::vector<ical::Event> meetingEvents(const ApiServices& api, const Principal& 
     return events;
 }
 
+/// The agenda consultations open to the person's city (a member city's legal director), as the inbox
+/// lists them: all day on the consultation's last day, whether or not the city has proposed yet, since
+/// proposals and rankings are taken until the end of it.
+std::vector<ical::Event> consultationEvents(const ApiServices& api, const Principal& owner,
+                                            const std::string& base) {
+    std::vector<ical::Event> events;
+    if (!api.meetings.consultingCity(owner)) return events;
+    for (const Meeting& m : api.meetings.list(owner, std::string("scheduled"), 50)) {
+        if (!api.meetings.consultationOpen(m)) continue;
+        const AgendaConsultation& c = *m.consultation;
+        ical::Event e;
+        e.uid = "meeting-" + std::to_string(m.id) + "-consultation@lacuna";
+        e.start = c.lastMoment();
+        e.allDay = true;
+        e.summary = "مهلت پیشنهاد دستور جلسه " + reference::meeting(m.id);
+        e.description =
+            "پیشنهاد و رتبه‌بندی پیشنهادهای شهرهای دیگر تا پایان " +
+            jalaliDay(c.lastMoment()) + "\nجلسه: " + jalaliDayTime(m.scheduledAt) + "، " + m.place +
+            (api.meetings.awaitsConsultationFrom(owner, m)
+                 ? "\nاز شهر شما هنوز پیشنهاد یا رتبه‌بندی نرسیده است."
+                 : "");
+        e.url = base + "/meetings/" + std::to_string(m.id);
+        e.lastModified = m.updatedAt;
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
 std::vector<ical::Event> deadlineEvents(const ApiServices& api, const Principal& owner,
                                         const std::string& base) {
     DeadlineQuery q;
@@ -84,7 +113,9 @@ void feed(const ApiServices& api, Exchange& ex) {
     if (!owner) throw NotFound("no such calendar feed");
     const std::string base = origin(ex);
     std::vector<ical::Event> events = meetingEvents(api, *owner, base);
-    std::vector<ical::Event> deadlines = deadlineEvents(api, *owner, base);
+    const std::vector<ical::Event> consultations = consultationEvents(api, *owner, base);
+    const std::vector<ical::Event> deadlines = deadlineEvents(api, *owner, base);
+    events.insert(events.end(), consultations.begin(), consultations.end());
     events.insert(events.end(), deadlines.begin(), deadlines.end());
     ex.response().set("Content-Disposition", "inline; filename=\"lacuna.ics\"");
     ex.response().set("Referrer-Policy", "no-referrer");
