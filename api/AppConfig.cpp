@@ -283,7 +283,7 @@ void readWebhooks(const YamlDocument& doc, const YAML::Node& node, WebhookConfig
     if (auto v = doc.optionalInt(node, "backoff_max_ms", 10, 86400000)) w.backoffMaxMs = *v;
 }
 
-void readMail(const YamlDocument& doc, const YAML::Node& node, MailConfig& m) {
+void readMail(const YamlDocument& doc, const YAML::Node& node, MailConfig& m, const std::string& file) {
     doc.requireMap(node, "mail");
     doc.allowKeys(node,
                   {"dispatch", "from_address", "from_name", "base_url", "digest_hour", "poll_ms",
@@ -307,10 +307,16 @@ void readMail(const YamlDocument& doc, const YAML::Node& node, MailConfig& m) {
     if (auto v = doc.optionalInt(node, "backoff_max_ms", 10, 86400000)) m.backoffMaxMs = *v;
     if (const YAML::Node smtp = node["smtp"]) {
         doc.requireMap(smtp, "mail.smtp");
-        doc.allowKeys(smtp, {"host", "port", "starttls", "username", "timeout_seconds"}, "mail.smtp");
+        doc.allowKeys(smtp, {"host", "port", "starttls", "ca_file", "username", "timeout_seconds"},
+                      "mail.smtp");
         if (auto v = doc.optionalString(smtp, "host")) m.smtp.host = *v;
         if (auto v = doc.optionalInt(smtp, "port", 1, 65535)) m.smtp.port = static_cast<int>(*v);
         if (auto v = doc.optionalBool(smtp, "starttls")) m.smtp.starttls = *v;
+        if (auto v = doc.optionalString(smtp, "ca_file"); v && !v->empty()) {
+            m.smtp.caFile = relativeTo(file, *v);
+            if (!Poco::File(m.smtp.caFile).exists() || !Poco::File(m.smtp.caFile).canRead())
+                doc.fail(smtp["ca_file"], "mail.smtp.ca_file: no readable file at " + m.smtp.caFile);
+        }
         if (auto v = doc.optionalString(smtp, "username")) m.smtp.username = *v;
         if (auto v = doc.optionalInt(smtp, "timeout_seconds", 1, 300))
             m.smtp.timeoutSeconds = static_cast<int>(*v);
@@ -387,7 +393,7 @@ AppConfig loadConfig(const std::string& path) {
     readCalendar(relativeTo(c.file, doc.requiredString(root, "calendar")), c.calendar);
     if (const YAML::Node n = root["bills"]) readBills(doc, n, c);
     if (const YAML::Node n = root["webhooks"]) readWebhooks(doc, n, c.webhooks);
-    if (const YAML::Node n = root["mail"]) readMail(doc, n, c.mail);
+    if (const YAML::Node n = root["mail"]) readMail(doc, n, c.mail, c.file);
     readWeb(doc, root["web"], c);
     if (const YAML::Node n = root["metrics"]) readMetrics(doc, n, c.metrics);
     return c;

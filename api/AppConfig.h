@@ -63,8 +63,13 @@ struct WebhookConfig {
 struct SmtpConfig {
     std::string host = "127.0.0.1";
     int port = 25;
-    /// Upgrade the connection with STARTTLS before anything is sent (and refuse to send without it).
+    /// Upgrade the connection with STARTTLS before anything is sent (and refuse to send without it). The
+    /// server's certificate must be valid for `host` and signed by a CA the system trusts, or one in
+    /// `caFile`.
     bool starttls = false;
+    /// A PEM file of certificate authorities trusted for the server's certificate besides the system's (a
+    /// city's own CA); empty: the system's alone.
+    std::string caFile;
     std::string username;  ///< empty: no AUTH; the password comes only from LACUNA_SMTP_PASSWORD
     std::string password;
     int timeoutSeconds = 30;

@@ -6,7 +6,8 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
-#include <Poco/Net/SecureSMTPClientSession.h>
+#include <Poco/Net/SMTPClientSession.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/StringPartSource.h>
@@ -21,6 +22,33 @@
 
 namespace lacuna {
 namespace {
+
+/// An SMTP session that upgrades itself with STARTTLS (RFC 3207) checking the server's certificate against
+/// the name it was reached by. Poco's SecureSMTPClientSession, made over a socket connected with a timeout,
+/// has no name to check: it checks the certificate against the server's IP address, which a certificate
+/// issued to a mail server's name does not hold, and sends no server name (SNI).
+class SmtpSession : public Poco::Net::SMTPClientSession {
+public:
+    using SMTPClientSession::SMTPClientSession;
+
+    void startTls(const std::string& host, const Poco::Net::Context::Ptr& context) {
+        std::string response;
+        if (!isPositiveCompletion(sendCommand("STARTTLS", response)))
+            throw Poco::IOException("the SMTP server does not offer STARTTLS: " + response);
+        socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
+        // What the server said before is forgotten (RFC 3207 4.2), and a server may refuse mail until it is
+        // greeted again over the private channel (Postfix does).
+        login();
+    }
+};
+
+/// The TLS context of a STARTTLS session: the server's certificate must chain to a CA the system trusts
+/// (Debian's ca-certificates) or one in `caFile`, and be valid for the name the server is reached by, a
+/// server on loopback included (VERIFY_STRICT: Poco's relaxed mode checks no name on loopback).
+Poco::Net::Context::Ptr tlsContext(const SmtpConfig& smtp) {
+    return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, smtp.caFile,
+                                  Poco::Net::Context::VERIFY_STRICT, 9, true);
+}
 
 constexpr std::size_t BATCH = 32;
 constexpr std::int64_t LEASE_MS = 10 * 60 * 1000;  // an instance that dies mid-attempt frees it after this
@@ -202,15 +230,10 @@ void MailDispatcher::send(const OutgoingMail& m) {
     Poco::Net::StreamSocket socket;
     socket.connect(Poco::Net::SocketAddress(_config.smtp.host, static_cast<Poco::UInt16>(_config.smtp.port)),
                    timeout);
-    Poco::Net::SecureSMTPClientSession session(socket);
+    SmtpSession session(socket);
     session.setTimeout(timeout);
     session.login();
-    if (_config.smtp.starttls) {
-        // The server's certificate is checked against the system's CAs (Debian's ca-certificates).
-        const Poco::Net::Context::Ptr context(new Poco::Net::Context(
-            Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_RELAXED, 9, true));
-        if (!session.startTLS(context)) throw Poco::IOException("the SMTP server does not offer STARTTLS");
-    }
+    if (_config.smtp.starttls) session.startTls(_config.smtp.host, tlsContext(_config.smtp));
     if (!_config.smtp.username.empty())
         session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, _config.smtp.username, _config.smtp.password);
     session.sendMessage(message);

@@ -13,6 +13,7 @@
 #include "ApiHelpers.h"
 #include "PageHelpers.h"
 #include "SmtpSink.h"
+#include "TestCertificates.h"
 
 using namespace lacuna;
 using namespace lacuna::test;
@@ -367,4 +368,72 @@ TEST_CASE(
     for (const auto& m : all)
         if (m.to.front() == "<mashhad.director@example.ir>")
             CHECK(parse(m).subject.find("خلاصه هفتگی") != std::string::npos);
+}
+
+TEST_CASE(
+    "STARTTLS: the server's certificate must be valid for its name and signed by a trusted CA; nothing "
+    "goes in clear",
+    "[http][mail][tls]") {
+    TestCertificates certificates("Lacuna test CA");
+    const auto [cert, key] = certificates.server("localhost", "DNS:localhost");
+    const auto [otherCert, otherKey] = certificates.server("mail.other.test", "DNS:mail.other.test");
+    const auto serverTls = [](const std::string& certFile, const std::string& keyFile) {
+        return Poco::Net::Context::Ptr(new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, keyFile,
+                                                              certFile, "", Poco::Net::Context::VERIFY_NONE));
+    };
+    // One immediate message to Tehran's director through `sink`, the service reaching it as "localhost"
+    // with STARTTLS and no AUTH; the message's state in the outbox after one attempt.
+    const auto deliver = [&](SmtpSink& sink, const std::string& caFile) {
+        TestService t(testBackend(), 64, [&](AppConfig& c) {
+            mailTo(sink)(c);
+            c.mail.smtp.host = "localhost";
+            c.mail.smtp.starttls = true;
+            c.mail.smtp.caFile = caFile;
+            c.mail.smtp.username.clear();
+            c.mail.smtp.password.clear();
+        });
+        const std::string path = gapPath(createGap(t));
+        chooseFrequency(t, "tehran.director", "immediate");
+        REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+        CHECK(t.service().runMail() == 1);
+        const auto outbox = messages(t, "tehran.director");
+        REQUIRE(outbox->size() == 1);
+        return outbox->getObject(0);
+    };
+
+    SECTION("a certificate for the server's name, from the CA in ca_file: sent over TLS, greeted again") {
+        SmtpSink sink(serverTls(cert, key));
+        const auto message = deliver(sink, certificates.caFile());
+        INFO(message->get("last_error").toString());
+        CHECK(message->getValue<std::string>("state") == "sent");
+        const auto received = sink.received();
+        REQUIRE(received.size() == 1);
+        CHECK(received.front().overTls);
+        CHECK(received.front().to == std::vector<std::string>{"<tehran.director@example.ir>"});
+        CHECK(received.front().data.find("Subject:") != std::string::npos);
+    }
+    SECTION("a certificate for another name: refused, nothing sent, retried later") {
+        SmtpSink sink(serverTls(otherCert, otherKey));
+        const auto message = deliver(sink, certificates.caFile());
+        CHECK(message->getValue<std::string>("state") == "pending");
+        CHECK(message->getValue<int>("attempts") == 1);
+        CHECK(Poco::toLower(message->getValue<std::string>("last_error")).find("certificate") !=
+              std::string::npos);
+        CHECK(sink.received().empty());
+    }
+    SECTION("a CA the system does not trust, and no ca_file: refused, nothing sent") {
+        SmtpSink sink(serverTls(cert, key));
+        const auto message = deliver(sink, "");
+        CHECK(message->getValue<std::string>("state") == "pending");
+        CHECK(message->getValue<std::string>("last_error").find("certificate verify failed") !=
+              std::string::npos);
+        CHECK(sink.received().empty());
+    }
+    SECTION("a server that does not offer STARTTLS: nothing sent in clear") {
+        SmtpSink sink;
+        const auto message = deliver(sink, certificates.caFile());
+        CHECK(message->getValue<std::string>("state") == "pending");
+        CHECK(message->getValue<std::string>("last_error").find("STARTTLS") != std::string::npos);
+        CHECK(sink.received().empty());
+    }
 }

@@ -1,8 +1,11 @@
 #pragma once
 
 // A real SMTP server on loopback that records what the mail dispatcher sends: the envelope, the credentials
-// and the message as it arrived. It can be told to refuse the next attempts (451, a transient failure).
+// and the message as it arrived. It can be told to refuse the next attempts (451, a transient failure). Given
+// a TLS context it offers STARTTLS and, as Postfix does, takes no mail over TLS until greeted again.
 #include <Poco/Base64Decoder.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketStream.h>
 #include <Poco/Net/TCPServer.h>
@@ -12,6 +15,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,11 +28,14 @@ struct ReceivedMail {
     std::string user;
     std::string password;
     std::string data;  ///< headers and body, dot-stuffing undone
+    bool overTls = false;
 };
 
 class SmtpSink {
 public:
-    SmtpSink() : _socket(Poco::Net::SocketAddress("127.0.0.1", 0)) {
+    /// With `tls`, a server context, STARTTLS is offered.
+    explicit SmtpSink(Poco::Net::Context::Ptr tls = nullptr)
+        : _tls(std::move(tls)), _socket(Poco::Net::SocketAddress("127.0.0.1", 0)) {
         _server = std::make_unique<Poco::Net::TCPServer>(new Factory(*this), _socket);
         _server->start();
     }
@@ -61,11 +68,21 @@ private:
             : Poco::Net::TCPServerConnection(socket), _sink(sink) {}
 
         void run() override {
-            Poco::Net::SocketStream io(socket());
+            try {
+                converse();
+            } catch (const Poco::Exception&) {  // a TLS handshake the client broke off, a reset
+            }
+        }
+
+    private:
+        void converse() {
+            auto io = std::make_unique<Poco::Net::SocketStream>(socket());
+            std::optional<Poco::Net::SecureStreamSocket> secure;
             ReceivedMail mail;
-            const auto reply = [&](const std::string& line) { io << line << "\r\n" << std::flush; };
+            bool greeted = false;
+            const auto reply = [&](const std::string& line) { *io << line << "\r\n" << std::flush; };
             const auto read = [&](std::string& line) {
-                if (!std::getline(io, line)) return false;
+                if (!std::getline(*io, line)) return false;
                 if (!line.empty() && line.back() == '\r') line.pop_back();
                 return true;
             };
@@ -74,11 +91,23 @@ private:
             while (read(line)) {
                 const std::string upper = Poco::toUpper(line);
                 if (upper.starts_with("EHLO")) {
+                    greeted = true;
                     reply("250-sink.test");
+                    if (_sink._tls && !mail.overTls) reply("250-STARTTLS");
                     reply("250-AUTH LOGIN PLAIN");
                     reply("250 8BITMIME");
                 } else if (upper.starts_with("HELO")) {
+                    greeted = true;
                     reply("250 sink.test");
+                } else if (upper == "STARTTLS" && _sink._tls && !mail.overTls) {
+                    reply("220 2.0.0 ready to start TLS");
+                    secure = Poco::Net::SecureStreamSocket::attach(socket(), _sink._tls);
+                    io = std::make_unique<Poco::Net::SocketStream>(*secure);
+                    mail = ReceivedMail{};
+                    mail.overTls = true;
+                    greeted = false;  // everything said before is forgotten (RFC 3207 4.2)
+                } else if (upper.starts_with("MAIL FROM:") && !greeted) {
+                    reply("503 5.5.1 send EHLO first");
                 } else if (upper == "AUTH LOGIN") {
                     reply("334 VXNlcm5hbWU6");
                     read(line);
@@ -135,7 +164,6 @@ private:
             }
         }
 
-    private:
         SmtpSink& _sink;
     };
 
@@ -150,6 +178,7 @@ private:
         SmtpSink& _sink;
     };
 
+    Poco::Net::Context::Ptr _tls;
     Poco::Net::ServerSocket _socket;
     std::unique_ptr<Poco::Net::TCPServer> _server;
     mutable std::mutex _mutex;

@@ -37,6 +37,14 @@ line=$(grep -n '^    mmap_mib: -1' "$work/config/lacuna.yaml" | cut -d: -f1)
 check "check-config names storage.sqlite.mmap_mib out of its range" \
   bash -c "test $rc -eq 1 && test -n '$line' && grep -q \"lacuna.yaml:$line:[0-9]*: .*mmap_mib\" '$work/check6.log'"
 cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
+sed -i 's|^    ca_file: "" .*|    ca_file: certs/city-ca.pem|' "$work/config/lacuna.yaml"
+line=$(grep -n '^    ca_file: certs/city-ca.pem' "$work/config/lacuna.yaml" | cut -d: -f1)
+"$bin" check-config "$work/config/lacuna.yaml" >"$work/check7.log" 2>&1; rc=$?
+check "check-config names a mail.smtp.ca_file that is not there, resolved beside the config" \
+  bash -c "test $rc -eq 1 && test -n '$line' && grep -q \"lacuna.yaml:$line:[0-9]*: mail.smtp.ca_file: no readable file at $work/config/certs/city-ca.pem\" '$work/check7.log'"
+mkdir -p "$work/config/certs" && touch "$work/config/certs/city-ca.pem"
+check "check-config accepts a mail.smtp.ca_file that is there" "$bin" check-config "$work/config/lacuna.yaml"
+cp "$src/config/lacuna.yaml" "$work/config/lacuna.yaml"
 "$bin" check-config "$src/config/lacuna.yaml" --db "mysql://lacuna@127.0.0.1:1/lacuna" >"$work/check3.log" 2>&1; rc=$?
 check "check-config exits 1 when the MySQL server cannot be reached" test "$rc" -eq 1
 check "check-config says which server and why" grep -q "mysql lacuna@127.0.0.1:1/lacuna cannot be used: MySQL error" "$work/check3.log"
