@@ -42,14 +42,6 @@ public:
     }
 };
 
-/// The TLS context of a STARTTLS session: the server's certificate must chain to a CA the system trusts
-/// (Debian's ca-certificates) or one in `caFile`, and be valid for the name the server is reached by, a
-/// server on loopback included (VERIFY_STRICT: Poco's relaxed mode checks no name on loopback).
-Poco::Net::Context::Ptr tlsContext(const SmtpConfig& smtp) {
-    return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, smtp.caFile,
-                                  Poco::Net::Context::VERIFY_STRICT, 9, true);
-}
-
 constexpr std::size_t BATCH = 32;
 constexpr std::int64_t LEASE_MS = 10 * 60 * 1000;  // an instance that dies mid-attempt frees it after this
 constexpr std::size_t ERROR_MAX = 500;
@@ -185,6 +177,17 @@ MailDispatcher::MailDispatcher(MailService& service, MailRepository& mail, const
 
 MailDispatcher::~MailDispatcher() { stop(); }
 
+const Poco::Net::Context::Ptr& MailDispatcher::tlsContext() {
+    // Made once, at the first STARTTLS (a pass holds _pass), not for every message: it reads the system's
+    // CAs. The server's certificate must chain to one of them or to one in ca_file, and be valid for the name
+    // the server is reached by, a server on loopback included (VERIFY_STRICT: Poco's relaxed mode checks no
+    // name on loopback).
+    if (!_tls)
+        _tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, _config.smtp.caFile,
+                                      Poco::Net::Context::VERIFY_STRICT, 9, true);
+    return _tls;
+}
+
 void MailDispatcher::start() {
     if (_config.dispatch) _poller.start(_config.pollMs, [this] { runOnce(); });
 }
@@ -233,7 +236,7 @@ void MailDispatcher::send(const OutgoingMail& m) {
     SmtpSession session(socket);
     session.setTimeout(timeout);
     session.login();
-    if (_config.smtp.starttls) session.startTls(_config.smtp.host, tlsContext(_config.smtp));
+    if (_config.smtp.starttls) session.startTls(_config.smtp.host, tlsContext());
     if (!_config.smtp.username.empty())
         session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, _config.smtp.username, _config.smtp.password);
     session.sendMessage(message);

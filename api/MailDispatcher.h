@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/Net/Context.h>
+
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -37,6 +39,8 @@ public:
 private:
     void attempt(const OutgoingMail& mail);
     void send(const OutgoingMail& mail);
+    /// The TLS context of the STARTTLS sessions.
+    const Poco::Net::Context::Ptr& tlsContext();
 
     MailService& _service;
     MailRepository& _mail;
@@ -44,6 +48,7 @@ private:
     const Clock& _clock;
     Poller _poller;
     std::mutex _pass;  ///< one pass at a time within an instance (the loop, a test's runOnce)
+    Poco::Net::Context::Ptr _tls;
     std::atomic<std::uint64_t> _sent{0};
     std::atomic<std::uint64_t> _failed{0};
     std::atomic<std::uint64_t> _composed{0};
