@@ -33,6 +33,14 @@ void me(const ApiServices&, Exchange& ex) {
     });
 }
 
+/// The caller's own password; their other sessions end, this one stays.
+void changePassword(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const PasswordChange in = decodePasswordChange(ex.jsonObject());
+    api.auth.changePassword(actor, ex.bearerToken(), in.current, in.next);
+    ex.sendNoContent();
+}
+
 void addUser(const ApiServices& api, Exchange& ex) {
     const Principal& actor = ex.principal();
     const User user = api.users.addUser(actor, decodeNewUser(ex.jsonObject()));
@@ -55,6 +63,14 @@ void changeUser(const ApiServices& api, Exchange& ex) {
                                    [&](const Principal& a, std::int64_t id, const AccountChange& in,
                                        std::int64_t v) { return api.users.changeAccount(a, id, in, v); });
     ex.replyRecord(HTTPResponse::HTTP_OK, user.version, [&](JsonWriter& out) { writeUser(out, user); });
+}
+
+/// An admin gives an account a new password; every session of it ends.
+void resetPassword(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const std::int64_t id = ex.idParam("id");
+    api.users.resetPassword(actor, id, decodePasswordReset(ex.jsonObject()));
+    ex.sendNoContent();
 }
 
 void userHistory(const ApiServices& api, Exchange& ex) {
@@ -80,7 +96,9 @@ void addSessionRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/users", listUsers);
     addRoute(router, api, "GET", "/api/v1/users/{id}", getUser);
     addRoute(router, api, "PUT", "/api/v1/users/{id}", changeUser);
+    addRoute(router, api, "PUT", "/api/v1/users/{id}/password", resetPassword);
     addRoute(router, api, "GET", "/api/v1/users/{id}/history", userHistory);
+    addRoute(router, api, "PUT", "/api/v1/me/password", changePassword);
     addRoute(router, api, "POST", "/api/v1/me/calendar-feed", resetCalendarFeed);
 }
 

@@ -30,6 +30,19 @@ AccountChange decodeAccountChange(const Poco::JSON::Object::Ptr& body) {
                       });
 }
 
+PasswordChange decodePasswordChange(const Poco::JSON::Object::Ptr& body) {
+    return decodeBody(body, {"current_password", "new_password"}, "the password change is not valid",
+                      [](Members& m) {
+                          return PasswordChange{m.text("current_password", true).value_or(""),
+                                                m.text("new_password", true).value_or("")};
+                      });
+}
+
+std::string decodePasswordReset(const Poco::JSON::Object::Ptr& body) {
+    return decodeBody(body, {"password"}, "the password is not valid",
+                      [](Members& m) { return m.text("password", true).value_or(""); });
+}
+
 void writeUser(JsonWriter& out, const User& user, bool withCreated) {
     out.beginObject().field("id", user.id).field("username", user.username).key("roles");
     writeStrings(out, user.roles);

@@ -17,9 +17,18 @@ struct LoginInput {
     std::string password;
 };
 
+/// A person's own new password, with the one it replaces.
+struct PasswordChange {
+    std::string current;
+    std::string next;
+};
+
 LoginInput decodeLogin(const Poco::JSON::Object::Ptr& body);
 NewUser decodeNewUser(const Poco::JSON::Object::Ptr& body);
 AccountChange decodeAccountChange(const Poco::JSON::Object::Ptr& body);
+PasswordChange decodePasswordChange(const Poco::JSON::Object::Ptr& body);
+/// The password an admin gives an account.
+std::string decodePasswordReset(const Poco::JSON::Object::Ptr& body);
 
 /// `withCreated` false leaves out created_at (GET /me describes the caller, not the account).
 void writeUser(JsonWriter& out, const User& user, bool withCreated = true);

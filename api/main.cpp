@@ -31,6 +31,7 @@ Usage:
   lacuna serve [--config FILE] [--host ADDR] [--port N] [--data DIR] [--db URL] [--demo]
   lacuna check-config [FILE] [--db URL]
   lacuna user add --username U --role R [--role R …] [--municipality M] [--config FILE] [--data DIR] [--db URL]
+  lacuna user passwd --username U [--config FILE] [--data DIR] [--db URL]
   lacuna backup --to FILE [--config FILE] [--data DIR] [--db sqlite:PATH]
   lacuna restore --from FILE [--replace] [--config FILE] [--data DIR] [--db sqlite:PATH]
   lacuna export [--config FILE] [--data DIR] [--db URL] > FILE
@@ -50,6 +51,8 @@ check-config  validates the configuration and the workflows it names, and that a
               is reachable; prints each problem with file:line and exits 1 on error.
 user add      creates an account; the password comes from LACUNA_PASSWORD or the first line
               of standard input.
+user passwd   gives an account a new password (from LACUNA_PASSWORD or standard input, as for
+              add) and ends every session of it: the way back in for an admin who forgot theirs.
 backup        copies the SQLite store, consistent while the service runs, to one checked file
               (MariaDB: mariadb-dump --single-transaction or mariadb-backup, see the README).
 restore       makes the SQLite store a copy of a backup; the service must be stopped, and a store
@@ -156,7 +159,8 @@ protected:
         const std::string adminPassword = secretOrGenerated("LACUNA_ADMIN_PASSWORD", generated);
         if (service.ensureAdmin(adminPassword))
             say("admin_created", std::string("Created user 'admin'") +
-                                     (generated ? " with the one-time password: " + adminPassword
+                                     (generated ? " with the one-time password: " + adminPassword +
+                                                      " (change it on /account after signing in)"
                                                 : " with the password from LACUNA_ADMIN_PASSWORD"));
         if (_args.has("demo")) {
             const std::string demoPassword = secretOrGenerated("LACUNA_DEMO_PASSWORD", generated);
@@ -214,10 +218,15 @@ int checkConfig(const Arguments& args) {
     }
 }
 
-int addUser(const Arguments& args) {
-    if (args.positional.size() != 1 || args.positional[0] != "add")
+/// `lacuna user add` and `lacuna user passwd`.
+int userCommand(const Arguments& args) {
+    const std::string action = args.positional.size() == 1 ? args.positional[0] : "";
+    if (action != "add" && action != "passwd")
         throw Poco::InvalidArgumentException(
-            "usage: lacuna user add --username U --role R [--municipality M] [--db URL]");
+            "usage: lacuna user add --username U --role R [--municipality M] [--db URL]\n"
+            "       lacuna user passwd --username U [--db URL]");
+    if (action == "passwd" && (args.has("role") || args.has("municipality")))
+        throw Poco::InvalidArgumentException("lacuna user passwd changes the password only");
     std::string password;
     if (Poco::Environment::has("LACUNA_PASSWORD")) {
         password = Poco::Environment::get("LACUNA_PASSWORD");
@@ -225,13 +234,18 @@ int addUser(const Arguments& args) {
         std::cerr << "Password (one line on standard input): " << std::flush;
         std::getline(std::cin, password);
     }
-    NewUser user{args.one("username").value_or(""), password,
-                 args.has("role") ? args.options.at("role") : std::vector<std::string>{},
-                 args.one("municipality")};
+    const std::string username = args.one("username").value_or("");
     const SystemClock clock;
     LacunaService service(configure(args), clock);
     try {
-        const User created = service.users().addUserUnchecked(user);
+        if (action == "passwd") {
+            service.users().resetPasswordUnchecked(username, password);
+            std::cout << "Changed the password of '" << username << "'; its sessions are ended" << std::endl;
+            return 0;
+        }
+        const User created = service.users().addUserUnchecked(
+            {username, password, args.has("role") ? args.options.at("role") : std::vector<std::string>{},
+             args.one("municipality")});
         std::cout << "Created user '" << created.username << "' (id " << created.id << ")" << std::endl;
         return 0;
     } catch (const ValidationError& e) {
@@ -336,13 +350,13 @@ int main(int argc, char** argv) {
             return checkConfig(parse(argc, argv, {{"db", true}}));
         }
         if (command == "user") {
-            return addUser(parse(argc - 1, argv + 1,
-                                 {{"username", true},
-                                  {"role", true},
-                                  {"municipality", true},
-                                  {"config", true},
-                                  {"data", true},
-                                  {"db", true}}));
+            return userCommand(parse(argc - 1, argv + 1,
+                                     {{"username", true},
+                                      {"role", true},
+                                      {"municipality", true},
+                                      {"config", true},
+                                      {"data", true},
+                                      {"db", true}}));
         }
         if (command == "backup" || command == "restore") {
             std::map<std::string, bool> known = {{"config", true}, {"data", true}, {"db", true}};

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "Errors.h"
+#include "RecordEvent.h"
+#include "UserService.h"
 
 namespace lacuna {
 
@@ -21,25 +23,28 @@ const std::string& AuthService::dummyHash() {
     return _dummyHash;
 }
 
-IssuedSession AuthService::login(const std::string& rawUsername, const std::string& password,
-                                 const std::string& client) {
-    const std::string username = Poco::toLower(rawUsername);
-    const std::int64_t now = _clock.nowMs();
+void AuthService::admitAttempt(const std::string& username, const std::string& client, std::int64_t now) {
     // The attempt counts before its password is checked (and is cleared when it is right), so attempts
     // made at once cannot all slip under the limit.
     const auto attempt = _sessions.admitLoginAttempt(username, client, now, now - _settings.failureWindowMs,
                                                      _settings.maxFailedLogins);
+    if (attempt.admitted) return;
     const LoginFailures& failures = attempt.failures;
-    if (!attempt.admitted) {
-        std::int64_t until = 0;
-        if (failures.byUsername >= _settings.maxFailedLogins)
-            until = std::max(until, failures.oldestByUsername + _settings.failureWindowMs);
-        if (failures.byClient >= _settings.maxFailedLogins)
-            until = std::max(until, failures.oldestByClient + _settings.failureWindowMs);
-        const int seconds = static_cast<int>(std::max<std::int64_t>(1, (until - now + 999) / 1000));
-        _throttled.fetch_add(1, std::memory_order_relaxed);
-        throw TooManyRequests("too many failed logins; try again later", seconds);
-    }
+    std::int64_t until = 0;
+    if (failures.byUsername >= _settings.maxFailedLogins)
+        until = std::max(until, failures.oldestByUsername + _settings.failureWindowMs);
+    if (failures.byClient >= _settings.maxFailedLogins)
+        until = std::max(until, failures.oldestByClient + _settings.failureWindowMs);
+    const int seconds = static_cast<int>(std::max<std::int64_t>(1, (until - now + 999) / 1000));
+    _throttled.fetch_add(1, std::memory_order_relaxed);
+    throw TooManyRequests("too many failed logins; try again later", seconds);
+}
+
+IssuedSession AuthService::login(const std::string& rawUsername, const std::string& password,
+                                 const std::string& client) {
+    const std::string username = Poco::toLower(rawUsername);
+    const std::int64_t now = _clock.nowMs();
+    admitAttempt(username, client, now);
     const std::optional<User> user = _users.findByUsername(username);
     const bool valid = _hasher.verify(password, user ? user->passwordHash : dummyHash()) && user.has_value();
     if (!valid) {
@@ -60,5 +65,28 @@ Principal AuthService::authenticate(const std::string& token, const std::string&
 }
 
 void AuthService::logout(const std::string& token) { _sessions.revoke(sha256Hex(token), _clock.nowMs()); }
+
+void AuthService::changePassword(const Principal& actor, const std::string& token, const std::string& current,
+                                 const std::string& next) {
+    FieldErrors errors;
+    if (current.empty()) errors.add("current_password", "required", "the password you sign in with now");
+    UserService::checkPassword(errors, "new_password", next);
+    if (!current.empty() && next == current)
+        errors.add("new_password", "unchanged", "the new password is the one in use");
+    errors.throwIfAny("the password change is not valid");
+    const std::int64_t now = _clock.nowMs();
+    admitAttempt(actor.username, actor.clientAddress, now);
+    const std::optional<User> user = _users.findById(actor.userId);
+    if (!user) throw Unauthorized("the account is gone");
+    if (!_hasher.verify(current, user->passwordHash)) {
+        _failed.fetch_add(1, std::memory_order_relaxed);
+        throw ValidationError("the current password is wrong",
+                              {{"current_password", "wrong", "not the password this account signs in with"}},
+                              ValidationError::Kind::RuleViolation);
+    }
+    _sessions.clearLoginFailures(actor.username);
+    _users.setPassword(user->id, _hasher.hash(next), sha256Hex(token),
+                       recordEvent(actor, "user", user->id, "password_changed", "", now));
+}
 
 }  // namespace lacuna

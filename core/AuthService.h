@@ -37,6 +37,11 @@ public:
     /// Throws Unauthorized for an unknown, expired or revoked token.
     Principal authenticate(const std::string& token, const std::string& client);
     void logout(const std::string& token);
+    /// The signed-in `actor` replaces their own password. `current` must be right: a wrong one counts as a
+    /// failed login, throttled alike (TooManyRequests), and is refused naming `current_password`. Every
+    /// other session of the account is revoked; the one of `token` (the request's) stays.
+    void changePassword(const Principal& actor, const std::string& token, const std::string& current,
+                        const std::string& next);
 
     /// Logins refused by the throttle since the service started, and wrong passwords (for the metrics).
     std::uint64_t throttledLogins() const { return _throttled.load(std::memory_order_relaxed); }
@@ -51,6 +56,9 @@ private:
     /// Verified against for unknown usernames, so timing does not reveal which exist; made on the
     /// first such login rather than at every start (a PBKDF2 hash costs ~0.1 s).
     const std::string& dummyHash();
+    /// Counts an attempt at `username`'s password from `client`; throws TooManyRequests when the throttle
+    /// refuses it.
+    void admitAttempt(const std::string& username, const std::string& client, std::int64_t now);
 
     std::once_flag _dummyOnce;
     std::string _dummyHash;

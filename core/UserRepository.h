@@ -24,9 +24,15 @@ public:
     virtual std::vector<User> list() = 0;
     virtual std::int64_t count() = 0;
 
+    /// Replaces the account's password hash and revokes every session of it but the one whose token hashes
+    /// to `keepSessionHash` ("" keeps none), with the audit `event`, in one transaction (a change of the
+    /// account: its version goes up by one). Throws NotFound.
+    virtual void setPassword(std::int64_t userId, const std::string& passwordHash,
+                             const std::string& keepSessionHash, const RecordEvent& event) = 0;
     /// Replaces the person's calendar feed secret (only its hash is kept) with the audit `event` (a change of
     /// the account: its version goes up by one).
-    virtual void setFeedToken(std::int64_t userId, const std::string& tokenHash, const RecordEvent& event) = 0;
+    virtual void setFeedToken(std::int64_t userId, const std::string& tokenHash,
+                              const RecordEvent& event) = 0;
     /// Whose calendar feed secret hashes to `tokenHash`.
     virtual std::optional<User> findByFeedToken(const std::string& tokenHash) = 0;
 };
@@ -59,8 +65,8 @@ public:
         bool admitted = false;
         LoginFailures failures;  ///< before this attempt
     };
-    virtual LoginAttempt admitLoginAttempt(const std::string& username, const std::string& client, std::int64_t at,
-                                           std::int64_t since, std::int64_t maxFailures) = 0;
+    virtual LoginAttempt admitLoginAttempt(const std::string& username, const std::string& client,
+                                           std::int64_t at, std::int64_t since, std::int64_t maxFailures) = 0;
     virtual void clearLoginFailures(const std::string& username) = 0;
 };
 

@@ -18,6 +18,15 @@ UserService::UserService(UserRepository& users, const Catalog& catalog, const Pa
                          const Clock& clock)
     : _users(users), _catalog(catalog), _hasher(hasher), _clock(clock) {}
 
+void UserService::checkPassword(FieldErrors& errors, const std::string& field, const std::string& password) {
+    if (!isValidUtf8(password))
+        errors.add(field, "invalid_utf8", "the password is not valid UTF-8");
+    else if (utf8Length(password) < MIN_PASSWORD_LENGTH)
+        errors.add(field, "too_short", "at least " + std::to_string(MIN_PASSWORD_LENGTH) + " characters");
+    else if (password.size() > MAX_PASSWORD_LENGTH)
+        errors.add(field, "too_long", "at most " + std::to_string(MAX_PASSWORD_LENGTH) + " bytes");
+}
+
 void UserService::validate(const NewUser& user, bool checkPassword) const {
     FieldErrors errors;
     static const Poco::RegularExpression USERNAME("^[a-z0-9][a-z0-9._-]{2,63}$");
@@ -25,14 +34,7 @@ void UserService::validate(const NewUser& user, bool checkPassword) const {
         errors.add("username", "invalid",
                    "3 to 64 lower-case ASCII letters, digits, dots, dashes or underscores, starting with a "
                    "letter or digit");
-    if (checkPassword) {
-        if (!isValidUtf8(user.password))
-            errors.add("password", "invalid_utf8", "the password is not valid UTF-8");
-        else if (utf8Length(user.password) < MIN_PASSWORD_LENGTH)
-            errors.add("password", "too_short", "at least 10 characters");
-        else if (user.password.size() > MAX_PASSWORD_LENGTH)
-            errors.add("password", "too_long", "at most 1024 bytes");
-    }
+    if (checkPassword) UserService::checkPassword(errors, "password", user.password);
     if (user.roles.empty()) errors.add("roles", "required", "at least one role");
     std::set<std::string> seen;
     for (std::size_t i = 0; i < user.roles.size(); ++i) {
@@ -116,6 +118,34 @@ User UserService::changeAccount(const Principal& actor, std::int64_t id, const A
     _users.update(user, expectedVersion, e);
     user.version = expectedVersion + 1;
     return user;
+}
+
+void UserService::resetPassword(const Principal& actor, std::int64_t id, const std::string& password) {
+    requireAdmin(actor);
+    FieldErrors errors;
+    checkPassword(errors, "password", password);
+    errors.throwIfAny("the password is not valid");
+    const User user = getUser(actor, id);
+    if (user.id == actor.userId)
+        throw ValidationError(
+            "an admin changes their own password with the current one",
+            {{"password", "own_account", "use PUT /api/v1/me/password, with the current password"}},
+            ValidationError::Kind::RuleViolation);
+    replacePassword(actor, user, password);
+}
+
+void UserService::resetPasswordUnchecked(const std::string& username, const std::string& password) {
+    FieldErrors errors;
+    checkPassword(errors, "password", password);
+    errors.throwIfAny("the password is not valid");
+    const auto user = _users.findByUsername(username);
+    if (!user) throw NotFound("no user «" + username + "»");
+    replacePassword(SYSTEM, *user, password);
+}
+
+void UserService::replacePassword(const Principal& by, const User& user, const std::string& password) {
+    _users.setPassword(user.id, _hasher.hash(password), "",
+                       recordEvent(by, "user", user.id, "password_reset", "", _clock.nowMs()));
 }
 
 User UserService::getUser(const Principal& actor, std::int64_t id) {

@@ -6,6 +6,7 @@
 
 #include "Catalog.h"
 #include "Clock.h"
+#include "Errors.h"
 #include "PasswordHasher.h"
 #include "UserRepository.h"
 
@@ -31,6 +32,10 @@ public:
     static constexpr std::size_t MIN_PASSWORD_LENGTH = 10;
     static constexpr std::size_t MAX_PASSWORD_LENGTH = 1024;
 
+    /// Adds to `errors`, under `field`, what keeps `password` from being one: not UTF-8, fewer than
+    /// MIN_PASSWORD_LENGTH letters, more than MAX_PASSWORD_LENGTH bytes.
+    static void checkPassword(FieldErrors& errors, const std::string& field, const std::string& password);
+
     UserService(UserRepository& users, const Catalog& catalog, const PasswordHasher& hasher,
                 const Clock& clock);
 
@@ -47,6 +52,13 @@ public:
     /// last admin keeps the role. `expectedVersion` is the account's version.
     User changeAccount(const Principal& actor, std::int64_t id, const AccountChange& change,
                        std::int64_t expectedVersion);
+    /// An admin gives another person's account a new password (one who forgot theirs, or whose password
+    /// got out): every session of the account is revoked at once. An admin's own password is changed
+    /// with the current one (AuthService::changePassword), not here.
+    void resetPassword(const Principal& actor, std::int64_t id, const std::string& password);
+    /// The same from the command line (`lacuna user passwd`): the way back in for an admin who forgot
+    /// the password. Throws NotFound for an unknown username.
+    void resetPasswordUnchecked(const std::string& username, const std::string& password);
     /// A new secret for the actor's own calendar feed, replacing the last (whose address stops working at
     /// once); only its hash is stored, so it is shown once.
     std::string resetFeed(const Principal& actor);
@@ -61,6 +73,7 @@ private:
     void validate(const NewUser& user, bool checkPassword) const;
     void requireAdmin(const Principal& actor) const;
     User store(const NewUser& user, const std::string& passwordHash, const Principal& by);
+    void replacePassword(const Principal& by, const User& user, const std::string& password);
 
     UserRepository& _users;
     const Catalog& _catalog;

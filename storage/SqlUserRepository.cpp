@@ -12,9 +12,25 @@ const std::string INSERT_USER =
 const std::string UPDATE_USER =
     "UPDATE users SET municipality = ?, roles = ?, version = version + 1 WHERE id = ? AND version = ?";
 const std::string BUMP_USER = "UPDATE users SET version = version + 1 WHERE id = ?";
+const std::string SET_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
+const std::string REVOKE_OTHER_SESSIONS =
+    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?";
 const std::string DELETE_FEED = "DELETE FROM calendar_feeds WHERE user_id = ?";
 const std::string INSERT_FEED =
     "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)";
+
+/// Changes what an account signs in or subscribes with: its version goes up by one, `change(s)` runs, and
+/// the audit `event` is appended, in one transaction.
+template <typename Change>
+void changeSecret(SqlDatabase& db, std::int64_t userId, const RecordEvent& event, Change change) {
+    db.write([&](SqlSession& s) {
+        if (s.prepare(BUMP_USER)->bind(userId).run() != 1)
+            throw NotFound("no user " + std::to_string(userId));
+        const User user = *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
+        change(s);
+        eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
+    });
+}
 
 }  // namespace
 
@@ -44,15 +60,19 @@ void SqlUserRepository::update(const User& user, std::int64_t expectedVersion, c
     });
 }
 
+void SqlUserRepository::setPassword(std::int64_t userId, const std::string& passwordHash,
+                                    const std::string& keepSessionHash, const RecordEvent& event) {
+    changeSecret(_db, userId, event, [&](SqlSession& s) {
+        s.prepare(SET_PASSWORD)->bind(passwordHash).bind(userId).run();
+        s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(userId).bind(keepSessionHash).run();
+    });
+}
+
 void SqlUserRepository::setFeedToken(std::int64_t userId, const std::string& tokenHash,
                                      const RecordEvent& event) {
-    _db.write([&](SqlSession& s) {
-        if (s.prepare(BUMP_USER)->bind(userId).run() != 1)
-            throw NotFound("no user " + std::to_string(userId));
-        const User user = *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
+    changeSecret(_db, userId, event, [&](SqlSession& s) {
         s.prepare(DELETE_FEED)->bind(userId).run();
         s.prepare(INSERT_FEED)->bind(userId).bind(tokenHash).bind(event.at).run();
-        eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
     });
 }
 

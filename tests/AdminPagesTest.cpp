@@ -1,5 +1,6 @@
-// Administration from the pages and the API: accounts (add, roles, city, what changed) and webhook
-// subscriptions with their deliveries — admins only, every refused form changing nothing.
+// Administration from the pages and the API: accounts (add, roles, city, what changed, a new password) and
+// webhook subscriptions with their deliveries — admins only, every refused form changing nothing; and a
+// person's own password, on «my account» and over the API.
 #include <catch2/catch.hpp>
 
 #include "ApiHelpers.h"
@@ -183,4 +184,199 @@ TEST_CASE("an admin subscribes a webhook from the page, sees its secret once and
     REQUIRE(admin.post(page + "/deactivation", {}).status == 303);
     CHECK(admin.get(page).body.find("/deactivation") == std::string::npos);
     CHECK(admin.get("/admin/webhooks/999").status == 404);
+}
+
+namespace {
+
+int loginStatus(TestService& t, const std::string& username, const std::string& password) {
+    return t.client
+        ->post("/api/v1/session", "", R"({"username":")" + username + R"(","password":")" + password + "\"}")
+        .status;
+}
+
+int meStatus(TestService& t, const std::string& token) { return t.client->get("/api/v1/me", token).status; }
+
+/// The audit events of an account, oldest first, as the admin reads them.
+Poco::JSON::Array::Ptr accountHistory(TestService& t, const std::string& username) {
+    return t.client->get("/api/v1/users/" + idOfUser(t, username) + "/history", t.token("admin"))
+        .json()
+        ->getArray("items");
+}
+
+}  // namespace
+
+TEST_CASE("a person changes their own password: every other session ends, this one stays",
+          "[http][auth][account]") {
+    TestService t;
+    const std::string here = t.token("tehran.director");
+    const std::string elsewhere = t.client->login("tehran.director", TestService::PASSWORD);
+    const std::string before = usersNow(t);
+    const auto change = [&](const std::string& token, const std::string& body) {
+        return t.client->send("PUT", "/api/v1/me/password", token, body);
+    };
+    // Every refusal names its field and changes nothing: the password, the sessions, the account.
+    requireProblem(change("", R"({"current_password":"correct horse 1","new_password":"a new password"})"),
+                   401);
+    requireProblem(change(here, R"({"new_password":"a new password"})"), 400, "current_password");
+    requireProblem(change(here, R"({"current_password":"correct horse 1"})"), 400, "new_password");
+    requireProblem(change(here, R"({"current_password":"correct horse 1","new_password":"short"})"), 400,
+                   "new_password");
+    requireProblem(change(here, R"({"current_password":"correct horse 1","new_password":"correct horse 1"})"),
+                   400, "new_password");
+    requireProblem(
+        change(here,
+               R"({"current_password":"correct horse 1","new_password":"a new password","role":"admin"})"),
+        400, "role");
+    requireProblem(change(here, R"({"current_password":"correct horse 1","new_password":7})"), 400,
+                   "new_password");
+    requireProblem(change(here, R"({"current_password":"wrong horse 1","new_password":"a new password"})"),
+                   422, "current_password");
+    CHECK(meStatus(t, here) == 200);
+    CHECK(meStatus(t, elsewhere) == 200);
+    CHECK(usersNow(t) == before);
+    CHECK(accountHistory(t, "tehran.director")->size() == 1);  // created
+
+    const Reply changed =
+        change(here, R"({"current_password":"correct horse 1","new_password":"گذرواژه تازه و بلند"})");
+    INFO(changed.body);
+    REQUIRE(changed.status == 204);
+    CHECK(meStatus(t, here) == 200);
+    CHECK(meStatus(t, elsewhere) == 401);
+    CHECK(loginStatus(t, "tehran.director", TestService::PASSWORD) == 401);
+    CHECK(loginStatus(t, "tehran.director", "گذرواژه تازه و بلند") == 201);
+    // Another account's sessions are untouched.
+    CHECK(meStatus(t, t.token("tehran.expert")) == 200);
+    const auto history = accountHistory(t, "tehran.director");
+    REQUIRE(history->size() == 2);
+    const auto event = history->getObject(1);
+    CHECK(event->getValue<std::string>("type") == "password_changed");
+    CHECK(event->getObject("actor")->getValue<std::string>("username") == "tehran.director");
+    CHECK(t.client->get("/api/v1/users/" + idOfUser(t, "tehran.director"), t.token("admin")).header("ETag") ==
+          "\"2\"");
+    const std::string all = t.client->get("/api/v1/users", t.token("admin")).body;
+    CHECK(all.find("pbkdf2") == std::string::npos);
+}
+
+TEST_CASE("a wrong current password counts as a failed login: the sixth try is throttled",
+          "[http][auth][account]") {
+    TestService t;
+    const std::string token = t.token("secretary");
+    for (int i = 0; i < 5; ++i)
+        requireProblem(t.client->send("PUT", "/api/v1/me/password", token,
+                                      R"({"current_password":"guess )" + std::to_string(i) +
+                                          R"(","new_password":"a new password"})"),
+                       422, "current_password");
+    const Reply blocked =
+        t.client->send("PUT", "/api/v1/me/password", token,
+                       R"({"current_password":"correct horse 1","new_password":"a new password"})");
+    requireProblem(blocked, 429);
+    CHECK(!blocked.header("Retry-After").empty());
+    CHECK(loginStatus(t, "secretary", "a new password") == 429);
+    t.clock.advanceMs(15LL * 60 * 1000 + 1);
+    CHECK(loginStatus(t, "secretary", TestService::PASSWORD) == 201);
+    CHECK(meStatus(t, token) == 200);
+}
+
+TEST_CASE("an admin gives an account a new password: every session of it ends", "[http][admin][account]") {
+    TestService t;
+    const std::string path = "/api/v1/users/" + idOfUser(t, "tehran.expert") + "/password";
+    const std::string first = t.token("tehran.expert");
+    const std::string second = t.client->login("tehran.expert", TestService::PASSWORD);
+    const std::string before = usersNow(t);
+    requireProblem(put(t, "tehran.director", path, R"({"password":"a new password"})"), 403);
+    requireProblem(put(t, "tehran.expert", path, R"({"password":"a new password"})"), 403);
+    requireProblem(put(t, "admin", path, R"({"password":"short"})"), 400, "password");
+    requireProblem(put(t, "admin", path, R"({})"), 400, "password");
+    requireProblem(put(t, "admin", "/api/v1/users/999999/password", R"({"password":"a new password"})"), 404);
+    // An admin's own password is changed with the current one.
+    requireProblem(put(t, "admin", "/api/v1/users/" + idOfUser(t, "admin") + "/password",
+                       R"({"password":"a new password"})"),
+                   422, "password");
+    CHECK(meStatus(t, first) == 200);
+    CHECK(meStatus(t, second) == 200);
+    CHECK(usersNow(t) == before);
+
+    REQUIRE(put(t, "admin", path, R"({"password":"a new password"})").status == 204);
+    CHECK(meStatus(t, first) == 401);
+    CHECK(meStatus(t, second) == 401);
+    CHECK(loginStatus(t, "tehran.expert", TestService::PASSWORD) == 401);
+    CHECK(loginStatus(t, "tehran.expert", "a new password") == 201);
+    CHECK(meStatus(t, t.token("admin")) == 200);
+    const auto history = accountHistory(t, "tehran.expert");
+    REQUIRE(history->size() == 2);
+    CHECK(history->getObject(1)->getValue<std::string>("type") == "password_reset");
+    CHECK(history->getObject(1)->getObject("actor")->getValue<std::string>("username") == "admin");
+}
+
+TEST_CASE("the password forms: one's own on «my account», another's on the admin's page",
+          "[http][web][account]") {
+    TestService t;
+    const Browser director(t, "tehran.director");
+    const std::string other = t.client->login("tehran.director", TestService::PASSWORD);
+    const Reply page = director.get("/account");
+    requireSecureHtml(page);
+    CHECK(page.body.find("action=\"/account/password\"") != std::string::npos);
+    CHECK(page.body.find("href=\"/account\"") != std::string::npos);  // in every page's header
+
+    const Reply twice = director.post("/account/password", {{"current_password", TestService::PASSWORD},
+                                                            {"new_password", "first new pw 1"},
+                                                            {"new_password_again", "second new pw 2"}});
+    CHECK(twice.status == 400);
+    CHECK(twice.body.find("href=\"#f-new_password_again\"") != std::string::npos);
+    CHECK(twice.body.find("first new pw 1") == std::string::npos);  // a password is never sent back
+    const Reply wrong = director.post("/account/password", {{"current_password", "not it at all"},
+                                                            {"new_password", "first new pw 1"},
+                                                            {"new_password_again", "first new pw 1"}});
+    CHECK(wrong.status == 422);
+    CHECK(wrong.body.find("href=\"#f-current_password\"") != std::string::npos);
+    CHECK(director
+              .post("/account/password",
+                    {{"current_password", TestService::PASSWORD},
+                     {"new_password", "first new pw 1"},
+                     {"new_password_again", "first new pw 1"}},
+                    false)
+              .status == 403);  // no CSRF token
+    CHECK(meStatus(t, other) == 200);
+
+    const Reply done = director.post("/account/password", {{"current_password", TestService::PASSWORD},
+                                                           {"new_password", "first new pw 1"},
+                                                           {"new_password_again", "first new pw 1"}});
+    REQUIRE(done.status == 303);
+    CHECK(done.header("Location") == "/account?changed=1");
+    CHECK(director.get("/account?changed=1").body.find("گذرواژه تازه ثبت شد") != std::string::npos);
+    CHECK(meStatus(t, other) == 401);
+    CHECK(loginStatus(t, "tehran.director", "first new pw 1") == 201);
+
+    // The admin's page of another account has the form; their own page sends them to «my account».
+    const Browser admin(t, "admin");
+    const std::string expertPage = "/admin/users/" + idOfUser(t, "tehran.expert");
+    const std::string expert = t.token("tehran.expert");
+    CHECK(admin.get(expertPage).body.find("action=\"" + expertPage + "/password\"") != std::string::npos);
+    const std::string adminPage = admin.get("/admin/users/" + idOfUser(t, "admin")).body;
+    CHECK(adminPage.find("/password\"") == std::string::npos);
+    CHECK(adminPage.find("href=\"/account\">حساب من</a> عوض") != std::string::npos);
+    const Reply mismatch =
+        admin.post(expertPage + "/password", {{"password", "new expert pw 1"}, {"password_again", "other"}});
+    CHECK(mismatch.status == 400);
+    CHECK(mismatch.body.find("href=\"#f-password_again\"") != std::string::npos);
+    // The account's own form still shows the roles it holds.
+    CHECK(mismatch.body.find("value=\"legal_expert\" checked") != std::string::npos);
+    const Reply shortOne =
+        admin.post(expertPage + "/password", {{"password", "short"}, {"password_again", "short"}});
+    CHECK(shortOne.status == 400);
+    CHECK(shortOne.body.find("href=\"#f-password\"") != std::string::npos);
+    CHECK(meStatus(t, expert) == 200);
+    CHECK(director
+              .post(expertPage + "/password",
+                    {{"password", "new expert pw 1"}, {"password_again", "new expert pw 1"}})
+              .status == 403);
+    const Reply reset = admin.post(expertPage + "/password",
+                                   {{"password", "new expert pw 1"}, {"password_again", "new expert pw 1"}});
+    REQUIRE(reset.status == 303);
+    const Reply shown = admin.get(reset.header("Location"));
+    CHECK(shown.body.find("همه نشست‌های این کاربر همان دم بسته شد") !=
+          std::string::npos);
+    CHECK(shown.body.find("گذرواژه تازه از مدیر") != std::string::npos);
+    CHECK(meStatus(t, expert) == 401);
+    CHECK(loginStatus(t, "tehran.expert", "new expert pw 1") == 201);
 }

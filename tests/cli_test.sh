@@ -111,6 +111,28 @@ check "a user added on the command line logs in" grep -q '"token"' <<<"$login"
 login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
   -d '{"username":"yazd.director","password":"long enough pw"}')
 check "a user added with --db logs in to the service on that store" grep -q '"token"' <<<"$login"
+passwd() {  # passwd PASSWORD USERNAME LOG: runs `lacuna user passwd` on the running service's store; sets rc
+  LACUNA_PASSWORD="$1" "$bin" user passwd --username "$2" --data "$data" "${cfg[@]}" >"$work/$3" 2>&1; rc=$?
+}
+me_status() {  # me_status TOKEN: the HTTP status of GET /api/v1/me with that bearer token
+  curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $1"
+}
+shiraz_token=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"shiraz.director","password":"long enough pw"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
+passwd 'short' shiraz.director passwd1.log
+check "user passwd refuses a short password with exit 1, naming it" \
+  bash -c "test $rc -eq 1 && grep -q '^password: at least 10 characters' '$work/passwd1.log'"
+passwd 'a new long pw' nobody.here passwd2.log
+check "user passwd refuses an unknown username with exit 1" \
+  bash -c "test $rc -eq 1 && grep -q 'nobody.here' '$work/passwd2.log'"
+check "a refused passwd ends no session" test "$(me_status "$shiraz_token")" = 200
+passwd 'a new long pw' shiraz.director passwd3.log
+check "user passwd changes the password, while the service runs" \
+  bash -c "test $rc -eq 0 && grep -q \"Changed the password of 'shiraz.director'\" '$work/passwd3.log'"
+check "the account's session in the running service ends at once" test "$(me_status "$shiraz_token")" = 401
+login=$(curl -s -XPOST "http://127.0.0.1:$port/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"shiraz.director","password":"a new long pw"}')
+check "the new password logs in" grep -q '"token"' <<<"$login"
 kill -TERM "$server_pid"
 wait "$server_pid"; rc=$?
 server_pid=""

@@ -22,6 +22,9 @@ std::string accountEventLabel(const std::string& type) {
     if (type == "created") return "ساخت حساب";
     if (type == "changed") return "تغییر نقش‌ها یا شهر";
     if (type == "feed_reset") return "نشانی تازه تقویم";
+    if (type == "password_changed") return "تغییر گذرواژه به دست خود کاربر";
+    if (type == "password_reset")
+        return "گذرواژه تازه از مدیر؛ نشست‌ها بسته شد";
     return type;
 }
 
@@ -98,9 +101,12 @@ void addUser(PageContext& page) {
         [&](const FormFields& form, const ValidationError& e) { users(page, &form, &e); });
 }
 
-void showAccount(PageContext& page, const User& user, const RefusedForm& refused) {
-    const FormFields* typed = refused.error ? refused.typed : nullptr;
+void showAccount(PageContext& page, const Principal& viewer, const User& user, const RefusedForm& refused) {
+    const bool rolesRefused = refused.is("account") && refused.error;
+    const FormFields* typed = rolesRefused ? refused.typed : nullptr;
     ctemplate::TemplateDictionary& dict = page.content();
+    // An admin's own password is changed with the current one, on their own account page.
+    dict.ShowSection(user.id == viewer.userId ? "OWN_ACCOUNT" : "OTHER_ACCOUNT");
     dict.SetIntValue("ID", static_cast<long>(user.id));
     dict.SetIntValue("VERSION", static_cast<long>(user.version));
     dict.SetValue("USERNAME", user.username);
@@ -108,35 +114,56 @@ void showAccount(PageContext& page, const User& user, const RefusedForm& refused
     dict.SetValue("CITY", user.municipality ? cityName(page.api(), *user.municipality) : "کمیته");
     showTime(dict, "CREATED_AT", user.createdAt, false);
     showAccountInputs(page, dict, typed ? typed->all("role") : user.roles,
-                      typed ? typed->one("municipality") : user.municipality.value_or(""), refused.error);
+                      typed ? typed->one("municipality") : user.municipality.value_or(""),
+                      rolesRefused ? refused.error : nullptr);
     showRecordTimeline(page, page.api().recordEvents.history("user", user.id), nullptr, accountEventLabel);
 }
 
 void userPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const QueryParams query = pageQuery(page.exchange(), {"added", "changed"});
+    const QueryParams query = pageQuery(page.exchange(), {"added", "changed", "password"});
     const User user = page.api().users.getUser(viewer, page.exchange().idParam("id"));
     if (query.text("added")) page.content().ShowSection("JUST_ADDED");
     if (query.text("changed")) page.content().ShowSection("JUST_CHANGED");
-    showAccount(page, user, {});
+    if (query.text("password")) page.content().ShowSection("JUST_RESET");
+    showAccount(page, viewer, user, {});
     page.render("کاربر " + user.username, "admin_user.tpl");
 }
 
-void changeUser(PageContext& page) {
+/// A form of one account's page: `change(viewer, id, form)` does it, then the page again with `done` in
+/// its query; when refused, the page with the form's mistakes.
+template <typename Change>
+void submitAccountForm(PageContext& page, const std::string& formName, const std::string& done,
+                       Change change) {
     const Principal& viewer = page.requireViewer();
     const std::int64_t id = page.exchange().idParam("id");
     submitForm(
-        page, "account", 0,
+        page, formName, 0,
         [&](const FormFields& form) {
-            page.api().users.changeAccount(viewer, id, {form.all("role"), chosenCity(form)},
-                                           formVersion(form));
-            return "/admin/users/" + std::to_string(id) + "?changed=1";
+            change(viewer, id, form);
+            return "/admin/users/" + std::to_string(id) + "?" + done + "=1";
         },
         [&](const RefusedForm& refused, HTTPResponse::HTTPStatus status) {
             const User user = page.api().users.getUser(viewer, id);
-            showAccount(page, user, refused);
+            showAccount(page, viewer, user, refused);
             page.render("کاربر " + user.username, "admin_user.tpl", status);
         });
+}
+
+void changeUser(PageContext& page) {
+    submitAccountForm(page, "account", "changed",
+                      [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+                          page.api().users.changeAccount(viewer, id, {form.all("role"), chosenCity(form)},
+                                                         formVersion(form));
+                      });
+}
+
+void resetPassword(PageContext& page) {
+    submitAccountForm(page, "password", "password",
+                      [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+                          requireTypedTwice(form, "password");
+                          page.api().users.resetPassword(viewer, id, form.one("password"));
+                      });
 }
 
 std::string eventTypeLabel(const std::string& type) { return type == "*" ? "همه رویدادها" : type; }
@@ -240,6 +267,7 @@ void addAdminPages(Router& router, const ApiServices& api, const WebSite& site) 
     addPage(router, api, site, "POST", "/admin/users", addUser);
     addPage(router, api, site, "GET", "/admin/users/{id}", userPage);
     addPage(router, api, site, "POST", "/admin/users/{id}", changeUser);
+    addPage(router, api, site, "POST", "/admin/users/{id}/password", resetPassword);
     addPage(router, api, site, "GET", "/admin/webhooks", webhookList);
     addPage(router, api, site, "POST", "/admin/webhooks", subscribe);
     addPage(router, api, site, "GET", "/admin/webhooks/{id}", webhookPage);

@@ -286,6 +286,12 @@ std::int64_t formVersion(const FormFields& form, const std::string& field, std::
     return *v;
 }
 
+void requireTypedTwice(const FormFields& form, const std::string& field) {
+    if (form.one(field) != form.one(field + "_again"))
+        throw ValidationError("the two new passwords differ",
+                              {{field + "_again", "mismatch", "type the same new password twice"}});
+}
+
 std::string roleNames(const WebSite& site, const std::vector<std::string>& roles) {
     std::string names;
     for (const std::string& role : roles)

@@ -107,6 +107,10 @@ Poco::Net::HTTPResponse::HTTPStatus refusedStatus(const ValidationError& error);
 std::int64_t formVersion(const FormFields& form, const std::string& field = "expected_version",
                          std::int64_t minimum = 1);
 
+/// A new password a form asks for twice (`field` and `field`_again): ValidationError naming the second
+/// when the two differ, which only a form needs (an API client sends what it means once).
+void requireTypedTwice(const FormFields& form, const std::string& field);
+
 /// Adds the values of a validation error to the page: a summary at the top linking to each field, and
 /// `<FIELD>_ERROR` beside each field named in `fields` (form field name → template prefix).
 void showFieldErrors(PageContext& page, const ValidationError& error);

@@ -21,6 +21,7 @@ void addPrecedentPages(Router& router, const ApiServices& api, const WebSite& si
 void addAdminPages(Router& router, const ApiServices& api, const WebSite& site);
 void addCalendarFeed(Router& router, const ApiServices& api, const WebSite& site);
 void addMailPage(Router& router, const ApiServices& api, const WebSite& site);
+void addAccountPage(Router& router, const ApiServices& api, const WebSite& site);
 
 namespace {
 
@@ -84,6 +85,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addAdminPages(router, api, site);
     addCalendarFeed(router, api, site);
     addMailPage(router, api, site);
+    addAccountPage(router, api, site);
 }
 
 }  // namespace lacuna

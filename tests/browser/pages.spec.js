@@ -505,6 +505,37 @@ test("a legal director chooses a daily digest by e-mail; a bad address is named 
   await screenshots(page, "mail");
 });
 
+test("a liaison officer changes the password on «my account»: a session elsewhere ends, this one stays", async ({ browser }) => {
+  const here = await personPage(browser);
+  const elsewhere = await personPage(browser);
+  await signIn(here, "isfahan.liaison");
+  await signIn(elsewhere, "isfahan.liaison");
+  await here.getByRole("link", { name: "حساب من" }).click();
+  await expect(here.getByRole("heading", { level: 1 })).toHaveText("حساب من");
+  await checkAccessibility(here);
+  await screenshots(here, "account");
+  const change = async (current, next, again) => {
+    await here.locator("#f-current_password").fill(current);
+    await here.locator("#f-new_password").fill(next);
+    await here.locator("#f-new_password_again").fill(again);
+    await here.getByRole("button", { name: "ثبت گذرواژه تازه" }).click();
+  };
+  const NEW = `${PASSWORD} تازه`;
+  await change(PASSWORD, NEW, `${NEW}!`);
+  await expect(here.locator("#f-new_password_again").locator("..")).toHaveClass(/has-error/);
+  await expect(here.locator("#f-new_password")).toHaveValue("");  // a password is never sent back
+  await checkAccessibility(here);
+  await change(PASSWORD, NEW, NEW);
+  await expect(here.getByRole("status")).toContainText("گذرواژه تازه ثبت شد");
+  await elsewhere.goto("/");
+  await expect(elsewhere.getByRole("button", { name: "ورود" })).toBeVisible();
+  // Back to the demo password, so that a later run on the same store signs in as before.
+  await change(NEW, PASSWORD, PASSWORD);
+  await expect(here.getByRole("status")).toContainText("گذرواژه تازه ثبت شد");
+  await here.goto("/");
+  await expect(here.getByRole("heading", { level: 1 })).toHaveText("میز کار");
+});
+
 test("a legal director reads the rulings registry, a ruling and everything on its provision", async ({ page }) => {
   await signIn(page, "tehran.director");
   await page.getByRole("link", { name: "آرا", exact: true }).click();

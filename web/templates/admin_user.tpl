@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<p class="muted">مدیریت › <a href="/admin/users">کاربران</a> › <bdi>{{USERNAME}}</bdi></p>
 <h1>حساب <bdi>{{USERNAME}}</bdi></h1>
 {{#JUST_ADDED}}<div class="notice ok" role="status">حساب ساخته شد.</div>{{/JUST_ADDED}}
+{{#JUST_RESET}}<div class="notice ok" role="status">گذرواژه تازه ثبت شد و همه نشست‌های این کاربر همان دم بسته شد. گذرواژه را از راهی امن به او بدهید و بخواهید پس از ورود آن را در «حساب من» عوض کند.</div>{{/JUST_RESET}}
 {{#JUST_CHANGED}}<div class="notice ok" role="status">نقش‌ها و شهر ذخیره شد؛ از درخواست بعدی این کاربر به کار می‌رود.</div>{{/JUST_CHANGED}}
 {{>ERROR_SUMMARY}}
 {{#STALE}}<div class="notice warn" role="alert" id="conflict"><p>این حساب پس از آنکه صفحه را باز کردید تغییر کرده است؛ صفحه وضعیت تازه را نشان می‌دهد.</p></div>{{/STALE}}
@@ -21,6 +22,15 @@
 {{>ACCOUNT_INPUTS}}
 <button type="submit">ذخیره</button>
 </form>
+{{#OTHER_ACCOUNT}}<form class="panel" method="post" action="/admin/users/{{ID}}/password" id="password">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<h2>گذرواژه تازه</h2>
+<p>برای کاربری که گذرواژه‌اش را فراموش کرده یا گذرواژه‌اش به دست دیگری افتاده است. همه نشست‌های او همان دم بسته می‌شود.</p>
+<div class="field{{#PASSWORD_HAS_ERROR}} has-error{{/PASSWORD_HAS_ERROR}}"><label for="f-password">گذرواژه تازه <span class="hint">دست‌کم ۱۰ نویسه</span></label>{{#PASSWORD_HAS_ERROR}}<span class="error-message">{{PASSWORD_ERROR}}</span>{{/PASSWORD_HAS_ERROR}}<input type="password" id="f-password" name="password" dir="ltr" required minlength="10" autocomplete="new-password"></div>
+<div class="field{{#PASSWORD_AGAIN_HAS_ERROR}} has-error{{/PASSWORD_AGAIN_HAS_ERROR}}"><label for="f-password_again">گذرواژه تازه، دوباره</label>{{#PASSWORD_AGAIN_HAS_ERROR}}<span class="error-message">{{PASSWORD_AGAIN_ERROR}}</span>{{/PASSWORD_AGAIN_HAS_ERROR}}<input type="password" id="f-password_again" name="password_again" dir="ltr" required minlength="10" autocomplete="new-password"></div>
+<button type="submit">ثبت گذرواژه تازه</button>
+</form>{{/OTHER_ACCOUNT}}
+{{#OWN_ACCOUNT}}<section class="panel"><h2>گذرواژه</h2><p>گذرواژه خودتان را با گذرواژه کنونی در <a href="/account">حساب من</a> عوض کنید.</p></section>{{/OWN_ACCOUNT}}
 </div>
 <section class="panel" aria-labelledby="h-history">
 <h2 id="h-history">سابقه حساب</h2>

@@ -36,6 +36,7 @@
 <span class="muted">{{ROLES}} {{CITY}}</span>
 <a href="/calendar">تقویم من</a>
 <a href="/mail">ایمیل من</a>
+<a href="/account">حساب من</a>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">خروج</button></form>
 </div>
 {{/SIGNED_IN}}
