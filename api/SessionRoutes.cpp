@@ -65,6 +65,15 @@ void changeUser(const ApiServices& api, Exchange& ex) {
     ex.replyRecord(HTTPResponse::HTTP_OK, user.version, [&](JsonWriter& out) { writeUser(out, user); });
 }
 
+/// An admin disables an account or enables it again, under the version read.
+void setAccountStatus(const ApiServices& api, Exchange& ex) {
+    const User user = changeRecord(ex, decodeAccountStatus,
+                                   [&](const Principal& a, std::int64_t id, bool active, std::int64_t v) {
+                                       return api.users.setActive(a, id, active, v);
+                                   });
+    ex.replyRecord(HTTPResponse::HTTP_OK, user.version, [&](JsonWriter& out) { writeUser(out, user); });
+}
+
 /// An admin gives an account a new password; every session of it ends.
 void resetPassword(const ApiServices& api, Exchange& ex) {
     const Principal& actor = ex.principal();
@@ -96,6 +105,7 @@ void addSessionRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/users", listUsers);
     addRoute(router, api, "GET", "/api/v1/users/{id}", getUser);
     addRoute(router, api, "PUT", "/api/v1/users/{id}", changeUser);
+    addRoute(router, api, "PUT", "/api/v1/users/{id}/status", setAccountStatus);
     addRoute(router, api, "PUT", "/api/v1/users/{id}/password", resetPassword);
     addRoute(router, api, "GET", "/api/v1/users/{id}/history", userHistory);
     addRoute(router, api, "PUT", "/api/v1/me/password", changePassword);

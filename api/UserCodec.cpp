@@ -38,6 +38,11 @@ PasswordChange decodePasswordChange(const Poco::JSON::Object::Ptr& body) {
                       });
 }
 
+bool decodeAccountStatus(const Poco::JSON::Object::Ptr& body) {
+    return decodeBody(body, {"active", "expected_version"}, "the account status is not valid",
+                      [](Members& m) { return m.boolean("active", true).value_or(true); });
+}
+
 std::string decodePasswordReset(const Poco::JSON::Object::Ptr& body) {
     return decodeBody(body, {"password"}, "the password is not valid",
                       [](Members& m) { return m.text("password", true).value_or(""); });
@@ -53,7 +58,8 @@ void writeUser(JsonWriter& out, const User& user, bool withCreated) {
         out.null();
     if (withCreated) {
         writeTime(out, "created_at", user.createdAt);
-        out.field("version", user.version);
+        out.field("version", user.version).field("active", !user.disabledAt);
+        if (user.disabledAt) writeTime(out, "disabled_at", *user.disabledAt);
     }
     out.endObject();
 }

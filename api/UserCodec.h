@@ -27,6 +27,8 @@ LoginInput decodeLogin(const Poco::JSON::Object::Ptr& body);
 NewUser decodeNewUser(const Poco::JSON::Object::Ptr& body);
 AccountChange decodeAccountChange(const Poco::JSON::Object::Ptr& body);
 PasswordChange decodePasswordChange(const Poco::JSON::Object::Ptr& body);
+/// Whether an admin wants an account active (true) or disabled.
+bool decodeAccountStatus(const Poco::JSON::Object::Ptr& body);
 /// The password an admin gives an account.
 std::string decodePasswordReset(const Poco::JSON::Object::Ptr& body);
 

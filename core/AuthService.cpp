@@ -51,6 +51,11 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
         _failed.fetch_add(1, std::memory_order_relaxed);
         throw Unauthorized("wrong username or password");
     }
+    // Said only to one who knows the password, and counted as a failure like a wrong one.
+    if (user->disabledAt) {
+        _failed.fetch_add(1, std::memory_order_relaxed);
+        throw Unauthorized("this account is disabled; an admin can enable it again");
+    }
     _sessions.clearLoginFailures(username);
     IssuedSession issued{randomToken(TOKEN_BYTES), now + _settings.tokenLifetimeMs, *user};
     _sessions.create(sha256Hex(issued.token), user->id, now, issued.expiresAt);

@@ -155,7 +155,7 @@ std::optional<Digest> MailService::digestDue(const MailPreference& p) {
     const std::string key = dueKey(p, newest);
     if (key.empty()) return std::nullopt;
     const std::optional<User> user = _users.findById(p.userId);
-    if (!user) return std::nullopt;
+    if (!user || user->disabledAt) return std::nullopt;  // a disabled account is mailed nothing
     const Principal person = principalOf(*user, "mail");
 
     Digest digest{.userId = p.userId,

@@ -59,6 +59,7 @@ std::vector<std::string> OpinionService::rolesFor(const Principal& actor, const 
 namespace {
 
 bool mayAnswer(const User& user) {
+    if (user.disabledAt) return false;
     return user.hasRole(roles::COMMITTEE_MEMBER) || user.hasRole(roles::COMMITTEE_SECRETARY) ||
            user.hasRole(roles::LEGAL_EXPERT);
 }

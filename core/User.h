@@ -19,6 +19,9 @@ struct User {
     std::vector<std::string> roles;
     std::int64_t createdAt = 0;
     std::int64_t version = 1;  ///< one more at each change of roles or city
+    /// Since when an admin has disabled the account (it cannot sign in, its sessions and feed stop, it is
+    /// mailed nothing); empty while it is active.
+    std::optional<std::int64_t> disabledAt;
 
     bool hasRole(std::string_view role) const {
         return std::find(roles.begin(), roles.end(), role) != roles.end();

@@ -24,6 +24,11 @@ public:
     virtual std::vector<User> list() = 0;
     virtual std::int64_t count() = 0;
 
+    /// Disables the account since `disabledAt` (revoking every session of it) or, when empty, enables it
+    /// again, if it is still at `expectedVersion`, with the audit `event`; throws VersionConflict or
+    /// NotFound otherwise.
+    virtual void setDisabled(const User& user, std::optional<std::int64_t> disabledAt,
+                             std::int64_t expectedVersion, const RecordEvent& event) = 0;
     /// Replaces the account's password hash and revokes every session of it but the one whose token hashes
     /// to `keepSessionHash` ("" keeps none), with the audit `event`, in one transaction (a change of the
     /// account: its version goes up by one). Throws NotFound.

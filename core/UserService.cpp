@@ -102,20 +102,44 @@ User UserService::changeAccount(const Principal& actor, std::int64_t id, const A
     requireAdmin(actor);
     User user = getUser(actor, id);
     validate({user.username, "", change.roles, change.municipality}, false);
-    // The service must keep someone who can manage it.
-    if (user.hasRole(roles::ADMIN) &&
-        std::find(change.roles.begin(), change.roles.end(), roles::ADMIN) == change.roles.end()) {
-        const auto users = _users.list();
-        if (std::none_of(users.begin(), users.end(),
-                         [&](const User& u) { return u.id != user.id && u.hasRole(roles::ADMIN); }))
-            throw StateConflict("«" + user.username + "» is the only admin; give the role to another first");
-    }
+    if (std::find(change.roles.begin(), change.roles.end(), roles::ADMIN) == change.roles.end())
+        requireAnotherAdmin(user);
     requireVersion("user", user.version, expectedVersion);
     user.roles = change.roles;
     user.municipality = change.municipality;
     RecordEvent e = recordEvent(actor, "user", user.id, "changed", "", _clock.nowMs());
     e.dataJson = accountData(user);
     _users.update(user, expectedVersion, e);
+    user.version = expectedVersion + 1;
+    return user;
+}
+
+void UserService::requireAnotherAdmin(const User& user) {
+    // The service must keep someone who can manage it: an admin whose account is active.
+    if (!user.hasRole(roles::ADMIN) || user.disabledAt) return;
+    const auto users = _users.list();
+    if (std::none_of(users.begin(), users.end(), [&](const User& u) {
+            return u.id != user.id && u.hasRole(roles::ADMIN) && !u.disabledAt;
+        }))
+        throw StateConflict("«" + user.username +
+                            "» is the only active admin; give the role to another first");
+}
+
+User UserService::setActive(const Principal& actor, std::int64_t id, bool active,
+                            std::int64_t expectedVersion) {
+    requireAdmin(actor);
+    User user = getUser(actor, id);
+    if (!active && user.id == actor.userId)
+        throw ValidationError("an admin does not disable their own account",
+                              {{"active", "own_account", "another admin disables this account"}},
+                              ValidationError::Kind::RuleViolation);
+    requireVersion("user", user.version, expectedVersion);
+    if (active == !user.disabledAt) return user;  // as asked already: nothing changes, nothing is recorded
+    if (!active) requireAnotherAdmin(user);
+    const std::int64_t now = _clock.nowMs();
+    user.disabledAt = active ? std::nullopt : std::optional<std::int64_t>(now);
+    _users.setDisabled(user, user.disabledAt, expectedVersion,
+                       recordEvent(actor, "user", user.id, active ? "enabled" : "disabled", "", now));
     user.version = expectedVersion + 1;
     return user;
 }

@@ -52,6 +52,11 @@ public:
     /// last admin keeps the role. `expectedVersion` is the account's version.
     User changeAccount(const Principal& actor, std::int64_t id, const AccountChange& change,
                        std::int64_t expectedVersion);
+    /// An admin disables an account (a person who left: it cannot sign in, every session of it ends at once,
+    /// its calendar feed stops, it is mailed nothing, it is offered for no assignment) or enables it again
+    /// (with no session back), under the version read. Not one's own account, nor the last active admin.
+    /// Asking for the state the account is in changes and records nothing.
+    User setActive(const Principal& actor, std::int64_t id, bool active, std::int64_t expectedVersion);
     /// An admin gives another person's account a new password (one who forgot theirs, or whose password
     /// got out): every session of the account is revoked at once. An admin's own password is changed
     /// with the current one (AuthService::changePassword), not here.
@@ -73,6 +78,8 @@ private:
     void validate(const NewUser& user, bool checkPassword) const;
     void requireAdmin(const Principal& actor) const;
     User store(const NewUser& user, const std::string& passwordHash, const Principal& by);
+    /// StateConflict when `user` is the last active admin (who must stay one).
+    void requireAnotherAdmin(const User& user);
     void replacePassword(const Principal& by, const User& user, const std::string& password);
 
     UserRepository& _users;

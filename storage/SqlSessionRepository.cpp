@@ -7,9 +7,9 @@ namespace {
 
 const std::string INSERT_SESSION =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
-const std::string SELECT_SESSION_USER = R"(SELECT u.id, u.username, u.password_hash, u.municipality, u.roles,
- u.created_at, u.version FROM sessions s JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL)";
+const std::string SELECT_SESSION_USER = "SELECT " + userrows::COLUMNS_OF_U +
+                                        R"( FROM sessions s JOIN users u ON u.id = s.user_id
+ WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL AND u.disabled_at IS NULL)";
 const std::string REVOKE_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
 const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";

@@ -12,6 +12,8 @@ const std::string INSERT_USER =
 const std::string UPDATE_USER =
     "UPDATE users SET municipality = ?, roles = ?, version = version + 1 WHERE id = ? AND version = ?";
 const std::string BUMP_USER = "UPDATE users SET version = version + 1 WHERE id = ?";
+const std::string SET_DISABLED =
+    "UPDATE users SET disabled_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 const std::string SET_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
 const std::string REVOKE_OTHER_SESSIONS =
     "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?";
@@ -60,6 +62,19 @@ void SqlUserRepository::update(const User& user, std::int64_t expectedVersion, c
     });
 }
 
+void SqlUserRepository::setDisabled(const User& user, std::optional<std::int64_t> disabledAt,
+                                    std::int64_t expectedVersion, const RecordEvent& event) {
+    _db.write([&](SqlSession& s) {
+        eventlog::updateVersioned(
+            s, SET_DISABLED,
+            {disabledAt ? SqlParameter(*disabledAt) : SqlParameter(SqlNull{}), user.id, expectedVersion},
+            {"users", "user", user.id, expectedVersion});
+        // Sessions end with the account; enabling it again brings none of them back.
+        if (disabledAt) s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(user.id).bind("").run();
+        eventlog::appendRecordEvent(s, event, user.id, expectedVersion + 1, user.username);
+    });
+}
+
 void SqlUserRepository::setPassword(std::int64_t userId, const std::string& passwordHash,
                                     const std::string& keepSessionHash, const RecordEvent& event) {
     changeSecret(_db, userId, event, [&](SqlSession& s) {
@@ -79,8 +94,8 @@ void SqlUserRepository::setFeedToken(std::int64_t userId, const std::string& tok
 std::optional<User> SqlUserRepository::findByFeedToken(const std::string& tokenHash) {
     return selectUser(
         _db,
-        "SELECT u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at, u.version "
-        "FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = ?",
+        "SELECT " + userrows::COLUMNS_OF_U +
+            " FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = ? AND u.disabled_at IS NULL",
         {tokenHash});
 }
 

@@ -15,6 +15,8 @@ public:
     std::optional<User> findById(std::int64_t id) override;
     std::vector<User> list() override;
     std::int64_t count() override;
+    void setDisabled(const User& user, std::optional<std::int64_t> disabledAt, std::int64_t expectedVersion,
+                     const RecordEvent& event) override;
     void setPassword(std::int64_t userId, const std::string& passwordHash, const std::string& keepSessionHash,
                      const RecordEvent& event) override;
     void setFeedToken(std::int64_t userId, const std::string& tokenHash, const RecordEvent& event) override;

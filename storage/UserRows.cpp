@@ -26,6 +26,7 @@ User read(const SqlStatement& row) {
     u.roles = splitRoles(row.text(4));
     u.createdAt = row.integer(5);
     u.version = row.integer(6);
+    if (!row.isNull(7)) u.disabledAt = row.integer(7);
     return u;
 }
 

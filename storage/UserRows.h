@@ -17,7 +17,10 @@ namespace userrows {
 
 /// `SELECT <a user's columns> FROM users ` (a WHERE clause follows).
 inline const std::string SELECT =
-    "SELECT id, username, password_hash, municipality, roles, created_at, version FROM users ";
+    "SELECT id, username, password_hash, municipality, roles, created_at, version, disabled_at FROM users ";
+/// The same columns of the users table aliased `u`, for a join.
+inline const std::string COLUMNS_OF_U =
+    "u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at, u.version, u.disabled_at";
 /// A row of SELECT, or of any statement that selects the same columns in the same order.
 User read(const SqlStatement& row);
 

@@ -13,15 +13,6 @@ namespace {
 
 std::string usersNow(TestService& t) { return t.client->get("/api/v1/users", t.token("admin")).body; }
 
-std::string idOfUser(TestService& t, const std::string& username) {
-    const auto items = t.client->get("/api/v1/users", t.token("admin")).json()->getArray("items");
-    for (std::size_t i = 0; i < items->size(); ++i)
-        if (items->getObject(i)->getValue<std::string>("username") == username)
-            return items->getObject(i)->getValue<std::string>("id");
-    FAIL("no user " << username);
-    return "";
-}
-
 }  // namespace
 
 TEST_CASE("only an admin reaches the administration pages", "[http][web][admin]") {
@@ -379,4 +370,134 @@ TEST_CASE("the password forms: one's own on «my account», another's on the adm
     CHECK(shown.body.find("گذرواژه تازه از مدیر") != std::string::npos);
     CHECK(meStatus(t, expert) == 401);
     CHECK(loginStatus(t, "tehran.expert", "new expert pw 1") == 201);
+}
+
+namespace {
+
+std::int64_t versionOf(TestService& t, const std::string& username) {
+    return t.client->get("/api/v1/users/" + idOfUser(t, username), t.token("admin"))
+        .json()
+        ->getValue<std::int64_t>("version");
+}
+
+}  // namespace
+
+TEST_CASE(
+    "an admin disables an account: no sign-in, no session, no feed, no mail, no assignment; enabled, "
+    "it signs in anew",
+    "[http][admin][account]") {
+    TestService t;
+    const std::string first = t.token("tehran.expert");
+    const std::string second = t.client->login("tehran.expert", TestService::PASSWORD);
+    const Reply feed = t.client->post("/api/v1/me/calendar-feed", first, "");
+    REQUIRE(feed.status == 201);
+    const std::string feedPath = feed.json()->getValue<std::string>("path");
+    CHECK(t.client->get(feedPath, "").status == 200);
+    const std::int64_t v = versionOf(t, "tehran.expert");
+    const std::string path = "/api/v1/users/" + idOfUser(t, "tehran.expert") + "/status";
+    const std::string before = usersNow(t);
+
+    // Refusals name the field and change nothing.
+    requireProblem(setAccountStatus(t, "tehran.director", "tehran.expert", false, v), 403);
+    requireProblem(put(t, "admin", path, withVersion("", v)), 400, "active");
+    requireProblem(put(t, "admin", path, withVersion(R"("active":"no")", v)), 400, "active");
+    requireProblem(put(t, "admin", path, R"({"active":false})"), 428);
+    requireProblem(setAccountStatus(t, "admin", "tehran.expert", false, v + 5), 409);
+    requireProblem(setAccountStatus(t, "admin", "admin", false, versionOf(t, "admin")), 422, "active");
+    CHECK(usersNow(t) == before);
+    CHECK(meStatus(t, first) == 200);
+
+    const Reply disabled = setAccountStatus(t, "admin", "tehran.expert", false, v);
+    INFO(disabled.body);
+    REQUIRE(disabled.status == 200);
+    CHECK(disabled.json()->getValue<bool>("active") == false);
+    CHECK(disabled.json()->has("disabled_at"));
+    CHECK(disabled.json()->has("disabled_at_jalali"));
+    CHECK(disabled.header("ETag") == "\"" + std::to_string(v + 1) + "\"");
+    CHECK(meStatus(t, first) == 401);
+    CHECK(meStatus(t, second) == 401);
+    const Reply refused =
+        t.client->post("/api/v1/session", "", R"({"username":"tehran.expert","password":"correct horse 1"})");
+    requireProblem(refused, 401);
+    CHECK(refused.body.find("disabled") != std::string::npos);
+    // One who does not know the password learns nothing of the account's state.
+    const Reply guess =
+        t.client->post("/api/v1/session", "", R"({"username":"tehran.expert","password":"a wrong guess"})");
+    CHECK(guess.body.find("disabled") == std::string::npos);
+    CHECK(t.client->get(feedPath, "").status == 404);
+    // Asking again for the state it is in changes and records nothing.
+    REQUIRE(setAccountStatus(t, "admin", "tehran.expert", false, v + 1).status == 200);
+    CHECK(versionOf(t, "tehran.expert") == v + 1);
+
+    // A disabled account is offered for no assignment.
+    REQUIRE(setAccountStatus(t, "admin", "mashhad.member", false, versionOf(t, "mashhad.member")).status ==
+            200);
+    const Reply asked =
+        t.client->post("/api/v1/opinions", t.token("tehran.director"),
+                       R"({"title":"عوارض کسب","question":"آیا عوارض کسب بر دفتر وکالت است؟"})");
+    REQUIRE(asked.status == 201);
+    const std::string opinion = "/api/v1/opinions/" + asked.json()->getValue<std::string>("id");
+    requireProblem(
+        t.client->post(
+            opinion + "/transitions", t.token("secretary"),
+            R"({"transition":"assign","fields":{"assignee":"mashhad.member"},"expected_version":1})"),
+        422, "fields.assignee");
+    const Browser secretary(t, "secretary");
+    const std::string page = secretary.get(opinion.substr(7)).body;
+    CHECK(page.find("value=\"tehran.member\"") != std::string::npos);
+    CHECK(page.find("value=\"mashhad.member\"") == std::string::npos);
+
+    const Reply enabled = setAccountStatus(t, "admin", "tehran.expert", true, v + 1);
+    REQUIRE(enabled.status == 200);
+    CHECK(enabled.json()->getValue<bool>("active") == true);
+    CHECK(!enabled.json()->has("disabled_at"));
+    CHECK(meStatus(t, first) == 401);  // no session comes back
+    CHECK(loginStatus(t, "tehran.expert", TestService::PASSWORD) == 201);
+    const auto history = accountHistory(t, "tehran.expert");
+    REQUIRE(history->size() == 4);  // created, feed_reset, disabled, enabled
+    CHECK(history->getObject(2)->getValue<std::string>("type") == "disabled");
+    CHECK(history->getObject(2)->getObject("actor")->getValue<std::string>("username") == "admin");
+    CHECK(history->getObject(3)->getValue<std::string>("type") == "enabled");
+}
+
+TEST_CASE("the last active admin keeps the role: a disabled admin does not count", "[http][admin][account]") {
+    TestService t;
+    REQUIRE(t.client
+                ->post("/api/v1/users", t.token("admin"),
+                       R"({"username":"second.admin","password":"0123456789ab","roles":["admin"]})")
+                .status == 201);
+    REQUIRE(setAccountStatus(t, "admin", "second.admin", false, 1).status == 200);
+    const std::string self = "/api/v1/users/" + idOfUser(t, "admin");
+    requireProblem(put(t, "admin", self, withVersion(R"("roles":["observer"])", 1)), 409);
+    REQUIRE(setAccountStatus(t, "admin", "second.admin", true, 2).status == 200);
+    CHECK(put(t, "admin", self, withVersion(R"("roles":["observer"])", 1)).status == 200);
+}
+
+TEST_CASE("an admin disables and enables an account from its page", "[http][web][admin][account]") {
+    TestService t;
+    const Browser admin(t, "admin");
+    const std::string expert = t.token("tehran.expert");
+    const std::string page = "/admin/users/" + idOfUser(t, "tehran.expert");
+    CHECK(admin.get(page).body.find("action=\"" + page + "/status\"") != std::string::npos);
+    CHECK(admin.get("/admin/users/" + idOfUser(t, "admin")).body.find("/status\"") == std::string::npos);
+    CHECK(admin.post(page + "/status", {{"active", "0"}, {"expected_version", "1"}}, false).status == 403);
+    CHECK(t.client->get("/api/v1/users/" + idOfUser(t, "tehran.expert"), t.token("admin")).header("ETag") ==
+          "\"1\"");
+    const Reply stale = admin.post(page + "/status", {{"active", "0"}, {"expected_version", "9"}});
+    CHECK(stale.status == 409);
+    CHECK(meStatus(t, expert) == 200);
+
+    const Reply done = admin.post(page + "/status", {{"active", "0"}, {"expected_version", "1"}});
+    REQUIRE(done.status == 303);
+    CHECK(meStatus(t, expert) == 401);
+    const std::string shown = admin.get(done.header("Location")).body;
+    CHECK(shown.find("حساب غیرفعال شد") != std::string::npos);
+    CHECK(shown.find("<strong>غیرفعال</strong> از") != std::string::npos);
+    CHECK(shown.find("فعال کردن دوباره") != std::string::npos);
+    CHECK(shown.find("غیرفعال شد؛ نشست‌ها بسته شد") !=
+          std::string::npos);  // the history
+    CHECK(admin.get("/admin/users").body.find("<span class=\"tag\">غیرفعال</span>") != std::string::npos);
+    REQUIRE(admin.post(page + "/status", {{"active", "1"}, {"expected_version", "2"}}).status == 303);
+    CHECK(admin.get("/admin/users").body.find("<span class=\"tag\">غیرفعال</span>") == std::string::npos);
+    CHECK(loginStatus(t, "tehran.expert", TestService::PASSWORD) == 201);
 }

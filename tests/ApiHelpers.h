@@ -169,4 +169,21 @@ inline std::string endorsedGap(TestService& t, std::string* apiPath = nullptr) {
     return t.client->get(path, t.token("secretary")).json()->getValue<std::string>("reference");
 }
 
+/// The id of the account `username`, as the admin reads it.
+inline std::string idOfUser(TestService& t, const std::string& username) {
+    const auto items = t.client->get("/api/v1/users", t.token("admin")).json()->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i)
+        if (items->getObject(i)->getValue<std::string>("username") == username)
+            return items->getObject(i)->getValue<std::string>("id");
+    FAIL("no user " << username);
+    return "";
+}
+
+/// PUT /api/v1/users/{id}/status by `user`: the account `username` active or disabled, at `version`.
+inline Reply setAccountStatus(TestService& t, const std::string& user, const std::string& username,
+                              bool active, std::int64_t version) {
+    return put(t, user, "/api/v1/users/" + idOfUser(t, username) + "/status",
+               withVersion(std::string("\"active\":") + (active ? "true" : "false"), version));
+}
+
 }  // namespace lacuna::test

@@ -437,3 +437,20 @@ TEST_CASE(
         CHECK(sink.received().empty());
     }
 }
+
+TEST_CASE("a disabled account is mailed nothing", "[http][mail][account]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, mailTo(sink));
+    const auto gap = createGap(t);  // the reporter watches it
+    const std::string path = gapPath(gap);
+    chooseFrequency(t, "tehran.director", "immediate");
+    chooseFrequency(t, "tehran.expert", "immediate");
+    REQUIRE(put(t, "tehran.expert", path + "/watch", "").status < 300);
+    REQUIRE(setAccountStatus(t, "admin", "tehran.director", false, 1).status == 200);
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    // The expert, watching too, hears of it; the disabled director does not.
+    CHECK(t.service().runMail() == 1);
+    const auto received = sink.received();
+    REQUIRE(received.size() == 1);
+    CHECK(received.front().to == std::vector<std::string>{"<tehran.expert@example.ir>"});
+}

@@ -22,6 +22,8 @@ std::string accountEventLabel(const std::string& type) {
     if (type == "created") return "ساخت حساب";
     if (type == "changed") return "تغییر نقش‌ها یا شهر";
     if (type == "feed_reset") return "نشانی تازه تقویم";
+    if (type == "disabled") return "غیرفعال شد؛ نشست‌ها بسته شد";
+    if (type == "enabled") return "دوباره فعال شد";
     if (type == "password_changed") return "تغییر گذرواژه به دست خود کاربر";
     if (type == "password_reset")
         return "گذرواژه تازه از مدیر؛ نشست‌ها بسته شد";
@@ -67,6 +69,7 @@ void users(PageContext& page, const FormFields* typed, const ValidationError* er
         row->SetValue("ROLES", roleNames(page.site(), u.roles));
         row->SetValue("CITY", u.municipality ? cityName(page.api(), *u.municipality) : "کمیته");
         showTime(*row, "CREATED_AT", u.createdAt, false);
+        if (u.disabledAt) row->ShowSection("DISABLED");
     }
     dict.SetValue("NEW_USERNAME", typed ? typed->one("username") : "");
     showAccountInputs(page, dict, typed ? typed->all("role") : std::vector<std::string>{},
@@ -113,6 +116,10 @@ void showAccount(PageContext& page, const Principal& viewer, const User& user, c
     dict.SetValue("ROLES", roleNames(page.site(), user.roles));
     dict.SetValue("CITY", user.municipality ? cityName(page.api(), *user.municipality) : "کمیته");
     showTime(dict, "CREATED_AT", user.createdAt, false);
+    if (user.disabledAt)
+        showTime(*dict.AddSectionDictionary("DISABLED"), "AT", *user.disabledAt, false);
+    else
+        dict.ShowSection("ACTIVE");
     showAccountInputs(page, dict, typed ? typed->all("role") : user.roles,
                       typed ? typed->one("municipality") : user.municipality.value_or(""),
                       rolesRefused ? refused.error : nullptr);
@@ -121,11 +128,12 @@ void showAccount(PageContext& page, const Principal& viewer, const User& user, c
 
 void userPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const QueryParams query = pageQuery(page.exchange(), {"added", "changed", "password"});
+    const QueryParams query = pageQuery(page.exchange(), {"added", "changed", "password", "status"});
     const User user = page.api().users.getUser(viewer, page.exchange().idParam("id"));
     if (query.text("added")) page.content().ShowSection("JUST_ADDED");
     if (query.text("changed")) page.content().ShowSection("JUST_CHANGED");
     if (query.text("password")) page.content().ShowSection("JUST_RESET");
+    if (query.text("status")) page.content().ShowSection("JUST_STATUS");
     showAccount(page, viewer, user, {});
     page.render("کاربر " + user.username, "admin_user.tpl");
 }
@@ -156,6 +164,13 @@ void changeUser(PageContext& page) {
                           page.api().users.changeAccount(viewer, id, {form.all("role"), chosenCity(form)},
                                                          formVersion(form));
                       });
+}
+
+void setStatus(PageContext& page) {
+    submitAccountForm(
+        page, "status", "status", [&](const Principal& viewer, std::int64_t id, const FormFields& form) {
+            page.api().users.setActive(viewer, id, form.one("active") == "1", formVersion(form));
+        });
 }
 
 void resetPassword(PageContext& page) {
@@ -267,6 +282,7 @@ void addAdminPages(Router& router, const ApiServices& api, const WebSite& site) 
     addPage(router, api, site, "POST", "/admin/users", addUser);
     addPage(router, api, site, "GET", "/admin/users/{id}", userPage);
     addPage(router, api, site, "POST", "/admin/users/{id}", changeUser);
+    addPage(router, api, site, "POST", "/admin/users/{id}/status", setStatus);
     addPage(router, api, site, "POST", "/admin/users/{id}/password", resetPassword);
     addPage(router, api, site, "GET", "/admin/webhooks", webhookList);
     addPage(router, api, site, "POST", "/admin/webhooks", subscribe);

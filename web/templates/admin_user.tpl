@@ -2,6 +2,7 @@
 <h1>حساب <bdi>{{USERNAME}}</bdi></h1>
 {{#JUST_ADDED}}<div class="notice ok" role="status">حساب ساخته شد.</div>{{/JUST_ADDED}}
 {{#JUST_RESET}}<div class="notice ok" role="status">گذرواژه تازه ثبت شد و همه نشست‌های این کاربر همان دم بسته شد. گذرواژه را از راهی امن به او بدهید و بخواهید پس از ورود آن را در «حساب من» عوض کند.</div>{{/JUST_RESET}}
+{{#JUST_STATUS}}<div class="notice ok" role="status">{{#ACTIVE}}حساب فعال است؛ کاربر با گذرواژه خود دوباره وارد می‌شود.{{/ACTIVE}}{{#DISABLED}}حساب غیرفعال شد: همه نشست‌های آن همان دم بسته شد، دیگر وارد نمی‌شود، نشانی تقویمش از کار افتاد و ایمیلی برایش فرستاده نمی‌شود.{{/DISABLED}}</div>{{/JUST_STATUS}}
 {{#JUST_CHANGED}}<div class="notice ok" role="status">نقش‌ها و شهر ذخیره شد؛ از درخواست بعدی این کاربر به کار می‌رود.</div>{{/JUST_CHANGED}}
 {{>ERROR_SUMMARY}}
 {{#STALE}}<div class="notice warn" role="alert" id="conflict"><p>این حساب پس از آنکه صفحه را باز کردید تغییر کرده است؛ صفحه وضعیت تازه را نشان می‌دهد.</p></div>{{/STALE}}
@@ -13,7 +14,17 @@
 <dt>نقش‌ها</dt><dd>{{ROLES}}</dd>
 <dt>شهر</dt><dd>{{CITY}}</dd>
 <dt>ساخته‌شده</dt><dd><time datetime="{{CREATED_AT_ISO}}">{{CREATED_AT}}</time></dd>
+<dt>وضعیت</dt><dd>{{#ACTIVE}}فعال{{/ACTIVE}}{{#DISABLED}}<strong>غیرفعال</strong> از <time datetime="{{AT_ISO}}">{{AT}}</time>{{/DISABLED}}</dd>
 </dl>
+{{#OTHER_ACCOUNT}}<form method="post" action="/admin/users/{{ID}}/status" id="status">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="expected_version" value="{{VERSION}}">
+{{#ACTIVE}}<input type="hidden" name="active" value="0">
+<p class="muted">برای کسی که دیگر در این سمت نیست: حساب و سابقه‌اش می‌ماند، ولی دیگر وارد نمی‌شود و همه نشست‌هایش همان دم بسته می‌شود.</p>
+<button type="submit" class="secondary">غیرفعال کردن حساب</button>{{/ACTIVE}}
+{{#DISABLED}}<input type="hidden" name="active" value="1">
+<button type="submit">فعال کردن دوباره</button>{{/DISABLED}}
+</form>{{/OTHER_ACCOUNT}}
 </section>
 <form class="panel" method="post" action="/admin/users/{{ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">

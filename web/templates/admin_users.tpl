@@ -5,7 +5,7 @@
 <caption class="muted">همه حساب‌ها به ترتیب نام کاربری</caption>
 <thead><tr><th scope="col">نام کاربری</th><th scope="col">نقش‌ها</th><th scope="col">شهر</th><th scope="col">ساخته‌شده</th></tr></thead>
 <tbody>
-{{#USER}}<tr><td><a href="/admin/users/{{ID}}"><bdi>{{USERNAME}}</bdi></a></td><td data-label="نقش‌ها">{{ROLES}}</td><td data-label="شهر">{{CITY}}</td><td data-label="ساخته‌شده"><time datetime="{{CREATED_AT_ISO}}">{{CREATED_AT}}</time></td></tr>{{/USER}}
+{{#USER}}<tr><td><a href="/admin/users/{{ID}}"><bdi>{{USERNAME}}</bdi></a>{{#DISABLED}} <span class="tag">غیرفعال</span>{{/DISABLED}}</td><td data-label="نقش‌ها">{{ROLES}}</td><td data-label="شهر">{{CITY}}</td><td data-label="ساخته‌شده"><time datetime="{{CREATED_AT_ISO}}">{{CREATED_AT}}</time></td></tr>{{/USER}}
 </tbody>
 </table>
 <form class="panel" method="post" action="/admin/users" id="new-user">
