@@ -49,7 +49,7 @@ public:
     /// One account (admin only).
     User getUser(const Principal& actor, std::int64_t id);
     /// An admin changes an account's roles and city (a session in use takes them at its next request); the
-    /// last admin keeps the role. `expectedVersion` is the account's version.
+    /// last active admin keeps the role. `expectedVersion` is the account's version.
     User changeAccount(const Principal& actor, std::int64_t id, const AccountChange& change,
                        std::int64_t expectedVersion);
     /// An admin disables an account (a person who left: it cannot sign in, every session of it ends at once,
