@@ -7,6 +7,8 @@ namespace {
 
 const std::string INSERT_SESSION =
     "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
+// Disabling an account revokes its sessions; the account's state is checked here too because a sign-in that
+// read the account just before it was disabled may store its session just after.
 const std::string SELECT_SESSION_USER = "SELECT " + userrows::COLUMNS_OF_U +
                                         R"( FROM sessions s JOIN users u ON u.id = s.user_id
  WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL AND u.disabled_at IS NULL)";

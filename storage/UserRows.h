@@ -15,12 +15,11 @@ std::vector<std::string> splitRoles(const std::string& column);
 
 namespace userrows {
 
-/// `SELECT <a user's columns> FROM users ` (a WHERE clause follows).
-inline const std::string SELECT =
-    "SELECT id, username, password_hash, municipality, roles, created_at, version, disabled_at FROM users ";
-/// The same columns of the users table aliased `u`, for a join.
+/// A user's columns of the users table aliased `u`, as `read` takes them (for a join too).
 inline const std::string COLUMNS_OF_U =
     "u.id, u.username, u.password_hash, u.municipality, u.roles, u.created_at, u.version, u.disabled_at";
+/// `SELECT <a user's columns> FROM users u ` (a WHERE clause follows).
+inline const std::string SELECT = "SELECT " + COLUMNS_OF_U + " FROM users u ";
 /// A row of SELECT, or of any statement that selects the same columns in the same order.
 User read(const SqlStatement& row);
 

@@ -13,6 +13,22 @@ namespace {
 
 std::string usersNow(TestService& t) { return t.client->get("/api/v1/users", t.token("admin")).body; }
 
+/// The audit events of an account, oldest first, as the admin reads them.
+Poco::JSON::Array::Ptr accountHistory(TestService& t, const std::string& username) {
+    return t.client->get("/api/v1/users/" + idOfUser(t, username) + "/history", t.token("admin"))
+        .json()
+        ->getArray("items");
+}
+
+/// Event `index` of an account's `history` is of `type`, made by `actor`.
+void checkAccountEvent(const Poco::JSON::Array::Ptr& history, unsigned index, const std::string& type,
+                       const std::string& actor) {
+    REQUIRE(history->size() > index);
+    const auto event = history->getObject(index);
+    CHECK(event->getValue<std::string>("type") == type);
+    CHECK(event->getObject("actor")->getValue<std::string>("username") == actor);
+}
+
 }  // namespace
 
 TEST_CASE("only an admin reaches the administration pages", "[http][web][admin]") {
@@ -141,8 +157,7 @@ TEST_CASE("accounts over the API: read, change with the version read, history", 
           409);
     const auto history = t.client->get(path + "/history", t.token("admin")).json()->getArray("items");
     REQUIRE(history->size() == 2);
-    CHECK(history->getObject(1)->getValue<std::string>("type") == "changed");
-    CHECK(history->getObject(1)->getObject("actor")->getValue<std::string>("username") == "admin");
+    checkAccountEvent(history, 1, "changed", "admin");
 }
 
 TEST_CASE("an admin subscribes a webhook from the page, sees its secret once and its deliveries",
@@ -186,13 +201,6 @@ int loginStatus(TestService& t, const std::string& username, const std::string& 
 }
 
 int meStatus(TestService& t, const std::string& token) { return t.client->get("/api/v1/me", token).status; }
-
-/// The audit events of an account, oldest first, as the admin reads them.
-Poco::JSON::Array::Ptr accountHistory(TestService& t, const std::string& username) {
-    return t.client->get("/api/v1/users/" + idOfUser(t, username) + "/history", t.token("admin"))
-        .json()
-        ->getArray("items");
-}
 
 }  // namespace
 
@@ -239,9 +247,7 @@ TEST_CASE("a person changes their own password: every other session ends, this o
     CHECK(meStatus(t, t.token("tehran.expert")) == 200);
     const auto history = accountHistory(t, "tehran.director");
     REQUIRE(history->size() == 2);
-    const auto event = history->getObject(1);
-    CHECK(event->getValue<std::string>("type") == "password_changed");
-    CHECK(event->getObject("actor")->getValue<std::string>("username") == "tehran.director");
+    checkAccountEvent(history, 1, "password_changed", "tehran.director");
     CHECK(t.client->get("/api/v1/users/" + idOfUser(t, "tehran.director"), t.token("admin")).header("ETag") ==
           "\"2\"");
     const std::string all = t.client->get("/api/v1/users", t.token("admin")).body;
@@ -295,8 +301,7 @@ TEST_CASE("an admin gives an account a new password: every session of it ends", 
     CHECK(meStatus(t, t.token("admin")) == 200);
     const auto history = accountHistory(t, "tehran.expert");
     REQUIRE(history->size() == 2);
-    CHECK(history->getObject(1)->getValue<std::string>("type") == "password_reset");
-    CHECK(history->getObject(1)->getObject("actor")->getValue<std::string>("username") == "admin");
+    checkAccountEvent(history, 1, "password_reset", "admin");
 }
 
 TEST_CASE("the password forms: one's own on «my account», another's on the admin's page",
@@ -455,9 +460,8 @@ TEST_CASE(
     CHECK(loginStatus(t, "tehran.expert", TestService::PASSWORD) == 201);
     const auto history = accountHistory(t, "tehran.expert");
     REQUIRE(history->size() == 4);  // created, feed_reset, disabled, enabled
-    CHECK(history->getObject(2)->getValue<std::string>("type") == "disabled");
-    CHECK(history->getObject(2)->getObject("actor")->getValue<std::string>("username") == "admin");
-    CHECK(history->getObject(3)->getValue<std::string>("type") == "enabled");
+    checkAccountEvent(history, 2, "disabled", "admin");
+    checkAccountEvent(history, 3, "enabled", "admin");
 }
 
 TEST_CASE("the last active admin keeps the role: a disabled admin does not count", "[http][admin][account]") {

@@ -13,7 +13,7 @@ void showAccount(PageContext& page, const Principal& viewer) {
     ctemplate::TemplateDictionary& dict = page.content();
     dict.SetValue("USERNAME", viewer.username);
     dict.SetValue("ROLES", roleNames(page.site(), viewer.roles));
-    dict.SetValue("CITY", viewer.municipality ? cityName(page.api(), *viewer.municipality) : "کمیته");
+    dict.SetValue("CITY", accountPlace(page.api(), viewer.municipality));
 }
 
 void accountPage(PageContext& page) {

@@ -67,7 +67,7 @@ void users(PageContext& page, const FormFields* typed, const ValidationError* er
         row->SetIntValue("ID", static_cast<long>(u.id));
         row->SetValue("USERNAME", u.username);
         row->SetValue("ROLES", roleNames(page.site(), u.roles));
-        row->SetValue("CITY", u.municipality ? cityName(page.api(), *u.municipality) : "کمیته");
+        row->SetValue("CITY", accountPlace(page.api(), u.municipality));
         showTime(*row, "CREATED_AT", u.createdAt, false);
         if (u.disabledAt) row->ShowSection("DISABLED");
     }
@@ -114,7 +114,7 @@ void showAccount(PageContext& page, const Principal& viewer, const User& user, c
     dict.SetIntValue("VERSION", static_cast<long>(user.version));
     dict.SetValue("USERNAME", user.username);
     dict.SetValue("ROLES", roleNames(page.site(), user.roles));
-    dict.SetValue("CITY", user.municipality ? cityName(page.api(), *user.municipality) : "کمیته");
+    dict.SetValue("CITY", accountPlace(page.api(), user.municipality));
     showTime(dict, "CREATED_AT", user.createdAt, false);
     if (user.disabledAt)
         showTime(*dict.AddSectionDictionary("DISABLED"), "AT", *user.disabledAt, false);

@@ -30,6 +30,10 @@ std::string cityName(const ApiServices& api, const std::string& slug) {
     return m ? m->nameFa : slug;
 }
 
+std::string accountPlace(const ApiServices& api, const std::optional<std::string>& municipality) {
+    return municipality ? cityName(api, *municipality) : "کمیته";
+}
+
 void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item) {
     std::map<std::string, int> counts;
     for (const MeetingVote& v : item.votes) ++counts[v.vote];

@@ -3,6 +3,7 @@
 #include <ctemplate/template.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,8 @@ std::string choiceLabel(const std::vector<std::pair<std::string, std::string>>& 
 
 /// The Persian name of a city.
 std::string cityName(const ApiServices& api, const std::string& slug);
+/// Where an account acts: its city's Persian name, or the committee for an account of no city.
+std::string accountPlace(const ApiServices& api, const std::optional<std::string>& municipality);
 
 /// One `COUNT` section per vote (LABEL, VOTES): how many cities cast it on `item`.
 void showVoteCounts(ctemplate::TemplateDictionary& dict, const MeetingItem& item);
