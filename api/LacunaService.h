@@ -86,6 +86,7 @@ private:
     WorkflowEngine _opinionLifecycle;
     WorkflowEngine _precedentLifecycle;
     WorkCalendar _calendar;
+    AccountNotices _notices;
     UserService _users;
     AuthService _auth;
     GapService _gaps;

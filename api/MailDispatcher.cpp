@@ -111,18 +111,36 @@ const char* const BODY_STYLE =
     "font-family:Vazirmatn,Tahoma,'DejaVu Sans',sans-serif;direction:rtl;text-align:right;line-height:1.9;"
     "color:#1b1b1b;margin:0;padding:16px";
 
+/// The start of a message to `username` under `subject`: `m.html` opens the right-to-left page with the
+/// subject as its heading, `m.text` the plain part, each with the greeting.
+void openMessage(OutgoingMail& m, const std::string& subject, const std::string& username) {
+    m.subject = subject;
+    m.html =
+        "<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" +
+        htmlEscape(subject) + "</title>\n</head>\n<body dir=\"rtl\" style=\"" + BODY_STYLE +
+        "\">\n<h1 style=\"font-size:1.25em\">" + htmlEscape(subject) + "</h1>\n<p>" + "<bdi>" +
+        htmlEscape(username) + "</bdi> گرامی، این پیام را لاکونا برای شما فرستاده است.</p>\n";
+    m.text = subject + "\n\n" + username + " گرامی، این پیام را لاکونا برای شما فرستاده است.\n";
+}
+
+/// The end of the message: a footnote `before` «صفحه ایمیل» `after`, the words linking to the mail page.
+void closeMessage(OutgoingMail& m, const std::string& baseUrl, const std::string& before,
+                  const std::string& after) {
+    const std::string settings = baseUrl + "/mail";
+    m.html += "<p style=\"color:#555;font-size:.9em;border-top:1px solid #ccc;padding-top:.6em\">" +
+              htmlEscape(before) + "<a href=\"" + htmlEscape(settings) + "\">صفحه ایمیل</a>" +
+              htmlEscape(after) + ".</p>\n</body>\n</html>\n";
+    m.text += "\n--\n" + before + "صفحه ایمیل" + after + ":\n" + settings + "\n";
+}
+
 }  // namespace
 
 OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
     OutgoingMail m;
-    m.subject = subjectOf(d);
-    std::string html =
-        "<!DOCTYPE html>\n<html lang=\"fa\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" +
-        htmlEscape(m.subject) + "</title>\n</head>\n<body dir=\"rtl\" style=\"" + BODY_STYLE +
-        "\">\n<h1 style=\"font-size:1.25em\">" + htmlEscape(m.subject) + "</h1>\n<p>" + "<bdi>" +
-        htmlEscape(d.username) + "</bdi> گرامی، این پیام را لاکونا برای شما فرستاده است.</p>\n";
-    std::string text = m.subject + "\n\n" + d.username + " گرامی، این پیام را لاکونا برای شما فرستاده است.\n";
+    openMessage(m, subjectOf(d), d.username);
+    std::string html = std::move(m.html);
+    std::string text = std::move(m.text);
     if (!d.entries.empty()) {
         html += "<h2 style=\"font-size:1.1em\">آنچه تغییر کرد</h2>\n<ul>\n";
         text += "\nآنچه تغییر کرد\n";
@@ -158,16 +176,49 @@ OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
         }
         html += "</ul>\n";
     }
-    const std::string settings = baseUrl + "/mail";
-    html +=
-        "<p style=\"color:#555;font-size:.9em;border-top:1px solid #ccc;padding-top:.6em\">چگونگی دریافت "
-        "این پیام‌ها را در <a href=\"" +
-        htmlEscape(settings) + "\">صفحه ایمیل</a> لاکونا تغییر دهید.</p>\n</body>\n</html>\n";
-    text +=
-        "\n--\nچگونگی دریافت این پیام‌ها را در صفحه ایمیل لاکونا تغییر دهید:\n" +
-        settings + "\n";
     m.html = std::move(html);
     m.text = std::move(text);
+    closeMessage(m, baseUrl, "چگونگی دریافت این پیام‌ها را در ",
+                 " لاکونا تغییر دهید");
+    return m;
+}
+
+OutgoingMail renderAccountNotice(const AccountNotice& n, const std::string& baseUrl) {
+    OutgoingMail m;
+    openMessage(m, "لاکونا: گذرواژه حساب شما عوض شد", n.username);
+    // What happened, in either part: in HTML every piece escaped, and the ISO time, the name and the address
+    // (left-to-right runs in a right-to-left sentence) isolated.
+    const auto whatHappened = [&](bool html) {
+        const auto plain = [&](const std::string& s) { return html ? htmlEscape(s) : s; };
+        const auto ltr = [&](const std::string& s) {
+            return html ? "<bdi dir=\"ltr\">" + htmlEscape(s) + "</bdi>" : s;
+        };
+        const std::string when = plain(jalaliDayTime(n.at)) + " (" + ltr(formatIsoUtc(n.at)) + ")";
+        const std::string where = n.clientAddress.empty() ? "" : "، از نشانی " + ltr(n.clientAddress);
+        if (n.kind == "password_changed")
+            return "گذرواژه حساب شما در " + when + " با گذرواژه پیشین عوض شد" + where + ".";
+        if (!n.by.empty())
+            return "مدیر سامانه، " + ltr(n.by) + "، در " + when +
+                   " گذرواژه تازه‌ای برای حساب شما گذاشت" + where + ".";
+        return "گذرواژه حساب شما در " + when + " از خط فرمان کارساز لاکونا عوض شد.";
+    };
+    const std::string sessions =
+        n.keptOwnSession
+            ? "همه نشست‌های دیگر حساب بسته شد؛ تنها نشستی که این کار را کرد باز ماند."
+            : "همه نشست‌های حساب بسته شد؛ با گذرواژه تازه دوباره وارد شوید.";
+    const std::string warning =
+        "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا به مدیر سامانه خبر دهید: ممکن است کسی دیگر "
+        "گذرواژه شما را داشته باشد.";
+    const std::string account = baseUrl + "/account";
+    m.html += "<p>" + whatHappened(true) + " " + htmlEscape(sessions) + "</p>\n<p><strong>" +
+              htmlEscape(warning) + "</strong></p>\n<p><a href=\"" + htmlEscape(account) +
+              "\">حساب من در لاکونا</a></p>\n";
+    m.text += "\n" + whatHappened(false) + " " + sessions + "\n\n" + warning + "\n\nحساب من در لاکونا:\n" +
+              account + "\n";
+    closeMessage(
+        m, baseUrl,
+        "این پیام را هر بار که گذرواژه شما عوض شود، به نشانی‌ای که در ",
+        " داده‌اید می‌فرستیم، هر چه برای خبرها برگزیده باشید");
     return m;
 }
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "AccountNotices.h"
 #include "AppConfig.h"
 #include "Clock.h"
 #include "MailRepository.h"
@@ -18,6 +19,9 @@ namespace lacuna {
 /// The message a digest becomes: a Persian right-to-left HTML part and a plain-text part with the same
 /// entries, each linking to its page under `baseUrl`.
 OutgoingMail renderDigest(const Digest& digest, const std::string& baseUrl);
+/// The message telling a person of a change to their password: when, by whom and from where, what became
+/// of their sessions, and what to do if they did not make it.
+OutgoingMail renderAccountNotice(const AccountNotice& notice, const std::string& baseUrl);
 
 /// Composes the messages that are due and sends the mail outbox through SMTP in the background: every poll
 /// it composes (MailService::composeDue), then takes the messages that are due (claiming each, so two

@@ -15,8 +15,13 @@ constexpr std::size_t TOKEN_BYTES = 32;  // 256 bits
 }
 
 AuthService::AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
-                         const Clock& clock, AuthSettings settings)
-    : _users(users), _sessions(sessions), _hasher(hasher), _clock(clock), _settings(settings) {}
+                         const AccountNotices& notices, const Clock& clock, AuthSettings settings)
+    : _users(users),
+      _sessions(sessions),
+      _hasher(hasher),
+      _notices(notices),
+      _clock(clock),
+      _settings(settings) {}
 
 const std::string& AuthService::dummyHash() {
     std::call_once(_dummyOnce, [this] { _dummyHash = _hasher.hash(randomToken(16)); });
@@ -90,8 +95,14 @@ void AuthService::changePassword(const Principal& actor, const std::string& toke
                               ValidationError::Kind::RuleViolation);
     }
     _sessions.clearLoginFailures(actor.username);
+    const AccountNotice notice{.username = user->username,
+                               .kind = "password_changed",
+                               .clientAddress = actor.clientAddress,
+                               .keptOwnSession = true,
+                               .at = now};
     _users.setPassword(user->id, _hasher.hash(next), sha256Hex(token),
-                       recordEvent(actor, "user", user->id, "password_changed", "", now));
+                       recordEvent(actor, "user", user->id, "password_changed", "", now),
+                       _notices.compose(*user, notice));
 }
 
 }  // namespace lacuna

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "AccountNotices.h"
 #include "Clock.h"
 #include "PasswordHasher.h"
 #include "User.h"
@@ -30,7 +31,7 @@ struct IssuedSession {
 class AuthService {
 public:
     AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
-                const Clock& clock, AuthSettings settings);
+                const AccountNotices& notices, const Clock& clock, AuthSettings settings);
 
     /// Throws TooManyRequests when the username or client is throttled, Unauthorized on bad credentials.
     IssuedSession login(const std::string& username, const std::string& password, const std::string& client);
@@ -39,7 +40,8 @@ public:
     void logout(const std::string& token);
     /// The signed-in `actor` replaces their own password. `current` must be right: a wrong one counts as a
     /// failed login, throttled alike (TooManyRequests), and is refused naming `current_password`. Every
-    /// other session of the account is revoked; the one of `token` (the request's) stays.
+    /// other session of the account is revoked; the one of `token` (the request's) stays. The owner is told
+    /// by e-mail (AccountNotices).
     void changePassword(const Principal& actor, const std::string& token, const std::string& current,
                         const std::string& next);
 
@@ -51,6 +53,7 @@ private:
     UserRepository& _users;
     SessionRepository& _sessions;
     const PasswordHasher& _hasher;
+    const AccountNotices& _notices;
     const Clock& _clock;
     AuthSettings _settings;
     /// Verified against for unknown usernames, so timing does not reveal which exist; made on the

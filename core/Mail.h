@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "InboxService.h"
+#include "OutgoingMail.h"
 #include "QueueBacklog.h"
 
 namespace lacuna {
@@ -32,24 +33,6 @@ struct MailPreference {
     std::string lastDigest;          ///< the key of the last digest composed (see MailService)
     std::int64_t updatedAt = 0;
     std::int64_t version = 0;  ///< 0: never chosen
-};
-
-/// One message in the outbox, from its composition to its delivery.
-struct OutgoingMail {
-    std::int64_t id = 0;
-    std::int64_t userId = 0;
-    std::string digestKey;  ///< unique per person: a digest is composed once, whoever composes it
-    std::string recipient;
-    std::string subject;
-    std::string text;
-    std::string html;
-    std::int64_t entries = 0;
-    std::string state = "pending";  ///< pending, sent, failed (given up)
-    int attempts = 0;
-    std::int64_t nextAttemptAt = 0;
-    std::optional<std::int64_t> sentAt;
-    std::string lastError;
-    std::int64_t createdAt = 0;
 };
 
 /// The outbox's state: messages waiting to be sent (the oldest by composition), and given up.

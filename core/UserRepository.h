@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "OutgoingMail.h"
 #include "RecordEvent.h"
 #include "User.h"
 
@@ -24,16 +25,18 @@ public:
     virtual std::vector<User> list() = 0;
     virtual std::int64_t count() = 0;
 
-    /// Disables the account since `disabledAt` (revoking every session of it) or, when empty, enables it
-    /// again, if it is still at `expectedVersion`, with the audit `event`; throws VersionConflict or
-    /// NotFound otherwise.
+    /// Disables the account since `disabledAt` (revoking every session of it, and withdrawing the mail still
+    /// waiting in the outbox for it) or, when empty, enables it again, if it is still at `expectedVersion`,
+    /// with the audit `event`; throws VersionConflict or NotFound otherwise.
     virtual void setDisabled(const User& user, std::optional<std::int64_t> disabledAt,
                              std::int64_t expectedVersion, const RecordEvent& event) = 0;
     /// Replaces the account's password hash and revokes every session of it but the one whose token hashes
-    /// to `keepSessionHash` ("" keeps none), with the audit `event`, in one transaction (a change of the
-    /// account: its version goes up by one). Throws NotFound.
+    /// to `keepSessionHash` ("" keeps none), with the audit `event` and, when set, the `notice` telling the
+    /// owner of it put in the mail outbox (under the key `account:<version>`), in one transaction (a change
+    /// of the account: its version goes up by one). Throws NotFound.
     virtual void setPassword(std::int64_t userId, const std::string& passwordHash,
-                             const std::string& keepSessionHash, const RecordEvent& event) = 0;
+                             const std::string& keepSessionHash, const RecordEvent& event,
+                             const std::optional<OutgoingMail>& notice) = 0;
     /// Replaces the person's calendar feed secret (only its hash is kept) with the audit `event` (a change of
     /// the account: its version goes up by one).
     virtual void setFeedToken(std::int64_t userId, const std::string& tokenHash,

@@ -15,8 +15,8 @@
 namespace lacuna {
 
 UserService::UserService(UserRepository& users, const Catalog& catalog, const PasswordHasher& hasher,
-                         const Clock& clock)
-    : _users(users), _catalog(catalog), _hasher(hasher), _clock(clock) {}
+                         const AccountNotices& notices, const Clock& clock)
+    : _users(users), _catalog(catalog), _hasher(hasher), _notices(notices), _clock(clock) {}
 
 void UserService::checkPassword(FieldErrors& errors, const std::string& field, const std::string& password) {
     if (!isValidUtf8(password))
@@ -168,8 +168,15 @@ void UserService::resetPasswordUnchecked(const std::string& username, const std:
 }
 
 void UserService::replacePassword(const Principal& by, const User& user, const std::string& password) {
+    const std::int64_t now = _clock.nowMs();
+    const AccountNotice notice{.username = user.username,
+                               .kind = "password_reset",
+                               .by = by.userId ? by.username : "",
+                               .clientAddress = by.clientAddress,
+                               .at = now};
     _users.setPassword(user.id, _hasher.hash(password), "",
-                       recordEvent(by, "user", user.id, "password_reset", "", _clock.nowMs()));
+                       recordEvent(by, "user", user.id, "password_reset", "", now),
+                       _notices.compose(user, notice));
 }
 
 User UserService::getUser(const Principal& actor, std::int64_t id) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "AccountNotices.h"
 #include "Catalog.h"
 #include "Clock.h"
 #include "Errors.h"
@@ -37,7 +38,7 @@ public:
     static void checkPassword(FieldErrors& errors, const std::string& field, const std::string& password);
 
     UserService(UserRepository& users, const Catalog& catalog, const PasswordHasher& hasher,
-                const Clock& clock);
+                const AccountNotices& notices, const Clock& clock);
 
     /// Creates an account on behalf of an admin. Throws Forbidden, ValidationError, AlreadyExists.
     User addUser(const Principal& actor, const NewUser& user);
@@ -58,8 +59,9 @@ public:
     /// Asking for the state the account is in changes and records nothing.
     User setActive(const Principal& actor, std::int64_t id, bool active, std::int64_t expectedVersion);
     /// An admin gives another person's account a new password (one who forgot theirs, or whose password
-    /// got out): every session of the account is revoked at once. An admin's own password is changed
-    /// with the current one (AuthService::changePassword), not here.
+    /// got out): every session of the account is revoked at once, and its owner is told by e-mail
+    /// (AccountNotices). An admin's own password is changed with the current one
+    /// (AuthService::changePassword), not here.
     void resetPassword(const Principal& actor, std::int64_t id, const std::string& password);
     /// The same from the command line (`lacuna user passwd`): the way back in for an admin who forgot
     /// the password. Throws NotFound for an unknown username.
@@ -85,6 +87,7 @@ private:
     UserRepository& _users;
     const Catalog& _catalog;
     const PasswordHasher& _hasher;
+    const AccountNotices& _notices;
     const Clock& _clock;
 };
 

@@ -27,6 +27,8 @@ const std::string INSERT_MAIL =
     R"(INSERT INTO mail_outbox (user_id, digest_key, recipient, subject, body_text, body_html, entries, state,
  attempts, next_attempt_at, sent_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?,
  NULL, '', ?))";
+const std::string WITHDRAW_MAIL =
+    "UPDATE mail_outbox SET state = 'withdrawn' WHERE user_id = ? AND state = 'pending'";
 const std::string CLAIM_MAIL =
     "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND next_attempt_at = ?";
 const std::string MARK_SENT =
@@ -67,6 +69,16 @@ OutgoingMail readMail(const SqlStatement& r) {
 }
 
 }  // namespace
+
+void insertOutgoingMail(SqlSession& s, std::int64_t userId, const std::string& key,
+                        const OutgoingMail& mail) {
+    s.prepare(INSERT_MAIL)
+        ->bindAll({userId, key, mail.recipient, mail.subject, mail.text, mail.html, mail.entries,
+                   mail.nextAttemptAt, mail.createdAt})
+        .run();
+}
+
+void withdrawPendingMail(SqlSession& s, std::int64_t userId) { s.prepare(WITHDRAW_MAIL)->bind(userId).run(); }
 
 std::optional<MailPreference> SqlMailRepository::preference(std::int64_t userId) {
     return queryOne(_db, SELECT_PREFERENCE + "WHERE user_id = ?", {userId}, readPreference);
@@ -127,11 +139,7 @@ bool SqlMailRepository::compose(std::int64_t userId, std::int64_t seenThrough, c
     _db.write([&](SqlSession& s) {
         moved =
             s.prepare(MOVE_CURSOR)->bindAll({through, digestKey, userId, seenThrough, seenDigest}).run() == 1;
-        if (!moved || !mail) return;
-        s.prepare(INSERT_MAIL)
-            ->bindAll({userId, digestKey, mail->recipient, mail->subject, mail->text, mail->html,
-                       mail->entries, mail->nextAttemptAt, mail->createdAt})
-            .run();
+        if (moved && mail) insertOutgoingMail(s, userId, digestKey, *mail);
     });
     return moved;
 }

@@ -5,6 +5,13 @@
 
 namespace lacuna {
 
+/// Puts `mail` in the outbox of `userId` under `key` (unique per person), pending and due at its
+/// nextAttemptAt, within the caller's transaction.
+void insertOutgoingMail(SqlSession& s, std::int64_t userId, const std::string& key, const OutgoingMail& mail);
+/// Withdraws what still waits in the outbox of `userId` (its account was disabled), within the caller's
+/// transaction; a message taken for an attempt already may still go.
+void withdrawPendingMail(SqlSession& s, std::int64_t userId);
+
 /// E-mail preferences and the mail outbox.
 class SqlMailRepository : public MailRepository {
 public:

@@ -2,6 +2,7 @@
 
 #include "Errors.h"
 #include "EventLog.h"
+#include "SqlMailRepository.h"
 #include "UserRows.h"
 
 namespace lacuna {
@@ -21,16 +22,18 @@ const std::string DELETE_FEED = "DELETE FROM calendar_feeds WHERE user_id = ?";
 const std::string INSERT_FEED =
     "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)";
 
-/// Changes what an account signs in or subscribes with: its version goes up by one, `change(s)` runs, and
-/// the audit `event` is appended, in one transaction.
+/// Changes what an account signs in or subscribes with: its version goes up by one, `change(s)` runs, the
+/// audit `event` is appended and the `notice` of it, if any, is put in the outbox, in one transaction.
 template <typename Change>
-void changeSecret(SqlDatabase& db, std::int64_t userId, const RecordEvent& event, Change change) {
+void changeSecret(SqlDatabase& db, std::int64_t userId, const RecordEvent& event, Change change,
+                  const std::optional<OutgoingMail>& notice = std::nullopt) {
     db.write([&](SqlSession& s) {
         if (s.prepare(BUMP_USER)->bind(userId).run() != 1)
             throw NotFound("no user " + std::to_string(userId));
         const User user = *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
         change(s);
         eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
+        if (notice) insertOutgoingMail(s, userId, "account:" + std::to_string(user.version), *notice);
     });
 }
 
@@ -69,18 +72,25 @@ void SqlUserRepository::setDisabled(const User& user, std::optional<std::int64_t
             s, SET_DISABLED,
             {disabledAt ? SqlParameter(*disabledAt) : SqlParameter(SqlNull{}), user.id, expectedVersion},
             {"users", "user", user.id, expectedVersion});
-        // Sessions end with the account; enabling it again brings none of them back.
-        if (disabledAt) s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(user.id).bind("").run();
+        // Sessions and the mail waiting end with the account; enabling it again brings none of them back.
+        if (disabledAt) {
+            s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(user.id).bind("").run();
+            withdrawPendingMail(s, user.id);
+        }
         eventlog::appendRecordEvent(s, event, user.id, expectedVersion + 1, user.username);
     });
 }
 
 void SqlUserRepository::setPassword(std::int64_t userId, const std::string& passwordHash,
-                                    const std::string& keepSessionHash, const RecordEvent& event) {
-    changeSecret(_db, userId, event, [&](SqlSession& s) {
-        s.prepare(SET_PASSWORD)->bind(passwordHash).bind(userId).run();
-        s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(userId).bind(keepSessionHash).run();
-    });
+                                    const std::string& keepSessionHash, const RecordEvent& event,
+                                    const std::optional<OutgoingMail>& notice) {
+    changeSecret(
+        _db, userId, event,
+        [&](SqlSession& s) {
+            s.prepare(SET_PASSWORD)->bind(passwordHash).bind(userId).run();
+            s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(userId).bind(keepSessionHash).run();
+        },
+        notice);
 }
 
 void SqlUserRepository::setFeedToken(std::int64_t userId, const std::string& tokenHash,

@@ -18,7 +18,7 @@ public:
     void setDisabled(const User& user, std::optional<std::int64_t> disabledAt, std::int64_t expectedVersion,
                      const RecordEvent& event) override;
     void setPassword(std::int64_t userId, const std::string& passwordHash, const std::string& keepSessionHash,
-                     const RecordEvent& event) override;
+                     const RecordEvent& event, const std::optional<OutgoingMail>& notice) override;
     void setFeedToken(std::int64_t userId, const std::string& tokenHash, const RecordEvent& event) override;
     std::optional<User> findByFeedToken(const std::string& tokenHash) override;
 

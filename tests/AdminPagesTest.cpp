@@ -192,17 +192,7 @@ TEST_CASE("an admin subscribes a webhook from the page, sees its secret once and
     CHECK(admin.get("/admin/webhooks/999").status == 404);
 }
 
-namespace {
-
-int loginStatus(TestService& t, const std::string& username, const std::string& password) {
-    return t.client
-        ->post("/api/v1/session", "", R"({"username":")" + username + R"(","password":")" + password + "\"}")
-        .status;
-}
-
-int meStatus(TestService& t, const std::string& token) { return t.client->get("/api/v1/me", token).status; }
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("a person changes their own password: every other session ends, this one stays",
           "[http][auth][account]") {

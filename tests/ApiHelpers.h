@@ -186,4 +186,16 @@ inline Reply setAccountStatus(TestService& t, const std::string& user, const std
                withVersion(std::string("\"active\":") + (active ? "true" : "false"), version));
 }
 
+/// The status a sign-in as `username` with `password` answers.
+inline int loginStatus(TestService& t, const std::string& username, const std::string& password) {
+    return t.client
+        ->post("/api/v1/session", "", R"({"username":")" + username + R"(","password":")" + password + "\"}")
+        .status;
+}
+
+/// The status `GET /me` answers with `token`: 200 while the session holds.
+inline int meStatus(TestService& t, const std::string& token) {
+    return t.client->get("/api/v1/me", token).status;
+}
+
 }  // namespace lacuna::test

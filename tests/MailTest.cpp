@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "ApiHelpers.h"
+#include "JalaliDate.h"
 #include "PageHelpers.h"
 #include "SmtpSink.h"
 #include "TestCertificates.h"
@@ -453,4 +454,145 @@ TEST_CASE("a disabled account is mailed nothing", "[http][mail][account]") {
     const auto received = sink.received();
     REQUIRE(received.size() == 1);
     CHECK(received.front().to == std::vector<std::string>{"<tehran.expert@example.ir>"});
+}
+
+namespace {
+
+/// The one message just received, as a mail program reads it.
+Parsed onlyMessage(const SmtpSink& sink, std::size_t before) {
+    const auto received = sink.received();
+    REQUIRE(received.size() == before + 1);
+    return parse(received.back());
+}
+
+/// What the outbox holds for `username` (read from the store: a disabled account cannot ask).
+std::vector<OutgoingMail> outboxOf(TestService& t, const std::string& username) {
+    return t.service().services().store.mail().messages(std::stoll(idOfUser(t, username)), 20);
+}
+
+}  // namespace
+
+TEST_CASE("a change of password is mailed to the account's owner, whatever they chose for news",
+          "[http][mail][account]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, mailTo(sink));
+    // An address with no news wanted still hears of its password; an account with no address hears nothing.
+    const Reply address = choose(
+        t, "tehran.director", R"({"address":"director@tehran.ir","frequency":"none","expected_version":0})");
+    REQUIRE(address.status == 200);
+    chooseFrequency(t, "mashhad.director", "daily");
+    const std::string own = t.token("tehran.director");
+    const std::string when = jalaliDayTime(t.clock.nowMs()) + " (" + formatIsoUtc(t.clock.nowMs()) + ")";
+
+    // Refused: nothing changed, nothing mailed.
+    requireProblem(t.client->send("PUT", "/api/v1/me/password", own,
+                                  R"({"current_password":"wrong horse 1","new_password":"a new password"})"),
+                   422, "current_password");
+    CHECK(outboxOf(t, "tehran.director").empty());
+
+    SECTION("by the owner: when (Jalali and ISO) and from where, and that this session stays") {
+        REQUIRE(t.client
+                    ->send("PUT", "/api/v1/me/password", own,
+                           R"({"current_password":"correct horse 1","new_password":"a new password"})")
+                    .status == 204);
+        const auto outbox = outboxOf(t, "tehran.director");
+        REQUIRE(outbox.size() == 1);
+        CHECK(outbox.front().digestKey == "account:2");  // the account's version after the change
+        CHECK(t.service().runMail() == 1);
+        const Parsed p = onlyMessage(sink, 0);
+        CHECK(sink.received().back().to == std::vector<std::string>{"<director@tehran.ir>"});
+        CHECK(p.subject == "لاکونا: گذرواژه حساب شما عوض شد");
+        const std::string& text = p.parts.at("text/plain");
+        const std::string& html = p.parts.at("text/html");
+        INFO(text);
+        CHECK(text.find("tehran.director گرامی") != std::string::npos);
+        CHECK(text.find("گذرواژه حساب شما در " + when + " با گذرواژه پیشین عوض شد، از نشانی 127.0.0.1.") !=
+              std::string::npos);
+        CHECK(text.find("تنها نشستی که این کار را کرد باز ماند") != std::string::npos);
+        CHECK(text.find("به مدیر سامانه خبر دهید") != std::string::npos);
+        CHECK(text.find(std::string(BASE_URL) + "/account") != std::string::npos);
+        CHECK(text.find("a new password") == std::string::npos);  // never the password itself
+        CHECK(html.find("dir=\"rtl\"") != std::string::npos);
+        CHECK(html.find("<bdi dir=\"ltr\">127.0.0.1</bdi>") != std::string::npos);
+        CHECK(html.find("<bdi dir=\"ltr\">" + formatIsoUtc(t.clock.nowMs()) + "</bdi>") != std::string::npos);
+        CHECK(html.find("a new password") == std::string::npos);
+        // The daily digest's person did nothing: no message.
+        CHECK(messages(t, "mashhad.director")->size() == 0);
+    }
+
+    SECTION("by an admin, who is named; every session ended") {
+        REQUIRE(put(t, "admin", "/api/v1/users/" + idOfUser(t, "mashhad.director") + "/password",
+                    R"({"password":"a new password"})")
+                    .status == 204);
+        CHECK(t.service().runMail() == 1);
+        const Parsed p = onlyMessage(sink, 0);
+        CHECK(sink.received().back().to == std::vector<std::string>{"<mashhad.director@example.ir>"});
+        const std::string& text = p.parts.at("text/plain");
+        INFO(text);
+        CHECK(
+            text.find(
+                "مدیر سامانه، admin، در " + when +
+                " گذرواژه تازه‌ای برای حساب شما گذاشت، از نشانی 127.0.0.1.") !=
+            std::string::npos);
+        CHECK(text.find("همه نشست‌های حساب بسته شد") != std::string::npos);
+        CHECK(p.parts.at("text/html").find("<bdi dir=\"ltr\">admin</bdi>") != std::string::npos);
+        CHECK(messages(t, "tehran.director")->size() == 0);
+    }
+
+    SECTION("from the command line") {
+        t.service().users().resetPasswordUnchecked("tehran.director", "a new password");
+        CHECK(t.service().runMail() == 1);
+        const std::string text = onlyMessage(sink, 0).parts.at("text/plain");
+        INFO(text);
+        CHECK(text.find("گذرواژه حساب شما در " + when + " از خط فرمان کارساز لاکونا عوض شد.") !=
+              std::string::npos);
+        CHECK(text.find("نشانی") ==
+              text.find("نشانی‌ای"));  // no client address: only the footnote's word
+    }
+
+    SECTION("no address, or a disabled account: the password changes, nothing is mailed") {
+        for (const char* username : {"tehran.expert", "mashhad.director"}) {
+            if (std::string(username) == "mashhad.director")
+                REQUIRE(setAccountStatus(t, "admin", username, false,
+                                         versionOf(t.client->get("/api/v1/users/" + idOfUser(t, username),
+                                                                 t.token("admin"))))
+                            .status == 200);
+            REQUIRE(put(t, "admin", "/api/v1/users/" + idOfUser(t, username) + "/password",
+                        R"({"password":"a new password"})")
+                        .status == 204);
+            CHECK(outboxOf(t, username).empty());
+        }
+        CHECK(t.service().runMail() == 0);
+        CHECK(sink.received().empty());
+        CHECK(loginStatus(t, "tehran.expert", "a new password") == 201);
+    }
+}
+
+TEST_CASE("disabling an account withdraws the mail still waiting for it; enabling it brings none back",
+          "[http][mail][account]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, mailTo(sink));
+    chooseFrequency(t, "tehran.expert", "immediate");
+    chooseFrequency(t, "tehran.director", "immediate");
+    // Two notices wait in the outbox: the expert's, and the director's (who stays active).
+    for (const char* username : {"tehran.expert", "tehran.director"})
+        REQUIRE(put(t, "admin", "/api/v1/users/" + idOfUser(t, username) + "/password",
+                    R"({"password":"a new password"})")
+                    .status == 204);
+    REQUIRE(outboxOf(t, "tehran.expert").size() == 1);
+    CHECK(outboxOf(t, "tehran.expert").front().state == "pending");
+    const auto version = [&] {
+        return versionOf(t.client->get("/api/v1/users/" + idOfUser(t, "tehran.expert"), t.token("admin")));
+    };
+    REQUIRE(setAccountStatus(t, "admin", "tehran.expert", false, version()).status == 200);
+    CHECK(outboxOf(t, "tehran.expert").front().state == "withdrawn");
+    CHECK(outboxOf(t, "tehran.director").front().state == "pending");
+    REQUIRE(setAccountStatus(t, "admin", "tehran.expert", true, version()).status == 200);
+    CHECK(t.service().runMail() == 1);
+    const auto received = sink.received();
+    REQUIRE(received.size() == 1);
+    CHECK(received.front().to == std::vector<std::string>{"<tehran.director@example.ir>"});
+    CHECK(outboxOf(t, "tehran.expert").front().state == "withdrawn");
+    // Not a failure to deliver: the outbox's backlog (and its alert) does not count it.
+    CHECK(metric(t, "lacuna_mail_messages_failed") == 0);
 }

@@ -23,6 +23,7 @@ constexpr FrequencyText FREQUENCIES[] = {
 
 std::string stateText(const OutgoingMail& m) {
     if (m.state == "sent") return "فرستاده شد، " + jalaliDayTime(m.sentAt.value_or(m.createdAt));
+    if (m.state == "withdrawn") return "فرستاده نشد: حساب شما پیش از آن غیرفعال شد";
     if (m.state == "failed")
         return "فرستاده نشد (پس از " + persianDigits(std::to_string(m.attempts)) + " بار کوشش)";
     if (m.attempts > 0) return "در صف؛ کوشش دوباره " + jalaliDayTime(m.nextAttemptAt);

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lacuna {
+
+/// One message in the outbox, from its composition to its delivery.
+struct OutgoingMail {
+    std::int64_t id = 0;
+    std::int64_t userId = 0;
+    /// Unique per person: a digest is composed once, whoever composes it; a notice of a change to the account
+    /// is `account:<the account's version after it>`.
+    std::string digestKey;
+    std::string recipient;
+    std::string subject;
+    std::string text;
+    std::string html;
+    std::int64_t entries = 0;
+    /// pending, sent, failed (given up), withdrawn (its account was disabled before it went)
+    std::string state = "pending";
+    int attempts = 0;
+    std::int64_t nextAttemptAt = 0;
+    std::optional<std::int64_t> sentAt;
+    std::string lastError;
+    std::int64_t createdAt = 0;
+};
+
+}  // namespace lacuna
