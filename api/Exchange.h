@@ -66,6 +66,8 @@ public:
     /// The body of a submitted HTML form (application/x-www-form-urlencoded), undecoded; the same
     /// limits as a JSON body (UnsupportedMediaType for another type, PayloadTooLarge).
     std::string formBody();
+    /// The User-Agent header as the client sent it, empty when there is none.
+    std::string userAgent() const { return _request.get("User-Agent", ""); }
     /// The bearer token of the Authorization header, empty when there is none.
     std::string bearerToken() const;
     /// The authenticated caller (Unauthorized otherwise).

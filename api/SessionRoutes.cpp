@@ -10,7 +10,8 @@ using Poco::Net::HTTPResponse;
 
 void signIn(const ApiServices& api, Exchange& ex) {
     const LoginInput in = decodeLogin(ex.jsonObject());
-    const IssuedSession session = api.auth.login(in.username, in.password, ex.clientAddress());
+    const IssuedSession session =
+        api.auth.login(in.username, in.password, ex.clientAddress(), ex.userAgent());
     ex.reply(HTTPResponse::HTTP_CREATED, [&](JsonWriter& out) {
         out.beginObject().field("token", session.token).field("token_type", "Bearer");
         writeTime(out, "expires_at", session.expiresAt);
@@ -88,6 +89,17 @@ void userHistory(const ApiServices& api, Exchange& ex) {
                   [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
 }
 
+/// The live sessions of an account: the caller's own (`/me/sessions`) or, for an admin, anyone's.
+void listSessions(const ApiServices& api, Exchange& ex, std::int64_t userId) {
+    ex.replyItems(api.users.sessions(ex.principal(), userId, ex.bearerToken()),
+                  [](JsonWriter& out, const SessionInfo& s) { writeSession(out, s); });
+}
+
+void endSession(const ApiServices& api, Exchange& ex, std::int64_t userId) {
+    api.users.endSession(ex.principal(), userId, ex.textParam("session"));
+    ex.sendNoContent();
+}
+
 /// A new secret address for the caller's calendar feed; the one before stops working.
 void resetCalendarFeed(const ApiServices& api, Exchange& ex) {
     const std::string secret = api.users.resetFeed(ex.principal());
@@ -110,6 +122,14 @@ void addSessionRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/users/{id}/history", userHistory);
     addRoute(router, api, "PUT", "/api/v1/me/password", changePassword);
     addRoute(router, api, "POST", "/api/v1/me/calendar-feed", resetCalendarFeed);
+    addRoute(router, api, "GET", "/api/v1/me/sessions",
+             [](const ApiServices& a, Exchange& ex) { listSessions(a, ex, ex.principal().userId); });
+    addRoute(router, api, "DELETE", "/api/v1/me/sessions/{session}",
+             [](const ApiServices& a, Exchange& ex) { endSession(a, ex, ex.principal().userId); });
+    addRoute(router, api, "GET", "/api/v1/users/{id}/sessions",
+             [](const ApiServices& a, Exchange& ex) { listSessions(a, ex, ex.idParam("id")); });
+    addRoute(router, api, "DELETE", "/api/v1/users/{id}/sessions/{session}",
+             [](const ApiServices& a, Exchange& ex) { endSession(a, ex, ex.idParam("id")); });
 }
 
 }  // namespace lacuna

@@ -64,6 +64,21 @@ void writeUser(JsonWriter& out, const User& user, bool withCreated) {
     out.endObject();
 }
 
+void writeSession(JsonWriter& out, const SessionInfo& session) {
+    out.beginObject().field("id", session.id);
+    writeTime(out, "created_at", session.createdAt);
+    writeTime(out, "expires_at", session.expiresAt);
+    for (const auto& [name, value] : {std::pair<const char*, const std::string&>{"client", session.client},
+                                      {"user_agent", session.userAgent}}) {
+        out.key(name);
+        if (value.empty())
+            out.null();
+        else
+            out.value(value);
+    }
+    out.field("current", session.current).endObject();
+}
+
 void writeMunicipality(JsonWriter& out, const Municipality& m) {
     out.beginObject().field("slug", m.slug).field("name_fa", m.nameFa).field("name_en", m.nameEn).endObject();
 }

@@ -34,6 +34,9 @@ std::string decodePasswordReset(const Poco::JSON::Object::Ptr& body);
 
 /// `withCreated` false leaves out created_at (GET /me describes the caller, not the account).
 void writeUser(JsonWriter& out, const User& user, bool withCreated = true);
+/// A live session of an account: its id, when it signed in and expires, from where, and whether it is the
+/// caller's own.
+void writeSession(JsonWriter& out, const SessionInfo& session);
 void writeMunicipality(JsonWriter& out, const Municipality& municipality);
 void writeCategory(JsonWriter& out, const LabelledSlug& category);
 

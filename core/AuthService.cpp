@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "Errors.h"
+#include "JsonText.h"
+#include "PersianText.h"
 #include "RecordEvent.h"
 #include "UserService.h"
 
@@ -46,7 +48,7 @@ void AuthService::admitAttempt(const std::string& username, const std::string& c
 }
 
 IssuedSession AuthService::login(const std::string& rawUsername, const std::string& password,
-                                 const std::string& client) {
+                                 const std::string& client, const std::string& userAgent) {
     const std::string username = Poco::toLower(rawUsername);
     const std::int64_t now = _clock.nowMs();
     admitAttempt(username, client, now);
@@ -63,7 +65,8 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
     }
     _sessions.clearLoginFailures(username);
     IssuedSession issued{randomToken(TOKEN_BYTES), now + _settings.tokenLifetimeMs, *user};
-    _sessions.create(sha256Hex(issued.token), user->id, now, issued.expiresAt);
+    _sessions.create(sha256Hex(issued.token), user->id, now, issued.expiresAt, client,
+                     utf8Prefix(validUtf8(userAgent), USER_AGENT_KEPT));
     return issued;
 }
 

@@ -33,8 +33,13 @@ public:
     AuthService(UserRepository& users, SessionRepository& sessions, const PasswordHasher& hasher,
                 const AccountNotices& notices, const Clock& clock, AuthSettings settings);
 
-    /// Throws TooManyRequests when the username or client is throttled, Unauthorized on bad credentials.
-    IssuedSession login(const std::string& username, const std::string& password, const std::string& client);
+    /// The characters of a User-Agent a session keeps (SessionInfo::userAgent).
+    static constexpr std::size_t USER_AGENT_KEPT = 256;
+
+    /// Throws TooManyRequests when the username or client is throttled, Unauthorized on bad credentials. The
+    /// session keeps `client` and the first USER_AGENT_KEPT characters of `userAgent` to be told apart by.
+    IssuedSession login(const std::string& username, const std::string& password, const std::string& client,
+                        const std::string& userAgent);
     /// Throws Unauthorized for an unknown, expired or revoked token.
     Principal authenticate(const std::string& token, const std::string& client);
     void logout(const std::string& token);

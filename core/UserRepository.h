@@ -10,6 +10,17 @@
 
 namespace lacuna {
 
+/// A live session of an account (signed in, neither expired nor ended), as its owner and the admins see it:
+/// never its token.
+struct SessionInfo {
+    std::string id;  ///< the first 16 hex digits of its token's hash: names it without giving it away
+    std::int64_t createdAt = 0;
+    std::int64_t expiresAt = 0;
+    std::string client;     ///< the address it signed in from ("" for a session older than that record)
+    std::string userAgent;  ///< the program it signed in with, as it named itself
+    bool current = false;   ///< the session of the request that asks
+};
+
 /// Stores accounts.
 class UserRepository {
 public:
@@ -43,6 +54,13 @@ public:
                               const RecordEvent& event) = 0;
     /// Whose calendar feed secret hashes to `tokenHash`.
     virtual std::optional<User> findByFeedToken(const std::string& tokenHash) = 0;
+    /// The account's live sessions at `now`, the newest first, at most `limit`.
+    virtual std::vector<SessionInfo> liveSessions(std::int64_t userId, std::int64_t now,
+                                                  std::size_t limit) = 0;
+    /// Ends the account's live session `sessionId` (SessionInfo::id) at `event.at`, with the audit `event` (a
+    /// change of the account: its version goes up by one), in one transaction. Throws NotFound when the
+    /// account has no such session, or it has ended or expired.
+    virtual void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event) = 0;
 };
 
 /// Failed logins counted for one username and for one client address since a moment.
@@ -57,8 +75,9 @@ struct LoginFailures {
 class SessionRepository {
 public:
     virtual ~SessionRepository() = default;
+    /// Stores a new session with where it signed in from: the client's address and its User-Agent.
     virtual void create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
-                        std::int64_t expiresAt) = 0;
+                        std::int64_t expiresAt, const std::string& client, const std::string& userAgent) = 0;
     /// The user of a session that is neither expired at `now` nor revoked (one query: it runs on
     /// every authenticated request).
     virtual std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) = 0;

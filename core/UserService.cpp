@@ -194,6 +194,38 @@ std::string UserService::resetFeed(const Principal& actor) {
     return secret;
 }
 
+void UserService::requireOwnerOrAdmin(const Principal& actor, std::int64_t id) {
+    if (actor.userId == id && actor.userId != 0) return;
+    if (!actor.hasRole(roles::ADMIN))
+        throw Forbidden("a person's sessions are theirs and the admins' to see");
+    getUser(actor, id);
+}
+
+std::vector<SessionInfo> UserService::sessions(const Principal& actor, std::int64_t id,
+                                               const std::string& currentToken) {
+    requireOwnerOrAdmin(actor, id);
+    std::vector<SessionInfo> live = _users.liveSessions(id, _clock.nowMs(), SESSIONS_SHOWN);
+    if (!currentToken.empty()) {
+        const std::string current = sha256Hex(currentToken).substr(0, 16);
+        for (SessionInfo& s : live) s.current = s.id == current;
+    }
+    return live;
+}
+
+void UserService::endSession(const Principal& actor, std::int64_t id, const std::string& sessionId) {
+    const std::vector<SessionInfo> live = sessions(actor, id, "");
+    const auto session =
+        std::find_if(live.begin(), live.end(), [&](const SessionInfo& s) { return s.id == sessionId; });
+    if (session == live.end()) throw NotFound("no live session «" + sessionId + "» of this account");
+    RecordEvent e = recordEvent(actor, "user", id, "session_ended", "", _clock.nowMs());
+    e.dataJson = EventData()
+                     .text("session", session->id)
+                     .text("client", session->client)
+                     .text("user_agent", session->userAgent)
+                     .str();
+    _users.endSession(id, session->id, e);
+}
+
 std::optional<Principal> UserService::feedOwner(const std::string& secret) {
     if (secret.empty() || secret.size() > 128) return std::nullopt;
     const auto user = _users.findByFeedToken(sha256Hex(secret));

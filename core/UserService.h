@@ -66,6 +66,17 @@ public:
     /// The same from the command line (`lacuna user passwd`): the way back in for an admin who forgot
     /// the password. Throws NotFound for an unknown username.
     void resetPasswordUnchecked(const std::string& username, const std::string& password);
+    /// The live sessions shown of one account (signed in, neither expired nor ended), the newest first.
+    static constexpr std::size_t SESSIONS_SHOWN = 100;
+    /// The live sessions of account `id` (at most SESSIONS_SHOWN), for its owner or an admin (Forbidden
+    /// otherwise; NotFound for no account); the one whose token is `currentToken` is marked current.
+    std::vector<SessionInfo> sessions(const Principal& actor, std::int64_t id,
+                                      const std::string& currentToken);
+    /// Ends one live session of account `id` at once (a browser left signed in elsewhere, a lost telephone),
+    /// for its owner or an admin, with the audit event `session_ended` naming it and where it signed in from.
+    /// The account's other sessions and its password stay. NotFound when the account has no such session
+    /// among those sessions() shows.
+    void endSession(const Principal& actor, std::int64_t id, const std::string& sessionId);
     /// A new secret for the actor's own calendar feed, replacing the last (whose address stops working at
     /// once); only its hash is stored, so it is shown once.
     std::string resetFeed(const Principal& actor);
@@ -79,6 +90,8 @@ public:
 private:
     void validate(const NewUser& user, bool checkPassword) const;
     void requireAdmin(const Principal& actor) const;
+    /// Forbidden unless `actor` owns account `id` or is an admin; NotFound for no such account.
+    void requireOwnerOrAdmin(const Principal& actor, std::int64_t id);
     User store(const NewUser& user, const std::string& passwordHash, const Principal& by);
     /// StateConflict when `user` is the last active admin (who must stay one).
     void requireAnotherAdmin(const User& user);

@@ -6,7 +6,7 @@ namespace lacuna {
 namespace {
 
 const std::string INSERT_SESSION =
-    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)";
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, client, user_agent) VALUES (?, ?, ?, ?, ?, ?)";
 // Disabling an account revokes its sessions; the account's state is checked here too because a sign-in that
 // read the account just before it was disabled may store its session just after.
 const std::string SELECT_SESSION_USER = "SELECT " + userrows::COLUMNS_OF_U +
@@ -34,9 +34,17 @@ std::pair<std::int64_t, std::int64_t> countFailures(SqlSession& s, const std::st
 }  // namespace
 
 void SqlSessionRepository::create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
-                                  std::int64_t expiresAt) {
+                                  std::int64_t expiresAt, const std::string& client,
+                                  const std::string& userAgent) {
     _db.write([&](SqlSession& s) {
-        s.prepare(INSERT_SESSION)->bind(tokenHash).bind(userId).bind(createdAt).bind(expiresAt).run();
+        s.prepare(INSERT_SESSION)
+            ->bind(tokenHash)
+            .bind(userId)
+            .bind(createdAt)
+            .bind(expiresAt)
+            .bind(client)
+            .bind(userAgent)
+            .run();
     });
 }
 

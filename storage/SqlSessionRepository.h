@@ -10,7 +10,7 @@ class SqlSessionRepository : public SessionRepository {
 public:
     explicit SqlSessionRepository(SqlDatabase& db) : _db(db) {}
     void create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
-                std::int64_t expiresAt) override;
+                std::int64_t expiresAt, const std::string& client, const std::string& userAgent) override;
     std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) override;
     void revoke(const std::string& tokenHash, std::int64_t at) override;
     LoginAttempt admitLoginAttempt(const std::string& username, const std::string& client, std::int64_t at,

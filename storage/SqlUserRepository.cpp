@@ -18,6 +18,14 @@ const std::string SET_DISABLED =
 const std::string SET_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
 const std::string REVOKE_OTHER_SESSIONS =
     "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?";
+// A session is named by the first 16 hex digits of its token's hash (SessionInfo::id); the account's
+// sessions are found by its index on user_id first.
+const std::string LIVE_SESSIONS =
+    "SELECT SUBSTR(token_hash, 1, 16), created_at, expires_at, client, user_agent FROM sessions WHERE user_id = ? "
+    "AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, token_hash LIMIT ?";
+const std::string END_SESSION =
+    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? AND "
+    "SUBSTR(token_hash, 1, 16) = ?";
 const std::string DELETE_FEED = "DELETE FROM calendar_feeds WHERE user_id = ?";
 const std::string INSERT_FEED =
     "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)";
@@ -115,6 +123,26 @@ std::optional<User> SqlUserRepository::findByUsername(const std::string& usernam
 
 std::optional<User> SqlUserRepository::findById(std::int64_t id) {
     return selectUser(_db, userrows::SELECT + "WHERE id = ?", {id});
+}
+
+std::vector<SessionInfo> SqlUserRepository::liveSessions(std::int64_t userId, std::int64_t now,
+                                                         std::size_t limit) {
+    return queryRows(_db, LIVE_SESSIONS, {userId, now, static_cast<std::int64_t>(limit)},
+                     [](const SqlStatement& r) {
+                         return SessionInfo{.id = r.text(0),
+                                            .createdAt = r.integer(1),
+                                            .expiresAt = r.integer(2),
+                                            .client = r.isNull(3) ? "" : r.text(3),
+                                            .userAgent = r.isNull(4) ? "" : r.text(4)};
+                     });
+}
+
+void SqlUserRepository::endSession(std::int64_t userId, const std::string& sessionId,
+                                   const RecordEvent& event) {
+    changeSecret(_db, userId, event, [&](SqlSession& s) {
+        if (s.prepare(END_SESSION)->bind(event.at).bind(userId).bind(event.at).bind(sessionId).run() == 0)
+            throw NotFound("no live session " + sessionId + " of user " + std::to_string(userId));
+    });
 }
 
 std::vector<User> SqlUserRepository::list() {

@@ -5,6 +5,7 @@
 
 #include "ApiHelpers.h"
 #include "PageHelpers.h"
+#include "PasswordHasher.h"
 
 using namespace lacuna;
 using namespace lacuna::test;
@@ -494,4 +495,188 @@ TEST_CASE("an admin disables and enables an account from its page", "[http][web]
     REQUIRE(admin.post(page + "/status", {{"active", "1"}, {"expected_version", "2"}}).status == 303);
     CHECK(admin.get("/admin/users").body.find("<span class=\"tag\">غیرفعال</span>") == std::string::npos);
     CHECK(loginStatus(t, "tehran.expert", TestService::PASSWORD) == 201);
+}
+
+namespace {
+
+const std::string PHONE =
+    "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36";
+
+/// Signs `username` in as the program `userAgent` and returns the token.
+std::string loginAs(TestService& t, const std::string& username, const std::string& userAgent) {
+    const Reply r =
+        t.client->send("POST", "/api/v1/session", "",
+                       R"({"username":")" + username + R"(","password":")" + TestService::PASSWORD + "\"}",
+                       {{"User-Agent", userAgent}});
+    REQUIRE(r.status == 201);
+    return r.json()->getValue<std::string>("token");
+}
+
+/// The live sessions `path` lists to the holder of `token`.
+Poco::JSON::Array::Ptr sessionsAt(TestService& t, const std::string& path, const std::string& token) {
+    const Reply r = t.client->get(path, token);
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.json()->getArray("items");
+}
+
+/// The id of the session in `sessions` that signed in as `userAgent`.
+std::string sessionWith(const Poco::JSON::Array::Ptr& sessions, const std::string& userAgent) {
+    for (std::size_t i = 0; i < sessions->size(); ++i)
+        if (sessions->getObject(i)->optValue<std::string>("user_agent", "") == userAgent)
+            return sessions->getObject(i)->getValue<std::string>("id");
+    FAIL("no session signed in as " << userAgent);
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("a person sees where they are signed in and ends one session; an admin does so for anyone",
+          "[http][auth][account]") {
+    TestService t;
+    const std::string here = t.token("tehran.director");
+    t.clock.advanceMs(1000);
+    const std::string phone = loginAs(t, "tehran.director", PHONE);
+    t.clock.advanceMs(1000);
+    const std::string longAgent(300, 'x');
+    const std::string tool = loginAs(t, "tehran.director", "lacuna-sync/2.1 " + longAgent);
+    const std::string expert = t.token("tehran.expert");
+    const std::string directorPath = "/api/v1/users/" + idOfUser(t, "tehran.director");
+
+    const Reply listed = t.client->get("/api/v1/me/sessions", here);
+    const auto mine = listed.json()->getArray("items");
+    REQUIRE(mine->size() == 3);
+    for (std::size_t i = 0; i < mine->size(); ++i) {
+        const auto s = mine->getObject(i);
+        CHECK(std::regex_match(s->getValue<std::string>("id"), std::regex("[0-9a-f]{16}")));
+        CHECK(s->getValue<std::string>("client") == "127.0.0.1");
+        CHECK(s->getValue<bool>("current") == (i == 2));  // the oldest, signed in first, is this request's
+        if (i > 0)
+            CHECK(s->getValue<std::string>("created_at") <=
+                  mine->getObject(i - 1)->getValue<std::string>("created_at"));
+    }
+    CHECK(mine->getObject(0)->getValue<std::string>("user_agent") ==
+          "lacuna-sync/2.1 " + longAgent.substr(0, 240));
+    CHECK(mine->getObject(1)->getValue<std::string>("user_agent") == PHONE);
+    for (const std::string& token : {here, phone, tool}) {
+        CHECK(listed.body.find(token) == std::string::npos);
+        CHECK(listed.body.find(sha256Hex(token)) == std::string::npos);
+    }
+    const std::string phoneId = sessionWith(mine, PHONE);
+    const std::string hereId = mine->getObject(2)->getValue<std::string>("id");
+    CHECK(sessionsAt(t, "/api/v1/me/sessions", expert)->size() == 1);
+    CHECK(sessionsAt(t, directorPath + "/sessions", here)->size() == 3);  // one's own, by id too
+
+    // Every refusal changes nothing: no session ends, the account stays as it was.
+    const std::string before = usersNow(t);
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions/" + phoneId, expert), 404);
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions/" + phoneId, ""), 401);
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions/0123456789abcdef", here), 404);
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions/" + phoneId.substr(0, 8), here), 404);
+    requireProblem(t.client->send("DELETE", directorPath + "/sessions/" + phoneId, expert), 403);
+    requireProblem(t.client->get(directorPath + "/sessions", expert), 403);
+    requireProblem(t.client->get("/api/v1/users/999999/sessions", t.token("admin")), 404);
+    requireProblem(t.client->send("DELETE", "/api/v1/users/999999/sessions/" + phoneId, t.token("admin")),
+                   404);
+    CHECK(meStatus(t, phone) == 200);
+    CHECK(usersNow(t) == before);
+    CHECK(accountHistory(t, "tehran.director")->size() == 1);
+
+    // The owner ends the telephone's session: it stops at once, the others go on.
+    REQUIRE(t.client->send("DELETE", "/api/v1/me/sessions/" + phoneId, here).status == 204);
+    CHECK(meStatus(t, phone) == 401);
+    CHECK(meStatus(t, here) == 200);
+    CHECK(meStatus(t, tool) == 200);
+    CHECK(loginStatus(t, "tehran.director", TestService::PASSWORD) == 201);  // the password stays
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions/" + phoneId, here), 404);
+    auto history = accountHistory(t, "tehran.director");
+    REQUIRE(history->size() == 2);
+    checkAccountEvent(history, 1, "session_ended", "tehran.director");
+    const auto data = history->getObject(1)->getObject("data");
+    CHECK(data->getValue<std::string>("session") == phoneId);
+    CHECK(data->getValue<std::string>("client") == "127.0.0.1");
+    CHECK(data->getValue<std::string>("user_agent") == PHONE);
+    CHECK(t.client->get(directorPath, t.token("admin")).header("ETag") == "\"2\"");
+
+    // An admin sees the account's sessions (none of them the admin's own) and ends one.
+    const auto seen = sessionsAt(t, directorPath + "/sessions", t.token("admin"));
+    REQUIRE(seen->size() == 3);  // here, the tool, and the sign-in just made
+    for (std::size_t i = 0; i < seen->size(); ++i) CHECK_FALSE(seen->getObject(i)->getValue<bool>("current"));
+    const std::string toolId = sessionWith(seen, "lacuna-sync/2.1 " + longAgent.substr(0, 240));
+    REQUIRE(t.client->send("DELETE", directorPath + "/sessions/" + toolId, t.token("admin")).status == 204);
+    CHECK(meStatus(t, tool) == 401);
+    CHECK(meStatus(t, here) == 200);
+    history = accountHistory(t, "tehran.director");
+    REQUIRE(history->size() == 3);
+    checkAccountEvent(history, 2, "session_ended", "admin");
+
+    // An expired session is not listed, and cannot be ended.
+    t.clock.advanceMs(12LL * 3600 * 1000 + 1);
+    const std::string fresh = loginAs(t, "tehran.director", PHONE);
+    const auto after = sessionsAt(t, "/api/v1/me/sessions", fresh);
+    REQUIRE(after->size() == 1);
+    CHECK(after->getObject(0)->getValue<bool>("current"));
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions/" + hereId, fresh), 404);
+}
+
+TEST_CASE("«my account» and an account's admin page list the live sessions with a button to end each",
+          "[http][web][account]") {
+    TestService t;
+    const Browser director(t, "tehran.director");
+    t.clock.advanceMs(1000);
+    const std::string phone = loginAs(t, "tehran.director", PHONE);
+    const auto sessions = sessionsAt(t, "/api/v1/me/sessions", director.token);
+    REQUIRE(sessions->size() == 2);
+    const std::string phoneId = sessionWith(sessions, PHONE);
+    const std::string ownId = sessions->getObject(0)->getValue<std::string>("id") == phoneId
+                                  ? sessions->getObject(1)->getValue<std::string>("id")
+                                  : sessions->getObject(0)->getValue<std::string>("id");
+
+    const Reply page = director.get("/account");
+    requireSecureHtml(page);
+    CHECK(page.body.find("نشست‌های باز") != std::string::npos);
+    CHECK(page.body.find("Chrome، Android") != std::string::npos);
+    CHECK(page.body.find("<bdi dir=\"ltr\">127.0.0.1</bdi>") != std::string::npos);
+    CHECK(page.body.find("همین نشست") != std::string::npos);
+    CHECK(page.body.find("action=\"/account/sessions/" + phoneId + "/end\"") != std::string::npos);
+    CHECK(page.body.find("/account/sessions/" + ownId + "/end") == std::string::npos);  // sign out instead
+
+    // Another site cannot end a session; a second click finds it ended already.
+    CHECK(director.post("/account/sessions/" + phoneId + "/end", {}, false).status == 403);
+    CHECK(meStatus(t, phone) == 200);
+    const Reply ended = director.post("/account/sessions/" + phoneId + "/end", {});
+    REQUIRE(ended.status == 303);
+    CHECK(ended.header("Location") == "/account?ended=1#sessions");
+    CHECK(meStatus(t, phone) == 401);
+    CHECK(director.get("/account?ended=1").body.find("آن نشست بسته شد") != std::string::npos);
+    const Reply again = director.post("/account/sessions/" + phoneId + "/end", {});
+    CHECK(again.header("Location") == "/account?gone=1#sessions");
+    CHECK(director.get("/account?gone=1").body.find("پیش‌تر بسته شده بود") !=
+          std::string::npos);
+
+    // The admin's page of the account: the same list, none of it the admin's own.
+    const std::string second = loginAs(t, "tehran.director", "curl/8.0");
+    const std::string secondId = sessionWith(sessionsAt(t, "/api/v1/me/sessions", second), "curl/8.0");
+    const std::string accountPage = "/admin/users/" + idOfUser(t, "tehran.director");
+    const Browser admin(t, "admin");
+    const Reply adminView = admin.get(accountPage);
+    CHECK(adminView.body.find("action=\"" + accountPage + "/sessions/" + secondId + "/end\"") !=
+          std::string::npos);
+    CHECK(adminView.body.find("action=\"" + accountPage + "/sessions/" + ownId + "/end\"") !=
+          std::string::npos);
+    CHECK(adminView.body.find("همین نشست") == std::string::npos);
+    CHECK(Browser(t, "tehran.expert").post(accountPage + "/sessions/" + secondId + "/end", {}).status == 403);
+    CHECK(meStatus(t, second) == 200);
+    const Reply byAdmin = admin.post(accountPage + "/sessions/" + secondId + "/end", {});
+    REQUIRE(byAdmin.status == 303);
+    CHECK(byAdmin.header("Location") == accountPage + "?ended=1#sessions");
+    CHECK(meStatus(t, second) == 401);
+    CHECK(meStatus(t, director.token) == 200);
+    const std::string shown = admin.get(accountPage + "?ended=1").body;
+    CHECK(
+        shown.find(
+            "نشست‌های دیگر این کاربر و گذرواژه‌اش همان است که بود") !=
+        std::string::npos);
+    CHECK(shown.find("یک نشست بسته شد") != std::string::npos);  // in the account's history
 }

@@ -262,11 +262,40 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     CHECK(store->users().findByUsername("secretary")->municipality == std::nullopt);
     CHECK(store->users().findById(uid)->roles == std::vector<std::string>{"legal_director"});
 
-    store->sessions().create("hash-a", uid, 1000, 5000);
+    store->sessions().create("hash-a", uid, 1000, 5000, "10.0.0.7",
+                             "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
     CHECK(store->sessions().findSessionUser("hash-a", 4999)->id == uid);
     CHECK(store->sessions().findSessionUser("hash-a", 4999)->username == "director");
     CHECK_FALSE(store->sessions().findSessionUser("hash-a", 5000));
     CHECK_FALSE(store->sessions().findSessionUser("hash-b", 1000));
+    // A live session is listed by the first 16 characters of its hash, the newest first, with where it signed
+    // in from; ending one leaves the others, counts as a change of the account, and a second time finds none.
+    const std::string b(64, 'b'), c(64, 'c');
+    store->sessions().create(b, uid, 1100, 9000, "::1", "");
+    store->sessions().create(c, uid, 1200, 9000, "10.0.0.8", "curl/8.0");
+    std::vector<SessionInfo> live = store->users().liveSessions(uid, 4999, 10);
+    REQUIRE(live.size() == 3);
+    CHECK(live[0].id == c.substr(0, 16));
+    CHECK(live[0].client == "10.0.0.8");
+    CHECK(live[0].userAgent == "curl/8.0");
+    CHECK(live[0].createdAt == 1200);
+    CHECK(live[0].expiresAt == 9000);
+    CHECK(live[1].userAgent.empty());
+    CHECK(live[2].id == "hash-a");
+    CHECK(store->users().liveSessions(uid, 5000, 10).size() == 2);  // hash-a expires at 5000
+    CHECK(store->users().liveSessions(uid, 4999, 1).size() == 1);
+    RecordEvent ended = userCreated();
+    ended.type = "session_ended";
+    ended.at = 3000;
+    store->users().endSession(uid, b.substr(0, 16), ended);
+    CHECK_FALSE(store->sessions().findSessionUser(b, 3001));
+    CHECK(store->sessions().findSessionUser(c, 3001)->id == uid);
+    CHECK(store->users().findById(uid)->version == 2);
+    CHECK_THROWS_AS(store->users().endSession(uid, b.substr(0, 16), ended), NotFound);
+    CHECK_THROWS_AS(store->users().endSession(uid + 1, c.substr(0, 16), ended), NotFound);
+    CHECK(store->users().findById(uid)->version == 2);
+    CHECK(store->users().liveSessions(uid, 3001, 10).size() == 2);
+
     store->sessions().revoke("hash-a", 2000);
     CHECK_FALSE(store->sessions().findSessionUser("hash-a", 3000));
 

@@ -1,9 +1,12 @@
+#include <Poco/String.h>
+
 #include "MeetingView.h"
 #include "PageContext.h"
 #include "PageText.h"
 #include "PageViews.h"
+#include "SessionView.h"
 
-// A person's own account: who they are here, and their password.
+// A person's own account: who they are here, their password, and where they are signed in.
 namespace lacuna {
 namespace {
 
@@ -14,12 +17,14 @@ void showAccount(PageContext& page, const Principal& viewer) {
     dict.SetValue("USERNAME", viewer.username);
     dict.SetValue("ROLES", roleNames(page.site(), viewer.roles));
     dict.SetValue("CITY", accountPlace(page.api(), viewer.municipality));
+    showSessions(page, dict, viewer.userId, "/account/sessions");
 }
 
 void accountPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const auto query = pageQuery(page.exchange(), {"changed"});
-    if (query.text("changed")) page.content().ShowSection("CHANGED");
+    const auto query = pageQuery(page.exchange(), {"changed", "ended", "gone"});
+    for (const char* done : {"changed", "ended", "gone"})
+        if (query.text(done)) page.content().ShowSection(Poco::toUpper(std::string(done)));
     showAccount(page, viewer);
     page.render("حساب من", "account.tpl");
 }
@@ -45,6 +50,8 @@ void changePassword(PageContext& page) {
 void addAccountPage(Router& router, const ApiServices& api, const WebSite& site) {
     addPage(router, api, site, "GET", "/account", accountPage);
     addPage(router, api, site, "POST", "/account/password", changePassword);
+    addPage(router, api, site, "POST", "/account/sessions/{session}/end",
+            [](PageContext& page) { endSessionFromPage(page, page.requireViewer().userId, "/account"); });
 }
 
 }  // namespace lacuna

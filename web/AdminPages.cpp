@@ -6,6 +6,7 @@
 #include "PageText.h"
 #include "PageViews.h"
 #include "Roles.h"
+#include "SessionView.h"
 
 // Administration (admins only): the accounts — adding one, its roles and city, what changed in it — and the
 // webhook subscriptions with their recent deliveries.
@@ -27,6 +28,7 @@ std::string accountEventLabel(const std::string& type) {
     if (type == "password_changed") return "تغییر گذرواژه به دست خود کاربر";
     if (type == "password_reset")
         return "گذرواژه تازه از مدیر؛ نشست‌ها بسته شد";
+    if (type == "session_ended") return "یک نشست بسته شد";
     return type;
 }
 
@@ -123,17 +125,21 @@ void showAccount(PageContext& page, const Principal& viewer, const User& user, c
     showAccountInputs(page, dict, typed ? typed->all("role") : user.roles,
                       typed ? typed->one("municipality") : user.municipality.value_or(""),
                       rolesRefused ? refused.error : nullptr);
+    showSessions(page, dict, user.id, "/admin/users/" + std::to_string(user.id) + "/sessions");
     showRecordTimeline(page, page.api().recordEvents.history("user", user.id), nullptr, accountEventLabel);
 }
 
 void userPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const QueryParams query = pageQuery(page.exchange(), {"added", "changed", "password", "status"});
+    const QueryParams query =
+        pageQuery(page.exchange(), {"added", "changed", "password", "status", "ended", "gone"});
     const User user = page.api().users.getUser(viewer, page.exchange().idParam("id"));
     if (query.text("added")) page.content().ShowSection("JUST_ADDED");
     if (query.text("changed")) page.content().ShowSection("JUST_CHANGED");
     if (query.text("password")) page.content().ShowSection("JUST_RESET");
     if (query.text("status")) page.content().ShowSection("JUST_STATUS");
+    if (query.text("ended")) page.content().ShowSection("JUST_ENDED");
+    if (query.text("gone")) page.content().ShowSection("ALREADY_ENDED");
     showAccount(page, viewer, user, {});
     page.render("کاربر " + user.username, "admin_user.tpl");
 }
@@ -281,6 +287,10 @@ void addAdminPages(Router& router, const ApiServices& api, const WebSite& site) 
     addPage(router, api, site, "GET", "/admin/users", userList);
     addPage(router, api, site, "POST", "/admin/users", addUser);
     addPage(router, api, site, "GET", "/admin/users/{id}", userPage);
+    addPage(router, api, site, "POST", "/admin/users/{id}/sessions/{session}/end", [](PageContext& page) {
+        const std::int64_t id = page.exchange().idParam("id");
+        endSessionFromPage(page, id, "/admin/users/" + std::to_string(id));
+    });
     addPage(router, api, site, "POST", "/admin/users/{id}", changeUser);
     addPage(router, api, site, "POST", "/admin/users/{id}/status", setStatus);
     addPage(router, api, site, "POST", "/admin/users/{id}/password", resetPassword);

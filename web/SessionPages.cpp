@@ -29,8 +29,8 @@ void signIn(PageContext& page) {
     const FormFields form = page.form(false);
     const std::string username = form.one("username"), next = form.one("next");
     try {
-        const IssuedSession session =
-            page.api().auth.login(username, form.one("password"), page.exchange().clientAddress());
+        const IssuedSession session = page.api().auth.login(
+            username, form.one("password"), page.exchange().clientAddress(), page.exchange().userAgent());
         page.setSessionCookie(session.token, session.expiresAt);
         page.redirect(safeNext(next));
     } catch (const Unauthorized&) {

@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>حساب من</h1>
 {{>ERROR_SUMMARY}}
 {{#CHANGED}}<p class="notice ok" role="status">گذرواژه تازه ثبت شد. همه نشست‌های دیگر این حساب (در مرورگرها و برنامه‌های دیگر) همان دم بسته شد؛ این نشست باز می‌ماند.</p>{{/CHANGED}}
+{{#ENDED}}<p class="notice ok" role="status">آن نشست بسته شد: هر جا با آن وارد شده بود، درخواست بعدی‌اش به صفحه ورود می‌رود.</p>{{/ENDED}}
+{{#GONE}}<p class="notice" role="status">آن نشست پیش‌تر بسته شده بود یا اعتبارش به سر رسیده بود.</p>{{/GONE}}
 <div class="grid">
 <section class="panel" aria-labelledby="h-facts">
 <h2 id="h-facts">مشخصات</h2>
@@ -21,3 +23,4 @@
 <button type="submit">ثبت گذرواژه تازه</button>
 </form>
 </div>
+{{>SESSIONS}}

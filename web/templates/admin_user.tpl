@@ -3,6 +3,8 @@
 {{#JUST_ADDED}}<div class="notice ok" role="status">حساب ساخته شد.</div>{{/JUST_ADDED}}
 {{#JUST_RESET}}<div class="notice ok" role="status">گذرواژه تازه ثبت شد و همه نشست‌های این کاربر همان دم بسته شد. گذرواژه را از راهی امن به او بدهید و بخواهید پس از ورود آن را در «حساب من» عوض کند.</div>{{/JUST_RESET}}
 {{#JUST_STATUS}}<div class="notice ok" role="status">{{#ACTIVE}}حساب فعال است؛ کاربر با گذرواژه خود دوباره وارد می‌شود.{{/ACTIVE}}{{#DISABLED}}حساب غیرفعال شد: همه نشست‌های آن همان دم بسته شد، دیگر وارد نمی‌شود، نشانی تقویمش از کار افتاد و ایمیلی برایش فرستاده نمی‌شود.{{/DISABLED}}</div>{{/JUST_STATUS}}
+{{#JUST_ENDED}}<div class="notice ok" role="status">آن نشست بسته شد؛ نشست‌های دیگر این کاربر و گذرواژه‌اش همان است که بود.</div>{{/JUST_ENDED}}
+{{#ALREADY_ENDED}}<div class="notice" role="status">آن نشست پیش‌تر بسته شده بود یا اعتبارش به سر رسیده بود.</div>{{/ALREADY_ENDED}}
 {{#JUST_CHANGED}}<div class="notice ok" role="status">نقش‌ها و شهر ذخیره شد؛ از درخواست بعدی این کاربر به کار می‌رود.</div>{{/JUST_CHANGED}}
 {{>ERROR_SUMMARY}}
 {{#STALE}}<div class="notice warn" role="alert" id="conflict"><p>این حساب پس از آنکه صفحه را باز کردید تغییر کرده است؛ صفحه وضعیت تازه را نشان می‌دهد.</p></div>{{/STALE}}
@@ -43,6 +45,7 @@
 </form>{{/OTHER_ACCOUNT}}
 {{#OWN_ACCOUNT}}<section class="panel"><h2>گذرواژه</h2><p>گذرواژه خودتان را با گذرواژه کنونی در <a href="/account">حساب من</a> عوض کنید.</p></section>{{/OWN_ACCOUNT}}
 </div>
+{{>SESSIONS}}
 <section class="panel" aria-labelledby="h-history">
 <h2 id="h-history">سابقه حساب</h2>
 <ol class="timeline">{{#EVENT}}<li><strong>{{WHAT}}</strong><br><span class="muted"><bdi>{{ACTOR}}</bdi>، <time datetime="{{AT_ISO}}">{{AT}}</time></span></li>{{/EVENT}}</ol>

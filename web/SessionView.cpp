@@ -1,0 +1,68 @@
+#include "SessionView.h"
+
+#include <utility>
+
+#include "PageViews.h"
+
+namespace lacuna {
+
+std::string describeUserAgent(const std::string& ua) {
+    const auto has = [&](const char* part) { return ua.find(part) != std::string::npos; };
+    // The order matters: Edge and Opera also say Chrome, Chrome also says Safari.
+    static const std::vector<std::pair<const char*, const char*>> BROWSERS = {
+        {"Edg/", "Edge"},        {"OPR/", "Opera"},     {"Firefox/", "Firefox"}, {"Chrome/", "Chrome"},
+        {"Chromium/", "Chrome"}, {"Safari/", "Safari"}, {"curl/", "curl"},       {"python", "Python"}};
+    static const std::vector<std::pair<const char*, const char*>> SYSTEMS = {
+        {"Android", "Android"}, {"iPhone", "iOS"},     {"iPad", "iPadOS"},
+        {"Windows", "Windows"}, {"Mac OS X", "macOS"}, {"Linux", "Linux"}};
+    std::string browser, system;
+    for (const auto& [mark, name] : BROWSERS)
+        if (has(mark)) {
+            browser = name;
+            break;
+        }
+    for (const auto& [mark, name] : SYSTEMS)
+        if (has(mark)) {
+            system = name;
+            break;
+        }
+    // A tool names itself first: «lacuna-sync/2.1 (…)».
+    if (browser.empty()) browser = ua.substr(0, std::min(ua.find_first_of("/ ("), std::size_t{40}));
+    if (browser.empty()) return "نامعلوم";
+    return system.empty() ? browser : browser + "، " + system;
+}
+
+void showSessions(PageContext& page, ctemplate::TemplateDictionary& parent, std::int64_t userId,
+                  const std::string& endPath) {
+    const Principal& viewer = page.requireViewer();
+    ctemplate::TemplateDictionary& dict = *parent.AddIncludeDictionary("SESSIONS");
+    dict.SetFilename("sessions.tpl");
+    dict.ShowSection(viewer.userId == userId ? "OWN" : "OTHERS");
+    const std::vector<SessionInfo> sessions = page.api().users.sessions(viewer, userId, page.sessionToken());
+    for (const SessionInfo& s : sessions) {
+        ctemplate::TemplateDictionary& row = *dict.AddSectionDictionary("SESSION");
+        row.SetValue("ID", s.id);
+        row.SetValue("DEVICE", describeUserAgent(s.userAgent));
+        if (!s.userAgent.empty()) row.SetValueAndShowSection("USER_AGENT", s.userAgent, "HAS_USER_AGENT");
+        if (!s.client.empty()) row.SetValueAndShowSection("CLIENT", s.client, "HAS_CLIENT");
+        showTime(row, "SINCE", s.createdAt);
+        showTime(row, "UNTIL", s.expiresAt);
+        row.SetValue("END_PATH", endPath);
+        row.ShowSection(s.current ? "CURRENT" : "MAY_END");
+    }
+    if (sessions.empty()) dict.ShowSection("NONE");
+}
+
+void endSessionFromPage(PageContext& page, std::int64_t userId, const std::string& back) {
+    const Principal& viewer = page.requireViewer();
+    page.form();  // the CSRF token: another site may not end a person's sessions
+    std::string outcome = "ended";
+    try {
+        page.api().users.endSession(viewer, userId, page.exchange().textParam("session"));
+    } catch (const NotFound&) {
+        outcome = "gone";
+    }
+    page.redirect(back + "?" + outcome + "=1#sessions");
+}
+
+}  // namespace lacuna

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "PageContext.h"
+
+// An account's live sessions as its owner («my account») and the admins (its page) see them.
+namespace lacuna {
+
+/// What a person would call the program `userAgent` names: a browser and the system it runs on
+/// («Firefox، Windows»), a tool by its own name, or «نامعلوم» when it named nothing.
+std::string describeUserAgent(const std::string& userAgent);
+
+/// The live sessions of account `userId` as the include SESSIONS (sessions.tpl): when each signed in, from
+/// where and with what, until when it holds, and a button that ends each but the viewer's own; the buttons
+/// post to `endPath` + "/" + the session's id + "/end".
+void showSessions(PageContext& page, ctemplate::TemplateDictionary& parent, std::int64_t userId,
+                  const std::string& endPath);
+
+/// Ends the session named in the path ({session}) of account `userId`, then goes to `back` with `ended=1`,
+/// or with `gone=1` when it had ended already (a second click, or it expired meanwhile).
+void endSessionFromPage(PageContext& page, std::int64_t userId, const std::string& back);
+
+}  // namespace lacuna

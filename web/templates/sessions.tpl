@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}<section class="panel" aria-labelledby="h-sessions" id="sessions">
+<h2 id="h-sessions">نشست‌های باز</h2>
+{{#OWN}}<p class="muted">هر جا که با این حساب وارد شده‌اید: مرورگرها و برنامه‌هایی که با توکن کار می‌کنند. اگر یکی را نمی‌شناسید، آن را ببندید و گذرواژه را عوض کنید.</p>{{/OWN}}
+{{#OTHERS}}<p class="muted">هر جا که این کاربر با حسابش وارد شده است. بستن یک نشست گذرواژه را عوض نمی‌کند؛ اگر گذرواژه به دست دیگری افتاده، گذرواژه تازه بدهید.</p>{{/OTHERS}}
+<ul class="plain sessions">{{#SESSION}}<li>
+<div><strong><bdi>{{DEVICE}}</bdi></strong>{{#CURRENT}} <span class="tag ok">همین نشست</span>{{/CURRENT}}</div>
+<div class="muted">ورود <time datetime="{{SINCE_ISO}}">{{SINCE}}</time>{{#HAS_CLIENT}} از نشانی <bdi dir="ltr">{{CLIENT}}</bdi>{{/HAS_CLIENT}}؛ اعتبار تا <time datetime="{{UNTIL_ISO}}">{{UNTIL}}</time></div>
+{{#HAS_USER_AGENT}}<div class="muted agent" dir="ltr">{{USER_AGENT}}</div>{{/HAS_USER_AGENT}}
+{{#MAY_END}}<form method="post" action="{{END_PATH}}/{{ID}}/end"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">بستن این نشست</button></form>{{/MAY_END}}
+</li>{{/SESSION}}</ul>
+{{#NONE}}<p>نشست بازی نیست.</p>{{/NONE}}
+</section>
