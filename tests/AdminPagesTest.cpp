@@ -6,6 +6,8 @@
 #include "ApiHelpers.h"
 #include "PageHelpers.h"
 #include "PasswordHasher.h"
+#include "PersianText.h"
+#include "SessionView.h"
 
 using namespace lacuna;
 using namespace lacuna::test;
@@ -531,6 +533,28 @@ std::string sessionWith(const Poco::JSON::Array::Ptr& sessions, const std::strin
 }
 
 }  // namespace
+
+TEST_CASE("a session's program is named as a person would call it", "[unit]") {
+    CHECK(describeUserAgent(PHONE) == "Chrome، Android");
+    CHECK(
+        describeUserAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                          "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0") == "Edge، Windows");
+    CHECK(describeUserAgent(
+              "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
+              "like Gecko) Version/17.5 Mobile/15E148 Safari/604.1") == "Safari، iOS");
+    CHECK(describeUserAgent("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0") ==
+          "Firefox، Linux");
+    CHECK(describeUserAgent("curl/8.0") == "curl");
+    CHECK(describeUserAgent("lacuna-sync/2.1 (+https://example.org)") == "lacuna-sync");
+    CHECK(describeUserAgent("") == "نامعلوم");
+    CHECK(describeUserAgent("(compatible)") == "نامعلوم");
+    // A tool's long name is cut between characters, never inside one.
+    std::string persian;
+    for (int i = 0; i < 30; ++i) persian += "سامانه";
+    const std::string named = describeUserAgent(persian);
+    CHECK(isValidUtf8(named));
+    CHECK(utf8Length(named) == 40);
+}
 
 TEST_CASE("a person sees where they are signed in and ends one session; an admin does so for anyone",
           "[http][auth][account]") {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "PageViews.h"
+#include "PersianText.h"
 
 namespace lacuna {
 
@@ -27,7 +28,7 @@ std::string describeUserAgent(const std::string& ua) {
             break;
         }
     // A tool names itself first: «lacuna-sync/2.1 (…)».
-    if (browser.empty()) browser = ua.substr(0, std::min(ua.find_first_of("/ ("), std::size_t{40}));
+    if (browser.empty()) browser = utf8Prefix(ua.substr(0, ua.find_first_of("/ (")), 40);
     if (browser.empty()) return "نامعلوم";
     return system.empty() ? browser : browser + "، " + system;
 }

@@ -9,7 +9,8 @@
 namespace lacuna {
 
 /// What a person would call the program `userAgent` names: a browser and the system it runs on
-/// («Firefox، Windows»), a tool by its own name, or «نامعلوم» when it named nothing.
+/// («Firefox، Windows»), a tool by its own name (at most 40 characters of it, never cut inside one), or
+/// «نامعلوم» when it named nothing.
 std::string describeUserAgent(const std::string& userAgent);
 
 /// The live sessions of account `userId` as the include SESSIONS (sessions.tpl): when each signed in, from
