@@ -31,9 +31,9 @@ void writePreference(JsonWriter& out, const MailPreference& p) {
     out.endObject();
 }
 
-void writeMessage(JsonWriter& out, const OutgoingMail& m) {
-    out.beginObject()
-        .field("id", m.id)
+/// A message's members, without its texts (the caller's own list, the outbox).
+void writeMessageMembers(JsonWriter& out, const OutgoingMail& m) {
+    out.field("id", m.id)
         .field("subject", m.subject)
         .field("recipient", m.recipient)
         .field("state", m.state)
@@ -43,7 +43,25 @@ void writeMessage(JsonWriter& out, const OutgoingMail& m) {
     writeInstantOrNull(out, "sent_at", m.sentAt);
     writeInstantOrNull(out, "next_attempt_at",
                        m.state == "pending" ? std::optional(m.nextAttemptAt) : std::nullopt);
-    out.field("last_error", m.lastError).endObject();
+    out.field("last_error", m.lastError);
+}
+
+void writeMessage(JsonWriter& out, const OutgoingMail& m) {
+    out.beginObject();
+    writeMessageMembers(out, m);
+    out.endObject();
+}
+
+/// A message as an admin reads it in the outbox: whom it is for, how often it was put back, and (one
+/// message alone) its plain text.
+void writeOutboxMessage(JsonWriter& out, const OutgoingMail& m, const std::string& username, bool withText) {
+    out.beginObject();
+    writeMessageMembers(out, m);
+    writeUserRef(out, "user", m.userId, username);
+    out.field("kind", m.digestKey.starts_with("account:") ? "account_notice" : "digest")
+        .field("retries", m.retries);
+    if (withText) out.field("text", m.text);
+    out.endObject();
 }
 
 void getPreference(const ApiServices& api, Exchange& ex) {
@@ -69,6 +87,50 @@ void history(const ApiServices& api, Exchange& ex) {
                   [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
 }
 
+/// The whole outbox (admins), newest first: `state`, `limit`, and `cursor` from the page before.
+void outbox(const ApiServices& api, Exchange& ex) {
+    const Principal& actor = ex.principal();
+    const QueryParams query = ex.query({"state", "limit", "cursor"});
+    OutboxQuery wanted{query.text("state"), std::nullopt, query.limit(50)};
+    if (const auto cursor = query.text("cursor")) wanted.before = decodePositive("cursor", *cursor);
+    const OutboxPage page = api.mail.outbox(actor, wanted);
+    const MailBacklog backlog = api.mail.backlog(actor);
+    ex.reply(HTTPResponse::HTTP_OK, [&](JsonWriter& out) {
+        out.beginObject().key("items").beginArray();
+        for (const OutboxEntry& e : page.items) writeOutboxMessage(out, e.mail, e.username, false);
+        out.endArray().key("next_cursor");
+        if (page.next)
+            out.value(std::to_string(*page.next));
+        else
+            out.null();
+        out.key("backlog").beginObject().field("pending", backlog.pending).field("failed", backlog.failed);
+        writeInstantOrNull(out, "oldest_pending_at", backlog.oldestPending);
+        out.endObject().endObject();
+    });
+}
+
+/// One message with its plain text, as it was (or will be) sent.
+void replyOutboxMessage(const ApiServices& api, Exchange& ex, const OutgoingMail& m) {
+    const User person = api.users.getUser(ex.principal(), m.userId);
+    ex.reply(HTTPResponse::HTTP_OK,
+             [&](JsonWriter& out) { writeOutboxMessage(out, m, person.username, true); });
+}
+
+void outboxMessage(const ApiServices& api, Exchange& ex) {
+    replyOutboxMessage(api, ex, api.mail.message(ex.principal(), ex.idParam("id")));
+}
+
+void retryMessage(const ApiServices& api, Exchange& ex) {
+    replyOutboxMessage(api, ex, api.mail.retry(ex.principal(), ex.idParam("id")));
+}
+
+/// Who put the message back, and when.
+void outboxHistory(const ApiServices& api, Exchange& ex) {
+    const OutgoingMail m = api.mail.message(ex.principal(), ex.idParam("id"));
+    ex.replyItems(api.recordEvents.history("mail_message", m.id),
+                  [](JsonWriter& out, const RecordEvent& e) { writeRecordEvent(out, e, nullptr); });
+}
+
 }  // namespace
 
 void addMailRoutes(Router& router, const ApiServices& api) {
@@ -76,6 +138,10 @@ void addMailRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "PUT", "/api/v1/me/mail", choose);
     addRoute(router, api, "GET", "/api/v1/me/mail/messages", messages);
     addRoute(router, api, "GET", "/api/v1/me/mail/history", history);
+    addRoute(router, api, "GET", "/api/v1/mail/outbox", outbox);
+    addRoute(router, api, "GET", "/api/v1/mail/outbox/{id}", outboxMessage);
+    addRoute(router, api, "POST", "/api/v1/mail/outbox/{id}/retry", retryMessage);
+    addRoute(router, api, "GET", "/api/v1/mail/outbox/{id}/history", outboxHistory);
 }
 
 }  // namespace lacuna

@@ -16,11 +16,17 @@ namespace lacuna {
 namespace mail {
 /// How a person hears of things: not by e-mail, at once, or in a daily or weekly digest.
 inline constexpr std::array<std::string_view, 4> frequencies = {"none", "immediate", "daily", "weekly"};
-inline bool knownFrequency(std::string_view f) {
-    for (std::string_view known : frequencies)
-        if (f == known) return true;
+/// A message's states in the outbox: waiting for an attempt, sent, given up after the last attempt, or
+/// withdrawn (its account was disabled before it went).
+inline constexpr std::array<std::string_view, 4> messageStates = {"pending", "sent", "failed", "withdrawn"};
+template <std::size_t N>
+bool oneOf(const std::array<std::string_view, N>& known, std::string_view value) {
+    for (std::string_view k : known)
+        if (value == k) return true;
     return false;
 }
+inline bool knownFrequency(std::string_view f) { return oneOf(frequencies, f); }
+inline bool knownMessageState(std::string_view s) { return oneOf(messageStates, s); }
 }  // namespace mail
 
 /// A person's choice of e-mail, and how far the mail has gone: the last notification mailed (or passed

@@ -15,9 +15,10 @@ class MailRepository {
 public:
     virtual ~MailRepository() = default;
     virtual std::optional<MailPreference> preference(std::int64_t userId) = 0;
-    /// Stores the choice (address, frequency, the digest slot it starts after) at version `expectedVersion + 1` (0: none stored yet; VersionConflict when another
-    /// change came first), with `event`. A person who starts hearing by e-mail is mailed only what comes
-    /// next: `mailedThrough` moves to their newest notification.
+    /// Stores the choice (address, frequency, the digest slot it starts after) at version `expectedVersion +
+    /// 1` (0: none stored yet; VersionConflict when another change came first), with `event`. A person who
+    /// starts hearing by e-mail is mailed only what comes next: `mailedThrough` moves to their newest
+    /// notification.
     virtual MailPreference savePreference(const MailPreference& preference, std::int64_t expectedVersion,
                                           bool startFromNow, const RecordEvent& event) = 0;
     /// Everyone who hears by e-mail, by user id.
@@ -37,6 +38,14 @@ public:
     /// The person's newest messages.
     virtual std::vector<OutgoingMail> messages(std::int64_t userId, std::size_t limit) = 0;
     virtual MailBacklog backlog() = 0;
+    /// The outbox as `query` asks, newest first, each message with its person's username.
+    virtual std::vector<OutboxEntry> outbox(const OutboxQuery& query) = 0;
+    virtual std::optional<OutgoingMail> message(std::int64_t id) = 0;
+    /// Puts message `id`, given up on (state failed), back for one more attempt at `event.at`, to
+    /// `recipient`, with `event` (its sequence: the message's retries after it) in the same transaction.
+    /// None, and nothing changed, when the message is not in state failed.
+    virtual std::optional<OutgoingMail> retry(std::int64_t id, const std::string& recipient,
+                                              const RecordEvent& event) = 0;
 };
 
 }  // namespace lacuna

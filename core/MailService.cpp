@@ -8,6 +8,7 @@
 #include "Errors.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
+#include "Roles.h"
 
 namespace lacuna {
 namespace {
@@ -118,6 +119,73 @@ MailPreference MailService::choose(const Principal& actor, const MailChoice& cho
 
 std::vector<OutgoingMail> MailService::messages(const Principal& actor, std::size_t limit) {
     return _mail.messages(actor.userId, limit);
+}
+
+OutboxPage MailService::outbox(const Principal& actor, const OutboxQuery& query) {
+    requireAdmin(actor, "reads the mail outbox");
+    FieldErrors errors;
+    if (query.state && !mail::knownMessageState(*query.state))
+        errors.add("state", "unknown", "one of pending, sent, failed, withdrawn");
+    if (query.limit < 1 || query.limit > OUTBOX_PAGE_MAX)
+        errors.add("limit", "out_of_range", "from 1 to " + std::to_string(OUTBOX_PAGE_MAX));
+    errors.throwIfAny("the outbox query is not valid");
+    OutboxQuery oneMore = query;  // a page is followed by another only when one more message is there
+    ++oneMore.limit;
+    OutboxPage page{_mail.outbox(oneMore), std::nullopt};
+    if (page.items.size() > query.limit) {
+        page.items.resize(query.limit);
+        page.next = page.items.back().mail.id;
+    }
+    return page;
+}
+
+MailBacklog MailService::backlog(const Principal& actor) {
+    requireAdmin(actor, "reads the mail outbox");
+    return _mail.backlog();
+}
+
+OutgoingMail MailService::message(const Principal& actor, std::int64_t id) {
+    requireAdmin(actor, "reads the mail outbox");
+    std::optional<OutgoingMail> message = _mail.message(id);
+    if (!message) throw NotFound("no message " + std::to_string(id) + " in the outbox");
+    return std::move(*message);
+}
+
+std::optional<std::string> MailService::retryRefusal(const OutgoingMail& message) {
+    if (message.state != "failed") return std::string("not_failed");
+    const std::optional<User> person = _users.findById(message.userId);
+    if (!person || person->disabledAt) return std::string("account_disabled");  // mailed nothing
+    const std::optional<MailPreference> preference = _mail.preference(message.userId);
+    if (!preference || preference->address.empty()) return std::string("no_address");
+    // A notice of a change to the account goes to whoever has an address; a digest only to one who still
+    // asks for mail.
+    if (!message.digestKey.starts_with("account:") && preference->frequency == "none")
+        return std::string("no_mail");
+    return std::nullopt;
+}
+
+OutgoingMail MailService::retry(const Principal& actor, std::int64_t id) {
+    const OutgoingMail message = this->message(actor, id);
+    const auto refused = [&](const std::string& why) {
+        return StateConflict("message " + std::to_string(id) + " cannot be sent again: " + why);
+    };
+    if (const auto why = retryRefusal(message)) {
+        if (*why == "not_failed") throw refused("it is " + message.state + ", not failed");
+        if (*why == "account_disabled") throw refused("its account is disabled");
+        if (*why == "no_address") throw refused("its person has no e-mail address now");
+        throw refused("its person no longer hears by e-mail");
+    }
+    const std::string address = _mail.preference(message.userId)->address;
+    RecordEvent event = recordEvent(actor, "mail_message", id, "retried", "failed", _clock.nowMs());
+    event.toState = "pending";
+    // The address (and the server's answer, which may quote it) stays out of the audit data, which webhooks
+    // may carry; that it changed is kept.
+    event.dataJson = "{\"user\":" + std::to_string(message.userId) +
+                     ",\"attempts\":" + std::to_string(message.attempts) +
+                     ",\"address_changed\":" + (address == message.recipient ? "false" : "true") + "}";
+    const std::optional<OutgoingMail> retried = _mail.retry(id, address, event);
+    if (!retried) throw refused("another change came first");  // another admin put it back meanwhile
+    return *retried;
 }
 
 std::string MailService::slotKey(const std::string& frequency) const {

@@ -26,6 +26,12 @@ struct MailChoice {
     std::string frequency;
 };
 
+/// A page of the outbox, and where the next one starts (its `before`) when there is one.
+struct OutboxPage {
+    std::vector<OutboxEntry> items;
+    std::optional<std::int64_t> next;
+};
+
 /// Turns a digest into the message's words: its subject and both parts.
 using DigestRenderer = std::function<OutgoingMail(const Digest& digest)>;
 
@@ -45,6 +51,24 @@ public:
     MailPreference choose(const Principal& actor, const MailChoice& choice, std::int64_t expectedVersion);
     /// The caller's newest messages.
     std::vector<OutgoingMail> messages(const Principal& actor, std::size_t limit = 20);
+
+    /// At most this many messages on one page of the outbox.
+    static constexpr std::size_t OUTBOX_PAGE_MAX = 100;
+    /// The whole outbox, newest first, for an admin (Forbidden otherwise); ValidationError naming `state`
+    /// or `limit` (1 to OUTBOX_PAGE_MAX).
+    OutboxPage outbox(const Principal& actor, const OutboxQuery& query);
+    /// One message of the outbox, its texts too, for an admin (Forbidden otherwise); NotFound.
+    OutgoingMail message(const Principal& actor, std::int64_t id);
+    /// How many messages wait and how many were given up on (admins).
+    MailBacklog backlog(const Principal& actor);
+    /// An admin puts a message given up on back for one more attempt, now, to its person's address as it
+    /// is now (they may have corrected it), with the audit event `mail_message.retried`. NotFound;
+    /// StateConflict when the message is not in state failed, its account is disabled, or its person has no
+    /// address now (or, for a digest, no longer hears by e-mail).
+    OutgoingMail retry(const Principal& actor, std::int64_t id);
+    /// Why `message` cannot be put back now, none when it can: not_failed, account_disabled, no_address
+    /// (its person has none now), no_mail (a digest for one who no longer hears by e-mail).
+    std::optional<std::string> retryRefusal(const OutgoingMail& message);
 
     /// Composes every message that is due now; the number put in the outbox.
     int composeDue(const DigestRenderer& render);

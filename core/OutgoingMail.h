@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +26,22 @@ struct OutgoingMail {
     std::optional<std::int64_t> sentAt;
     std::string lastError;
     std::int64_t createdAt = 0;
+    /// How many times an admin put it back for another attempt after it was given up on.
+    std::int64_t retries = 0;
+};
+
+/// A message of the outbox as an admin sees it: with the username of the person it is for.
+struct OutboxEntry {
+    OutgoingMail mail;
+    std::string username;
+};
+
+/// Which messages of the outbox an admin reads: of one state (every state when none), older than the
+/// message `before` (an id: the next page), newest first, at most `limit`.
+struct OutboxQuery {
+    std::optional<std::string> state;
+    std::optional<std::int64_t> before;
+    std::size_t limit = 50;
 };
 
 }  // namespace lacuna

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "Errors.h"
+#include "User.h"
+
 namespace lacuna {
 
 const std::vector<std::string>& allRoles() {
@@ -26,6 +29,10 @@ bool requiresMunicipality(std::string_view role) {
 
 bool forbidsMunicipality(std::string_view role) {
     return role == roles::COMMITTEE_SECRETARY || role == roles::ADMIN;
+}
+
+void requireAdmin(const Principal& actor, const std::string& what) {
+    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin " + what);
 }
 
 }  // namespace lacuna

@@ -6,6 +6,8 @@
 
 namespace lacuna {
 
+struct Principal;
+
 /// The roles of DESIGN.md. A user holds roles in one municipality, or in the committee when the
 /// user has no municipality.
 namespace roles {
@@ -25,5 +27,7 @@ bool isKnownRole(std::string_view role);
 bool requiresMunicipality(std::string_view role);
 /// Roles that only make sense in the committee (they act for every city).
 bool forbidsMunicipality(std::string_view role);
+/// Forbidden («only an admin <what>») unless `actor` is an admin.
+void requireAdmin(const Principal& actor, const std::string& what);
 
 }  // namespace lacuna

@@ -231,9 +231,7 @@ std::optional<Principal> UserService::feedOwner(const std::string& secret) {
     return principalOf(*user);
 }
 
-void UserService::requireAdmin(const Principal& actor) const {
-    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages users");
-}
+void UserService::requireAdmin(const Principal& actor) const { lacuna::requireAdmin(actor, "manages users"); }
 
 bool UserService::ensureAdmin(const std::string& password) {
     const auto users = _users.list();

@@ -61,7 +61,7 @@ const std::vector<std::string>& WebhookService::eventTypes() {
 }
 
 void WebhookService::requireAdmin(const Principal& actor) const {
-    if (!actor.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages webhook subscriptions");
+    lacuna::requireAdmin(actor, "manages webhook subscriptions");
 }
 
 RecordEvent WebhookService::newEvent(const Principal& actor, const std::string& type) const {

@@ -20,9 +20,13 @@ const std::string UPDATE_PREFERENCE =
 const std::string MOVE_CURSOR =
     R"(UPDATE mail_preferences SET mailed_through = ?, last_digest = ? WHERE user_id = ? AND mailed_through
  = ? AND last_digest = ?)";
-const std::string MAIL_COLUMNS =
-    R"(SELECT id, user_id, digest_key, recipient, subject, body_text, body_html, entries, state, attempts,
- next_attempt_at, sent_at, last_error, created_at FROM mail_outbox )";
+/// The outbox's columns as readMail reads them; without the bodies, empty texts in their place.
+std::string mailColumns(bool bodies) {
+    return std::string("SELECT id, user_id, digest_key, recipient, subject, ") +
+           (bodies ? "body_text, body_html" : "'' AS body_text, '' AS body_html") +
+           ", entries, state, attempts, next_attempt_at, sent_at, last_error, created_at, retries FROM mail_outbox ";
+}
+const std::string MAIL_COLUMNS = mailColumns(true);
 const std::string INSERT_MAIL =
     R"(INSERT INTO mail_outbox (user_id, digest_key, recipient, subject, body_text, body_html, entries, state,
  attempts, next_attempt_at, sent_at, last_error, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?,
@@ -37,6 +41,9 @@ const std::string MARK_SENT =
 const std::string MARK_FAILED =
     R"(UPDATE mail_outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE
  id = ?)";
+const std::string RETRY_MAIL =
+    R"(UPDATE mail_outbox SET state = 'pending', recipient = ?, next_attempt_at = ?, retries = retries + 1 WHERE
+ id = ? AND state = 'failed')";
 const std::string SELECT_BACKLOG =
     R"(SELECT state, COUNT(*), MIN(created_at) FROM mail_outbox WHERE state IN ('pending', 'failed') GROUP BY
  state)";
@@ -65,7 +72,8 @@ OutgoingMail readMail(const SqlStatement& r) {
                         .nextAttemptAt = r.integer(10),
                         .sentAt = r.optionalInteger(11),
                         .lastError = r.text(12),
-                        .createdAt = r.integer(13)};
+                        .createdAt = r.integer(13),
+                        .retries = r.integer(14)};
 }
 
 }  // namespace
@@ -169,5 +177,39 @@ std::vector<OutgoingMail> SqlMailRepository::messages(std::int64_t userId, std::
 }
 
 MailBacklog SqlMailRepository::backlog() { return queryBacklog(_db, SELECT_BACKLOG); }
+
+std::vector<OutboxEntry> SqlMailRepository::outbox(const OutboxQuery& query) {
+    std::vector<SqlParameter> params;
+    std::string where;
+    const auto also = [&](const std::string& condition, SqlParameter value) {
+        where += (where.empty() ? "WHERE " : " AND ") + condition;
+        params.push_back(std::move(value));
+    };
+    if (query.state) also("state = ?", *query.state);
+    if (query.before) also("id < ?", *query.before);
+    params.emplace_back(static_cast<std::int64_t>(query.limit));
+    // The page is chosen on the outbox alone (its primary key, or (state, id)), then named.
+    const std::string sql =
+        "SELECT o.*, COALESCE(u.username, '') FROM (" + mailColumns(false) + where +
+        " ORDER BY id DESC LIMIT ?) o LEFT JOIN users u ON u.id = o.user_id ORDER BY o.id DESC";
+    return queryRows(_db, sql, params, [](const SqlStatement& r) {
+        return OutboxEntry{readMail(r), r.text(15)};
+    });
+}
+
+std::optional<OutgoingMail> SqlMailRepository::message(std::int64_t id) {
+    return queryOne(_db, MAIL_COLUMNS + "WHERE id = ?", {id}, readMail);
+}
+
+std::optional<OutgoingMail> SqlMailRepository::retry(std::int64_t id, const std::string& recipient,
+                                                     const RecordEvent& event) {
+    std::optional<OutgoingMail> retried;
+    _db.write([&](SqlSession& s) {
+        if (s.prepare(RETRY_MAIL)->bindAll({recipient, event.at, id}).run() != 1) return;
+        retried = selectOne(s, MAIL_COLUMNS + "WHERE id = ?", {id}, readMail);
+        eventlog::appendRecordEvent(s, event, id, retried->retries, "");
+    });
+    return retried;
+}
 
 }  // namespace lacuna

@@ -29,6 +29,10 @@ public:
     void failed(std::int64_t id, const std::string& error, std::optional<std::int64_t> retryAt) override;
     std::vector<OutgoingMail> messages(std::int64_t userId, std::size_t limit) override;
     MailBacklog backlog() override;
+    std::vector<OutboxEntry> outbox(const OutboxQuery& query) override;
+    std::optional<OutgoingMail> message(std::int64_t id) override;
+    std::optional<OutgoingMail> retry(std::int64_t id, const std::string& recipient,
+                                      const RecordEvent& event) override;
 
 private:
     SqlDatabase& _db;

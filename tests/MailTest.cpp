@@ -596,3 +596,224 @@ TEST_CASE("disabling an account withdraws the mail still waiting for it; enablin
     // Not a failure to deliver: the outbox's backlog (and its alert) does not count it.
     CHECK(metric(t, "lacuna_mail_messages_failed") == 0);
 }
+
+namespace {
+
+/// The outbox as the admin reads it through the API at `query`.
+Poco::JSON::Object::Ptr outboxPage(TestService& t, const std::string& query = "") {
+    const Reply r = t.client->get("/api/v1/mail/outbox" + query, t.token("admin"));
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+    return r.json();
+}
+
+/// The message of the outbox for `username` in `page`'s items.
+Poco::JSON::Object::Ptr messageFor(const Poco::JSON::Object::Ptr& page, const std::string& username) {
+    const auto items = page->getArray("items");
+    for (std::size_t i = 0; i < items->size(); ++i)
+        if (items->getObject(i)->getObject("user")->getValue<std::string>("username") == username)
+            return items->getObject(i);
+    FAIL("no message for " << username);
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the admins' outbox: every message by state, and one given up on sent again to the address now",
+          "[http][mail][outbox]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, [&](AppConfig& c) {
+        mailTo(sink)(c);
+        c.mail.maxAttempts = 1;  // a refusal gives the message up at once
+    });
+    chooseFrequency(t, "tehran.director", "immediate");
+    chooseFrequency(t, "tehran.expert", "immediate");
+    const std::string path = gapPath(createGap(t));  // the director reports it and watches it
+    REQUIRE(put(t, "tehran.expert", path + "/watch", "").status < 300);
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    sink.refuseNext(2);
+    CHECK(t.service().runMail() == 2);
+    REQUIRE(sink.received().empty());
+
+    const auto failed = outboxPage(t);
+    REQUIRE(failed->getArray("items")->size() == 2);
+    CHECK(failed->isNull("next_cursor"));
+    CHECK(failed->getObject("backlog")->getValue<int>("failed") == 2);
+    CHECK(failed->getObject("backlog")->getValue<int>("pending") == 0);
+    const auto first = failed->getArray("items")->getObject(0);
+    const auto second = failed->getArray("items")->getObject(1);
+    CHECK(first->getValue<std::int64_t>("id") > second->getValue<std::int64_t>("id"));  // newest first
+    const auto director = messageFor(failed, "tehran.director");
+    const std::string directorId = director->getValue<std::string>("id");
+    const std::string expertId = messageFor(failed, "tehran.expert")->getValue<std::string>("id");
+    CHECK(director->getValue<std::string>("state") == "failed");
+    CHECK(director->getValue<std::string>("kind") == "digest");
+    CHECK(director->getValue<std::string>("recipient") == "tehran.director@example.ir");
+    CHECK(director->getValue<int>("attempts") == 1);
+    CHECK(director->getValue<int>("retries") == 0);
+    CHECK(director->getValue<std::string>("last_error").find("451") != std::string::npos);
+    CHECK(director->getObject("user")->getValue<std::string>("id") == idOfUser(t, "tehran.director"));
+    CHECK_FALSE(director->has("text"));  // the list leaves the texts out
+
+    // One message alone carries its plain text; its history is empty until it is put back.
+    const Reply one = t.client->get("/api/v1/mail/outbox/" + directorId, t.token("admin"));
+    REQUIRE(one.status == 200);
+    CHECK(one.json()->getValue<std::string>("text").find(path.substr(7)) != std::string::npos);
+    CHECK(t.client->get("/api/v1/mail/outbox/" + directorId + "/history", t.token("admin"))
+              .json()
+              ->getArray("items")
+              ->size() == 0);
+
+    // Pages of one: the cursor leads to the older message, and no further.
+    const auto page1 = outboxPage(t, "?state=failed&limit=1");
+    REQUIRE(page1->getArray("items")->size() == 1);
+    REQUIRE_FALSE(page1->isNull("next_cursor"));
+    const auto page2 =
+        outboxPage(t, "?state=failed&limit=1&cursor=" + page1->getValue<std::string>("next_cursor"));
+    REQUIRE(page2->getArray("items")->size() == 1);
+    CHECK(page2->getArray("items")->getObject(0)->getValue<std::int64_t>("id") ==
+          second->getValue<std::int64_t>("id"));
+    CHECK(page2->isNull("next_cursor"));
+    CHECK(outboxPage(t, "?state=sent")->getArray("items")->size() == 0);
+
+    // Refused, each naming what is wrong, and nothing changed.
+    const std::string admin = t.token("admin");
+    requireProblem(t.client->get("/api/v1/mail/outbox", t.token("tehran.director")), 403);
+    requireProblem(t.client->get("/api/v1/mail/outbox/" + directorId, t.token("secretary")), 403);
+    requireProblem(t.client->get("/api/v1/mail/outbox?state=lost", admin), 400, "state");
+    requireProblem(t.client->get("/api/v1/mail/outbox?limit=0", admin), 400, "limit");
+    requireProblem(t.client->get("/api/v1/mail/outbox?limit=101", admin), 400, "limit");
+    requireProblem(t.client->get("/api/v1/mail/outbox?cursor=abc", admin), 400, "cursor");
+    requireProblem(t.client->get("/api/v1/mail/outbox?colour=red", admin), 400, "colour");
+    requireProblem(t.client->get("/api/v1/mail/outbox/999999", admin), 404);
+    requireProblem(t.client->post("/api/v1/mail/outbox/999999/retry", admin, ""), 404);
+    requireProblem(
+        t.client->post("/api/v1/mail/outbox/" + directorId + "/retry", t.token("tehran.director"), ""), 403);
+    requireProblem(t.client->post("/api/v1/mail/outbox/" + directorId + "/retry", "", ""), 401);
+    CHECK(messageFor(outboxPage(t), "tehran.director")->getValue<std::string>("state") == "failed");
+
+    // The director corrects the address; the admin puts the message back, to the address now.
+    const Reply current = t.client->get("/api/v1/me/mail", t.token("tehran.director"));
+    REQUIRE(
+        choose(t, "tehran.director",
+               withVersion(R"("address":"director@tehran.ir","frequency":"immediate")", versionOf(current)))
+            .status == 200);
+    const Reply retried = t.client->post("/api/v1/mail/outbox/" + directorId + "/retry", admin, "");
+    INFO(retried.body);
+    REQUIRE(retried.status == 200);
+    CHECK(retried.json()->getValue<std::string>("state") == "pending");
+    CHECK(retried.json()->getValue<std::string>("recipient") == "director@tehran.ir");
+    CHECK(retried.json()->getValue<int>("retries") == 1);
+    CHECK(retried.json()->getValue<int>("attempts") == 1);
+    // A second click finds it waiting: refused, and no second event.
+    requireProblem(t.client->post("/api/v1/mail/outbox/" + directorId + "/retry", admin, ""), 409);
+    const auto events =
+        t.client->get("/api/v1/mail/outbox/" + directorId + "/history", admin).json()->getArray("items");
+    REQUIRE(events->size() == 1);
+    const auto event = events->getObject(0);
+    CHECK(event->getValue<std::string>("type") == "retried");
+    CHECK(event->getObject("actor")->getValue<std::string>("username") == "admin");
+    CHECK(event->getValue<std::string>("from_state") == "failed");
+    CHECK(event->getValue<std::string>("to_state") == "pending");
+    CHECK(event->getObject("data")->getValue<bool>("address_changed"));
+    CHECK(event->getObject("data")->getValue<int>("attempts") == 1);
+    std::ostringstream data;
+    event->getObject("data")->stringify(data);
+    CHECK(data.str().find("@") == std::string::npos);  // the address stays out of the audit data
+    CHECK(outboxPage(t)->getObject("backlog")->getValue<int>("pending") == 1);
+
+    // It goes, once, to the address now, under the same Message-ID.
+    CHECK(t.service().runMail() == 1);
+    auto received = sink.received();
+    REQUIRE(received.size() == 1);
+    CHECK(received.front().to == std::vector<std::string>{"<director@tehran.ir>"});
+    CHECK(received.front().data.find("Message-ID: <lacuna-mail-" + directorId + "@example.ir>") !=
+          std::string::npos);
+    const auto sent = messageFor(outboxPage(t), "tehran.director");
+    CHECK(sent->getValue<std::string>("state") == "sent");
+    CHECK(sent->getValue<int>("attempts") == 2);
+    requireProblem(t.client->post("/api/v1/mail/outbox/" + directorId + "/retry", admin, ""), 409);
+    CHECK(outboxPage(t, "?state=sent")->getArray("items")->size() == 1);
+
+    // The expert's digest: not while the account is disabled, nor once they stopped hearing by e-mail.
+    const auto expertVersion = [&] {
+        return versionOf(t.client->get("/api/v1/users/" + idOfUser(t, "tehran.expert"), admin));
+    };
+    REQUIRE(setAccountStatus(t, "admin", "tehran.expert", false, expertVersion()).status == 200);
+    requireProblem(t.client->post("/api/v1/mail/outbox/" + expertId + "/retry", admin, ""), 409);
+    REQUIRE(setAccountStatus(t, "admin", "tehran.expert", true, expertVersion()).status == 200);
+    t.forgetTokens();  // disabling ended the expert's session
+    chooseFrequency(t, "tehran.expert", "none");
+    requireProblem(t.client->post("/api/v1/mail/outbox/" + expertId + "/retry", admin, ""), 409);
+    const auto expert = messageFor(outboxPage(t), "tehran.expert");
+    CHECK(expert->getValue<std::string>("state") == "failed");
+    CHECK(expert->getValue<int>("retries") == 0);
+    CHECK(t.client->get("/api/v1/mail/outbox/" + expertId + "/history", admin)
+              .json()
+              ->getArray("items")
+              ->size() == 0);
+    chooseFrequency(t, "tehran.expert", "immediate");
+    CHECK(t.client->post("/api/v1/mail/outbox/" + expertId + "/retry", admin, "").status == 200);
+    CHECK(t.service().runMail() == 1);
+    received = sink.received();
+    REQUIRE(received.size() == 2);
+    CHECK(received.back().to == std::vector<std::string>{"<tehran.expert@example.ir>"});
+}
+
+TEST_CASE("the outbox page lists the messages by state, with a button that sends a failed one again",
+          "[http][web][mail][outbox]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, [&](AppConfig& c) {
+        mailTo(sink)(c);
+        c.mail.maxAttempts = 1;
+    });
+    chooseFrequency(t, "tehran.director", "immediate");
+    chooseFrequency(t, "tehran.expert", "immediate");
+    const std::string path = gapPath(createGap(t));
+    REQUIRE(put(t, "tehran.expert", path + "/watch", "").status < 300);
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    sink.refuseNext(2);
+    REQUIRE(t.service().runMail() == 2);
+    const auto failed = outboxPage(t);
+    const std::string directorId = messageFor(failed, "tehran.director")->getValue<std::string>("id");
+    const std::string expertId = messageFor(failed, "tehran.expert")->getValue<std::string>("id");
+
+    const Browser admin(t, "admin");
+    const Reply page = admin.get("/admin/mail?state=failed");
+    requireSecureHtml(page);
+    CHECK(page.body.find("tehran.director@example.ir") != std::string::npos);
+    CHECK(page.body.find(">tehran.expert</a>") != std::string::npos);
+    CHECK(page.body.find("action=\"/admin/mail/" + directorId + "/retry\"") != std::string::npos);
+    CHECK(page.body.find("ناموفق: <strong>۲</strong>") != std::string::npos);
+    CHECK(page.body.find("href=\"/admin/mail?state=failed\" aria-current=\"true\"") != std::string::npos);
+    CHECK(admin.get("/admin/mail?state=sent").body.find("نامه‌ای در این وضعیت نیست") !=
+          std::string::npos);
+    CHECK(admin.get("/admin/mail?state=lost").status == 400);
+    CHECK(admin.get("/admin/users").body.find("href=\"/admin/mail\"") != std::string::npos);
+
+    // Only an admin, and only from the page itself.
+    CHECK(Browser(t, "tehran.director").get("/admin/mail").status == 403);
+    CHECK(Browser(t, "tehran.director").post("/admin/mail/" + directorId + "/retry", {}).status == 403);
+    CHECK(admin.post("/admin/mail/" + directorId + "/retry", {}, false).status == 403);
+    CHECK(messageFor(outboxPage(t), "tehran.director")->getValue<std::string>("state") == "failed");
+
+    const Reply retried = admin.post("/admin/mail/" + directorId + "/retry", {});
+    REQUIRE(retried.status == 303);
+    CHECK(retried.header("Location") == "/admin/mail?state=failed&retried=" + directorId + "#messages");
+    CHECK(messageFor(outboxPage(t), "tehran.director")->getValue<std::string>("state") == "pending");
+    CHECK(admin.get("/admin/mail?state=failed&retried=" + directorId).body.find("به صف ارسال برگشت") !=
+          std::string::npos);
+    // A second click, and a disabled account: the page says why, in Persian.
+    const Reply again = admin.post("/admin/mail/" + directorId + "/retry", {});
+    CHECK(again.header("Location") == "/admin/mail?state=failed&refused=not_failed#messages");
+    REQUIRE(setAccountStatus(
+                t, "admin", "tehran.expert", false,
+                versionOf(t.client->get("/api/v1/users/" + idOfUser(t, "tehran.expert"), t.token("admin"))))
+                .status == 200);
+    const Reply disabled = admin.post("/admin/mail/" + expertId + "/retry", {});
+    CHECK(disabled.header("Location") == "/admin/mail?state=failed&refused=account_disabled#messages");
+    CHECK(
+        admin.get("/admin/mail?state=failed&refused=account_disabled").body.find("حساب گیرنده غیرفعال است") !=
+        std::string::npos);
+    CHECK(messageFor(outboxPage(t), "tehran.expert")->getValue<std::string>("state") == "failed");
+}

@@ -1036,3 +1036,68 @@ TEST_CASE("the store keeps one open request for a uniform precedent per provisio
     CHECK_FALSE(store->precedents().find(first.id)->open);
     CHECK(store->precedents().create(r, 1405, created).open);
 }
+
+TEST_CASE("the outbox pages newest first by state; only a failed message is put back, with its event",
+          "[storage][outbox]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    MailRepository& mail = store->mail();
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
+    MailPreference choice;
+    choice.userId = uid;
+    choice.address = "director@tehran.ir";
+    choice.frequency = "immediate";
+    mail.savePreference(choice, 0, false,
+                        recordEvent(Principal{}, "mail_preference", uid, "changed", "", 1000));
+    OutgoingMail message;
+    message.recipient = "director@tehran.ir";
+    message.subject = "خبر";
+    message.text = "متن";
+    message.html = "<p>متن</p>";
+    message.entries = 1;
+    message.nextAttemptAt = message.createdAt = 1000;
+    REQUIRE(mail.compose(uid, 0, "", 1, "immediate:1", message));
+    REQUIRE(mail.compose(uid, 1, "immediate:1", 2, "immediate:2", message));
+    const std::vector<OutboxEntry> all = mail.outbox({});
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].mail.id > all[1].mail.id);
+    CHECK(all[0].username == "director");
+    CHECK(all[0].mail.text.empty());  // the list leaves the texts out
+    const std::int64_t older = all[1].mail.id, newer = all[0].mail.id;
+    mail.failed(older, "550 no such mailbox", std::nullopt);
+    CHECK(mail.outbox({std::string("failed"), std::nullopt, 50}).size() == 1);
+    CHECK(mail.outbox({std::string("pending"), std::nullopt, 50}).front().mail.id == newer);
+    const auto page = mail.outbox({std::nullopt, newer, 1});
+    REQUIRE(page.size() == 1);
+    CHECK(page.front().mail.id == older);
+    CHECK(mail.outbox({std::nullopt, older, 50}).empty());
+    CHECK(mail.message(older)->text == "متن");
+
+    const auto retryEvent = [&](std::int64_t id, std::int64_t at) {
+        RecordEvent e = recordEvent(Principal{}, "mail_message", id, "retried", "failed", at);
+        e.toState = "pending";
+        return e;
+    };
+    // A pending message is not put back, and leaves no event.
+    CHECK_FALSE(mail.retry(newer, "other@tehran.ir", retryEvent(newer, 2000)));
+    CHECK(mail.message(newer)->recipient == "director@tehran.ir");
+    CHECK(store->recordEvents().history("mail_message", newer).empty());
+    // The failed one goes back, to the address given, due at once; a second time finds it pending.
+    const auto back = mail.retry(older, "new@tehran.ir", retryEvent(older, 3000));
+    REQUIRE(back);
+    CHECK(back->state == "pending");
+    CHECK(back->recipient == "new@tehran.ir");
+    CHECK(back->nextAttemptAt == 3000);
+    CHECK(back->retries == 1);
+    CHECK(back->attempts == 1);
+    CHECK_FALSE(mail.retry(older, "new@tehran.ir", retryEvent(older, 3100)));
+    mail.failed(older, "451 later", std::nullopt);
+    CHECK(mail.retry(older, "new@tehran.ir", retryEvent(older, 4000))->retries == 2);
+    const auto events = store->recordEvents().history("mail_message", older);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].sequence == 1);
+    CHECK(events[1].sequence == 2);
+    CHECK(events[1].at == 4000);
+}

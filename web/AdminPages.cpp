@@ -15,9 +15,7 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-void requireAdmin(const Principal& viewer) {
-    if (!viewer.hasRole(roles::ADMIN)) throw Forbidden("only an admin manages the service");
-}
+void requireAdmin(const Principal& viewer) { lacuna::requireAdmin(viewer, "manages the service"); }
 
 std::string accountEventLabel(const std::string& type) {
     if (type == "created") return "ساخت حساب";

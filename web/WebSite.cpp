@@ -19,6 +19,7 @@ void addRulingPages(Router& router, const ApiServices& api, const WebSite& site)
 void addOpinionPages(Router& router, const ApiServices& api, const WebSite& site);
 void addPrecedentPages(Router& router, const ApiServices& api, const WebSite& site);
 void addAdminPages(Router& router, const ApiServices& api, const WebSite& site);
+void addOutboxPage(Router& router, const ApiServices& api, const WebSite& site);
 void addCalendarFeed(Router& router, const ApiServices& api, const WebSite& site);
 void addMailPage(Router& router, const ApiServices& api, const WebSite& site);
 void addAccountPage(Router& router, const ApiServices& api, const WebSite& site);
@@ -83,6 +84,7 @@ void addWebRoutes(Router& router, const ApiServices& api, const WebSite& site) {
     addOpinionPages(router, api, site);
     addPrecedentPages(router, api, site);
     addAdminPages(router, api, site);
+    addOutboxPage(router, api, site);
     addCalendarFeed(router, api, site);
     addMailPage(router, api, site);
     addAccountPage(router, api, site);

@@ -680,6 +680,10 @@ test("the admin adds an account and its webhook page, only an admin sees the adm
   await screenshots(admin, "admin-users");
   await admin.goto("/admin/webhooks");
   await checkAccessibility(admin);
+  await admin.getByRole("link", { name: "صندوق ارسال نامه‌ها" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("صندوق ارسال نامه‌ها");
+  await expect(admin.getByRole("link", { name: "ناموفق" })).toBeVisible();
+  await checkAccessibility(admin);
 
   const director = await personPage(browser);
   await signIn(director, "tehran.director");

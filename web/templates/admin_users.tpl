@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<p class="muted">مدیریت › کاربران · <a href="/admin/webhooks">وب‌هوک‌ها</a></p>
+{{%AUTOESCAPE context="HTML"}}<p class="muted">مدیریت › کاربران · <a href="/admin/webhooks">وب‌هوک‌ها</a> · <a href="/admin/mail">صندوق ارسال نامه‌ها</a></p>
 <h1>کاربران</h1>
 {{>ERROR_SUMMARY}}
 <table class="rows">

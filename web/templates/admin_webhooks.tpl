@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<p class="muted">مدیریت › <a href="/admin/users">کاربران</a> · وب‌هوک‌ها</p>
+{{%AUTOESCAPE context="HTML"}}<p class="muted">مدیریت › <a href="/admin/users">کاربران</a> · وب‌هوک‌ها · <a href="/admin/mail">صندوق ارسال نامه‌ها</a></p>
 <h1>وب‌هوک‌ها</h1>
 <p class="muted">سامانه‌های دیگر هر رویداد را با امضای HMAC دریافت می‌کنند؛ تحویل ناموفق با فاصله‌ای فزاینده دوباره فرستاده می‌شود.</p>
 {{>ERROR_SUMMARY}}
