@@ -27,7 +27,8 @@ void writeDelivery(JsonWriter& out, const WebhookDelivery& d) {
         .field("state", d.state)
         .field("attempts", d.attempts)
         .field("last_status", d.lastStatus)
-        .field("last_error", d.lastError);
+        .field("last_error", d.lastError)
+        .field("retries", d.retries);
     if (d.state == "pending") writeTime(out, "next_attempt_at", d.nextAttemptAt);
     if (d.deliveredAt) writeTime(out, "delivered_at", *d.deliveredAt);
     out.endObject();

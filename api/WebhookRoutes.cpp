@@ -29,6 +29,13 @@ void deliveries(const ApiServices& api, Exchange& ex) {
     ex.replyItems(api.webhooks.deliveries(ex.principal(), ex.idParam("id")), writeDelivery);
 }
 
+/// A delivery given up on, sent again once its receiver is fixed.
+void retryDelivery(const ApiServices& api, Exchange& ex) {
+    const WebhookDelivery d =
+        api.webhooks.retryDelivery(ex.principal(), ex.idParam("id"), ex.idParam("delivery"));
+    ex.reply(HTTPResponse::HTTP_OK, [&](JsonWriter& out) { writeDelivery(out, d); });
+}
+
 }  // namespace
 
 void addWebhookRoutes(Router& router, const ApiServices& api) {
@@ -36,6 +43,7 @@ void addWebhookRoutes(Router& router, const ApiServices& api) {
     addRoute(router, api, "GET", "/api/v1/webhooks", list);
     addRoute(router, api, "DELETE", "/api/v1/webhooks/{id}", unsubscribe);
     addRoute(router, api, "GET", "/api/v1/webhooks/{id}/deliveries", deliveries);
+    addRoute(router, api, "POST", "/api/v1/webhooks/{id}/deliveries/{delivery}/retry", retryDelivery);
 }
 
 }  // namespace lacuna

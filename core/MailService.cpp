@@ -6,6 +6,7 @@
 #include <map>
 
 #include "Errors.h"
+#include "EventData.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
 #include "Roles.h"
@@ -180,9 +181,11 @@ OutgoingMail MailService::retry(const Principal& actor, std::int64_t id) {
     event.toState = "pending";
     // The address (and the server's answer, which may quote it) stays out of the audit data, which webhooks
     // may carry; that it changed is kept.
-    event.dataJson = "{\"user\":" + std::to_string(message.userId) +
-                     ",\"attempts\":" + std::to_string(message.attempts) +
-                     ",\"address_changed\":" + (address == message.recipient ? "false" : "true") + "}";
+    event.dataJson = EventData()
+                         .number("user", message.userId)
+                         .number("attempts", message.attempts)
+                         .flag("address_changed", address != message.recipient)
+                         .str();
     const std::optional<OutgoingMail> retried = _mail.retry(id, address, event);
     if (!retried) throw refused("another change came first");  // another admin put it back meanwhile
     return *retried;

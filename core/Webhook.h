@@ -35,6 +35,8 @@ struct WebhookDelivery {
     std::optional<std::int64_t> deliveredAt;
     int lastStatus = 0;
     std::string lastError;
+    /// How many times an admin put it back for another attempt after it was given up on.
+    std::int64_t retries = 0;
 };
 
 /// The webhook queue's state: deliveries waiting to be sent to active subscriptions, and given up.

@@ -28,6 +28,11 @@ public:
     virtual void failed(std::int64_t deliveryId, int status, const std::string& error,
                         std::optional<std::int64_t> retryAt) = 0;
     virtual std::vector<WebhookDelivery> deliveries(std::int64_t subscriptionId, std::size_t limit) = 0;
+    virtual std::optional<WebhookDelivery> delivery(std::int64_t deliveryId) = 0;
+    /// Puts a delivery given up on (state failed) back for one more attempt at `event.at`, with `event` (its
+    /// sequence: the delivery's retries after it) in the same transaction. None, and nothing changed, when
+    /// it is not in state failed.
+    virtual std::optional<WebhookDelivery> retry(std::int64_t deliveryId, const RecordEvent& event) = 0;
     virtual WebhookBacklog backlog() = 0;
 };
 

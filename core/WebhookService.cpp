@@ -56,7 +56,15 @@ const std::vector<std::string>& WebhookService::eventTypes() {
                                                    "meeting.agenda_built",
                                                    "user.created",
                                                    "user.changed",
-                                                   "user.feed_reset"};
+                                                   "user.feed_reset",
+                                                   "user.disabled",
+                                                   "user.enabled",
+                                                   "user.password_changed",
+                                                   "user.password_reset",
+                                                   "user.session_ended",
+                                                   "mail_preference.changed",
+                                                   "mail_message.retried",
+                                                   "webhook_delivery.retried"};
     return TYPES;
 }
 
@@ -112,6 +120,31 @@ std::vector<WebhookDelivery> WebhookService::deliveries(const Principal& actor, 
     requireAdmin(actor);
     if (!_webhooks.find(id)) throw NotFound("no webhook subscription " + std::to_string(id));
     return _webhooks.deliveries(id, 100);
+}
+
+WebhookDelivery WebhookService::retryDelivery(const Principal& actor, std::int64_t id,
+                                              std::int64_t deliveryId) {
+    requireAdmin(actor);
+    const std::optional<WebhookSubscription> subscription = _webhooks.find(id);
+    if (!subscription) throw NotFound("no webhook subscription " + std::to_string(id));
+    const std::optional<WebhookDelivery> delivery = _webhooks.delivery(deliveryId);
+    if (!delivery || delivery->subscriptionId != id)
+        throw NotFound("no delivery " + std::to_string(deliveryId) + " of webhook subscription " +
+                       std::to_string(id));
+    const std::string refused = "delivery " + std::to_string(deliveryId) + " cannot be sent again: ";
+    if (!subscription->active) throw StateConflict(refused + "its subscription is no longer active");
+    if (delivery->state != "failed")
+        throw StateConflict(refused + "it is " + delivery->state + ", not failed");
+    RecordEvent e = recordEvent(actor, "webhook_delivery", deliveryId, "retried", "failed", _clock.nowMs());
+    e.toState = "pending";
+    e.dataJson = EventData()
+                     .number("subscription", id)
+                     .text("event_type", delivery->eventType)
+                     .number("attempts", delivery->attempts)
+                     .str();
+    const std::optional<WebhookDelivery> retried = _webhooks.retry(deliveryId, e);
+    if (!retried) throw StateConflict(refused + "another change came first");  // another admin, meanwhile
+    return *retried;
 }
 
 }  // namespace lacuna

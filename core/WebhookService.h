@@ -24,6 +24,11 @@ public:
     std::vector<WebhookSubscription> list(const Principal& actor);
     void unsubscribe(const Principal& actor, std::int64_t id);
     std::vector<WebhookDelivery> deliveries(const Principal& actor, std::int64_t id);
+    /// An admin puts delivery `deliveryId` of subscription `id`, given up on, back for one more attempt now
+    /// (its receiver is fixed), with the audit event `webhook_delivery.retried`. NotFound (no such
+    /// subscription, or no such delivery of it); StateConflict when the delivery is not in state failed or
+    /// the subscription is no longer active.
+    WebhookDelivery retryDelivery(const Principal& actor, std::int64_t id, std::int64_t deliveryId);
 
     /// Every event type the service emits.
     static const std::vector<std::string>& eventTypes();

@@ -154,6 +154,21 @@ void appendRecordEvent(SqlSession& s, RecordEvent e, std::int64_t entityId, std:
         e.at);
 }
 
+bool retryFailed(SqlSession& s, const std::string& table, std::int64_t id, const RecordEvent& event,
+                 const std::string& alsoSet, const std::vector<SqlParameter>& alsoParams) {
+    std::vector<SqlParameter> params{event.at};
+    params.insert(params.end(), alsoParams.begin(), alsoParams.end());
+    params.emplace_back(id);
+    if (s.prepare("UPDATE " + table + " SET state = 'pending', next_attempt_at = ?, retries = retries + 1" +
+                  alsoSet + " WHERE id = ? AND state = 'failed'")
+            ->bindAll(params)
+            .run() != 1)
+        return false;
+    appendRecordEvent(s, event, id, selectInteger(s, "SELECT retries FROM " + table + " WHERE id = ?", {id}),
+                      "");
+    return true;
+}
+
 void applyGapChange(SqlSession& s, const GapStateChange& change) {
     const int changed = s.prepare(UPDATE_GAP_STATE)
                             ->bind(change.toState)

@@ -21,6 +21,13 @@ void appendGapEvent(SqlSession& session, std::int64_t gapId, std::int64_t sequen
 void appendRecordEvent(SqlSession& session, RecordEvent event, std::int64_t entityId, std::int64_t sequence,
                        const std::string& reference);
 
+/// Puts the queue entry `id` of `table` (the mail outbox, the webhook deliveries), given up on (state
+/// failed), back for one more attempt at `event.at`, also setting `alsoSet` (", column = ?"…, with
+/// `alsoParams`), and appends `event` as the entry's retries-th. False, nothing written, when the entry is
+/// not in state failed (another admin put it back first).
+bool retryFailed(SqlSession& session, const std::string& table, std::int64_t id, const RecordEvent& event,
+                 const std::string& alsoSet = "", const std::vector<SqlParameter>& alsoParams = {});
+
 /// Moves a gap to `change.toState` (with its new clock) if it is still at `change.expectedVersion`,
 /// and appends the change's event. Throws VersionConflict or NotFound otherwise.
 void applyGapChange(SqlSession& session, const GapStateChange& change);

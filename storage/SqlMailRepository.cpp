@@ -41,9 +41,6 @@ const std::string MARK_SENT =
 const std::string MARK_FAILED =
     R"(UPDATE mail_outbox SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE
  id = ?)";
-const std::string RETRY_MAIL =
-    R"(UPDATE mail_outbox SET state = 'pending', recipient = ?, next_attempt_at = ?, retries = retries + 1 WHERE
- id = ? AND state = 'failed')";
 const std::string SELECT_BACKLOG =
     R"(SELECT state, COUNT(*), MIN(created_at) FROM mail_outbox WHERE state IN ('pending', 'failed') GROUP BY
  state)";
@@ -205,9 +202,8 @@ std::optional<OutgoingMail> SqlMailRepository::retry(std::int64_t id, const std:
                                                      const RecordEvent& event) {
     std::optional<OutgoingMail> retried;
     _db.write([&](SqlSession& s) {
-        if (s.prepare(RETRY_MAIL)->bindAll({recipient, event.at, id}).run() != 1) return;
-        retried = selectOne(s, MAIL_COLUMNS + "WHERE id = ?", {id}, readMail);
-        eventlog::appendRecordEvent(s, event, id, retried->retries, "");
+        if (eventlog::retryFailed(s, "mail_outbox", id, event, ", recipient = ?", {recipient}))
+            retried = selectOne(s, MAIL_COLUMNS + "WHERE id = ?", {id}, readMail);
     });
     return retried;
 }

@@ -18,7 +18,7 @@ const std::string DEACTIVATE_SUBSCRIPTION =
     "UPDATE webhook_subscriptions SET active = 0 WHERE id = ? AND active = 1";
 const std::string SELECT_DELIVERY =
     R"(SELECT d.id, d.subscription_id, d.outbox_id, o.event_type, o.payload, s.url, s.secret, d.state,
- d.attempts, d.next_attempt_at, d.delivered_at, d.last_status, d.last_error FROM webhook_deliveries d
+ d.attempts, d.next_attempt_at, d.delivered_at, d.last_status, d.last_error, d.retries FROM webhook_deliveries d
  JOIN outbox o ON o.id = d.outbox_id JOIN webhook_subscriptions s ON s.id = d.subscription_id )";
 const std::string SELECT_DUE_DELIVERIES =
     SELECT_DELIVERY + R"(WHERE d.state = 'pending' AND d.next_attempt_at <= ?
@@ -74,7 +74,8 @@ WebhookDelivery readDelivery(const SqlStatement& r) {
                            .nextAttemptAt = r.integer(9),
                            .deliveredAt = r.optionalInteger(10),
                            .lastStatus = static_cast<int>(r.integer(11)),
-                           .lastError = r.text(12)};
+                           .lastError = r.text(12),
+                           .retries = r.integer(13)};
 }
 
 }  // namespace
@@ -134,5 +135,19 @@ std::vector<WebhookDelivery> SqlWebhookRepository::deliveries(std::int64_t subsc
 }
 
 WebhookBacklog SqlWebhookRepository::backlog() { return queryBacklog(_db, SELECT_BACKLOG); }
+
+std::optional<WebhookDelivery> SqlWebhookRepository::delivery(std::int64_t deliveryId) {
+    return queryOne(_db, SELECT_DELIVERY + "WHERE d.id = ?", {deliveryId}, readDelivery);
+}
+
+std::optional<WebhookDelivery> SqlWebhookRepository::retry(std::int64_t deliveryId,
+                                                           const RecordEvent& event) {
+    std::optional<WebhookDelivery> retried;
+    _db.write([&](SqlSession& s) {
+        if (eventlog::retryFailed(s, "webhook_deliveries", deliveryId, event))
+            retried = selectOne(s, SELECT_DELIVERY + "WHERE d.id = ?", {deliveryId}, readDelivery);
+    });
+    return retried;
+}
 
 }  // namespace lacuna

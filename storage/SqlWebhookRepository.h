@@ -20,6 +20,8 @@ public:
                 std::optional<std::int64_t> retryAt) override;
     std::vector<WebhookDelivery> deliveries(std::int64_t subscriptionId, std::size_t limit) override;
     WebhookBacklog backlog() override;
+    std::optional<WebhookDelivery> delivery(std::int64_t deliveryId) override;
+    std::optional<WebhookDelivery> retry(std::int64_t deliveryId, const RecordEvent& event) override;
 
 private:
     SqlDatabase& _db;

@@ -195,6 +195,44 @@ TEST_CASE("an admin subscribes a webhook from the page, sees its secret once and
     CHECK(admin.get("/admin/webhooks/999").status == 404);
 }
 
+TEST_CASE("a webhook delivery given up on is sent again from its subscription's page", "[http][web][admin]") {
+    TestService t(testBackend(), 64, [](AppConfig& c) {
+        c.webhooks.maxAttempts = 1;  // one refusal gives it up
+        c.webhooks.dispatch = false;
+    });
+    const Browser admin(t, "admin");
+    REQUIRE(admin.post("/admin/webhooks", {{"url", "http://127.0.0.1:9/hook"}, {"event", "gap.created"}})
+                .status == 201);
+    const std::string id = t.client->get("/api/v1/webhooks", t.token("admin"))
+                               .json()
+                               ->getArray("items")
+                               ->getObject(0)
+                               ->getValue<std::string>("id");
+    const std::string page = "/admin/webhooks/" + id;
+    createGap(t);
+    REQUIRE(t.service().deliverWebhooks() == 1);  // nobody listens on port 9
+    const auto state = [&] {
+        return t.client->get("/api/v1/webhooks/" + id + "/deliveries", t.token("admin"))
+            .json()
+            ->getArray("items")
+            ->getObject(0);
+    };
+    REQUIRE(state()->getValue<std::string>("state") == "failed");
+    const std::string retry = page + "/deliveries/" + state()->getValue<std::string>("id") + "/retry";
+    CHECK(admin.get(page).body.find("action=\"" + retry + "\"") != std::string::npos);
+    CHECK(admin.post(retry, {}, false).status == 403);
+    CHECK(Browser(t, "secretary").post(retry, {}).status == 403);
+    CHECK(state()->getValue<std::string>("state") == "failed");
+    const Reply sent = admin.post(retry, {});
+    REQUIRE(sent.status == 303);
+    CHECK(sent.header("Location") == page + "?retried=1#deliveries");
+    CHECK(state()->getValue<std::string>("state") == "pending");
+    CHECK(admin.get(page + "?retried=1").body.find("به صف برگشت") != std::string::npos);
+    CHECK(admin.get(page).body.find("action=\"" + retry + "\"") == std::string::npos);  // it waits: no button
+    CHECK(admin.post(retry, {}).header("Location") == page + "?refused=1#deliveries");
+    CHECK(admin.get(page + "?refused=1").body.find("دوباره فرستاده نشد") != std::string::npos);
+}
+
 namespace {}  // namespace
 
 TEST_CASE("a person changes their own password: every other session ends, this one stays",

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "ApiHelpers.h"
+#include "EveryEventType.h"
 #include "TestService.h"
 #include "WebhookDispatcher.h"
 #include "WebhookReceiver.h"
@@ -32,6 +33,7 @@ TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a b
         // unsent when the test's own pass finds nothing due (a fresh-clone run missed one event so).
         c.webhooks.dispatch = false;
     });
+    EveryEventType every(t);
     WebhookReceiver receiver;
     const Reply hook = t.client->post("/api/v1/webhooks", t.token("admin"),
                                       R"({"url":")" + receiver.url() + R"(","events":["*"]})");
@@ -304,6 +306,7 @@ TEST_CASE("one gap goes from report to enacted through drafts, a meeting and a b
          {"gap.created", "gap.transition", "gap.draft_saved", "meeting.vote", "meeting.decision",
           "bill.created", "bill.transition", "bill.objection_added", "bill.position", "bill.clock_extended"})
         CHECK(types.count(type) == 1);
+    every.check();  // each of these can be asked for by name too
 }
 
 TEST_CASE("an MPs' plan lapses when withdrawals leave fewer than 15 signatures; its gaps go back",
@@ -464,8 +467,60 @@ TEST_CASE("webhook deliveries are retried with backoff and survive a restart", "
     deliveries = t.client->get(hooks + "/deliveries", t.token("admin")).json()->getArray("items");
     CHECK(deliveries->getObject(0)->getValue<std::string>("state") == "failed");
     CHECK(deliveries->getObject(0)->getValue<int>("attempts") == 3);
+    CHECK(deliveries->getObject(0)->getValue<int>("retries") == 0);
 
+    // The receiver is fixed: an admin sends the failed delivery again, once, with an event; nobody else may,
+    // and a delivery that is not failed, or of another subscription, is refused with nothing changed.
+    const std::string failed = deliveries->getObject(0)->getValue<std::string>("id");
+    const std::string delivered = deliveries->getObject(1)->getValue<std::string>("id");
+    const std::string retry = hooks + "/deliveries/" + failed + "/retry";
+    requireProblem(t.client->post(retry, t.token("secretary"), ""), 403);
+    requireProblem(t.client->post(hooks + "/deliveries/" + delivered + "/retry", t.token("admin"), ""), 409);
+    requireProblem(t.client->post(hooks + "/deliveries/999999/retry", t.token("admin"), ""), 404);
+    requireProblem(
+        t.client->post("/api/v1/webhooks/999999/deliveries/" + failed + "/retry", t.token("admin"), ""), 404);
+    CHECK(t.service().deliverWebhooks() == 0);
+    receiver.answerWith({200});
+    const Reply again = t.client->post(retry, t.token("admin"), "");
+    INFO(again.body);
+    REQUIRE(again.status == 200);
+    CHECK(again.json()->getValue<std::string>("state") == "pending");
+    CHECK(again.json()->getValue<int>("retries") == 1);
+    requireProblem(t.client->post(retry, t.token("admin"), ""), 409);  // a second click: it waits already
+    const std::size_t before = receiver.received().size();
+    CHECK(t.service().deliverWebhooks() == 1);
+    CHECK(receiver.received().size() == before + 1);
+    CHECK(receiver.received().back().delivery ==
+          failed);  // the same delivery id: a receiver can drop a repeat
+    deliveries = t.client->get(hooks + "/deliveries", t.token("admin")).json()->getArray("items");
+    CHECK(deliveries->getObject(0)->getValue<std::string>("state") == "delivered");
+    CHECK(deliveries->getObject(0)->getValue<int>("attempts") == 4);
+    const auto events =
+        t.service().services().store.recordEvents().history("webhook_delivery", std::stoll(failed));
+    REQUIRE(events.size() == 1);
+    CHECK(events.front().type == "retried");
+    CHECK(events.front().actorName == "admin");
+    CHECK(events.front().dataJson.find("\"event_type\":\"gap.created\"") != std::string::npos);
+
+    // A failed delivery of a subscription deactivated since is not sent again.
+    receiver.answerWith({500, 500, 500});
+    createGap(t);
+    for (int i = 0; i < 3; ++i) {
+        t.service().deliverWebhooks();
+        t.clock.advanceMs(10 * 1000);
+    }
+    const std::string lastFailed = t.client->get(hooks + "/deliveries", t.token("admin"))
+                                       .json()
+                                       ->getArray("items")
+                                       ->getObject(0)
+                                       ->getValue<std::string>("id");
     REQUIRE(t.client->send("DELETE", hooks, t.token("admin")).status == 204);
+    requireProblem(t.client->post(hooks + "/deliveries/" + lastFailed + "/retry", t.token("admin"), ""), 409);
+    CHECK(t.service()
+              .services()
+              .store.recordEvents()
+              .history("webhook_delivery", std::stoll(lastFailed))
+              .empty());
     requireProblem(t.client->send("DELETE", hooks, t.token("admin")), 409);
     createGap(t);
     CHECK(t.service().deliverWebhooks() == 0);

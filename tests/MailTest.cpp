@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "ApiHelpers.h"
+#include "EveryEventType.h"
 #include "JalaliDate.h"
 #include "PageHelpers.h"
 #include "SmtpSink.h"
@@ -599,6 +600,15 @@ TEST_CASE("disabling an account withdraws the mail still waiting for it; enablin
 
 namespace {
 
+/// The service mailing to `sink`, giving a message up at its first refusal; the test delivers webhooks.
+std::function<void(AppConfig&)> givingUpAtOnce(const SmtpSink& sink) {
+    return [to = mailTo(sink)](AppConfig& c) {
+        to(c);
+        c.mail.maxAttempts = 1;
+        c.webhooks.dispatch = false;
+    };
+}
+
 /// The outbox as the admin reads it through the API at `query`.
 Poco::JSON::Object::Ptr outboxPage(TestService& t, const std::string& query = "") {
     const Reply r = t.client->get("/api/v1/mail/outbox" + query, t.token("admin"));
@@ -622,10 +632,7 @@ Poco::JSON::Object::Ptr messageFor(const Poco::JSON::Object::Ptr& page, const st
 TEST_CASE("the admins' outbox: every message by state, and one given up on sent again to the address now",
           "[http][mail][outbox]") {
     SmtpSink sink;
-    TestService t(testBackend(), 64, [&](AppConfig& c) {
-        mailTo(sink)(c);
-        c.mail.maxAttempts = 1;  // a refusal gives the message up at once
-    });
+    TestService t(testBackend(), 64, givingUpAtOnce(sink));
     chooseFrequency(t, "tehran.director", "immediate");
     chooseFrequency(t, "tehran.expert", "immediate");
     const std::string path = gapPath(createGap(t));  // the director reports it and watches it
@@ -763,10 +770,7 @@ TEST_CASE("the admins' outbox: every message by state, and one given up on sent 
 TEST_CASE("the outbox page lists the messages by state, with a button that sends a failed one again",
           "[http][web][mail][outbox]") {
     SmtpSink sink;
-    TestService t(testBackend(), 64, [&](AppConfig& c) {
-        mailTo(sink)(c);
-        c.mail.maxAttempts = 1;
-    });
+    TestService t(testBackend(), 64, givingUpAtOnce(sink));
     chooseFrequency(t, "tehran.director", "immediate");
     chooseFrequency(t, "tehran.expert", "immediate");
     const std::string path = gapPath(createGap(t));
@@ -816,4 +820,57 @@ TEST_CASE("the outbox page lists the messages by state, with a button that sends
         admin.get("/admin/mail?state=failed&refused=account_disabled").body.find("حساب گیرنده غیرفعال است") !=
         std::string::npos);
     CHECK(messageFor(outboxPage(t), "tehran.expert")->getValue<std::string>("state") == "failed");
+}
+
+TEST_CASE("every event of an account and of its mail can be subscribed to by name",
+          "[http][webhooks][account]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, givingUpAtOnce(sink));
+    EveryEventType every(t);
+    const std::string admin = t.token("admin");
+    const Reply added = t.client->post(
+        "/api/v1/users", admin,
+        R"({"username":"tehran.second","password":"a first password","roles":["legal_expert"],)"
+        R"("municipality":"tehran"})");
+    REQUIRE(added.status == 201);
+    const std::string path = "/api/v1/users/" + added.json()->getValue<std::string>("id");
+    REQUIRE(put(t, "admin", path, withVersion(R"("roles":["legal_director"],"municipality":"tehran")", 1))
+                .status == 200);
+    REQUIRE(put(t, "admin", path + "/status", withVersion(R"("active":false)", 2)).status == 200);
+    REQUIRE(put(t, "admin", path + "/status", withVersion(R"("active":true)", 3)).status == 200);
+    const std::string second = t.client->login("tehran.second", "a first password");
+    REQUIRE(t.client->post("/api/v1/me/calendar-feed", second, "").status < 300);
+    REQUIRE(t.client
+                ->send("PUT", "/api/v1/me/password", second,
+                       R"({"current_password":"a first password","new_password":"a second password"})")
+                .status == 204);
+    const std::string other = t.client->login("tehran.second", "a second password");
+    const auto sessions = t.client->get("/api/v1/me/sessions", second).json()->getArray("items");
+    for (std::size_t i = 0; i < sessions->size(); ++i)
+        if (!sessions->getObject(i)->getValue<bool>("current"))
+            REQUIRE(t.client
+                        ->send("DELETE",
+                               "/api/v1/me/sessions/" + sessions->getObject(i)->getValue<std::string>("id"),
+                               second)
+                        .status == 204);
+    CHECK(meStatus(t, other) == 401);
+    REQUIRE(choose(t, "tehran.director",
+                   withVersion(R"("address":"director@tehran.ir","frequency":"immediate")", 0))
+                .status == 200);
+    REQUIRE(put(t, "admin", path + "/password", R"({"password":"a third password"})").status == 204);
+    // The director hears of a change at once; the server refuses, the admin puts the message back.
+    const std::string gap = gapPath(createGap(t));
+    REQUIRE(fire(t, "secretary", gap, "triage", 1).status == 200);
+    sink.refuseNext(1);
+    REQUIRE(t.service().runMail() == 1);
+    const std::string message =
+        messageFor(outboxPage(t, "?state=failed"), "tehran.director")->getValue<std::string>("id");
+    REQUIRE(t.client->post("/api/v1/mail/outbox/" + message + "/retry", admin, "").status == 200);
+
+    const std::multiset<std::string> types = every.check();
+    for (const char* type :
+         {"user.created", "user.changed", "user.disabled", "user.enabled", "user.feed_reset",
+          "user.password_changed", "user.session_ended", "user.password_reset", "mail_preference.changed",
+          "mail_message.retried", "gap.created", "gap.transition"})
+        CHECK(types.count(type) == 1);
 }

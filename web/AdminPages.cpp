@@ -241,7 +241,7 @@ void subscribe(PageContext& page) {
 
 void webhookPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    pageQuery(page.exchange(), {});
+    const QueryParams query = pageQuery(page.exchange(), {"retried", "refused"});
     const std::int64_t id = page.exchange().idParam("id");
     const std::vector<WebhookSubscription> all = page.api().webhooks.list(viewer);
     const auto w =
@@ -251,6 +251,8 @@ void webhookPage(PageContext& page) {
     dict.SetIntValue("ID", static_cast<long>(w->id));
     dict.SetValue("URL", w->url);
     if (w->active) dict.ShowSection("ACTIVE");
+    if (query.text("retried")) dict.ShowSection("JUST_RETRIED");
+    if (query.text("refused")) dict.ShowSection("REFUSED");
     const std::vector<WebhookDelivery> deliveries = page.api().webhooks.deliveries(viewer, id);
     if (deliveries.empty()) dict.ShowSection("NO_DELIVERIES");
     for (const WebhookDelivery& d : deliveries) {
@@ -267,8 +269,28 @@ void webhookPage(PageContext& page) {
             showTime(*row->AddSectionDictionary("DELIVERED"), "AT", *d.deliveredAt);
         else if (d.state == "pending")
             showTime(*row->AddSectionDictionary("NEXT"), "AT", d.nextAttemptAt);
+        if (d.retries > 0)
+            row->SetValueAndShowSection("RETRIES", persianDigits(std::to_string(d.retries)), "RETRIED");
+        if (d.state == "failed" && w->active) {
+            ctemplate::TemplateDictionary* retry = row->AddSectionDictionary("RETRY");
+            retry->SetIntValue("DELIVERY_ID", static_cast<long>(d.id));
+        }
     }
     page.render("وب‌هوک " + w->url, "admin_webhook.tpl");
+}
+
+/// Sends a delivery given up on again, then the subscription's page with what became of it.
+void retryDelivery(PageContext& page) {
+    const Principal& viewer = page.requireViewer();
+    page.form();
+    const std::int64_t id = page.exchange().idParam("id");
+    const std::string back = "/admin/webhooks/" + std::to_string(id);
+    try {
+        page.api().webhooks.retryDelivery(viewer, id, page.exchange().idParam("delivery"));
+        page.redirect(back + "?retried=1#deliveries");
+    } catch (const StateConflict&) {
+        page.redirect(back + "?refused=1#deliveries");
+    }
 }
 
 void unsubscribe(PageContext& page) {
@@ -296,6 +318,7 @@ void addAdminPages(Router& router, const ApiServices& api, const WebSite& site) 
     addPage(router, api, site, "POST", "/admin/webhooks", subscribe);
     addPage(router, api, site, "GET", "/admin/webhooks/{id}", webhookPage);
     addPage(router, api, site, "POST", "/admin/webhooks/{id}/deactivation", unsubscribe);
+    addPage(router, api, site, "POST", "/admin/webhooks/{id}/deliveries/{delivery}/retry", retryDelivery);
 }
 
 }  // namespace lacuna
