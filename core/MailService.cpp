@@ -153,10 +153,16 @@ OutgoingMail MailService::message(const Principal& actor, std::int64_t id) {
 }
 
 std::optional<std::string> MailService::retryRefusal(const OutgoingMail& message) {
+    std::optional<MailPreference> preference;
+    return retryRefusal(message, preference);
+}
+
+std::optional<std::string> MailService::retryRefusal(const OutgoingMail& message,
+                                                     std::optional<MailPreference>& preference) {
     if (message.state != "failed") return std::string("not_failed");
     const std::optional<User> person = _users.findById(message.userId);
     if (!person || person->disabledAt) return std::string("account_disabled");  // mailed nothing
-    const std::optional<MailPreference> preference = _mail.preference(message.userId);
+    preference = _mail.preference(message.userId);
     if (!preference || preference->address.empty()) return std::string("no_address");
     // A notice of a change to the account goes to whoever has an address; a digest only to one who still
     // asks for mail.
@@ -170,13 +176,14 @@ OutgoingMail MailService::retry(const Principal& actor, std::int64_t id) {
     const auto refused = [&](const std::string& why) {
         return StateConflict("message " + std::to_string(id) + " cannot be sent again: " + why);
     };
-    if (const auto why = retryRefusal(message)) {
+    std::optional<MailPreference> preference;
+    if (const auto why = retryRefusal(message, preference)) {
         if (*why == "not_failed") throw refused("it is " + message.state + ", not failed");
         if (*why == "account_disabled") throw refused("its account is disabled");
         if (*why == "no_address") throw refused("its person has no e-mail address now");
         throw refused("its person no longer hears by e-mail");
     }
-    const std::string address = _mail.preference(message.userId)->address;
+    const std::string address = preference->address;
     RecordEvent event = recordEvent(actor, "mail_message", id, "retried", "failed", _clock.nowMs());
     event.toState = "pending";
     // The address (and the server's answer, which may quote it) stays out of the audit data, which webhooks

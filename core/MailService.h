@@ -79,6 +79,9 @@ private:
     /// The key of the digest slot under way now for `frequency` ("" for none or immediate): `daily:<Jalali
     /// day>` from the digest hour, `weekly:<Jalali Saturday>` from Saturday's digest hour.
     std::string slotKey(const std::string& frequency) const;
+    /// retryRefusal, also giving the person's preference as read (when the check came that far).
+    std::optional<std::string> retryRefusal(const OutgoingMail& message,
+                                            std::optional<MailPreference>& preference);
     /// The key of the message due now, "" when none is: a digest's slot not yet composed, or for immediate
     /// mail `immediate:<newest notification>` when there is anything new.
     std::string dueKey(const MailPreference& preference, std::int64_t newest) const;

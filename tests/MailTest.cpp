@@ -609,6 +609,19 @@ std::function<void(AppConfig&)> givingUpAtOnce(const SmtpSink& sink) {
     };
 }
 
+/// Tehran's director and expert hear at once of a gap the director reports and the expert watches; the
+/// sink refuses both messages of its triage, and they are given up. The gap's path.
+std::string twoMessagesGivenUp(TestService& t, SmtpSink& sink) {
+    chooseFrequency(t, "tehran.director", "immediate");
+    chooseFrequency(t, "tehran.expert", "immediate");
+    const std::string path = gapPath(createGap(t));
+    REQUIRE(put(t, "tehran.expert", path + "/watch", "").status < 300);
+    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
+    sink.refuseNext(2);
+    REQUIRE(t.service().runMail() == 2);
+    return path;
+}
+
 /// The outbox as the admin reads it through the API at `query`.
 Poco::JSON::Object::Ptr outboxPage(TestService& t, const std::string& query = "") {
     const Reply r = t.client->get("/api/v1/mail/outbox" + query, t.token("admin"));
@@ -633,13 +646,7 @@ TEST_CASE("the admins' outbox: every message by state, and one given up on sent 
           "[http][mail][outbox]") {
     SmtpSink sink;
     TestService t(testBackend(), 64, givingUpAtOnce(sink));
-    chooseFrequency(t, "tehran.director", "immediate");
-    chooseFrequency(t, "tehran.expert", "immediate");
-    const std::string path = gapPath(createGap(t));  // the director reports it and watches it
-    REQUIRE(put(t, "tehran.expert", path + "/watch", "").status < 300);
-    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
-    sink.refuseNext(2);
-    CHECK(t.service().runMail() == 2);
+    const std::string path = twoMessagesGivenUp(t, sink);
     REQUIRE(sink.received().empty());
 
     const auto failed = outboxPage(t);
@@ -771,13 +778,7 @@ TEST_CASE("the outbox page lists the messages by state, with a button that sends
           "[http][web][mail][outbox]") {
     SmtpSink sink;
     TestService t(testBackend(), 64, givingUpAtOnce(sink));
-    chooseFrequency(t, "tehran.director", "immediate");
-    chooseFrequency(t, "tehran.expert", "immediate");
-    const std::string path = gapPath(createGap(t));
-    REQUIRE(put(t, "tehran.expert", path + "/watch", "").status < 300);
-    REQUIRE(fire(t, "secretary", path, "triage", 1).status == 200);
-    sink.refuseNext(2);
-    REQUIRE(t.service().runMail() == 2);
+    twoMessagesGivenUp(t, sink);
     const auto failed = outboxPage(t);
     const std::string directorId = messageFor(failed, "tehran.director")->getValue<std::string>("id");
     const std::string expertId = messageFor(failed, "tehran.expert")->getValue<std::string>("id");
