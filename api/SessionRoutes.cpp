@@ -100,6 +100,13 @@ void endSession(const ApiServices& api, Exchange& ex, std::int64_t userId) {
     ex.sendNoContent();
 }
 
+/// Every live session of an account ends but the request's own: 200 with how many ended.
+void endOtherSessions(const ApiServices& api, Exchange& ex, std::int64_t userId) {
+    const std::int64_t ended = api.users.endOtherSessions(ex.principal(), userId, ex.bearerToken());
+    ex.reply(HTTPResponse::HTTP_OK,
+             [&](JsonWriter& out) { out.beginObject().field("ended", ended).endObject(); });
+}
+
 /// A new secret address for the caller's calendar feed; the one before stops working.
 void resetCalendarFeed(const ApiServices& api, Exchange& ex) {
     const std::string secret = api.users.resetFeed(ex.principal());
@@ -126,8 +133,12 @@ void addSessionRoutes(Router& router, const ApiServices& api) {
              [](const ApiServices& a, Exchange& ex) { listSessions(a, ex, ex.principal().userId); });
     addRoute(router, api, "DELETE", "/api/v1/me/sessions/{session}",
              [](const ApiServices& a, Exchange& ex) { endSession(a, ex, ex.principal().userId); });
+    addRoute(router, api, "DELETE", "/api/v1/me/sessions",
+             [](const ApiServices& a, Exchange& ex) { endOtherSessions(a, ex, ex.principal().userId); });
     addRoute(router, api, "GET", "/api/v1/users/{id}/sessions",
              [](const ApiServices& a, Exchange& ex) { listSessions(a, ex, ex.idParam("id")); });
+    addRoute(router, api, "DELETE", "/api/v1/users/{id}/sessions",
+             [](const ApiServices& a, Exchange& ex) { endOtherSessions(a, ex, ex.idParam("id")); });
     addRoute(router, api, "DELETE", "/api/v1/users/{id}/sessions/{session}",
              [](const ApiServices& a, Exchange& ex) { endSession(a, ex, ex.idParam("id")); });
 }

@@ -61,6 +61,12 @@ public:
     /// change of the account: its version goes up by one), in one transaction. Throws NotFound when the
     /// account has no such session, or it has ended or expired.
     virtual void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event) = 0;
+    /// Ends every live session of account `userId` but the one whose token's hash is `keepTokenHash` (""
+    /// keeps none), however many there are, at `event.at`. When any ended, the audit `event` is appended with
+    /// how many as its data (`{"sessions": N}`) and the account's version goes up by one, in one transaction;
+    /// when none was live, nothing is written. Returns how many ended.
+    virtual std::int64_t endSessions(std::int64_t userId, const std::string& keepTokenHash,
+                                     RecordEvent event) = 0;
 };
 
 /// Failed logins counted for one username and for one client address since a moment.

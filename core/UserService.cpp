@@ -224,6 +224,13 @@ void UserService::endSession(const Principal& actor, std::int64_t id, const std:
     _users.endSession(id, session->id, e);
 }
 
+std::int64_t UserService::endOtherSessions(const Principal& actor, std::int64_t id,
+                                           const std::string& currentToken) {
+    requireOwnerOrAdmin(actor, id);
+    return _users.endSessions(id, currentToken.empty() ? "" : sha256Hex(currentToken),
+                              recordEvent(actor, "user", id, "sessions_ended", "", _clock.nowMs()));
+}
+
 std::optional<Principal> UserService::feedOwner(const std::string& secret) {
     if (secret.empty() || secret.size() > 128) return std::nullopt;
     const auto user = _users.findByFeedToken(sha256Hex(secret));

@@ -77,6 +77,12 @@ public:
     /// The account's other sessions and its password stay. NotFound when the account has no such session
     /// among those sessions() shows.
     void endSession(const Principal& actor, std::int64_t id, const std::string& sessionId);
+    /// Ends every live session of account `id` at once, however many (a laptop stolen, a password typed on a
+    /// shared computer), except the one of `currentToken`, the request's own, when it is of that account: an
+    /// owner signs out everywhere else, an admin signs a person out everywhere. For its owner or an admin;
+    /// NotFound for no account. One audit event `sessions_ended` with how many; none when no session was
+    /// live but the request's. Returns how many ended.
+    std::int64_t endOtherSessions(const Principal& actor, std::int64_t id, const std::string& currentToken);
     /// A new secret for the actor's own calendar feed, replacing the last (whose address stops working at
     /// once); only its hash is stored, so it is shown once.
     std::string resetFeed(const Principal& actor);

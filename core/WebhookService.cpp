@@ -62,6 +62,7 @@ const std::vector<std::string>& WebhookService::eventTypes() {
                                                    "user.password_changed",
                                                    "user.password_reset",
                                                    "user.session_ended",
+                                                   "user.sessions_ended",
                                                    "mail_preference.changed",
                                                    "mail_message.retried",
                                                    "webhook_delivery.retried"};

@@ -1,6 +1,7 @@
 #include "SqlUserRepository.h"
 
 #include "Errors.h"
+#include "EventData.h"
 #include "EventLog.h"
 #include "SqlMailRepository.h"
 #include "UserRows.h"
@@ -16,8 +17,6 @@ const std::string BUMP_USER = "UPDATE users SET version = version + 1 WHERE id =
 const std::string SET_DISABLED =
     "UPDATE users SET disabled_at = ?, version = version + 1 WHERE id = ? AND version = ?";
 const std::string SET_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = ?";
-const std::string REVOKE_OTHER_SESSIONS =
-    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?";
 // A session is named by the first 16 hex digits of its token's hash (SessionInfo::id); the account's
 // sessions are found by its index on user_id first.
 const std::string LIVE_SESSIONS =
@@ -26,9 +25,19 @@ const std::string LIVE_SESSIONS =
 const std::string END_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? AND "
     "SUBSTR(token_hash, 1, 16) = ?";
+// The account's live sessions but one (a token's hash; "" keeps none). An expired one needs no ending.
+const std::string END_LIVE_SESSIONS =
+    "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? AND "
+    "token_hash <> ?";
 const std::string DELETE_FEED = "DELETE FROM calendar_feeds WHERE user_id = ?";
 const std::string INSERT_FEED =
     "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES (?, ?, ?)";
+
+/// Within `s`'s transaction: the account's version goes up by one. Returns the account as it is now.
+User bumpAccount(SqlSession& s, std::int64_t userId) {
+    if (s.prepare(BUMP_USER)->bind(userId).run() != 1) throw NotFound("no user " + std::to_string(userId));
+    return *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
+}
 
 /// Changes what an account signs in or subscribes with: its version goes up by one, `change(s)` runs, the
 /// audit `event` is appended and the `notice` of it, if any, is put in the outbox, in one transaction.
@@ -36,9 +45,7 @@ template <typename Change>
 void changeSecret(SqlDatabase& db, std::int64_t userId, const RecordEvent& event, Change change,
                   const std::optional<OutgoingMail>& notice = std::nullopt) {
     db.write([&](SqlSession& s) {
-        if (s.prepare(BUMP_USER)->bind(userId).run() != 1)
-            throw NotFound("no user " + std::to_string(userId));
-        const User user = *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
+        const User user = bumpAccount(s, userId);
         change(s);
         eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
         if (notice) insertOutgoingMail(s, userId, "account:" + std::to_string(user.version), *notice);
@@ -82,7 +89,7 @@ void SqlUserRepository::setDisabled(const User& user, std::optional<std::int64_t
             {"users", "user", user.id, expectedVersion});
         // Sessions and the mail waiting end with the account; enabling it again brings none of them back.
         if (disabledAt) {
-            s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(user.id).bind("").run();
+            s.prepare(END_LIVE_SESSIONS)->bind(event.at).bind(user.id).bind(event.at).bind("").run();
             withdrawPendingMail(s, user.id);
         }
         eventlog::appendRecordEvent(s, event, user.id, expectedVersion + 1, user.username);
@@ -96,7 +103,12 @@ void SqlUserRepository::setPassword(std::int64_t userId, const std::string& pass
         _db, userId, event,
         [&](SqlSession& s) {
             s.prepare(SET_PASSWORD)->bind(passwordHash).bind(userId).run();
-            s.prepare(REVOKE_OTHER_SESSIONS)->bind(event.at).bind(userId).bind(keepSessionHash).run();
+            s.prepare(END_LIVE_SESSIONS)
+                ->bind(event.at)
+                .bind(userId)
+                .bind(event.at)
+                .bind(keepSessionHash)
+                .run();
         },
         notice);
 }
@@ -143,6 +155,24 @@ void SqlUserRepository::endSession(std::int64_t userId, const std::string& sessi
         if (s.prepare(END_SESSION)->bind(event.at).bind(userId).bind(event.at).bind(sessionId).run() == 0)
             throw NotFound("no live session " + sessionId + " of user " + std::to_string(userId));
     });
+}
+
+std::int64_t SqlUserRepository::endSessions(std::int64_t userId, const std::string& keepTokenHash,
+                                            RecordEvent event) {
+    std::int64_t ended = 0;
+    _db.write([&](SqlSession& s) {
+        ended = s.prepare(END_LIVE_SESSIONS)
+                    ->bind(event.at)
+                    .bind(userId)
+                    .bind(event.at)
+                    .bind(keepTokenHash)
+                    .run();
+        if (ended == 0) return;
+        event.dataJson = EventData().number("sessions", ended).str();
+        const User user = bumpAccount(s, userId);
+        eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
+    });
+    return ended;
 }
 
 std::vector<User> SqlUserRepository::list() {

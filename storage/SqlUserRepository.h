@@ -23,6 +23,8 @@ public:
     std::optional<User> findByFeedToken(const std::string& tokenHash) override;
     std::vector<SessionInfo> liveSessions(std::int64_t userId, std::int64_t now, std::size_t limit) override;
     void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event) override;
+    std::int64_t endSessions(std::int64_t userId, const std::string& keepTokenHash,
+                             RecordEvent event) override;
 
 private:
     SqlDatabase& _db;

@@ -742,3 +742,126 @@ TEST_CASE("«my account» and an account's admin page list the live sessions wit
         std::string::npos);
     CHECK(shown.find("یک نشست بسته شد") != std::string::npos);  // in the account's history
 }
+
+TEST_CASE("a person signs out everywhere else at once; an admin signs a person out everywhere",
+          "[http][auth][account]") {
+    TestService t;
+    // One session expires before the others are ended: it is not counted.
+    const std::string old = loginAs(t, "tehran.director", "old/1.0");
+    t.clock.advanceMs(12LL * 3600 * 1000 - 1000);
+    const std::string here = loginAs(t, "tehran.director", PHONE);
+    const std::string tool = loginAs(t, "tehran.director", "lacuna-sync/2.1");
+    const std::string laptop = loginAs(t, "tehran.director", "Mozilla/5.0 (Windows NT 10.0) Firefox/128.0");
+    t.clock.advanceMs(2000);
+    const std::string expert = t.token("tehran.expert");
+    const std::string admin = t.token("admin");
+    const std::string directorPath = "/api/v1/users/" + idOfUser(t, "tehran.director");
+    CHECK(meStatus(t, old) == 401);
+
+    // Every refusal changes nothing: every session goes on, no event, the same version.
+    const std::string before = usersNow(t);
+    requireProblem(t.client->send("DELETE", "/api/v1/me/sessions", ""), 401);
+    requireProblem(t.client->send("DELETE", directorPath + "/sessions", expert), 403);
+    requireProblem(t.client->send("DELETE", "/api/v1/users/999999/sessions", admin), 404);
+    requireProblem(t.client->send("DELETE", "/api/v1/users/x/sessions", admin), 404);
+    for (const std::string& token : {here, tool, laptop}) CHECK(meStatus(t, token) == 200);
+    CHECK(usersNow(t) == before);
+    CHECK(accountHistory(t, "tehran.director")->size() == 1);
+
+    // The owner: every other live session ends at once, this one and other accounts' go on.
+    const Reply ended = t.client->send("DELETE", "/api/v1/me/sessions", here);
+    INFO(ended.body);
+    REQUIRE(ended.status == 200);
+    CHECK(ended.json()->getValue<std::int64_t>("ended") == 2);
+    CHECK(meStatus(t, tool) == 401);
+    CHECK(meStatus(t, laptop) == 401);
+    CHECK(meStatus(t, here) == 200);
+    CHECK(meStatus(t, expert) == 200);
+    CHECK(loginStatus(t, "tehran.director", TestService::PASSWORD) == 201);  // the password stays
+    auto history = accountHistory(t, "tehran.director");
+    REQUIRE(history->size() == 2);
+    checkAccountEvent(history, 1, "sessions_ended", "tehran.director");
+    CHECK(history->getObject(1)->getObject("data")->getValue<std::int64_t>("sessions") == 2);
+    CHECK(t.client->get(directorPath, admin).header("ETag") == "\"2\"");
+
+    // Nothing else live but the one just signed in: ending them again ends that one only; then none, and
+    // no event for none.
+    REQUIRE(t.client->send("DELETE", "/api/v1/me/sessions", here).json()->getValue<std::int64_t>("ended") ==
+            1);
+    const Reply none = t.client->send("DELETE", "/api/v1/me/sessions", here);
+    REQUIRE(none.status == 200);
+    CHECK(none.json()->getValue<std::int64_t>("ended") == 0);
+    CHECK(accountHistory(t, "tehran.director")->size() == 3);
+    CHECK(t.client->get(directorPath, admin).header("ETag") == "\"3\"");
+
+    // An admin ends every session of the account, the one the owner uses too; the admin's own goes on.
+    const std::string again = loginAs(t, "tehran.director", "curl/8.0");
+    const Reply byAdmin = t.client->send("DELETE", directorPath + "/sessions", admin);
+    REQUIRE(byAdmin.status == 200);
+    CHECK(byAdmin.json()->getValue<std::int64_t>("ended") == 2);
+    CHECK(meStatus(t, here) == 401);
+    CHECK(meStatus(t, again) == 401);
+    CHECK(meStatus(t, admin) == 200);
+    history = accountHistory(t, "tehran.director");
+    REQUIRE(history->size() == 4);
+    checkAccountEvent(history, 3, "sessions_ended", "admin");
+    CHECK(history->getObject(3)->getObject("data")->getValue<std::int64_t>("sessions") == 2);
+    // An admin's own account from /users/{id}/sessions keeps the session that asks.
+    const std::string adminPhone = loginAs(t, "admin", PHONE);
+    const Reply own = t.client->send("DELETE", "/api/v1/users/" + idOfUser(t, "admin") + "/sessions", admin);
+    REQUIRE(own.status == 200);
+    CHECK(own.json()->getValue<std::int64_t>("ended") == 1);
+    CHECK(meStatus(t, adminPhone) == 401);
+    CHECK(meStatus(t, admin) == 200);
+}
+
+TEST_CASE("«my account» and an account's admin page end every other session with one button",
+          "[http][web][account]") {
+    TestService t;
+    const Browser director(t, "tehran.director");
+    const std::string phone = loginAs(t, "tehran.director", PHONE);
+    // One other session: its own button is enough, no button for all.
+    CHECK(director.get("/account").body.find("action=\"/account/sessions/end\"") == std::string::npos);
+    const std::string tool = loginAs(t, "tehran.director", "curl/8.0");
+    const Reply page = director.get("/account");
+    requireSecureHtml(page);
+    CHECK(page.body.find("action=\"/account/sessions/end\"") != std::string::npos);
+    CHECK(page.body.find("بستن همه نشست‌های دیگر") != std::string::npos);
+
+    // Another site cannot; nor can another person reach an account's sessions through the admin's path.
+    CHECK(director.post("/account/sessions/end", {}, false).status == 403);
+    const std::string accountPage = "/admin/users/" + idOfUser(t, "tehran.director");
+    CHECK(Browser(t, "tehran.expert").post(accountPage + "/sessions/end", {}).status == 403);
+    CHECK(meStatus(t, phone) == 200);
+    CHECK(meStatus(t, tool) == 200);
+
+    const Reply ended = director.post("/account/sessions/end", {});
+    REQUIRE(ended.status == 303);
+    CHECK(ended.header("Location") == "/account?ended_all=2#sessions");
+    CHECK(meStatus(t, phone) == 401);
+    CHECK(meStatus(t, tool) == 401);
+    CHECK(meStatus(t, director.token) == 200);
+    const Reply told = director.get("/account?ended_all=2");
+    CHECK(told.body.find("۲ نشست همان دم بسته شد") != std::string::npos);
+    CHECK(told.body.find("action=\"/account/sessions/end\"") == std::string::npos);  // none left to end
+    CHECK(director.post("/account/sessions/end", {}).header("Location") == "/account?ended_all=0#sessions");
+    CHECK(director.get("/account?ended_all=0").body.find("نشست دیگری باز نبود") != std::string::npos);
+    CHECK(director.get("/account?ended_all=x").status == 400);
+
+    // The admin's page of the account ends all of them, the owner's own too.
+    loginAs(t, "tehran.director", PHONE);
+    const Browser admin(t, "admin");
+    const Reply adminView = admin.get(accountPage);
+    CHECK(adminView.body.find("action=\"" + accountPage + "/sessions/end\"") != std::string::npos);
+    CHECK(adminView.body.find("بستن همه نشست‌های این کاربر") != std::string::npos);
+    const Reply byAdmin = admin.post(accountPage + "/sessions/end", {});
+    REQUIRE(byAdmin.status == 303);
+    CHECK(byAdmin.header("Location") == accountPage + "?ended_all=2#sessions");
+    CHECK(meStatus(t, director.token) == 401);
+    CHECK(meStatus(t, admin.token) == 200);
+    const std::string shown = admin.get(accountPage + "?ended_all=2").body;
+    CHECK(shown.find("۲ نشست همان دم بسته شد") != std::string::npos);
+    CHECK(shown.find("همه نشست‌های دیگر بسته شد") !=
+          std::string::npos);  // in the account's history
+    CHECK(shown.find("نشست بازی نیست") != std::string::npos);
+}

@@ -855,6 +855,9 @@ TEST_CASE("every event of an account and of its mail can be subscribed to by nam
                                second)
                         .status == 204);
     CHECK(meStatus(t, other) == 401);
+    const std::string third = t.client->login("tehran.second", "a second password");
+    REQUIRE(t.client->send("DELETE", path + "/sessions", admin).status == 200);
+    CHECK(meStatus(t, third) == 401);
     REQUIRE(choose(t, "tehran.director",
                    withVersion(R"("address":"director@tehran.ir","frequency":"immediate")", 0))
                 .status == 200);
@@ -871,7 +874,7 @@ TEST_CASE("every event of an account and of its mail can be subscribed to by nam
     const std::multiset<std::string> types = every.check();
     for (const char* type :
          {"user.created", "user.changed", "user.disabled", "user.enabled", "user.feed_reset",
-          "user.password_changed", "user.session_ended", "user.password_reset", "mail_preference.changed",
-          "mail_message.retried", "gap.created", "gap.transition"})
+          "user.password_changed", "user.session_ended", "user.sessions_ended", "user.password_reset",
+          "mail_preference.changed", "mail_message.retried", "gap.created", "gap.transition"})
         CHECK(types.count(type) == 1);
 }

@@ -323,6 +323,52 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     CHECK(a.failures.byClient == 0);  // they were that address's only ones
 }
 
+TEST_CASE("an account's live sessions all end but one, however many, as one change; none live writes nothing",
+          "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    auto store = freshStore(backend, dir);
+    const std::int64_t uid = store->users().create(someUser("director"), userCreated());
+    const std::int64_t other = store->users().create(someUser("expert"), userCreated());
+    // More than a page of them (UserService::SESSIONS_SHOWN is 100), one expired, one of another account.
+    const auto hashOf = [](int i) { return std::string(60, 'a') + std::to_string(1000 + i); };
+    for (int i = 0; i < 120; ++i) store->sessions().create(hashOf(i), uid, 1000 + i, 9000, "10.0.0.7", "");
+    store->sessions().create("expired", uid, 500, 2000, "", "");
+    store->sessions().create("theirs", other, 1000, 9000, "", "");
+    RecordEvent ended = userCreated();
+    ended.type = "sessions_ended";
+    ended.at = 3000;
+
+    CHECK(store->users().endSessions(uid, hashOf(7), ended) == 119);
+    CHECK(store->sessions().findSessionUser(hashOf(7), 3001)->id == uid);
+    for (int i : {0, 6, 8, 99, 100, 119}) CHECK_FALSE(store->sessions().findSessionUser(hashOf(i), 3001));
+    CHECK(store->sessions().findSessionUser("theirs", 3001)->id == other);
+    const std::vector<SessionInfo> live = store->users().liveSessions(uid, 3001, 200);
+    REQUIRE(live.size() == 1);
+    CHECK(live[0].id == hashOf(7).substr(0, 16));
+    CHECK(store->users().findById(uid)->version == 2);
+    CHECK(store->users().findById(other)->version == 1);
+    auto events = store->recordEvents().history("user", uid);
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].type == "sessions_ended");
+    CHECK(events[1].at == 3000);
+    CHECK(events[1].dataJson == R"({"sessions":119})");
+
+    // Nothing left to end but the one kept: no change, no event.
+    CHECK(store->users().endSessions(uid, hashOf(7), ended) == 0);
+    CHECK(store->users().findById(uid)->version == 2);
+    CHECK(store->recordEvents().history("user", uid).size() == 2);
+    // "" keeps none.
+    ended.at = 4000;
+    CHECK(store->users().endSessions(uid, "", ended) == 1);
+    CHECK_FALSE(store->sessions().findSessionUser(hashOf(7), 4001));
+    CHECK(store->users().findById(uid)->version == 3);
+    events = store->recordEvents().history("user", uid);
+    REQUIRE(events.size() == 3);
+    CHECK(events[2].dataJson == R"({"sessions":1})");
+}
+
 TEST_CASE("gaps created at once get consecutive references and the ids they read back by",
           "[storage][concurrency]") {
     // MariaDB hands back the new count and the new id with the INSERT itself (RETURNING); the others

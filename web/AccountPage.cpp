@@ -12,20 +12,21 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-void showAccount(PageContext& page, const Principal& viewer) {
+void showAccount(PageContext& page, const Principal& viewer,
+                 std::optional<std::int64_t> endedAll = std::nullopt) {
     ctemplate::TemplateDictionary& dict = page.content();
     dict.SetValue("USERNAME", viewer.username);
     dict.SetValue("ROLES", roleNames(page.site(), viewer.roles));
     dict.SetValue("CITY", accountPlace(page.api(), viewer.municipality));
-    showSessions(page, dict, viewer.userId, "/account/sessions");
+    showSessions(page, dict, viewer.userId, "/account/sessions", endedAll);
 }
 
 void accountPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
-    const auto query = pageQuery(page.exchange(), {"changed", "ended", "gone"});
+    const auto query = pageQuery(page.exchange(), {"changed", "ended", "gone", "ended_all"});
     for (const char* done : {"changed", "ended", "gone"})
         if (query.text(done)) page.content().ShowSection(Poco::toUpper(std::string(done)));
-    showAccount(page, viewer);
+    showAccount(page, viewer, query.count("ended_all", true));
     page.render("حساب من", "account.tpl");
 }
 
@@ -50,6 +51,9 @@ void changePassword(PageContext& page) {
 void addAccountPage(Router& router, const ApiServices& api, const WebSite& site) {
     addPage(router, api, site, "GET", "/account", accountPage);
     addPage(router, api, site, "POST", "/account/password", changePassword);
+    addPage(router, api, site, "POST", "/account/sessions/end", [](PageContext& page) {
+        endOtherSessionsFromPage(page, page.requireViewer().userId, "/account");
+    });
     addPage(router, api, site, "POST", "/account/sessions/{session}/end",
             [](PageContext& page) { endSessionFromPage(page, page.requireViewer().userId, "/account"); });
 }

@@ -27,6 +27,7 @@ std::string accountEventLabel(const std::string& type) {
     if (type == "password_reset")
         return "گذرواژه تازه از مدیر؛ نشست‌ها بسته شد";
     if (type == "session_ended") return "یک نشست بسته شد";
+    if (type == "sessions_ended") return "همه نشست‌های دیگر بسته شد";
     return type;
 }
 
@@ -104,7 +105,8 @@ void addUser(PageContext& page) {
         [&](const FormFields& form, const ValidationError& e) { users(page, &form, &e); });
 }
 
-void showAccount(PageContext& page, const Principal& viewer, const User& user, const RefusedForm& refused) {
+void showAccount(PageContext& page, const Principal& viewer, const User& user, const RefusedForm& refused,
+                 std::optional<std::int64_t> endedAll = std::nullopt) {
     const bool rolesRefused = refused.is("account") && refused.error;
     const FormFields* typed = rolesRefused ? refused.typed : nullptr;
     ctemplate::TemplateDictionary& dict = page.content();
@@ -123,14 +125,14 @@ void showAccount(PageContext& page, const Principal& viewer, const User& user, c
     showAccountInputs(page, dict, typed ? typed->all("role") : user.roles,
                       typed ? typed->one("municipality") : user.municipality.value_or(""),
                       rolesRefused ? refused.error : nullptr);
-    showSessions(page, dict, user.id, "/admin/users/" + std::to_string(user.id) + "/sessions");
+    showSessions(page, dict, user.id, "/admin/users/" + std::to_string(user.id) + "/sessions", endedAll);
     showRecordTimeline(page, page.api().recordEvents.history("user", user.id), nullptr, accountEventLabel);
 }
 
 void userPage(PageContext& page) {
     const Principal& viewer = page.requireViewer();
     const QueryParams query =
-        pageQuery(page.exchange(), {"added", "changed", "password", "status", "ended", "gone"});
+        pageQuery(page.exchange(), {"added", "changed", "password", "status", "ended", "gone", "ended_all"});
     const User user = page.api().users.getUser(viewer, page.exchange().idParam("id"));
     if (query.text("added")) page.content().ShowSection("JUST_ADDED");
     if (query.text("changed")) page.content().ShowSection("JUST_CHANGED");
@@ -138,7 +140,7 @@ void userPage(PageContext& page) {
     if (query.text("status")) page.content().ShowSection("JUST_STATUS");
     if (query.text("ended")) page.content().ShowSection("JUST_ENDED");
     if (query.text("gone")) page.content().ShowSection("ALREADY_ENDED");
-    showAccount(page, viewer, user, {});
+    showAccount(page, viewer, user, {}, query.count("ended_all", true));
     page.render("کاربر " + user.username, "admin_user.tpl");
 }
 
@@ -310,6 +312,10 @@ void addAdminPages(Router& router, const ApiServices& api, const WebSite& site) 
     addPage(router, api, site, "POST", "/admin/users/{id}/sessions/{session}/end", [](PageContext& page) {
         const std::int64_t id = page.exchange().idParam("id");
         endSessionFromPage(page, id, "/admin/users/" + std::to_string(id));
+    });
+    addPage(router, api, site, "POST", "/admin/users/{id}/sessions/end", [](PageContext& page) {
+        const std::int64_t id = page.exchange().idParam("id");
+        endOtherSessionsFromPage(page, id, "/admin/users/" + std::to_string(id));
     });
     addPage(router, api, site, "POST", "/admin/users/{id}", changeUser);
     addPage(router, api, site, "POST", "/admin/users/{id}/status", setStatus);

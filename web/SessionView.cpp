@@ -1,7 +1,9 @@
 #include "SessionView.h"
 
+#include <algorithm>
 #include <utility>
 
+#include "PageText.h"
 #include "PageViews.h"
 #include "PersianText.h"
 
@@ -34,12 +36,23 @@ std::string describeUserAgent(const std::string& ua) {
 }
 
 void showSessions(PageContext& page, ctemplate::TemplateDictionary& parent, std::int64_t userId,
-                  const std::string& endPath) {
+                  const std::string& endPath, std::optional<std::int64_t> endedAll) {
     const Principal& viewer = page.requireViewer();
     ctemplate::TemplateDictionary& dict = *parent.AddIncludeDictionary("SESSIONS");
     dict.SetFilename("sessions.tpl");
     dict.ShowSection(viewer.userId == userId ? "OWN" : "OTHERS");
+    if (endedAll)
+        dict.SetValueAndShowSection("ENDED_COUNT", persianCount(*endedAll),
+                                    *endedAll > 0 ? "ENDED_ALL" : "NONE_ENDED");
     const std::vector<SessionInfo> sessions = page.api().users.sessions(viewer, userId, page.sessionToken());
+    const auto mayEnd =
+        std::count_if(sessions.begin(), sessions.end(), [](const SessionInfo& s) { return !s.current; });
+    if (mayEnd >= 2) {
+        ctemplate::TemplateDictionary& all = *dict.AddSectionDictionary("MAY_END_ALL");
+        all.SetValue("END_PATH", endPath);
+        // At most SESSIONS_SHOWN are listed; the button ends every one, listed or not.
+        all.ShowSection(mayEnd == static_cast<long>(sessions.size()) ? "EVERY_ONE" : "EVERY_OTHER");
+    }
     for (const SessionInfo& s : sessions) {
         ctemplate::TemplateDictionary& row = *dict.AddSectionDictionary("SESSION");
         row.SetValue("ID", s.id);
@@ -64,6 +77,13 @@ void endSessionFromPage(PageContext& page, std::int64_t userId, const std::strin
         outcome = "gone";
     }
     page.redirect(back + "?" + outcome + "=1#sessions");
+}
+
+void endOtherSessionsFromPage(PageContext& page, std::int64_t userId, const std::string& back) {
+    const Principal& viewer = page.requireViewer();
+    page.form();  // the CSRF token, as for one session
+    const std::int64_t ended = page.api().users.endOtherSessions(viewer, userId, page.sessionToken());
+    page.redirect(back + "?ended_all=" + std::to_string(ended) + "#sessions");
 }
 
 }  // namespace lacuna
