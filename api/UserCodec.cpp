@@ -68,8 +68,15 @@ void writeSession(JsonWriter& out, const SessionInfo& session) {
     out.beginObject().field("id", session.id);
     writeTime(out, "created_at", session.createdAt);
     writeTime(out, "expires_at", session.expiresAt);
+    if (session.lastUsedAt) {
+        writeTime(out, "last_used_at", session.lastUsedAt);
+    } else {
+        out.key("last_used_at").null();
+        out.key("last_used_at_jalali").null();
+    }
     for (const auto& [name, value] : {std::pair<const char*, const std::string&>{"client", session.client},
-                                      {"user_agent", session.userAgent}}) {
+                                      {"user_agent", session.userAgent},
+                                      {"last_client", session.lastClient}}) {
         out.key(name);
         if (value.empty())
             out.null();

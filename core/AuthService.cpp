@@ -1,5 +1,6 @@
 #include "AuthService.h"
 
+#include <Poco/Logger.h>
 #include <Poco/String.h>
 
 #include <algorithm>
@@ -72,9 +73,18 @@ IssuedSession AuthService::login(const std::string& rawUsername, const std::stri
 
 Principal AuthService::authenticate(const std::string& token, const std::string& client) {
     if (token.empty()) throw Unauthorized("a bearer token is required");
-    const auto user = _sessions.findSessionUser(sha256Hex(token), _clock.nowMs());
-    if (!user) throw Unauthorized("the token is unknown, expired or revoked");
-    return principalOf(*user, client);
+    const std::string hash = sha256Hex(token);
+    const std::int64_t now = _clock.nowMs();
+    const auto session = _sessions.findSessionUser(hash, now);
+    if (!session) throw Unauthorized("the token is unknown, expired or revoked");
+    if (now - session->lastUsedAt >= TOUCH_EVERY_MS) {
+        try {
+            _sessions.touch(hash, now, client);
+        } catch (const StoreUnavailable& e) {
+            Poco::Logger::get("lacuna").warning("recording a session's use failed: " + e.message());
+        }
+    }
+    return principalOf(session->user, client);
 }
 
 void AuthService::logout(const std::string& token) { _sessions.revoke(sha256Hex(token), _clock.nowMs()); }

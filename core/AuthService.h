@@ -40,7 +40,13 @@ public:
     /// session keeps `client` and the first USER_AGENT_KEPT characters of `userAgent` to be told apart by.
     IssuedSession login(const std::string& username, const std::string& password, const std::string& client,
                         const std::string& userAgent);
-    /// Throws Unauthorized for an unknown, expired or revoked token.
+    /// How often a session in use records when and from where it was last used (SessionInfo::lastUsedAt):
+    /// at most one write per session in this time, however many requests it makes.
+    static constexpr std::int64_t TOUCH_EVERY_MS = 5LL * 60 * 1000;
+
+    /// Throws Unauthorized for an unknown, expired or revoked token. When the session's last recorded use is
+    /// TOUCH_EVERY_MS old or more, this use from `client` is recorded; a store that cannot take that write
+    /// does not refuse the request (the next one tries again).
     Principal authenticate(const std::string& token, const std::string& client);
     void logout(const std::string& token);
     /// The signed-in `actor` replaces their own password. `current` must be right: a wrong one counts as a

@@ -18,7 +18,17 @@ struct SessionInfo {
     std::int64_t expiresAt = 0;
     std::string client;     ///< the address it signed in from ("" for a session older than that record)
     std::string userAgent;  ///< the program it signed in with, as it named itself
-    bool current = false;   ///< the session of the request that asks
+    /// When and from which address it was last used: at sign-in, then renewed at most once every
+    /// AuthService::TOUCH_EVERY_MS of use (0 and "" for a session not used since that was recorded).
+    std::int64_t lastUsedAt = 0;
+    std::string lastClient;
+    bool current = false;  ///< the session of the request that asks
+};
+
+/// The account of a live session, and when the session was last used (0 when not recorded).
+struct SessionUser {
+    User user;
+    std::int64_t lastUsedAt = 0;
 };
 
 /// Stores accounts.
@@ -84,9 +94,11 @@ public:
     /// Stores a new session with where it signed in from: the client's address and its User-Agent.
     virtual void create(const std::string& tokenHash, std::int64_t userId, std::int64_t createdAt,
                         std::int64_t expiresAt, const std::string& client, const std::string& userAgent) = 0;
-    /// The user of a session that is neither expired at `now` nor revoked (one query: it runs on
-    /// every authenticated request).
-    virtual std::optional<User> findSessionUser(const std::string& tokenHash, std::int64_t now) = 0;
+    /// The user of a session that is neither expired at `now` nor revoked, and when it was last used (one
+    /// query: it runs on every authenticated request). Its sign-in counts as its first use.
+    virtual std::optional<SessionUser> findSessionUser(const std::string& tokenHash, std::int64_t now) = 0;
+    /// Records that the session was used at `at` from `client`, unless it was revoked meanwhile.
+    virtual void touch(const std::string& tokenHash, std::int64_t at, const std::string& client) = 0;
     virtual void revoke(const std::string& tokenHash, std::int64_t at) = 0;
 
     /// Counts an attempt to sign in before its password is checked, atomically with the count it is

@@ -6,12 +6,15 @@ namespace lacuna {
 namespace {
 
 const std::string INSERT_SESSION =
-    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, client, user_agent) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, client, user_agent, last_used_at, "
+    "last_client) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 // Disabling an account revokes its sessions; the account's state is checked here too because a sign-in that
 // read the account just before it was disabled may store its session just after.
 const std::string SELECT_SESSION_USER = "SELECT " + userrows::COLUMNS_OF_U +
-                                        R"( FROM sessions s JOIN users u ON u.id = s.user_id
+                                        R"(, s.last_used_at FROM sessions s JOIN users u ON u.id = s.user_id
  WHERE s.token_hash = ? AND s.expires_at > ? AND s.revoked_at IS NULL AND u.disabled_at IS NULL)";
+const std::string TOUCH_SESSION =
+    "UPDATE sessions SET last_used_at = ?, last_client = ? WHERE token_hash = ? AND revoked_at IS NULL";
 const std::string REVOKE_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL";
 const std::string INSERT_FAILURE = "INSERT INTO login_failures (username, client, at) VALUES (?, ?, ?)";
@@ -44,12 +47,25 @@ void SqlSessionRepository::create(const std::string& tokenHash, std::int64_t use
             .bind(expiresAt)
             .bind(client)
             .bind(userAgent)
+            .bind(createdAt)
+            .bind(client)
             .run();
     });
 }
 
-std::optional<User> SqlSessionRepository::findSessionUser(const std::string& tokenHash, std::int64_t now) {
-    return selectUser(_db, SELECT_SESSION_USER, {tokenHash, now});
+std::optional<SessionUser> SqlSessionRepository::findSessionUser(const std::string& tokenHash,
+                                                                 std::int64_t now) {
+    std::optional<SessionUser> found;
+    _db.query([&](SqlSession& s) {
+        found = selectOne(s, SELECT_SESSION_USER, {tokenHash, now}, [](const SqlStatement& row) {
+            return SessionUser{userrows::read(row), row.optionalInteger(userrows::COLUMN_COUNT).value_or(0)};
+        });
+    });
+    return found;
+}
+
+void SqlSessionRepository::touch(const std::string& tokenHash, std::int64_t at, const std::string& client) {
+    _db.write([&](SqlSession& s) { s.prepare(TOUCH_SESSION)->bind(at).bind(client).bind(tokenHash).run(); });
 }
 
 void SqlSessionRepository::revoke(const std::string& tokenHash, std::int64_t at) {

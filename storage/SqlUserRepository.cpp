@@ -20,7 +20,8 @@ const std::string SET_PASSWORD = "UPDATE users SET password_hash = ? WHERE id = 
 // A session is named by the first 16 hex digits of its token's hash (SessionInfo::id); the account's
 // sessions are found by its index on user_id first.
 const std::string LIVE_SESSIONS =
-    "SELECT SUBSTR(token_hash, 1, 16), created_at, expires_at, client, user_agent FROM sessions WHERE user_id = ? "
+    "SELECT SUBSTR(token_hash, 1, 16), created_at, expires_at, client, user_agent, last_used_at, last_client "
+    "FROM sessions WHERE user_id = ? "
     "AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, token_hash LIMIT ?";
 const std::string END_SESSION =
     "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? AND "
@@ -145,7 +146,9 @@ std::vector<SessionInfo> SqlUserRepository::liveSessions(std::int64_t userId, st
                                             .createdAt = r.integer(1),
                                             .expiresAt = r.integer(2),
                                             .client = r.isNull(3) ? "" : r.text(3),
-                                            .userAgent = r.isNull(4) ? "" : r.text(4)};
+                                            .userAgent = r.isNull(4) ? "" : r.text(4),
+                                            .lastUsedAt = r.optionalInteger(5).value_or(0),
+                                            .lastClient = r.isNull(6) ? "" : r.text(6)};
                      });
 }
 

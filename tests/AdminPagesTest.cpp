@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include "ApiHelpers.h"
+#include "AuthService.h"
+#include "JalaliDate.h"
 #include "PageHelpers.h"
 #include "PasswordHasher.h"
 #include "PersianText.h"
@@ -864,4 +866,58 @@ TEST_CASE("«my account» and an account's admin page end every other session wi
     CHECK(shown.find("همه نشست‌های دیگر بسته شد") !=
           std::string::npos);  // in the account's history
     CHECK(shown.find("نشست بازی نیست") != std::string::npos);
+}
+
+TEST_CASE("a session shows when and from where it was last used, written at most once in five minutes",
+          "[http][auth][account]") {
+    TestService t(testBackend(), 64,
+                  [](AppConfig& c) { c.server.trustedProxies = {Poco::Net::IPAddress("127.0.0.1")}; });
+    const auto from = [](const std::string& address) {
+        return std::map<std::string, std::string>{{"X-Forwarded-For", address}};
+    };
+    const Reply signedIn =
+        t.client->send("POST", "/api/v1/session", "",
+                       R"({"username":"tehran.director","password":")" + std::string(TestService::PASSWORD) +
+                           "\"}",
+                       {{"X-Forwarded-For", "10.1.1.1"}, {"User-Agent", PHONE}});
+    REQUIRE(signedIn.status == 201);
+    const std::string phone = signedIn.json()->getValue<std::string>("token");
+    const std::int64_t signInAt = t.clock.nowMs();
+    const std::string admin = t.token("admin");
+    const std::string sessionsPath = "/api/v1/users/" + idOfUser(t, "tehran.director") + "/sessions";
+    // The admin reads the list: the director's session is not used by that.
+    const auto phoneSession = [&] {
+        const auto sessions = sessionsAt(t, sessionsPath, admin);
+        REQUIRE(sessions->size() == 1);
+        return sessions->getObject(0);
+    };
+    const auto lastUse = [&] {
+        const auto s = phoneSession();
+        return std::pair{s->getValue<std::string>("last_used_at"), s->getValue<std::string>("last_client")};
+    };
+    CHECK(lastUse() == std::pair{formatIsoUtc(signInAt), std::string("10.1.1.1")});
+    CHECK(phoneSession()->getValue<std::string>("last_used_at_jalali") ==
+          phoneSession()->getValue<std::string>("created_at_jalali"));
+
+    // Used again within five minutes, from anywhere: nothing is written.
+    t.clock.advanceMs(AuthService::TOUCH_EVERY_MS - 1);
+    REQUIRE(t.client->send("GET", "/api/v1/me", phone, "", from("10.2.2.2")).status == 200);
+    CHECK(lastUse() == std::pair{formatIsoUtc(signInAt), std::string("10.1.1.1")});
+    // Five minutes after the last recorded use: this use is recorded, with its address.
+    t.clock.advanceMs(1);
+    REQUIRE(t.client->send("GET", "/api/v1/me", phone, "", from("10.2.2.2")).status == 200);
+    const std::int64_t usedAt = t.clock.nowMs();
+    CHECK(lastUse() == std::pair{formatIsoUtc(usedAt), std::string("10.2.2.2")});
+    CHECK(phoneSession()->getValue<std::string>("client") == "10.1.1.1");  // where it signed in stays
+    t.clock.advanceMs(60 * 1000);
+    REQUIRE(t.client->send("GET", "/api/v1/me", phone, "", from("10.3.3.3")).status == 200);
+    CHECK(lastUse() == std::pair{formatIsoUtc(usedAt), std::string("10.2.2.2")});
+    // No event: using a session changes no record.
+    CHECK(accountHistory(t, "tehran.director")->size() == 1);
+
+    // The pages say it, and mark a use from another address than the sign-in's.
+    const std::string page = Browser(t, "admin").get("/admin/users/" + idOfUser(t, "tehran.director")).body;
+    CHECK(page.find("آخرین استفاده") != std::string::npos);
+    CHECK(page.find("<bdi dir=\"ltr\">10.2.2.2</bdi>") != std::string::npos);
+    CHECK(page.find("نشانی دیگری جز نشانی ورود") != std::string::npos);
 }

@@ -264,8 +264,8 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
 
     store->sessions().create("hash-a", uid, 1000, 5000, "10.0.0.7",
                              "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
-    CHECK(store->sessions().findSessionUser("hash-a", 4999)->id == uid);
-    CHECK(store->sessions().findSessionUser("hash-a", 4999)->username == "director");
+    CHECK(store->sessions().findSessionUser("hash-a", 4999)->user.id == uid);
+    CHECK(store->sessions().findSessionUser("hash-a", 4999)->user.username == "director");
     CHECK_FALSE(store->sessions().findSessionUser("hash-a", 5000));
     CHECK_FALSE(store->sessions().findSessionUser("hash-b", 1000));
     // A live session is listed by the first 16 characters of its hash, the newest first, with where it signed
@@ -282,6 +282,18 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     CHECK(live[0].expiresAt == 9000);
     CHECK(live[1].userAgent.empty());
     CHECK(live[2].id == "hash-a");
+    // Its sign-in is a session's first use; a later use is recorded with its address.
+    CHECK(live[0].lastUsedAt == 1200);
+    CHECK(live[0].lastClient == "10.0.0.8");
+    CHECK(store->sessions().findSessionUser("hash-a", 4999)->lastUsedAt == 1000);
+    store->sessions().touch("hash-a", 2500, "10.0.0.9");
+    CHECK(store->sessions().findSessionUser("hash-a", 4999)->lastUsedAt == 2500);
+    live = store->users().liveSessions(uid, 4999, 10);
+    REQUIRE(live.size() == 3);
+    CHECK(live[2].lastUsedAt == 2500);
+    CHECK(live[2].lastClient == "10.0.0.9");
+    CHECK(live[2].client == "10.0.0.7");
+    CHECK(live[2].createdAt == 1000);
     CHECK(store->users().liveSessions(uid, 5000, 10).size() == 2);  // hash-a expires at 5000
     CHECK(store->users().liveSessions(uid, 4999, 1).size() == 1);
     RecordEvent ended = userCreated();
@@ -289,7 +301,7 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     ended.at = 3000;
     store->users().endSession(uid, b.substr(0, 16), ended);
     CHECK_FALSE(store->sessions().findSessionUser(b, 3001));
-    CHECK(store->sessions().findSessionUser(c, 3001)->id == uid);
+    CHECK(store->sessions().findSessionUser(c, 3001)->user.id == uid);
     CHECK(store->users().findById(uid)->version == 2);
     CHECK_THROWS_AS(store->users().endSession(uid, b.substr(0, 16), ended), NotFound);
     CHECK_THROWS_AS(store->users().endSession(uid + 1, c.substr(0, 16), ended), NotFound);
@@ -341,9 +353,9 @@ TEST_CASE("an account's live sessions all end but one, however many, as one chan
     ended.at = 3000;
 
     CHECK(store->users().endSessions(uid, hashOf(7), ended) == 119);
-    CHECK(store->sessions().findSessionUser(hashOf(7), 3001)->id == uid);
+    CHECK(store->sessions().findSessionUser(hashOf(7), 3001)->user.id == uid);
     for (int i : {0, 6, 8, 99, 100, 119}) CHECK_FALSE(store->sessions().findSessionUser(hashOf(i), 3001));
-    CHECK(store->sessions().findSessionUser("theirs", 3001)->id == other);
+    CHECK(store->sessions().findSessionUser("theirs", 3001)->user.id == other);
     const std::vector<SessionInfo> live = store->users().liveSessions(uid, 3001, 200);
     REQUIRE(live.size() == 1);
     CHECK(live[0].id == hashOf(7).substr(0, 16));

@@ -61,6 +61,14 @@ void showSessions(PageContext& page, ctemplate::TemplateDictionary& parent, std:
         if (!s.client.empty()) row.SetValueAndShowSection("CLIENT", s.client, "HAS_CLIENT");
         showTime(row, "SINCE", s.createdAt);
         showTime(row, "UNTIL", s.expiresAt);
+        if (s.lastUsedAt) {
+            ctemplate::TemplateDictionary& used = *row.AddSectionDictionary("USED");
+            showTime(used, "AT", s.lastUsedAt);
+            if (!s.lastClient.empty()) used.SetValueAndShowSection("CLIENT", s.lastClient, "HAS_CLIENT");
+            // A token taken elsewhere shows itself here: used from an address it did not sign in from.
+            if (!s.client.empty() && !s.lastClient.empty() && s.lastClient != s.client)
+                used.ShowSection("MOVED");
+        }
         row.SetValue("END_PATH", endPath);
         row.ShowSection(s.current ? "CURRENT" : "MAY_END");
     }

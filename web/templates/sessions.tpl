@@ -8,6 +8,7 @@
 <ul class="plain sessions">{{#SESSION}}<li>
 <div><strong><bdi>{{DEVICE}}</bdi></strong>{{#CURRENT}} <span class="tag ok">همین نشست</span>{{/CURRENT}}</div>
 <div class="muted">ورود <time datetime="{{SINCE_ISO}}">{{SINCE}}</time>{{#HAS_CLIENT}} از نشانی <bdi dir="ltr">{{CLIENT}}</bdi>{{/HAS_CLIENT}}؛ اعتبار تا <time datetime="{{UNTIL_ISO}}">{{UNTIL}}</time></div>
+{{#USED}}<div class="muted">آخرین استفاده <time datetime="{{AT_ISO}}">{{AT}}</time>{{#HAS_CLIENT}} از نشانی <bdi dir="ltr">{{CLIENT}}</bdi>{{/HAS_CLIENT}}{{#MOVED}} <span class="tag warn">نشانی دیگری جز نشانی ورود</span>{{/MOVED}}</div>{{/USED}}
 {{#HAS_USER_AGENT}}<div class="muted agent" dir="ltr">{{USER_AGENT}}</div>{{/HAS_USER_AGENT}}
 {{#MAY_END}}<form method="post" action="{{END_PATH}}/{{ID}}/end"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="secondary">بستن این نشست</button></form>{{/MAY_END}}
 </li>{{/SESSION}}</ul>
