@@ -479,6 +479,21 @@ TEST_CASE("webhook deliveries are retried with backoff and survive a restart", "
     requireProblem(t.client->post(hooks + "/deliveries/999999/retry", t.token("admin"), ""), 404);
     requireProblem(
         t.client->post("/api/v1/webhooks/999999/deliveries/" + failed + "/retry", t.token("admin"), ""), 404);
+    // Named under another live subscription, the delivery is not found there.
+    const Reply otherHook =
+        t.client->post("/api/v1/webhooks", t.token("admin"),
+                       R"({"url":")" + receiver.url() + R"(","events":["gap.transition"]})");
+    REQUIRE(otherHook.status == 201);
+    const std::string otherHooks = "/api/v1/webhooks/" + otherHook.json()->getValue<std::string>("id");
+    requireProblem(t.client->post(otherHooks + "/deliveries/" + failed + "/retry", t.token("admin"), ""),
+                   404);
+    CHECK(t.client->get(hooks + "/deliveries", t.token("admin"))
+              .json()
+              ->getArray("items")
+              ->getObject(0)
+              ->getValue<std::string>("state") == "failed");
+    CHECK(
+        t.service().services().store.recordEvents().history("webhook_delivery", std::stoll(failed)).empty());
     CHECK(t.service().deliverWebhooks() == 0);
     receiver.answerWith({200});
     const Reply again = t.client->post(retry, t.token("admin"), "");
