@@ -27,7 +27,7 @@ std::string accountEventLabel(const std::string& type) {
     if (type == "password_reset")
         return "گذرواژه تازه از مدیر؛ نشست‌ها بسته شد";
     if (type == "session_ended") return "یک نشست بسته شد";
-    if (type == "sessions_ended") return "همه نشست‌های دیگر بسته شد";
+    if (type == "sessions_ended") return "نشست‌های باز یک‌جا بسته شد";
     return type;
 }
 
