@@ -105,7 +105,8 @@ public:
     /// judged by: under the lock of its username and of its client address, the failures since `since`
     /// are counted and, when both are below `maxFailures`, the attempt is recorded as one (the caller
     /// clears the username's failures when the password is right). So N attempts at once check at most
-    /// `maxFailures` passwords. `admitted` says whether this attempt may check its password.
+    /// `maxFailures` passwords. `admitted` says whether this attempt may check its password. The failures
+    /// at `since` or before, of any username or address, are deleted: they never count again.
     struct LoginAttempt {
         bool admitted = false;
         LoginFailures failures;  ///< before this attempt

@@ -23,6 +23,7 @@ const std::string COUNT_FAILURES_BY_USERNAME =
 const std::string COUNT_FAILURES_BY_CLIENT =
     "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM login_failures WHERE client = ? AND at > ?";
 const std::string DELETE_FAILURES = "DELETE FROM login_failures WHERE username = ?";
+const std::string FORGET_OLD_FAILURES = "DELETE FROM login_failures WHERE at <= ?";
 
 /// How many failures since `since` a statement counts, and the oldest of them.
 std::pair<std::int64_t, std::int64_t> countFailures(SqlSession& s, const std::string& sql,
@@ -84,6 +85,8 @@ SessionRepository::LoginAttempt SqlSessionRepository::admitLoginAttempt(const st
         // wait here, then count what the earlier ones recorded.
         for (const std::string& lock : {userLock, clientLock})
             s.prepare(s.claimRowSql("login_locks", "name"))->bind(lock).run();
+        // Failures that no longer count, of any username or address, go: the table holds one window's.
+        s.prepare(FORGET_OLD_FAILURES)->bind(since).run();
         LoginFailures& f = attempt.failures;
         std::tie(f.byUsername, f.oldestByUsername) =
             countFailures(s, COUNT_FAILURES_BY_USERNAME, username, since);

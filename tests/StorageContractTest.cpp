@@ -335,6 +335,38 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     CHECK(a.failures.byClient == 0);  // they were that address's only ones
 }
 
+TEST_CASE("failed logins older than the window are deleted by the next attempt, of any name or address",
+          "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    const StoreSettings settings = freshStoreSettings(backend, dir);
+    auto store = openStore(settings);
+    const auto db = openDatabase(settings);
+    const auto kept = [&] {
+        std::int64_t n = 0;
+        db->query([&](SqlSession& s) { n = selectInteger(s, "SELECT COUNT(*) FROM login_failures", {}); });
+        return n;
+    };
+    // A password sprayed over names never used again, from addresses never seen again.
+    SessionRepository& sessions = store->sessions();
+    for (int i = 0; i < 50; ++i)
+        CHECK(
+            sessions
+                .admitLoginAttempt("name" + std::to_string(i), "10.0.0." + std::to_string(i), 1000 + i, 0, 5)
+                .admitted);
+    CHECK(kept() == 50);
+    // Someone else's attempt with a window that starts after the first 30: those 30 go, the rest still count.
+    const SessionRepository::LoginAttempt a =
+        sessions.admitLoginAttempt("name40", "10.0.0.40", 2000, 1029, 5);
+    CHECK(a.admitted);
+    CHECK(a.failures.byUsername == 1);
+    CHECK(a.failures.byClient == 1);
+    CHECK(kept() == 21);  // 20 of the window, and this attempt
+    CHECK(sessions.admitLoginAttempt("name5", "10.0.0.5", 2001, 1029, 5).failures.byUsername == 0);
+    CHECK(kept() == 22);
+}
+
 TEST_CASE("an account's live sessions all end but one, however many, as one change; none live writes nothing",
           "[storage]") {
     const std::string backend = GENERATE(from_range(backends()));
