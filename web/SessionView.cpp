@@ -50,8 +50,8 @@ void showSessions(PageContext& page, ctemplate::TemplateDictionary& parent, std:
     if (mayEnd >= 2) {
         ctemplate::TemplateDictionary& all = *dict.AddSectionDictionary("MAY_END_ALL");
         all.SetValue("END_PATH", endPath);
-        // At most SESSIONS_SHOWN are listed; the button ends every one, listed or not.
-        all.ShowSection(mayEnd == static_cast<long>(sessions.size()) ? "EVERY_ONE" : "EVERY_OTHER");
+        // At most SESSIONS_SHOWN are listed; the button ends every one, listed or not, but the viewer's own.
+        all.ShowSection(viewer.userId == userId ? "EVERY_OTHER" : "EVERY_ONE");
     }
     for (const SessionInfo& s : sessions) {
         ctemplate::TemplateDictionary& row = *dict.AddSectionDictionary("SESSION");
