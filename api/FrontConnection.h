@@ -3,6 +3,7 @@
 // What the gate (HttpFront.cpp) and the workers (FrontWorkers.cpp) share about one connection.
 #include <Poco/Exception.h>
 #include <Poco/Net/IPAddress.h>
+#include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/StreamSocketImpl.h>
 #include <Poco/Timespan.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "HttpFront.h"
@@ -35,9 +37,23 @@ inline std::size_t headerEnd(const std::string& text, std::size_t from) {
 
 /// A connected socket whose reads first return the bytes the gate already read, and never wait past
 /// the request's deadline nor longer than one read's timeout.
+///
+/// Poco asks every request's socket for both its addresses and sets its receive timeout: three system
+/// calls a request that answer the same on every request of a connection. Here the peer's address is the
+/// one `accept` gave, the local one is asked once, and the receive timeout is kept without setting it
+/// on the socket, since every read waits with `poll` for at most the request's own timeout first.
 class GatedSocketImpl : public Poco::Net::StreamSocketImpl {
 public:
-    explicit GatedSocketImpl(poco_socket_t fd) : StreamSocketImpl(fd) {}
+    GatedSocketImpl(poco_socket_t fd, Poco::Net::SocketAddress peer)
+        : StreamSocketImpl(fd), _peer(std::move(peer)) {}
+
+    Poco::Net::SocketAddress peerAddress() override { return _peer; }
+    Poco::Net::SocketAddress address() override {
+        if (!_local) _local = StreamSocketImpl::address();
+        return *_local;
+    }
+    void setReceiveTimeout(const Poco::Timespan& timeout) override { _receiveTimeout = timeout; }
+    Poco::Timespan getReceiveTimeout() override { return _receiveTimeout; }
 
     void prime(std::string prefix, SteadyClock::time_point deadline, std::chrono::seconds readTimeout) {
         _prefix = std::move(prefix);
@@ -62,6 +78,9 @@ public:
     }
 
 private:
+    const Poco::Net::SocketAddress _peer;
+    std::optional<Poco::Net::SocketAddress> _local;
+    Poco::Timespan _receiveTimeout;
     std::string _prefix;
     std::size_t _offset = 0;
     SteadyClock::time_point _deadline = SteadyClock::time_point::max();
@@ -70,11 +89,11 @@ private:
 
 /// One client connection, watched by the gate or served by one worker.
 struct FrontConnection {
-    FrontConnection(HttpFront& front, int fd, Poco::Net::IPAddress peer, bool counted)
+    FrontConnection(HttpFront& front, int fd, const Poco::Net::SocketAddress& peerAddress, bool counted)
         : front(front),
-          impl(new GatedSocketImpl(fd)),
+          impl(new GatedSocketImpl(fd, peerAddress)),
           socket(impl),
-          peer(std::move(peer)),
+          peer(peerAddress.host()),
           counted(counted) {}
     ~FrontConnection() {
         socket.close();

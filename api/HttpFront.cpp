@@ -146,8 +146,8 @@ bool HttpFront::acceptAll(std::vector<Connection>& watched) {
         socklen_t length = sizeof address;
         const int fd = ::accept4(listener, reinterpret_cast<sockaddr*>(&address), &length, SOCK_CLOEXEC);
         if (fd < 0) return errno != EMFILE && errno != ENFILE && errno != ENOBUFS && errno != ENOMEM;
-        const Poco::Net::IPAddress peer =
-            Poco::Net::SocketAddress(reinterpret_cast<const sockaddr*>(&address), length).host();
+        const Poco::Net::SocketAddress peerAddress(reinterpret_cast<const sockaddr*>(&address), length);
+        const Poco::Net::IPAddress peer = peerAddress.host();
         const auto now = SteadyClock::now();
         {
             std::lock_guard lock(_mutex);
@@ -161,7 +161,7 @@ bool HttpFront::acceptAll(std::vector<Connection>& watched) {
             ++_open;
         }
         const bool admitted = admit(peer);
-        auto c = std::make_unique<FrontConnection>(*this, fd, peer, admitted);
+        auto c = std::make_unique<FrontConnection>(*this, fd, peerAddress, admitted);
         c->socket.setNoDelay(true);
         c->deadline = now + std::chrono::seconds(_config.headerTimeoutSeconds);
         if (!admitted)

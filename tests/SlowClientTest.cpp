@@ -1,10 +1,12 @@
 // Clients that take the service's time: headers sent a byte at a time, more connections than a
 // worker pool, bodies that never come, and the HTTP layer's own refusals — each answered as
 // problem+json, none able to keep the next client from being served.
+#include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -190,5 +192,48 @@ TEST_CASE("the HTTP layer's own refusals are problem+json and close the connecti
         CHECK(answer.find("\"field\":\"" + c.field + "\"") != std::string::npos);
         CHECK(Poco::toLower(answer).find("connection: close") != std::string::npos);
         CHECK(answer.find("HTTP/1.1 200") == std::string::npos);  // nothing after it was run
+    }
+}
+
+TEST_CASE("each request is known by its own connection's address, request after request", "[http][edge]") {
+    // The address a request came from is its connection's, however many requests the connection carries
+    // and whichever worker serves them: sign-ins alternate between two kept-alive connections from two
+    // addresses, and each session records the address of the connection that made it.
+    TestService t;
+    const int port = t.service().port();
+    RawConnection a(port, "127.0.0.5");
+    RawConnection b(port, "127.0.0.6");
+    const std::string login =
+        std::string(R"({"username":"secretary","password":")") + TestService::PASSWORD + "\"}";
+    const auto signIn = [&](RawConnection& c) {
+        c.send(
+            "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+            std::to_string(login.size()) + "\r\n\r\n" + login);
+        const std::string answer = c.readAnswer(30000);
+        REQUIRE(answer.rfind("HTTP/1.1 201 ", 0) == 0);
+        return Poco::JSON::Parser()
+            .parse(answer.substr(answer.find("\r\n\r\n") + 4))
+            .extract<Poco::JSON::Object::Ptr>()
+            ->getValue<std::string>("token");
+    };
+    std::map<std::string, std::string> madeFrom;  // a session's token, the address its connection had
+    for (int round = 0; round < 3; ++round) {
+        madeFrom[signIn(a)] = "127.0.0.5";
+        madeFrom[signIn(b)] = "127.0.0.6";
+    }
+    REQUIRE(madeFrom.size() == 6);
+    CHECK_FALSE(a.closed());
+    CHECK_FALSE(b.closed());
+    for (const auto& [token, from] : madeFrom) {
+        const auto sessions = t.client->get("/api/v1/me/sessions", token).json()->getArray("items");
+        int current = 0;
+        for (std::size_t i = 0; i < sessions->size(); ++i) {
+            const auto s = sessions->getObject(i);
+            if (!s->getValue<bool>("current")) continue;
+            ++current;
+            CHECK(s->getValue<std::string>("client") == from);
+            CHECK(s->getValue<std::string>("last_client") == from);
+        }
+        CHECK(current == 1);
     }
 }
