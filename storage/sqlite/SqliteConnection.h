@@ -61,7 +61,8 @@ public:
 
     /// The cached prepared statement for `sql`, ready to bind.
     SqliteStatement prepare(const std::string& sql);
-    /// Runs statements without parameters (PRAGMAs, transaction control, migrations).
+    /// Runs statements without parameters, compiled anew each time (PRAGMAs, migrations, rollbacks). A
+    /// statement run on every request (BEGIN, COMMIT) goes through prepare() instead, compiled once.
     void execute(const std::string& sql);
     /// Whether a transaction is open (false once SQLite has rolled one back by itself).
     bool inTransaction() const;

@@ -186,7 +186,7 @@ void SqliteDatabase::runHeld(const std::function<void(SqliteConnection&)>& work)
     try {
         if (!held.connection) held.connection = acquire();
         if (!held.open) {
-            held.connection->execute("BEGIN");
+            held.connection->prepare("BEGIN").run();
             held.open = true;
         }
         ++held.running;
@@ -212,7 +212,7 @@ void SqliteDatabase::letGoHeld() {
     }
     if (held.open) {
         try {
-            held.connection->execute("COMMIT");
+            held.connection->prepare("COMMIT").run();
         } catch (const Poco::Exception&) {
             try {
                 held.connection->execute("ROLLBACK");
@@ -232,10 +232,10 @@ void SqliteDatabase::read(const std::function<void(SqliteConnection&)>& work) {
     try {
         Lease lease(*this);
         SqliteConnection& c = *lease;
-        c.execute("BEGIN");
+        c.prepare("BEGIN").run();
         try {
             work(c);
-            c.execute("COMMIT");
+            c.prepare("COMMIT").run();
         } catch (...) {
             try {
                 c.execute("ROLLBACK");
@@ -303,7 +303,7 @@ std::exception_ptr SqliteDatabase::beginGroup() {
         return std::current_exception();
     }
     try {
-        _writer->execute("BEGIN IMMEDIATE");
+        _writer->prepare("BEGIN IMMEDIATE").run();
     } catch (...) {
         release(_writer);
         _writer = nullptr;
