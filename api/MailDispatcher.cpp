@@ -184,10 +184,16 @@ OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
 }
 
 OutgoingMail renderAccountNotice(const AccountNotice& n, const std::string& baseUrl) {
+    const bool sessions = n.kind == "sessions_ended" || n.kind == "session_ended";
     OutgoingMail m;
-    openMessage(m, "لاکونا: گذرواژه حساب شما عوض شد", n.username);
-    // What happened, in either part: in HTML every piece escaped, and the ISO time, the name and the address
-    // (left-to-right runs in a right-to-left sentence) isolated.
+    openMessage(m,
+                n.kind == "session_ended"
+                    ? "لاکونا: یکی از نشست‌های حساب شما بسته شد"
+                : n.kind == "sessions_ended" ? "لاکونا: نشست‌های حساب شما بسته شد"
+                                             : "لاکونا: گذرواژه حساب شما عوض شد",
+                n.username);
+    // What happened, in either part: in HTML every piece escaped, and the ISO time, the names and the
+    // addresses (left-to-right runs in a right-to-left sentence) isolated.
     const auto whatHappened = [&](bool html) {
         const auto plain = [&](const std::string& s) { return html ? htmlEscape(s) : s; };
         const auto ltr = [&](const std::string& s) {
@@ -195,29 +201,46 @@ OutgoingMail renderAccountNotice(const AccountNotice& n, const std::string& base
         };
         const std::string when = plain(jalaliDayTime(n.at)) + " (" + ltr(formatIsoUtc(n.at)) + ")";
         const std::string where = n.clientAddress.empty() ? "" : "، از نشانی " + ltr(n.clientAddress);
+        const std::string admin = "مدیر سامانه، " + ltr(n.by) + "، در " + when;
+        if (n.kind == "session_ended")
+            return admin + " نشستی از حساب شما را بست" + where + ". آن نشست" +
+                   (n.sessionClient.empty() ? "" : " از نشانی " + ltr(n.sessionClient)) +
+                   " وارد شده بود؛ نشست‌های دیگر شما باز است.";
+        if (n.kind == "sessions_ended")
+            return n.by.empty()
+                       ? "همه نشست‌های دیگر حساب شما در " + when +
+                             " یک‌جا بسته شد" + where + "؛ تنها نشستی که این کار را کرد باز ماند."
+                       : admin + " همه نشست‌های حساب شما را بست" + where +
+                             "؛ برای ادامه دوباره وارد شوید.";
         if (n.kind == "password_changed")
             return "گذرواژه حساب شما در " + when + " با گذرواژه پیشین عوض شد" + where + ".";
         if (!n.by.empty())
-            return "مدیر سامانه، " + ltr(n.by) + "، در " + when +
-                   " گذرواژه تازه‌ای برای حساب شما گذاشت" + where + ".";
+            return admin + " گذرواژه تازه‌ای برای حساب شما گذاشت" + where +
+                   ".";
         return "گذرواژه حساب شما در " + when + " از خط فرمان کارساز لاکونا عوض شد.";
     };
-    const std::string sessions =
-        n.keptOwnSession
-            ? "همه نشست‌های دیگر حساب بسته شد؛ تنها نشستی که این کار را کرد باز ماند."
-            : "همه نشست‌های حساب بسته شد؛ با گذرواژه تازه دوباره وارد شوید.";
+    // What followed from a new password (ending sessions is itself the news).
+    const std::string followed =
+        sessions ? ""
+        : n.keptOwnSession
+            ? " همه نشست‌های دیگر حساب بسته شد؛ تنها نشستی که این کار را کرد باز ماند."
+            : " همه نشست‌های حساب بسته شد؛ با گذرواژه تازه دوباره وارد شوید.";
     const std::string warning =
-        "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا به مدیر سامانه خبر دهید: ممکن است کسی دیگر "
-        "گذرواژه شما را داشته باشد.";
+        sessions && n.by.empty()
+            ? "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا گذرواژه خود را عوض کنید و به مدیر سامانه "
+              "خبر دهید: ممکن است کسی دیگر به یکی از نشست‌های شما یا گذرواژه شما راه یافته باشد."
+        : sessions
+            ? "اگر چرایی آن را نمی‌دانید، از مدیر سامانه بپرسید."
+            : "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا به مدیر سامانه خبر دهید: ممکن است "
+              "کسی دیگر گذرواژه شما را داشته باشد.";
     const std::string account = baseUrl + "/account";
-    m.html += "<p>" + whatHappened(true) + " " + htmlEscape(sessions) + "</p>\n<p><strong>" +
-              htmlEscape(warning) + "</strong></p>\n<p><a href=\"" + htmlEscape(account) +
-              "\">حساب من در لاکونا</a></p>\n";
-    m.text += "\n" + whatHappened(false) + " " + sessions + "\n\n" + warning + "\n\nحساب من در لاکونا:\n" +
+    m.html += "<p>" + whatHappened(true) + htmlEscape(followed) + "</p>\n<p><strong>" + htmlEscape(warning) +
+              "</strong></p>\n<p><a href=\"" + htmlEscape(account) + "\">حساب من در لاکونا</a></p>\n";
+    m.text += "\n" + whatHappened(false) + followed + "\n\n" + warning + "\n\nحساب من در لاکونا:\n" +
               account + "\n";
     closeMessage(
         m, baseUrl,
-        "این پیام را هر بار که گذرواژه شما عوض شود، به نشانی‌ای که در ",
+        "این پیام را هر بار که گذرواژه شما عوض شود یا نشست‌های شما برایتان بسته شود، به نشانی‌ای که در ",
         " داده‌اید می‌فرستیم، هر چه برای خبرها برگزیده باشید");
     return m;
 }

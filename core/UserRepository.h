@@ -67,16 +67,19 @@ public:
     /// The account's live sessions at `now`, the newest first, at most `limit`.
     virtual std::vector<SessionInfo> liveSessions(std::int64_t userId, std::int64_t now,
                                                   std::size_t limit) = 0;
-    /// Ends the account's live session `sessionId` (SessionInfo::id) at `event.at`, with the audit `event` (a
-    /// change of the account: its version goes up by one), in one transaction. Throws NotFound when the
+    /// Ends the account's live session `sessionId` (SessionInfo::id) at `event.at`, with the audit `event`
+    /// and, when set, the `notice` telling the owner of it put in the outbox (under `account:<version>`), in
+    /// one transaction (a change of the account: its version goes up by one). Throws NotFound when the
     /// account has no such session, or it has ended or expired.
-    virtual void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event) = 0;
+    virtual void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event,
+                            const std::optional<OutgoingMail>& notice) = 0;
     /// Ends every live session of account `userId` but the one whose token's hash is `keepTokenHash` (""
     /// keeps none), however many there are, at `event.at`. When any ended, the audit `event` is appended with
-    /// how many as its data (`{"sessions": N}`) and the account's version goes up by one, in one transaction;
-    /// when none was live, nothing is written. Returns how many ended.
-    virtual std::int64_t endSessions(std::int64_t userId, const std::string& keepTokenHash,
-                                     RecordEvent event) = 0;
+    /// how many as its data (`{"sessions": N}`), the `notice`, when set, is put in the outbox as for
+    /// endSession, and the account's version goes up by one, in one transaction; when none was live, nothing
+    /// is written. Returns how many ended.
+    virtual std::int64_t endSessions(std::int64_t userId, const std::string& keepTokenHash, RecordEvent event,
+                                     const std::optional<OutgoingMail>& notice) = 0;
 };
 
 /// Failed logins counted for one username and for one client address since a moment.

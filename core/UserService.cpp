@@ -215,20 +215,40 @@ void UserService::endSession(const Principal& actor, std::int64_t id, const std:
     const auto session =
         std::find_if(live.begin(), live.end(), [&](const SessionInfo& s) { return s.id == sessionId; });
     if (session == live.end()) throw NotFound("no live session «" + sessionId + "» of this account");
-    RecordEvent e = recordEvent(actor, "user", id, "session_ended", "", _clock.nowMs());
+    const std::int64_t now = _clock.nowMs();
+    RecordEvent e = recordEvent(actor, "user", id, "session_ended", "", now);
     e.dataJson = EventData()
                      .text("session", session->id)
                      .text("client", session->client)
                      .text("user_agent", session->userAgent)
                      .str();
-    _users.endSession(id, session->id, e);
+    // The owner ending one of their own sessions is not told of it; a session ended for them is.
+    std::optional<OutgoingMail> notice;
+    if (actor.userId != id)
+        notice =
+            sessionsNotice(actor, id, {.kind = "session_ended", .sessionClient = session->client, .at = now});
+    _users.endSession(id, session->id, e, notice);
 }
 
 std::int64_t UserService::endOtherSessions(const Principal& actor, std::int64_t id,
                                            const std::string& currentToken) {
     requireOwnerOrAdmin(actor, id);
-    return _users.endSessions(id, currentToken.empty() ? "" : sha256Hex(currentToken),
-                              recordEvent(actor, "user", id, "sessions_ended", "", _clock.nowMs()));
+    const std::int64_t now = _clock.nowMs();
+    return _users.endSessions(
+        id, currentToken.empty() ? "" : sha256Hex(currentToken),
+        recordEvent(actor, "user", id, "sessions_ended", "", now),
+        sessionsNotice(actor, id,
+                       {.kind = "sessions_ended", .keptOwnSession = actor.userId == id, .at = now}));
+}
+
+std::optional<OutgoingMail> UserService::sessionsNotice(const Principal& actor, std::int64_t id,
+                                                        AccountNotice notice) {
+    const auto user = _users.findById(id);
+    if (!user) throw NotFound("no user " + std::to_string(id));
+    notice.username = user->username;
+    notice.by = actor.userId == id ? "" : actor.username;
+    notice.clientAddress = actor.clientAddress;
+    return _notices.compose(*user, notice);
 }
 
 std::optional<Principal> UserService::feedOwner(const std::string& secret) {

@@ -73,15 +73,16 @@ public:
     std::vector<SessionInfo> sessions(const Principal& actor, std::int64_t id,
                                       const std::string& currentToken);
     /// Ends one live session of account `id` at once (a browser left signed in elsewhere, a lost telephone),
-    /// for its owner or an admin, with the audit event `session_ended` naming it and where it signed in from.
-    /// The account's other sessions and its password stay. NotFound when the account has no such session
-    /// among those sessions() shows.
+    /// for its owner or an admin, with the audit event `session_ended` naming it and where it signed in from;
+    /// ended by an admin, the owner is told by mail (AccountNotices). The account's other sessions and its
+    /// password stay. NotFound when the account has no such session among those sessions() shows.
     void endSession(const Principal& actor, std::int64_t id, const std::string& sessionId);
     /// Ends every live session of account `id` at once, however many (a laptop stolen, a password typed on a
     /// shared computer), except the one of `currentToken`, the request's own, when it is of that account: an
     /// owner signs out everywhere else, an admin signs a person out everywhere. For its owner or an admin;
-    /// NotFound for no account. One audit event `sessions_ended` with how many; none when no session was
-    /// live but the request's. Returns how many ended.
+    /// NotFound for no account. One audit event `sessions_ended` with how many, and a mail telling the owner
+    /// (AccountNotices), whoever did it: a stolen session could sign its owner out. Neither when no session
+    /// was live but the request's. Returns how many ended.
     std::int64_t endOtherSessions(const Principal& actor, std::int64_t id, const std::string& currentToken);
     /// A new secret for the actor's own calendar feed, replacing the last (whose address stops working at
     /// once); only its hash is stored, so it is shown once.
@@ -102,6 +103,9 @@ private:
     /// StateConflict when `user` is the last active admin (who must stay one).
     void requireAnotherAdmin(const User& user);
     void replacePassword(const Principal& by, const User& user, const std::string& password);
+    /// The mail telling account `id`'s owner of `notice` (its kind, time and details set), sessions ended by
+    /// `actor`; none when the owner gave no address.
+    std::optional<OutgoingMail> sessionsNotice(const Principal& actor, std::int64_t id, AccountNotice notice);
 
     UserRepository& _users;
     const Catalog& _catalog;

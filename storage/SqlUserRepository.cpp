@@ -40,6 +40,14 @@ User bumpAccount(SqlSession& s, std::int64_t userId) {
     return *selectOne(s, userrows::SELECT + "WHERE id = ?", {userId}, userrows::read);
 }
 
+/// Records a change of `user` (as bumpAccount gave it) in `s`'s transaction: the audit `event` is appended
+/// and the `notice` of it, if any, is put in the outbox under the key of the account's new version.
+void recordAccountChange(SqlSession& s, const User& user, const RecordEvent& event,
+                         const std::optional<OutgoingMail>& notice) {
+    eventlog::appendRecordEvent(s, event, user.id, user.version, user.username);
+    if (notice) insertOutgoingMail(s, user.id, "account:" + std::to_string(user.version), *notice);
+}
+
 /// Changes what an account signs in or subscribes with: its version goes up by one, `change(s)` runs, the
 /// audit `event` is appended and the `notice` of it, if any, is put in the outbox, in one transaction.
 template <typename Change>
@@ -48,8 +56,7 @@ void changeSecret(SqlDatabase& db, std::int64_t userId, const RecordEvent& event
     db.write([&](SqlSession& s) {
         const User user = bumpAccount(s, userId);
         change(s);
-        eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
-        if (notice) insertOutgoingMail(s, userId, "account:" + std::to_string(user.version), *notice);
+        recordAccountChange(s, user, event, notice);
     });
 }
 
@@ -153,15 +160,18 @@ std::vector<SessionInfo> SqlUserRepository::liveSessions(std::int64_t userId, st
 }
 
 void SqlUserRepository::endSession(std::int64_t userId, const std::string& sessionId,
-                                   const RecordEvent& event) {
-    changeSecret(_db, userId, event, [&](SqlSession& s) {
-        if (s.prepare(END_SESSION)->bind(event.at).bind(userId).bind(event.at).bind(sessionId).run() == 0)
-            throw NotFound("no live session " + sessionId + " of user " + std::to_string(userId));
-    });
+                                   const RecordEvent& event, const std::optional<OutgoingMail>& notice) {
+    changeSecret(
+        _db, userId, event,
+        [&](SqlSession& s) {
+            if (s.prepare(END_SESSION)->bind(event.at).bind(userId).bind(event.at).bind(sessionId).run() == 0)
+                throw NotFound("no live session " + sessionId + " of user " + std::to_string(userId));
+        },
+        notice);
 }
 
 std::int64_t SqlUserRepository::endSessions(std::int64_t userId, const std::string& keepTokenHash,
-                                            RecordEvent event) {
+                                            RecordEvent event, const std::optional<OutgoingMail>& notice) {
     std::int64_t ended = 0;
     _db.write([&](SqlSession& s) {
         ended = s.prepare(END_LIVE_SESSIONS)
@@ -172,8 +182,7 @@ std::int64_t SqlUserRepository::endSessions(std::int64_t userId, const std::stri
                     .run();
         if (ended == 0) return;
         event.dataJson = EventData().number("sessions", ended).str();
-        const User user = bumpAccount(s, userId);
-        eventlog::appendRecordEvent(s, event, userId, user.version, user.username);
+        recordAccountChange(s, bumpAccount(s, userId), event, notice);
     });
     return ended;
 }

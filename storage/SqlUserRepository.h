@@ -22,9 +22,10 @@ public:
     void setFeedToken(std::int64_t userId, const std::string& tokenHash, const RecordEvent& event) override;
     std::optional<User> findByFeedToken(const std::string& tokenHash) override;
     std::vector<SessionInfo> liveSessions(std::int64_t userId, std::int64_t now, std::size_t limit) override;
-    void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event) override;
-    std::int64_t endSessions(std::int64_t userId, const std::string& keepTokenHash,
-                             RecordEvent event) override;
+    void endSession(std::int64_t userId, const std::string& sessionId, const RecordEvent& event,
+                    const std::optional<OutgoingMail>& notice) override;
+    std::int64_t endSessions(std::int64_t userId, const std::string& keepTokenHash, RecordEvent event,
+                             const std::optional<OutgoingMail>& notice) override;
 
 private:
     SqlDatabase& _db;

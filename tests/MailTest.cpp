@@ -569,6 +569,107 @@ TEST_CASE("a change of password is mailed to the account's owner, whatever they 
     }
 }
 
+TEST_CASE("sessions ended for a person are mailed to them: all at once by anyone, one by an admin",
+          "[http][mail][account]") {
+    SmtpSink sink;
+    TestService t(testBackend(), 64, mailTo(sink));
+    chooseFrequency(t, "tehran.director", "none");  // no news wanted: notices of the account still come
+    const std::string own = t.token("tehran.director");
+    const std::string director = idOfUser(t, "tehran.director");
+    const std::string when = jalaliDayTime(t.clock.nowMs()) + " (" + formatIsoUtc(t.clock.nowMs()) + ")";
+    const auto signInElsewhere = [&] { return t.client->login("tehran.director", TestService::PASSWORD); };
+    const auto sessionIds = [&](const std::string& token) {
+        std::vector<std::string> ids;
+        const auto items = t.client->get("/api/v1/me/sessions", token).json()->getArray("items");
+        for (std::size_t i = 0; i < items->size(); ++i)
+            if (!items->getObject(i)->getValue<bool>("current"))
+                ids.push_back(items->getObject(i)->getValue<std::string>("id"));
+        return ids;
+    };
+
+    // Refused: nothing ended, nothing mailed.
+    signInElsewhere();
+    requireProblem(
+        t.client->send("DELETE", "/api/v1/users/" + director + "/sessions", t.token("tehran.expert")), 403);
+    CHECK(outboxOf(t, "tehran.director").empty());
+
+    SECTION("by the owner, everywhere else: when and from where, and what to do if it was not them") {
+        signInElsewhere();
+        REQUIRE(t.client->send("DELETE", "/api/v1/me/sessions", own).json()->getValue<int>("ended") == 2);
+        const auto outbox = outboxOf(t, "tehran.director");
+        REQUIRE(outbox.size() == 1);
+        CHECK(outbox.front().digestKey == "account:2");  // the account's version after the change
+        // Nothing left to end: no second message.
+        REQUIRE(t.client->send("DELETE", "/api/v1/me/sessions", own).json()->getValue<int>("ended") == 0);
+        CHECK(outboxOf(t, "tehran.director").size() == 1);
+        CHECK(t.service().runMail() == 1);
+        const Parsed p = onlyMessage(sink, 0);
+        CHECK(p.subject == "لاکونا: نشست‌های حساب شما بسته شد");
+        const std::string& text = p.parts.at("text/plain");
+        INFO(text);
+        CHECK(
+            text.find(
+                "همه نشست‌های دیگر حساب شما در " + when +
+                " یک‌جا بسته شد، از نشانی 127.0.0.1؛ تنها نشستی که این کار را کرد باز ماند.") !=
+            std::string::npos);
+        CHECK(text.find("همین حالا گذرواژه خود را عوض کنید") != std::string::npos);
+        CHECK(text.find("با گذرواژه تازه") == std::string::npos);  // the password did not change
+        CHECK(p.parts.at("text/html").find("<bdi dir=\"ltr\">127.0.0.1</bdi>") != std::string::npos);
+    }
+
+    SECTION("by an admin, everywhere, who is named") {
+        REQUIRE(t.client->send("DELETE", "/api/v1/users/" + director + "/sessions", t.token("admin"))
+                    .json()
+                    ->getValue<int>("ended") == 2);
+        CHECK(t.service().runMail() == 1);
+        const Parsed p = onlyMessage(sink, 0);
+        CHECK(sink.received().back().to == std::vector<std::string>{"<tehran.director@example.ir>"});
+        CHECK(p.subject == "لاکونا: نشست‌های حساب شما بسته شد");
+        const std::string& text = p.parts.at("text/plain");
+        INFO(text);
+        CHECK(
+            text.find(
+                "مدیر سامانه، admin، در " + when +
+                " همه نشست‌های حساب شما را بست، از نشانی 127.0.0.1؛ برای ادامه دوباره وارد شوید.") !=
+            std::string::npos);
+        CHECK(text.find("از مدیر سامانه بپرسید") != std::string::npos);
+        CHECK(p.parts.at("text/html").find("<bdi dir=\"ltr\">admin</bdi>") != std::string::npos);
+    }
+
+    SECTION("one session: by an admin the owner is told which; by the owner, not") {
+        const std::vector<std::string> others = sessionIds(own);
+        REQUIRE(others.size() == 1);
+        REQUIRE(t.client->send("DELETE", "/api/v1/me/sessions/" + others[0], own).status == 204);
+        CHECK(outboxOf(t, "tehran.director").empty());
+        signInElsewhere();
+        const std::vector<std::string> again = sessionIds(own);
+        REQUIRE(again.size() == 1);
+        REQUIRE(
+            t.client->send("DELETE", "/api/v1/users/" + director + "/sessions/" + again[0], t.token("admin"))
+                .status == 204);
+        CHECK(t.service().runMail() == 1);
+        const Parsed p = onlyMessage(sink, 0);
+        CHECK(p.subject == "لاکونا: یکی از نشست‌های حساب شما بسته شد");
+        const std::string& text = p.parts.at("text/plain");
+        INFO(text);
+        CHECK(
+            text.find(
+                "مدیر سامانه، admin، در " + when + " نشستی از حساب شما را بست، از نشانی 127.0.0.1. آن نشست " +
+                "از نشانی 127.0.0.1 وارد شده بود؛ نشست‌های دیگر شما باز است.") !=
+            std::string::npos);
+        CHECK(t.client->get("/api/v1/me", own).status == 200);  // this one goes on
+    }
+
+    SECTION("no address: the sessions end, nothing is mailed") {
+        t.client->login("tehran.expert", TestService::PASSWORD);
+        REQUIRE(t.client->send("DELETE", "/api/v1/me/sessions", t.token("tehran.expert"))
+                    .json()
+                    ->getValue<int>("ended") == 1);
+        CHECK(outboxOf(t, "tehran.expert").empty());
+        CHECK(t.service().runMail() == 0);
+    }
+}
+
 TEST_CASE("disabling an account withdraws the mail still waiting for it; enabling it brings none back",
           "[http][mail][account]") {
     SmtpSink sink;

@@ -299,12 +299,12 @@ TEST_CASE("users are unique by name; sessions expire and are revoked; failed log
     RecordEvent ended = userCreated();
     ended.type = "session_ended";
     ended.at = 3000;
-    store->users().endSession(uid, b.substr(0, 16), ended);
+    store->users().endSession(uid, b.substr(0, 16), ended, std::nullopt);
     CHECK_FALSE(store->sessions().findSessionUser(b, 3001));
     CHECK(store->sessions().findSessionUser(c, 3001)->user.id == uid);
     CHECK(store->users().findById(uid)->version == 2);
-    CHECK_THROWS_AS(store->users().endSession(uid, b.substr(0, 16), ended), NotFound);
-    CHECK_THROWS_AS(store->users().endSession(uid + 1, c.substr(0, 16), ended), NotFound);
+    CHECK_THROWS_AS(store->users().endSession(uid, b.substr(0, 16), ended, std::nullopt), NotFound);
+    CHECK_THROWS_AS(store->users().endSession(uid + 1, c.substr(0, 16), ended, std::nullopt), NotFound);
     CHECK(store->users().findById(uid)->version == 2);
     CHECK(store->users().liveSessions(uid, 3001, 10).size() == 2);
 
@@ -384,7 +384,20 @@ TEST_CASE("an account's live sessions all end but one, however many, as one chan
     ended.type = "sessions_ended";
     ended.at = 3000;
 
-    CHECK(store->users().endSessions(uid, hashOf(7), ended) == 119);
+    // The notice telling the owner goes into the outbox with the change, keyed by the account's new version.
+    OutgoingMail notice;
+    notice.userId = uid;
+    notice.recipient = "director@example.ir";
+    notice.subject = "sessions ended";
+    notice.text = "text";
+    notice.html = "<p>html</p>";
+    notice.createdAt = notice.nextAttemptAt = 3000;
+
+    CHECK(store->users().endSessions(uid, hashOf(7), ended, notice) == 119);
+    std::vector<OutgoingMail> outbox = store->mail().messages(uid, 20);
+    REQUIRE(outbox.size() == 1);
+    CHECK(outbox[0].digestKey == "account:2");
+    CHECK(outbox[0].subject == "sessions ended");
     CHECK(store->sessions().findSessionUser(hashOf(7), 3001)->user.id == uid);
     for (int i : {0, 6, 8, 99, 100, 119}) CHECK_FALSE(store->sessions().findSessionUser(hashOf(i), 3001));
     CHECK(store->sessions().findSessionUser("theirs", 3001)->user.id == other);
@@ -400,12 +413,14 @@ TEST_CASE("an account's live sessions all end but one, however many, as one chan
     CHECK(events[1].dataJson == R"({"sessions":119})");
 
     // Nothing left to end but the one kept: no change, no event.
-    CHECK(store->users().endSessions(uid, hashOf(7), ended) == 0);
+    CHECK(store->users().endSessions(uid, hashOf(7), ended, notice) == 0);
     CHECK(store->users().findById(uid)->version == 2);
     CHECK(store->recordEvents().history("user", uid).size() == 2);
+    CHECK(store->mail().messages(uid, 20).size() == 1);
     // "" keeps none.
     ended.at = 4000;
-    CHECK(store->users().endSessions(uid, "", ended) == 1);
+    CHECK(store->users().endSessions(uid, "", ended, std::nullopt) == 1);
+    CHECK(store->mail().messages(uid, 20).size() == 1);
     CHECK_FALSE(store->sessions().findSessionUser(hashOf(7), 4001));
     CHECK(store->users().findById(uid)->version == 3);
     events = store->recordEvents().history("user", uid);
