@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ConflictRetry.h"
 #include "EventData.h"
 #include "JalaliDate.h"
 #include "JsonText.h"
@@ -13,7 +14,6 @@
 namespace lacuna {
 namespace {
 
-constexpr int MAX_RETRIES = 8;
 constexpr std::size_t TITLE_MAX = 500;
 constexpr std::size_t SHORT_MAX = 200;
 constexpr std::size_t TEXT_MAX = 20000;
@@ -491,7 +491,7 @@ Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std
     if (!actor.hasRole(roles::LEGAL_DIRECTOR) || !actor.municipality)
         throw Forbidden("a city's legal director states the city's position");
     const std::string city = *actor.municipality;
-    for (int attempt = 1;; ++attempt) {
+    return retryIndependent([&] {
         Bill bill = load(id);
         requireOpen(bill);
         RecordEvent e = newEvent(actor, bill, "position");
@@ -503,14 +503,10 @@ Bill BillService::setPosition(const Principal& actor, std::int64_t id, const std
         e.dataJson = EventData().text("municipality", city).text("position", position).str();
         e.comment = note;
         bill.updatedAt = e.at;
-        try {
-            _bills.save(bill, bill.version, {e}, {});
-            ++bill.version;
-            return viewFor(actor, bill);
-        } catch (const VersionConflict&) {
-            if (attempt >= MAX_RETRIES) throw;
-        }
-    }
+        _bills.save(bill, bill.version, {e}, {});
+        ++bill.version;
+        return viewFor(actor, bill);
+    });
 }
 
 Bill BillService::extendClock(const Principal& actor, std::int64_t id, const std::string& comment,

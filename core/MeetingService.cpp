@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ConflictRetry.h"
 #include "EventData.h"
 #include "GapVisibility.h"
 #include "JsonText.h"
@@ -13,7 +14,6 @@
 namespace lacuna {
 namespace {
 
-constexpr int MAX_RETRIES = 8;
 constexpr std::size_t PLACE_MAX = 300;
 constexpr std::size_t AGENDA_MAX = 100;
 
@@ -315,18 +315,14 @@ Meeting MeetingService::vote(const Principal& actor, std::int64_t id, std::int64
 
 Meeting MeetingService::changeIndependently(const Principal& actor, std::int64_t id,
                                             const std::function<RecordEvent(Meeting&)>& change) {
-    for (int attempt = 1;; ++attempt) {
+    return retryIndependent([&] {
         Meeting m = load(id);
         const RecordEvent e = change(m);
         m.updatedAt = e.at;
-        try {
-            _meetings.save(m, m.version, e, {});
-            ++m.version;
-            return viewFor(actor, m);
-        } catch (const VersionConflict&) {
-            if (attempt >= MAX_RETRIES) throw;
-        }
-    }
+        _meetings.save(m, m.version, e, {});
+        ++m.version;
+        return viewFor(actor, m);
+    });
 }
 
 QuorumCheck MeetingService::check(const Meeting& m, const MeetingItem& item,
