@@ -134,6 +134,35 @@ void closeMessage(OutgoingMail& m, const std::string& baseUrl, const std::string
     m.text += "\n--\n" + before + "صفحه ایمیل" + after + ":\n" + settings + "\n";
 }
 
+/// What a notice of the account says besides what happened: its subject, what followed from it (a new
+/// password ends sessions; ending sessions is itself the news) and what to do if it was not them.
+struct NoticeWords {
+    std::string subject;
+    std::string followed;
+    std::string warning;
+};
+
+NoticeWords noticeWords(const AccountNotice& n) {
+    if (n.kind == "session_ended" || n.kind == "sessions_ended")
+        return {
+            n.kind == "session_ended"
+                ? "لاکونا: یکی از نشست‌های حساب شما بسته شد"
+                : "لاکونا: نشست‌های حساب شما بسته شد",
+            "",
+            n.by.empty()
+                ? "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا گذرواژه خود را عوض کنید و به "
+                  "مدیر سامانه خبر دهید: ممکن است کسی دیگر به یکی از نشست‌های شما یا گذرواژه شما راه "
+                  "یافته باشد."
+                : "اگر چرایی آن را نمی‌دانید، از مدیر سامانه بپرسید."};
+    return {
+        "لاکونا: گذرواژه حساب شما عوض شد",
+        n.keptOwnSession
+            ? " همه نشست‌های دیگر حساب بسته شد؛ تنها نشستی که این کار را کرد باز ماند."
+            : " همه نشست‌های حساب بسته شد؛ با گذرواژه تازه دوباره وارد شوید.",
+        "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا به مدیر سامانه خبر دهید: ممکن است کسی دیگر "
+        "گذرواژه شما را داشته باشد."};
+}
+
 }  // namespace
 
 OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
@@ -184,14 +213,9 @@ OutgoingMail renderDigest(const Digest& d, const std::string& baseUrl) {
 }
 
 OutgoingMail renderAccountNotice(const AccountNotice& n, const std::string& baseUrl) {
-    const bool sessions = n.kind == "sessions_ended" || n.kind == "session_ended";
+    const NoticeWords words = noticeWords(n);
     OutgoingMail m;
-    openMessage(m,
-                n.kind == "session_ended"
-                    ? "لاکونا: یکی از نشست‌های حساب شما بسته شد"
-                : n.kind == "sessions_ended" ? "لاکونا: نشست‌های حساب شما بسته شد"
-                                             : "لاکونا: گذرواژه حساب شما عوض شد",
-                n.username);
+    openMessage(m, words.subject, n.username);
     // What happened, in either part: in HTML every piece escaped, and the ISO time, the names and the
     // addresses (left-to-right runs in a right-to-left sentence) isolated.
     const auto whatHappened = [&](bool html) {
@@ -206,12 +230,12 @@ OutgoingMail renderAccountNotice(const AccountNotice& n, const std::string& base
             return admin + " نشستی از حساب شما را بست" + where + ". آن نشست" +
                    (n.sessionClient.empty() ? "" : " از نشانی " + ltr(n.sessionClient)) +
                    " وارد شده بود؛ نشست‌های دیگر شما باز است.";
+        if (n.kind == "sessions_ended" && n.by.empty())
+            return "همه نشست‌های دیگر حساب شما در " + when +
+                   " یک‌جا بسته شد" + where + "؛ تنها نشستی که این کار را کرد باز ماند.";
         if (n.kind == "sessions_ended")
-            return n.by.empty()
-                       ? "همه نشست‌های دیگر حساب شما در " + when +
-                             " یک‌جا بسته شد" + where + "؛ تنها نشستی که این کار را کرد باز ماند."
-                       : admin + " همه نشست‌های حساب شما را بست" + where +
-                             "؛ برای ادامه دوباره وارد شوید.";
+            return admin + " همه نشست‌های حساب شما را بست" + where +
+                   "؛ برای ادامه دوباره وارد شوید.";
         if (n.kind == "password_changed")
             return "گذرواژه حساب شما در " + when + " با گذرواژه پیشین عوض شد" + where + ".";
         if (!n.by.empty())
@@ -219,25 +243,12 @@ OutgoingMail renderAccountNotice(const AccountNotice& n, const std::string& base
                    ".";
         return "گذرواژه حساب شما در " + when + " از خط فرمان کارساز لاکونا عوض شد.";
     };
-    // What followed from a new password (ending sessions is itself the news).
-    const std::string followed =
-        sessions ? ""
-        : n.keptOwnSession
-            ? " همه نشست‌های دیگر حساب بسته شد؛ تنها نشستی که این کار را کرد باز ماند."
-            : " همه نشست‌های حساب بسته شد؛ با گذرواژه تازه دوباره وارد شوید.";
-    const std::string warning =
-        sessions && n.by.empty()
-            ? "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا گذرواژه خود را عوض کنید و به مدیر سامانه "
-              "خبر دهید: ممکن است کسی دیگر به یکی از نشست‌های شما یا گذرواژه شما راه یافته باشد."
-        : sessions
-            ? "اگر چرایی آن را نمی‌دانید، از مدیر سامانه بپرسید."
-            : "اگر این کار را شما یا به خواست شما نکرده‌اند، همین حالا به مدیر سامانه خبر دهید: ممکن است "
-              "کسی دیگر گذرواژه شما را داشته باشد.";
     const std::string account = baseUrl + "/account";
-    m.html += "<p>" + whatHappened(true) + htmlEscape(followed) + "</p>\n<p><strong>" + htmlEscape(warning) +
-              "</strong></p>\n<p><a href=\"" + htmlEscape(account) + "\">حساب من در لاکونا</a></p>\n";
-    m.text += "\n" + whatHappened(false) + followed + "\n\n" + warning + "\n\nحساب من در لاکونا:\n" +
-              account + "\n";
+    m.html += "<p>" + whatHappened(true) + htmlEscape(words.followed) + "</p>\n<p><strong>" +
+              htmlEscape(words.warning) + "</strong></p>\n<p><a href=\"" + htmlEscape(account) +
+              "\">حساب من در لاکونا</a></p>\n";
+    m.text += "\n" + whatHappened(false) + words.followed + "\n\n" + words.warning +
+              "\n\nحساب من در لاکونا:\n" + account + "\n";
     closeMessage(
         m, baseUrl,
         "این پیام را هر بار که گذرواژه شما عوض شود یا نشست‌های شما برایتان بسته شود، به نشانی‌ای که در ",

@@ -211,11 +211,12 @@ std::vector<SessionInfo> UserService::sessions(const Principal& actor, std::int6
 }
 
 void UserService::endSession(const Principal& actor, std::int64_t id, const std::string& sessionId) {
-    const std::vector<SessionInfo> live = sessions(actor, id, "");
+    const User account = accountFor(actor, id);
+    const std::int64_t now = _clock.nowMs();
+    const std::vector<SessionInfo> live = _users.liveSessions(id, now, SESSIONS_SHOWN);
     const auto session =
         std::find_if(live.begin(), live.end(), [&](const SessionInfo& s) { return s.id == sessionId; });
     if (session == live.end()) throw NotFound("no live session «" + sessionId + "» of this account");
-    const std::int64_t now = _clock.nowMs();
     RecordEvent e = recordEvent(actor, "user", id, "session_ended", "", now);
     e.dataJson = EventData()
                      .text("session", session->id)
@@ -225,30 +226,35 @@ void UserService::endSession(const Principal& actor, std::int64_t id, const std:
     // The owner ending one of their own sessions is not told of it; a session ended for them is.
     std::optional<OutgoingMail> notice;
     if (actor.userId != id)
-        notice =
-            sessionsNotice(actor, id, {.kind = "session_ended", .sessionClient = session->client, .at = now});
+        notice = sessionsNotice(actor, account,
+                                {.kind = "session_ended", .sessionClient = session->client, .at = now});
     _users.endSession(id, session->id, e, notice);
 }
 
 std::int64_t UserService::endOtherSessions(const Principal& actor, std::int64_t id,
                                            const std::string& currentToken) {
-    requireOwnerOrAdmin(actor, id);
+    const User account = accountFor(actor, id);
     const std::int64_t now = _clock.nowMs();
     return _users.endSessions(
         id, currentToken.empty() ? "" : sha256Hex(currentToken),
         recordEvent(actor, "user", id, "sessions_ended", "", now),
-        sessionsNotice(actor, id,
+        sessionsNotice(actor, account,
                        {.kind = "sessions_ended", .keptOwnSession = actor.userId == id, .at = now}));
 }
 
-std::optional<OutgoingMail> UserService::sessionsNotice(const Principal& actor, std::int64_t id,
+User UserService::accountFor(const Principal& actor, std::int64_t id) {
+    if (actor.userId != id || actor.userId == 0) return getUser(actor, id);  // Forbidden for all but an admin
+    const auto own = _users.findById(id);
+    if (!own) throw NotFound("no user " + std::to_string(id));
+    return *own;
+}
+
+std::optional<OutgoingMail> UserService::sessionsNotice(const Principal& actor, const User& account,
                                                         AccountNotice notice) {
-    const auto user = _users.findById(id);
-    if (!user) throw NotFound("no user " + std::to_string(id));
-    notice.username = user->username;
-    notice.by = actor.userId == id ? "" : actor.username;
+    notice.username = account.username;
+    notice.by = actor.userId == account.id ? "" : actor.username;
     notice.clientAddress = actor.clientAddress;
-    return _notices.compose(*user, notice);
+    return _notices.compose(account, notice);
 }
 
 std::optional<Principal> UserService::feedOwner(const std::string& secret) {

@@ -103,9 +103,12 @@ private:
     /// StateConflict when `user` is the last active admin (who must stay one).
     void requireAnotherAdmin(const User& user);
     void replacePassword(const Principal& by, const User& user, const std::string& password);
-    /// The mail telling account `id`'s owner of `notice` (its kind, time and details set), sessions ended by
+    /// Account `id`, read once, for its owner or an admin: Forbidden for anyone else, NotFound for none.
+    User accountFor(const Principal& actor, std::int64_t id);
+    /// The mail telling `account`'s owner of `notice` (its kind, time and details set), sessions ended by
     /// `actor`; none when the owner gave no address.
-    std::optional<OutgoingMail> sessionsNotice(const Principal& actor, std::int64_t id, AccountNotice notice);
+    std::optional<OutgoingMail> sessionsNotice(const Principal& actor, const User& account,
+                                               AccountNotice notice);
 
     UserRepository& _users;
     const Catalog& _catalog;
