@@ -1206,3 +1206,41 @@ TEST_CASE("the outbox pages newest first by state; only a failed message is put 
     CHECK(events[1].sequence == 2);
     CHECK(events[1].at == 4000);
 }
+
+TEST_CASE("a statement being read keeps its rows while the same text is run again and the cache fills up",
+          "[storage]") {
+    const std::string backend = GENERATE(from_range(backends()));
+    INFO(backend);
+    TempDir dir;
+    const StoreSettings settings = freshStoreSettings(backend, dir);
+    openStore(settings);
+    const auto db = openDatabase(settings);
+    const std::string threeRows = "SELECT ? AS v UNION ALL SELECT ? UNION ALL SELECT ?";
+    db->query([&](SqlSession& s) {
+        auto outer = s.prepare(threeRows);
+        outer->bind(std::string("a")).bind(std::string("b")).bind(std::string("c"));
+        REQUIRE(outer->step());
+        CHECK(outer->text(0) == "a");
+        {
+            auto inner = s.prepare(threeRows);  // the same text while the first use is still open
+            inner->bind(std::string("x")).bind(std::string("y")).bind(std::string("z"));
+            std::string read;
+            while (inner->step()) read += inner->text(0);
+            CHECK(read == "xyz");
+        }
+        REQUIRE(outer->step());
+        CHECK(outer->text(0) == "b");
+        for (int i = 0; i < 300; ++i) {  // more texts than any connection keeps
+            auto one = s.prepare("SELECT " + std::to_string(i) + " AS n");
+            REQUIRE(one->step());
+            CHECK(one->integer(0) == i);
+        }
+        REQUIRE(outer->step());
+        CHECK(outer->text(0) == "c");
+        CHECK_FALSE(outer->step());
+        auto again = s.prepare(threeRows);  // the cached statement is free again once its use ended
+        again->bind(std::string("1")).bind(std::string("2")).bind(std::string("3"));
+        REQUIRE(again->step());
+        CHECK(again->text(0) == "1");
+    });
+}

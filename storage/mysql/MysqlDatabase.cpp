@@ -153,18 +153,20 @@ void MysqlConnection::execute(const std::string& sql) {
     _plain->execute(sql);
 }
 
-sql::PreparedStatement& MysqlConnection::prepare(const std::string& sql) {
+MysqlStatementUse MysqlConnection::prepare(const std::string& sql) {
+    const auto fresh = [&] {
+        return std::unique_ptr<sql::PreparedStatement>(_connection->prepareStatement(sql));
+    };
     auto it = _statements.find(sql);
-    if (it == _statements.end() && _statements.size() >= MAX_CACHED_STATEMENTS) {
-        _statements.clear();  // list queries vary with their filters; keep the cache bounded
-        it = _statements.end();
+    if (it != _statements.end() && it->second.inUse) return MysqlStatementUse(fresh());
+    if (it == _statements.end()) {
+        if (_statements.size() >= MAX_CACHED_STATEMENTS)  // list queries vary with their filters
+            std::erase_if(_statements, [](const auto& entry) { return !entry.second.inUse; });
+        it = _statements.emplace(sql, Cached{fresh()}).first;
     }
-    if (it == _statements.end())
-        it = _statements
-                 .emplace(sql, std::unique_ptr<sql::PreparedStatement>(_connection->prepareStatement(sql)))
-                 .first;
-    it->second->clearParameters();
-    return *it->second;
+    it->second.statement->clearParameters();
+    it->second.inUse = true;
+    return MysqlStatementUse(*it->second.statement, it->second.inUse);
 }
 
 MysqlDatabase::MysqlDatabase(MysqlSettings settings) : _settings(std::move(settings)) {

@@ -43,6 +43,26 @@ struct MysqlSettings {
 /// ("10.11.6-MariaDB-0+deb12u1"), not MySQL ("8.0.36").
 bool mariadbWithReturning(const std::string& version);
 
+/// One use of a prepared statement: lent by its connection's cache (the cache's mark is cleared when the
+/// use ends) or, while the cached one is in use, prepared for this use alone and closed at its end.
+class MysqlStatementUse {
+public:
+    MysqlStatementUse(sql::PreparedStatement& cached, bool& inUse) : _statement(&cached), _inUse(&inUse) {}
+    explicit MysqlStatementUse(std::unique_ptr<sql::PreparedStatement> own)
+        : _statement(own.get()), _own(std::move(own)) {}
+    MysqlStatementUse(const MysqlStatementUse&) = delete;
+    MysqlStatementUse& operator=(const MysqlStatementUse&) = delete;
+    ~MysqlStatementUse() {
+        if (_inUse) *_inUse = false;
+    }
+    sql::PreparedStatement* operator->() const { return _statement; }
+
+private:
+    sql::PreparedStatement* _statement;
+    bool* _inUse = nullptr;
+    std::unique_ptr<sql::PreparedStatement> _own;
+};
+
 /// One pooled connection with its prepared statements, prepared once and reused.
 class MysqlConnection {
 public:
@@ -52,8 +72,10 @@ public:
     bool insertReturning() const { return _insertReturning; }
     /// The index, among the settings' hosts, of the server this connection reached.
     std::size_t host() const { return _host; }
-    /// The prepared statement for `sql`, with its parameters cleared.
-    sql::PreparedStatement& prepare(const std::string& sql);
+    /// The prepared statement for `sql`, with its parameters cleared: the cached one, or, while that one
+    /// is still in use (the same text open twice), one prepared for this use alone. The cache is bounded:
+    /// when it is full, the statements not in use are dropped, never one still being read.
+    MysqlStatementUse prepare(const std::string& sql);
     /// Runs a statement without parameters (transaction control).
     void execute(const std::string& sql);
 
@@ -61,7 +83,11 @@ private:
     std::unique_ptr<sql::Connection> _connection;
     std::size_t _host;
     bool _insertReturning;
-    std::map<std::string, std::unique_ptr<sql::PreparedStatement>> _statements;
+    struct Cached {
+        std::unique_ptr<sql::PreparedStatement> statement;
+        bool inUse = false;
+    };
+    std::map<std::string, Cached> _statements;
     std::unique_ptr<sql::Statement> _plain;
 };
 

@@ -12,25 +12,25 @@ namespace {
 
 class Statement : public SqlStatement {
 public:
-    explicit Statement(sql::PreparedStatement& statement) : _statement(statement) {}
+    Statement(MysqlConnection& connection, const std::string& sql) : _statement(connection.prepare(sql)) {}
     SqlStatement& bind(std::int64_t value) override {
-        _statement.setInt64(_next++, value);
+        _statement->setInt64(_next++, value);
         return *this;
     }
     SqlStatement& bind(const std::string& value) override {
-        _statement.setString(_next++, value);
+        _statement->setString(_next++, value);
         return *this;
     }
     SqlStatement& bindNull() override {
-        _statement.setNull(_next++, 0);
+        _statement->setNull(_next++, 0);
         return *this;
     }
     using SqlStatement::bind;
     bool step() override {
-        if (!_rows) _rows.reset(_statement.executeQuery());
+        if (!_rows) _rows.reset(_statement->executeQuery());
         return _rows->next();
     }
-    int run() override { return _statement.executeUpdate(); }
+    int run() override { return _statement->executeUpdate(); }
     std::int64_t integer(int column) const override {
         return _rows->getInt64(static_cast<unsigned>(column + 1));
     }
@@ -40,7 +40,7 @@ public:
     bool isNull(int column) const override { return _rows->isNull(static_cast<unsigned>(column + 1)); }
 
 private:
-    sql::PreparedStatement& _statement;
+    MysqlStatementUse _statement;  // declared first: the rows are closed before the statement's use ends
     std::unique_ptr<sql::ResultSet> _rows;
     unsigned _next = 1;
 };
@@ -48,12 +48,12 @@ private:
 }  // namespace
 
 std::unique_ptr<SqlStatement> MysqlSqlSession::prepare(const std::string& sql) {
-    return std::make_unique<Statement>(_connection.prepare(sql));
+    return std::make_unique<Statement>(_connection, sql);
 }
 
 std::int64_t MysqlSqlSession::lastInsertId() {
     std::unique_ptr<sql::ResultSet> id(
-        _connection.prepare("SELECT LAST_INSERT_ID() AS inserted_id").executeQuery());
+        _connection.prepare("SELECT LAST_INSERT_ID() AS inserted_id")->executeQuery());
     id->next();
     return id->getInt64(1);
 }

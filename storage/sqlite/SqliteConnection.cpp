@@ -14,11 +14,17 @@ constexpr std::size_t MAX_CACHED_STATEMENTS = 128;  // list queries vary with th
 
 }  // namespace
 
-SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : _db(db), _statement(statement) {}
+SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* statement, bool* inUse)
+    : _db(db), _statement(statement), _inUse(inUse) {}
 
 SqliteStatement::~SqliteStatement() {
+    if (!_inUse) {
+        sqlite3_finalize(_statement);
+        return;
+    }
     sqlite3_reset(_statement);
     sqlite3_clear_bindings(_statement);
+    *_inUse = false;
 }
 
 SqliteStatement& SqliteStatement::bind(std::int64_t value) {
@@ -76,23 +82,31 @@ SqliteConnection::SqliteConnection(const std::string& path)
     : _session("SQLite", path), _db(Poco::Data::SQLite::Utility::dbHandle(_session)) {}
 
 SqliteConnection::~SqliteConnection() {
-    for (auto& [sql, statement] : _statements) sqlite3_finalize(statement);
+    for (auto& [sql, cached] : _statements) sqlite3_finalize(cached.statement);
+}
+
+sqlite3_stmt* SqliteConnection::compile(const std::string& sql, unsigned flags) {
+    sqlite3_stmt* statement = nullptr;
+    const int rc =
+        sqlite3_prepare_v3(_db, sql.c_str(), static_cast<int>(sql.size() + 1), flags, &statement, nullptr);
+    if (rc != SQLITE_OK) fail(_db, rc, "prepare");
+    return statement;
 }
 
 SqliteStatement SqliteConnection::prepare(const std::string& sql) {
     auto it = _statements.find(sql);
+    if (it != _statements.end() && it->second.inUse) return SqliteStatement(_db, compile(sql, 0), nullptr);
     if (it == _statements.end()) {
-        if (_statements.size() >= MAX_CACHED_STATEMENTS) {
-            for (auto& [text, statement] : _statements) sqlite3_finalize(statement);
-            _statements.clear();
-        }
-        sqlite3_stmt* statement = nullptr;
-        const int rc = sqlite3_prepare_v3(_db, sql.c_str(), static_cast<int>(sql.size() + 1),
-                                          SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
-        if (rc != SQLITE_OK) fail(_db, rc, "prepare");
-        it = _statements.emplace(sql, statement).first;
+        if (_statements.size() >= MAX_CACHED_STATEMENTS)
+            std::erase_if(_statements, [](auto& entry) {
+                if (entry.second.inUse) return false;
+                sqlite3_finalize(entry.second.statement);
+                return true;
+            });
+        it = _statements.emplace(sql, Cached{compile(sql, SQLITE_PREPARE_PERSISTENT)}).first;
     }
-    return SqliteStatement(_db, it->second);
+    it->second.inUse = true;
+    return SqliteStatement(_db, it->second.statement, &it->second.inUse);
 }
 
 void SqliteConnection::execute(const std::string& sql) {

@@ -24,10 +24,11 @@ public:
 };
 
 /// One prepared statement in use: bind parameters in order, step through rows, read columns by
-/// position. It is reset when the use ends, so no statement holds a read snapshot open.
+/// position. It is reset when the use ends, so no statement holds a read snapshot open. A cached statement
+/// is lent (`inUse` is the cache's mark, cleared when the use ends); any other is finalized at the end.
 class SqliteStatement {
 public:
-    SqliteStatement(sqlite3* db, sqlite3_stmt* statement);
+    SqliteStatement(sqlite3* db, sqlite3_stmt* statement, bool* inUse);
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
     ~SqliteStatement();
@@ -49,6 +50,7 @@ public:
 private:
     sqlite3* _db;
     sqlite3_stmt* _statement;
+    bool* _inUse;  ///< the cache's mark for a lent statement; null for one this use owns
     int _next = 1;
 };
 
@@ -59,7 +61,9 @@ public:
     explicit SqliteConnection(const std::string& path);
     ~SqliteConnection();
 
-    /// The cached prepared statement for `sql`, ready to bind.
+    /// The prepared statement for `sql`, ready to bind: the cached one, or, while that one is still in
+    /// use (the same text open twice), one compiled for this use alone. The cache is bounded: when it is
+    /// full, the statements not in use are dropped, never one still being read.
     SqliteStatement prepare(const std::string& sql);
     /// Runs statements without parameters, compiled anew each time (PRAGMAs, migrations, rollbacks). A
     /// statement run on every request (BEGIN, COMMIT) goes through prepare() instead, compiled once.
@@ -70,7 +74,12 @@ public:
 private:
     Poco::Data::Session _session;
     sqlite3* _db;
-    std::map<std::string, sqlite3_stmt*> _statements;
+    struct Cached {
+        sqlite3_stmt* statement = nullptr;
+        bool inUse = false;
+    };
+    sqlite3_stmt* compile(const std::string& sql, unsigned flags);
+    std::map<std::string, Cached> _statements;
 };
 
 }  // namespace lacuna

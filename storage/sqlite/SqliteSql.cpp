@@ -38,7 +38,7 @@ std::unique_ptr<SqlStatement> SqliteSqlSession::prepare(const std::string& sql) 
 }
 
 std::int64_t SqliteSqlSession::lastInsertId() {
-    // Its own statement text: a caller may still hold the shared "SELECT last_insert_rowid()" open.
+    // Its own statement text, kept apart from any "SELECT last_insert_rowid()" a caller may hold open.
     auto id = _connection.prepare("SELECT last_insert_rowid() AS inserted_id");
     id.step();
     return id.integer(0);
@@ -61,12 +61,11 @@ std::vector<SqlTable> SqliteSqlSession::tables() {
         {}, [](const SqlStatement& row) { return SqlTable{.name = row.text(0)}; });
     for (SqlTable& table : out) {
         std::vector<std::pair<std::int64_t, std::string>> key;
-        for (auto& [column, position] :
-             selectRows(*this, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", {table.name},
-                        [](const SqlStatement& row) {
-                            return std::pair{SqlColumn{row.text(0), sqlTypeIsInteger(row.text(1))},
-                                             row.integer(2)};
-                        })) {
+        for (auto& [column, position] : selectRows(
+                 *this, "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid", {table.name},
+                 [](const SqlStatement& row) {
+                     return std::pair{SqlColumn{row.text(0), sqlTypeIsInteger(row.text(1))}, row.integer(2)};
+                 })) {
             if (position > 0) key.emplace_back(position, column.name);
             table.columns.push_back(std::move(column));
         }
